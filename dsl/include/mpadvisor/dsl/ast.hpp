@@ -1,0 +1,276 @@
+// The knowledge-base language's syntax tree.
+//
+// Plain data, free of Spirit types, so that the checker, the formatter and the engine's
+// compiler can use it without paying for X3's headers. Every node records the byte range
+// it came from (Span); a Module owns the file's text so spans can be turned into
+// line:column pairs for diagnostics and into comments' neighbours for the formatter.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+namespace mpadvisor::dsl::ast {
+
+struct Span {
+  std::uint32_t begin = 0;  // byte offset of the first character
+  std::uint32_t end = 0;    // byte offset one past the last character
+};
+
+struct Node {
+  Span span;
+};
+
+// An identifier, possibly dotted: `filing.submit`.
+struct Name : Node {
+  std::string text;
+  bool empty() const { return text.empty(); }
+};
+
+// One language's wording of a user-facing text: `zh "提交备案"`.
+struct Translation : Node {
+  std::string lang;
+  std::string text;
+};
+using Text = std::vector<Translation>;
+
+// A calendar date with an optional time of day: `2026-11-27` or `2026-11-27T10:30`.
+struct Date {
+  int year = 0, month = 0, day = 0;
+  int hour = -1, minute = 0;  // hour < 0: a date without a time
+  bool has_time() const { return hour >= 0; }
+  friend bool operator==(const Date&, const Date&) = default;
+};
+
+enum class ValueKind { boolean, number, string, symbol, date, list };
+
+// A literal: true, 3, "text", an enum value or step name, a date, or [a, b, …].
+struct Value : Node {
+  ValueKind kind = ValueKind::boolean;
+  bool boolean = false;
+  double number = 0;
+  std::string text;  // string content or symbol name
+  Date date;
+  std::vector<Value> items;
+};
+
+enum class Certainty { unspecified, official, many, single, seed };
+
+// Where a piece of knowledge comes from, and when it was last checked against it.
+struct Source : Node {
+  std::string ref;
+  std::optional<Date> checked;
+  Certainty certainty = Certainty::unspecified;
+};
+
+struct Quantity {
+  double amount = 0;
+  std::string unit;  // min | h | d | wd (working days)
+};
+
+struct DurationRange : Node {
+  Quantity low, high;
+};
+
+struct Cost : Node {
+  double amount = 0;
+  std::string currency;  // cny
+  bool per_attempt = false;
+  bool refundable = true;
+};
+
+// ---------------------------------------------------------------- conditions
+
+enum class CompareOp { eq, ne, lt, le, gt, ge };
+
+// One side of a comparison: a fact, a literal, or a built-in function of a fact.
+struct Operand : Node {
+  enum class Kind { fact, value, call } kind = Kind::value;
+  Name fact;             // fact, or the call's argument
+  std::string function;  // province | hours_since | days_since | days_until | width | count
+  Value value;
+};
+
+enum class ExprKind {
+  constant,      // true / false
+  fact,          // a bool fact used as a condition
+  all,           // a and b and …
+  any,           // a or b or …
+  negation,      // not a
+  compare,       // left op right
+  contains_any,  // text (or list of text) contains a term of a list
+  is_any,        // text equals a term of a list (after normalisation)
+  has,           // set or list holds one of values
+  in,            // enum value is one of values
+  known,         // the fact has a value
+  done,          // the step is done
+  satisfied,     // an alternatives set is satisfied
+  mentions_region,  // text names a province or city
+};
+
+struct Expr : Node {
+  ExprKind kind = ExprKind::constant;
+  bool truth = false;          // constant
+  std::vector<Expr> operands;  // all, any, negation
+  CompareOp op = CompareOp::eq;
+  Operand left, right;         // compare
+  Name subject;                // fact / step / alternatives the test is about
+  Name list;                   // contains_any, is_any: the term list
+  std::vector<Value> values;   // has, in
+};
+
+// ---------------------------------------------------------------- declarations
+
+struct Import : Node {
+  std::string path;
+};
+
+struct Goal : Node {
+  Name step;
+};
+
+enum class FactType { boolean, number, text, text_list, enumeration, enum_set, date, datetime };
+
+struct Fact : Node {
+  Name name;
+  FactType type = FactType::text;
+  std::vector<Name> values;  // enumeration and enum_set
+  Text question, help;
+  std::optional<double> min, max;
+  std::optional<double> max_length;
+  std::vector<Source> sources;
+};
+
+struct Term : Node {
+  std::string text;
+  std::string note;
+};
+
+struct TermList : Node {
+  Name name;
+  Text title;
+  std::vector<Name> includes;
+  std::vector<Term> terms;
+  std::vector<Source> sources;
+};
+
+// A provincial-level division and the names it goes by, for comparing regions.
+struct Province : Node {
+  Name name;
+  std::vector<std::string> names;
+  std::vector<std::string> cities;
+};
+
+struct Step : Node {
+  Name name;
+  Text title, description;
+  Name actor;  // applicant | platform | miit | bureau | certifier | reviewer
+  std::vector<Name> requires_;
+  std::optional<DurationRange> duration;
+  std::optional<Cost> cost;
+  std::optional<Expr> done_when;
+  std::vector<Source> sources;
+};
+
+struct Option : Node {
+  Name name;
+  Text title, how;
+  std::optional<DurationRange> duration;
+  std::optional<Cost> cost;
+};
+
+struct Alternatives : Node {
+  Name name;
+  Text title;
+  Name fact;  // the set fact whose values name the options held
+  std::vector<Option> options;
+  std::vector<Source> sources;
+};
+
+enum class ChangeOp { assign, add, remove, unset };
+
+// A machine-readable change of facts that a fix suggests: `change residence_proofs += social_security_proof`.
+struct Change : Node {
+  Name fact;
+  ChangeOp op = ChangeOp::assign;
+  Value value;
+};
+
+struct Fix : Node {
+  Text text;
+  std::vector<Change> changes;
+};
+
+// A regular expression that recognises the cause in a rejection message.
+struct Pattern : Node {
+  std::string lang;
+  std::string regex;
+};
+
+struct Cause : Node {
+  Name name;
+  Text title, explanation;
+  Name stage;  // the step at which the platform reports it (may be empty)
+  std::vector<Fix> fixes;
+  std::vector<Pattern> patterns;
+  std::vector<Source> sources;
+};
+
+enum class EffectKind { block, warn, wait };
+enum class Likelihood { low, medium, high };
+
+struct Effect : Node {
+  EffectKind kind = EffectKind::block;
+  Name cause;
+  Likelihood likelihood = Likelihood::medium;  // warn
+  Name actor;                                  // wait
+};
+
+struct Rule : Node {
+  Name name;
+  Name step;
+  Expr condition;
+  Effect effect;
+  std::vector<Source> sources;
+};
+
+struct Assignment : Node {
+  Name fact;
+  Value value;
+};
+
+struct Expectation : Node {
+  enum class Kind { verdict, blocked, warned, waiting, needs_info } kind = Kind::verdict;
+  bool negated = false;  // `expect not blocked …`
+  std::string verdict;   // clear | blocked | needs_info (kind == verdict)
+  Name step;             // blocked / warned / waiting
+  Name cause;            // optional: `by CAUSE`
+  Name fact;             // needs_info
+};
+
+struct Scenario : Node {
+  Name name;
+  Text description;
+  std::vector<Assignment> given;
+  Name target;
+  std::vector<Expectation> expectations;
+};
+
+using Declaration =
+    std::variant<Import, Goal, Fact, TermList, Province, Step, Alternatives, Cause, Rule, Scenario>;
+
+struct Comment {
+  Span span;  // covers `# …` up to the end of the line
+};
+
+// One parsed file.
+struct Module {
+  std::string path;  // as given to the parser (used in diagnostics)
+  std::string text;  // the file's contents; spans index into it
+  std::vector<Declaration> declarations;
+  std::vector<Comment> comments;
+};
+
+}  // namespace mpadvisor::dsl::ast

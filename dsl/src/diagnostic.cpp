@@ -1,0 +1,103 @@
+#include "mpadvisor/dsl/diagnostic.hpp"
+
+#include <algorithm>
+#include <nlohmann/json.hpp>
+#include <tuple>
+
+#include "mpadvisor/dsl/utf8.hpp"
+
+namespace mpadvisor::dsl {
+
+std::string_view to_string(Severity s) {
+  switch (s) {
+    case Severity::error: return "error";
+    case Severity::warning: return "warning";
+    case Severity::note: return "note";
+  }
+  return "error";
+}
+
+std::size_t Diagnostics::error_count() const {
+  return static_cast<std::size_t>(std::count_if(items_.begin(), items_.end(),
+                                                [](const Diagnostic& d) { return d.severity == Severity::error; }));
+}
+
+std::size_t Diagnostics::warning_count() const {
+  return static_cast<std::size_t>(std::count_if(
+      items_.begin(), items_.end(), [](const Diagnostic& d) { return d.severity == Severity::warning; }));
+}
+
+void Diagnostics::sort() {
+  std::stable_sort(items_.begin(), items_.end(), [](const Diagnostic& a, const Diagnostic& b) {
+    return std::tie(a.location.file, a.location.offset, a.severity) <
+           std::tie(b.location.file, b.location.offset, b.severity);
+  });
+}
+
+void Diagnostics::append(const Diagnostics& other) {
+  items_.insert(items_.end(), other.items_.begin(), other.items_.end());
+}
+
+namespace {
+
+// The caret line repeats the source line's tabs so the caret lands under the right
+// character, and gives wide (CJK) characters two columns.
+std::string caret_line(std::string_view line, std::uint32_t column) {
+  std::string out;
+  std::size_t i = 0;
+  for (std::uint32_t col = 1; col < column && i < line.size(); ++col) {
+    std::size_t start = i;
+    auto const c = static_cast<unsigned char>(line[i]);
+    i += c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : 4;
+    if (i > line.size()) i = line.size();
+    if (line[start] == '\t') out += '\t';
+    else out.append(utf8::display_width(line.substr(start, i - start)), ' ');
+  }
+  out += '^';
+  return out;
+}
+
+}  // namespace
+
+std::string render_text(const Diagnostics& diagnostics, bool colour) {
+  std::string out;
+  for (const Diagnostic& d : diagnostics.items()) {
+    const char* tint = d.severity == Severity::error ? "\033[1;31m" : d.severity == Severity::warning ? "\033[1;35m" : "\033[1;36m";
+    if (!d.location.file.empty()) {
+      out += d.location.file;
+      if (d.location.line > 0) out += ":" + std::to_string(d.location.line) + ":" + std::to_string(d.location.column);
+      out += ": ";
+    }
+    if (colour) out += tint;
+    out += to_string(d.severity);
+    out += ":";
+    if (colour) out += "\033[0m";
+    out += " " + d.message;
+    if (!d.code.empty()) out += " [" + d.code + "]";
+    out += "\n";
+    if (d.location.line > 0) {
+      out += d.source_line + "\n";
+      out += caret_line(d.source_line, d.location.column) + "\n";
+    }
+    for (const std::string& note : d.notes) out += "note: " + note + "\n";
+  }
+  return out;
+}
+
+std::string render_json(const Diagnostics& diagnostics) {
+  nlohmann::ordered_json array = nlohmann::ordered_json::array();
+  for (const Diagnostic& d : diagnostics.items()) {
+    nlohmann::ordered_json j;
+    j["severity"] = to_string(d.severity);
+    j["code"] = d.code;
+    j["message"] = d.message;
+    j["file"] = d.location.file;
+    j["line"] = d.location.line;
+    j["column"] = d.location.column;
+    j["notes"] = d.notes;
+    array.push_back(std::move(j));
+  }
+  return array.dump(2) + "\n";
+}
+
+}  // namespace mpadvisor::dsl

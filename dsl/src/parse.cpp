@@ -1,0 +1,122 @@
+// The parser driver: runs the declaration grammar one declaration at a time, turns syntax
+// errors into diagnostics, and resumes at the next line that starts a declaration so that
+// one run reports every independent mistake.
+#include "mpadvisor/dsl/parse.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <optional>
+
+#include "detail/comments.hpp"
+#include "detail/config.hpp"
+#include "detail/declaration.hpp"
+#include "mpadvisor/dsl/source_map.hpp"
+#include "mpadvisor/dsl/suggest.hpp"
+
+namespace mpadvisor::dsl {
+namespace {
+
+namespace x3 = boost::spirit::x3;
+using grammar::iterator_type;
+
+bool starts_with_keyword(std::string_view rest) {
+  for (const std::string& kw : declaration_keywords()) {
+    if (rest.size() > kw.size() && rest.compare(0, kw.size(), kw) == 0 &&
+        (rest[kw.size()] == ' ' || rest[kw.size()] == '\t')) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// The offset of the first line at or after `from` that begins (in column 1) with a
+// declaration keyword; the end of the text when there is none.
+std::size_t recovery_point(std::string_view text, std::size_t from) {
+  std::size_t line = text.rfind('\n', from == 0 ? 0 : from - 1);
+  line = line == std::string_view::npos ? 0 : line + 1;
+  if (line == from && starts_with_keyword(text.substr(line))) return line;
+  while (true) {
+    std::size_t next = text.find('\n', line);
+    if (next == std::string_view::npos) return text.size();
+    line = next + 1;
+    if (line > from && starts_with_keyword(text.substr(line))) return line;
+  }
+}
+
+// For "expected … (title, actor, …)" at an unknown word: say which listed word it is close to.
+std::optional<std::string> misspelt_word_hint(std::string_view text, std::size_t offset, std::string_view message) {
+  std::size_t end = offset;
+  while (end < text.size() && (std::isalnum(static_cast<unsigned char>(text[end])) || text[end] == '_')) ++end;
+  std::size_t const open = message.rfind('('), close = message.rfind(')');
+  if (end == offset || open == std::string_view::npos || close == std::string_view::npos || close < open) return {};
+  std::vector<std::string> words;
+  std::string_view list = message.substr(open + 1, close - open - 1);
+  while (!list.empty()) {
+    std::size_t comma = list.find(',');
+    std::string_view item = list.substr(0, comma);
+    while (!item.empty() && item.front() == ' ') item.remove_prefix(1);
+    if (std::size_t space = item.find(' '); space != std::string_view::npos) item = item.substr(0, space);
+    if (!item.empty()) words.emplace_back(item);
+    if (comma == std::string_view::npos) break;
+    list.remove_prefix(comma + 1);
+  }
+  auto word = text.substr(offset, end - offset);
+  if (auto best = closest_match(word, words); best && *best != word) return "; did you mean '" + *best + "'?";
+  return {};
+}
+
+}  // namespace
+
+const std::vector<std::string>& declaration_keywords() {
+  static const std::vector<std::string> keywords = {
+      "import", "goal", "fact", "terms", "province", "step", "alternatives", "cause", "rule", "scenario"};
+  return keywords;
+}
+
+ParseResult parse(std::string path, std::string text) {
+  ParseResult result;
+  result.module.path = std::move(path);
+  result.module.text = std::move(text);
+  const std::string& source = result.module.text;
+  SourceMap map(result.module.path, source);
+  result.module.comments = grammar::scan_comments(source);
+
+  grammar::ParseState state;
+  state.buffer_begin = source.data();
+  iterator_type first = source.data();
+  iterator_type const last = source.data() + source.size();
+  auto const skip_context = x3::make_context<x3::skipper_tag>(grammar::skipper);
+  auto const context = x3::make_context<grammar::state_tag>(state, skip_context);
+
+  while (true) {
+    x3::skip_over(first, last, skip_context);
+    if (first == last) break;
+    iterator_type const start = first;
+    ast::Declaration declaration;
+    state.error.reset();
+    if (grammar::declaration.parse(first, last, context, x3::unused, declaration)) {
+      result.module.declarations.push_back(std::move(declaration));
+      continue;
+    }
+    std::uint32_t offset = state.offset_of(start);
+    std::string message;
+    if (state.error) {
+      offset = state.error->offset;
+      message = state.error->message;
+      // Point at the next token, not at the white space before it, as clang does.
+      iterator_type at = state.buffer_begin + offset;
+      x3::skip_over(at, last, skip_context);
+      offset = state.offset_of(at);
+      if (at == last) message += " before the end of the file";
+      if (auto hint = misspelt_word_hint(source, offset, message)) message += *hint;
+    } else {
+      message = "expected a declaration (import, goal, fact, terms, province, step, alternatives, cause, "
+                "rule, scenario)";
+    }
+    result.diagnostics.add(make_diagnostic(map, offset, Severity::error, "syntax", std::move(message)));
+    first = source.data() + recovery_point(source, std::max<std::size_t>(offset, state.offset_of(start) + 1));
+  }
+  return result;
+}
+
+}  // namespace mpadvisor::dsl
