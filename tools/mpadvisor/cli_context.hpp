@@ -1,0 +1,41 @@
+// What every subcommand shares: the global options, and the error type that becomes a
+// one-line message with exit code 2.
+#pragma once
+
+#include <filesystem>
+#include <stdexcept>
+#include <string>
+
+namespace mpadvisor::cli {
+
+enum class Format { text, json };
+enum class Language { zh, en };
+
+// Exit codes, the same for every command.
+inline constexpr int kExitOk = 0;        // success, or the check found nothing
+inline constexpr int kExitFindings = 1;  // blockers, failures or KB errors were found
+inline constexpr int kExitUsage = 2;     // bad usage or bad input
+
+struct GlobalOptions {
+  int verbosity = 0;
+  std::string lang;    // "zh" | "en" | "" (from the locale)
+  std::string format = "text";
+  std::string kb;      // "" = the shipped KB
+  std::string db;      // "" = $XDG_DATA_HOME/mpadvisor/cases.db
+  bool colour = false; // set when stdout is a terminal
+
+  Format output_format() const { return format == "json" ? Format::json : Format::text; }
+  Language language() const;
+  std::filesystem::path kb_path() const;
+  std::filesystem::path db_path() const;
+};
+
+// Bad usage or bad input: main prints "mpadvisor: error: <what>" and exits 2.
+struct UsageError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+// The directory the running executable is in (for finding the shipped KB).
+std::filesystem::path executable_dir();
+
+}  // namespace mpadvisor::cli

@@ -1,0 +1,22 @@
+// Each group of subcommands registers itself on the application. Parsing only selects
+// the command (its CLI11 callback stores `action`); main runs the action afterwards, once
+// logging is set up, and turns a UsageError into exit code 2.
+#pragma once
+
+#include <CLI/CLI.hpp>
+#include <functional>
+
+#include "cli_context.hpp"
+
+namespace mpadvisor::cli {
+
+struct CommandContext {
+  GlobalOptions options;
+  std::function<int()> action;  // returns the exit code
+};
+
+void register_kb_commands(CLI::App& app, CommandContext& context);
+void register_diagnose_commands(CLI::App& app, CommandContext& context);
+void register_cases_commands(CLI::App& app, CommandContext& context);
+
+}  // namespace mpadvisor::cli

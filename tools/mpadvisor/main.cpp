@@ -1,0 +1,68 @@
+// mpadvisor: wires the dsl, engine and casebase libraries to the command line. No rule
+// logic lives here: commands parse options, call a library, and pick a renderer.
+#include <spdlog/sinks/stdout_color_sinks.h>
+#include <spdlog/spdlog.h>
+#include <unistd.h>
+
+#include <CLI/CLI.hpp>
+#include <iostream>
+
+#include "commands.hpp"
+
+#ifndef MPADVISOR_VERSION
+#define MPADVISOR_VERSION "unknown"
+#endif
+
+namespace {
+
+void configure_logging(int verbosity) {
+  // Logs go to stderr so that stdout holds only results (text or JSON).
+  auto logger = spdlog::stderr_color_mt("mpadvisor");
+  logger->set_pattern("%^%l%$: %v");
+  logger->set_level(verbosity >= 2 ? spdlog::level::trace : verbosity == 1 ? spdlog::level::debug : spdlog::level::warn);
+  spdlog::set_default_logger(logger);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  using namespace mpadvisor::cli;
+  CommandContext context;
+  GlobalOptions& opt = context.options;
+
+  CLI::App app{"mpadvisor — what blocks a personal WeChat Mini Program, why, and how to fix it", "mpadvisor"};
+  app.set_version_flag("--version", std::string("mpadvisor ") + MPADVISOR_VERSION);
+  app.require_subcommand(1);
+  app.fallthrough();  // global options may come before or after the subcommand
+  app.add_flag("-v,--verbose", opt.verbosity, "More log output on stderr (repeat for more)");
+  app.add_option("--lang", opt.lang, "Language of the output (default: from LC_ALL/LANG)")->check(CLI::IsMember({"zh", "en"}));
+  app.add_option("--format", opt.format, "Output format")->check(CLI::IsMember({"text", "json"}));
+  app.add_option("--kb", opt.kb, "Knowledge base folder or file (default: the shipped kb/)");
+  app.add_option("--db", opt.db, "Case database (default: $XDG_DATA_HOME/mpadvisor/cases.db)");
+
+  register_diagnose_commands(app, context);
+  register_kb_commands(app, context);
+  register_cases_commands(app, context);
+
+  try {
+    app.parse(argc, argv);
+    opt.colour = ::isatty(STDOUT_FILENO) != 0;
+    configure_logging(opt.verbosity);
+    return context.action ? context.action() : kExitOk;
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    std::cerr << "mpadvisor: error: " << e.what() << " (see 'mpadvisor --help')\n";
+    return kExitUsage;
+  } catch (const UsageError& e) {
+    std::cerr << "mpadvisor: error: " << e.what() << "\n";
+    return kExitUsage;
+  } catch (const std::exception& e) {
+    std::cerr << "mpadvisor: error: " << e.what() << "\n";
+    return kExitUsage;
+  }
+}
