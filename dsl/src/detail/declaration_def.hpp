@@ -15,24 +15,24 @@ namespace mpadvisor::dsl::grammar {
 // ---------------------------------------------------------------- rule IDs
 
 struct declaration_class : report_errors {};
-struct import_class : annotate {};
-struct goal_class : annotate {};
-struct fact_class : annotate {};
-struct term_class : annotate {};
-struct terms_class : annotate {};
-struct province_class : annotate {};
-struct step_class : annotate {};
-struct option_class : annotate {};
-struct alternatives_class : annotate {};
-struct change_class : annotate {};
-struct fix_class : annotate {};
+struct import_class {};
+struct goal_class {};
+struct fact_class {};
+struct term_class {};
+struct terms_class {};
+struct province_class {};
+struct step_class {};
+struct option_class {};
+struct alternatives_class {};
+struct change_class {};
+struct fix_class {};
 struct pattern_class : annotate {};
-struct cause_class : annotate {};
-struct effect_class : annotate {};
-struct rule_class : annotate {};
+struct cause_class {};
+struct effect_class {};
+struct rule_class {};
 struct assignment_class : annotate {};
-struct expectation_class : annotate {};
-struct scenario_class : annotate {};
+struct expectation_class {};
+struct scenario_class {};
 
 // ---------------------------------------------------------------- actions
 
@@ -158,8 +158,8 @@ using ast::Alternatives, ast::Cause, ast::Change, ast::Effect, ast::Expectation,
     ast::FactType, ast::Fix, ast::Goal, ast::Import, ast::Option, ast::Province, ast::Rule,
     ast::Scenario, ast::Step, ast::Term, ast::TermList;
 
-auto const import_decl_def = kw("import") > string_literal[assign<&Import::path>];
-auto const goal_decl_def = kw("goal") > name[assign<&Goal::step>];
+auto const import_decl_def = spanned(kw("import") > string_literal[assign<&Import::path>]);
+auto const goal_decl_def = spanned(kw("goal") > name[assign<&Goal::step>]);
 
 // fact NAME : TYPE [{ properties }]
 auto const fact_type =
@@ -179,24 +179,24 @@ auto const fact_property = (kw("question") > text[assign<&Fact::question>]) |
                            (kw("max_length") > number[assign<&Fact::max_length>]) |
                            (kw("max") > number[assign<&Fact::max>]) |
                            (kw("source") > source[append<&Fact::sources>]);
-auto const fact_decl_def = kw("fact") > name[assign<&Fact::name>] > ':' > fact_type >>
-                           -('{' > *fact_property > fact_end);
+auto const fact_decl_def = spanned(kw("fact") > name[assign<&Fact::name>] > ':' > fact_type >>
+                           -('{' > *fact_property > fact_end));
 
 // terms NAME { title …  include a, b  "term" [note "…"] … }
 auto const term_def =
-    string_literal[assign<&Term::text>] >> -(kw("note") > string_literal[assign<&Term::note>]);
+    spanned(string_literal[assign<&Term::text>] >> -(kw("note") > string_literal[assign<&Term::note>]));
 auto const terms_property = (kw("title") > text[assign<&TermList::title>]) |
                             (kw("include") > names[append<&TermList::includes>]) |
                             (kw("source") > source[append<&TermList::sources>]) |
                             term[append<&TermList::terms>];
 auto const terms_decl_def =
-    kw("terms") > name[assign<&TermList::name>] > '{' > *terms_property > terms_end;
+    spanned(kw("terms") > name[assign<&TermList::name>] > '{' > *terms_property > terms_end);
 
 // province NAME { names "湖南" "Hunan"  cities "长沙" … }
 auto const province_property = (kw("names") > strings[append<&Province::names>]) |
                                (kw("cities") > strings[append<&Province::cities>]);
 auto const province_decl_def =
-    kw("province") > name[assign<&Province::name>] > '{' > *province_property > province_end;
+    spanned(kw("province") > name[assign<&Province::name>] > '{' > *province_property > province_end);
 
 // step NAME { title … actor … requires a, b  duration 1h..2d  cost 30 cny  done when …  source … }
 auto const step_property = (kw("title") > text[assign<&Step::title>]) |
@@ -207,28 +207,28 @@ auto const step_property = (kw("title") > text[assign<&Step::title>]) |
                            (kw("cost") > cost[assign<&Step::cost>]) |
                            (kw("done") > when_keyword > condition[assign<&Step::done_when>]) |
                            (kw("source") > source[append<&Step::sources>]);
-auto const step_decl_def = kw("step") > name[assign<&Step::name>] > '{' > *step_property > step_end;
+auto const step_decl_def = spanned(kw("step") > name[assign<&Step::name>] > '{' > *step_property > step_end);
 
 // alternatives NAME { title …  satisfied_by FACT  option NAME { … } … }
 auto const option_property = (kw("title") > text[assign<&Option::title>]) |
                              (kw("how") > text[assign<&Option::how>]) |
                              (kw("duration") > duration[assign<&Option::duration>]) |
                              (kw("cost") > cost[assign<&Option::cost>]);
-auto const option_def = name[assign<&Option::name>] > '{' > *option_property > option_end;
+auto const option_def = spanned(name[assign<&Option::name>] > '{' > *option_property > option_end);
 auto const alternatives_property = (kw("title") > text[assign<&Alternatives::title>]) |
                                    (kw("satisfied_by") > name[assign<&Alternatives::fact>]) |
                                    (kw("option") > option[append<&Alternatives::options>]) |
                                    (kw("source") > source[append<&Alternatives::sources>]);
-auto const alternatives_decl_def = kw("alternatives") > name[assign<&Alternatives::name>] > '{' >
-                                   *alternatives_property > alternatives_end;
+auto const alternatives_decl_def = spanned(kw("alternatives") > name[assign<&Alternatives::name>] > '{' >
+                                   *alternatives_property > alternatives_end);
 
 // cause NAME { title …  explain …  stage STEP  fix …  message zh "regex"  source … }
-auto const change_def = name[assign<&Change::fact>] >
+auto const change_def = spanned(name[assign<&Change::fact>] >
                         (kw("unset")[set_to<&Change::op, ast::ChangeOp::unset>] |
-                         (change_op[assign<&Change::op>] > value[assign<&Change::value>]));
-auto const fix_def = ('{' > *(translation[append<&Fix::text>] |
+                         (change_op[assign<&Change::op>] > value[assign<&Change::value>])));
+auto const fix_def = spanned(('{' > *(translation[append<&Fix::text>] |
                               (kw("change") > change[append<&Fix::changes>])) > fix_end) |
-                     text[assign<&Fix::text>];
+                     text[assign<&Fix::text>]);
 auto const pattern_def = x3::lexeme[language_tag >> !ident_rest] > string_literal;
 auto const cause_property = (kw("title") > text[assign<&Cause::title>]) |
                             (kw("explain") > text[assign<&Cause::explanation>]) |
@@ -237,26 +237,26 @@ auto const cause_property = (kw("title") > text[assign<&Cause::title>]) |
                             (kw("message") > pattern[append<&Cause::patterns>]) |
                             (kw("source") > source[append<&Cause::sources>]);
 auto const cause_decl_def =
-    kw("cause") > name[assign<&Cause::name>] > '{' > *cause_property > cause_end;
+    spanned(kw("cause") > name[assign<&Cause::name>] > '{' > *cause_property > cause_end);
 
 // rule NAME at STEP { when …  block CAUSE | warn CAUSE [likelihood L] | wait CAUSE on ACTOR  source … }
 auto const effect_def =
-    (kw("block")[set_to<&Effect::kind, ast::EffectKind::block>] > name[assign<&Effect::cause>]) |
+    spanned((kw("block")[set_to<&Effect::kind, ast::EffectKind::block>] > name[assign<&Effect::cause>]) |
     (kw("warn")[set_to<&Effect::kind, ast::EffectKind::warn>] > name[assign<&Effect::cause>] >>
      -(kw("likelihood") > likelihood[assign<&Effect::likelihood>])) |
     (kw("wait")[set_to<&Effect::kind, ast::EffectKind::wait>] > name[assign<&Effect::cause>] >
-     on_keyword > name[assign<&Effect::actor>]);
+     on_keyword > name[assign<&Effect::actor>]));
 auto const rule_property = (kw("when") > condition[assign<&Rule::condition>]) |
                            effect[assign<&Rule::effect>] |
                            (kw("source") > source[append<&Rule::sources>]);
-auto const rule_decl_def = kw("rule") > name[assign<&Rule::name>] > at_keyword >
-                           name[assign<&Rule::step>] > '{' > *rule_property > rule_end;
+auto const rule_decl_def = spanned(kw("rule") > name[assign<&Rule::name>] > at_keyword >
+                           name[assign<&Rule::step>] > '{' > *rule_property > rule_end);
 
 // scenario NAME { description …  given f = v, …  target STEP  expect … }
 auto const assignment_def = name > '=' > value;
 auto const by_cause = -(kw("by") > name[assign<&Expectation::cause>]);
 auto const expectation_def =
-    expectation_ahead >> -kw("not")[set_to<&Expectation::negated, true>] >>
+    spanned(expectation_ahead >> -kw("not")[set_to<&Expectation::negated, true>] >>
     ((kw("blocked") >> at_keyword >> x3::attr(ast::Expectation::Kind::blocked)[assign<&Expectation::kind>] >
       name[assign<&Expectation::step>] >> by_cause) |
      (kw("warned") >> x3::attr(ast::Expectation::Kind::warned)[assign<&Expectation::kind>] > at_keyword >
@@ -265,13 +265,13 @@ auto const expectation_def =
       name[assign<&Expectation::step>] >> by_cause) |
      (kw("needs_info") >> kw("about") >> x3::attr(ast::Expectation::Kind::needs_info)[assign<&Expectation::kind>] >
       name[assign<&Expectation::fact>]) |
-     x3::lexeme[verdict_word >> !ident_rest][expect_verdict]);
+     x3::lexeme[verdict_word >> !ident_rest][expect_verdict]));
 auto const scenario_property = (kw("description") > text[assign<&Scenario::description>]) |
                                (kw("given") > (assignment % ',')[append<&Scenario::given>]) |
                                (kw("target") > name[assign<&Scenario::target>]) |
                                (kw("expect") > expectation[append<&Scenario::expectations>]);
 auto const scenario_decl_def =
-    kw("scenario") > name[assign<&Scenario::name>] > '{' > *scenario_property > scenario_end;
+    spanned(kw("scenario") > name[assign<&Scenario::name>] > '{' > *scenario_property > scenario_end);
 
 auto const declaration_def =
     import_decl[declare] | goal_decl[declare] | fact_decl[declare] | terms_decl[declare] |

@@ -17,12 +17,12 @@ namespace mpadvisor::dsl::grammar {
 
 // ---------------------------------------------------------------- rule IDs
 
-struct condition_class : annotate {};
-struct conjunction_class : annotate {};
-struct negation_class : annotate {};
-struct primary_class : annotate {};
-struct call_class : annotate {};
-struct operand_class : annotate {};
+struct condition_class {};
+struct conjunction_class {};
+struct negation_class {};
+struct primary_class {};
+struct call_class {};
+struct operand_class {};
 
 // ---------------------------------------------------------------- actions
 
@@ -125,17 +125,17 @@ x3::rule<struct comparison_class, ast::CompareOp> const comparison_operator =
     "a comparison (==, !=, <, <=, >, >=)";
 
 auto const condition_def =
-    conjunction[actions::take] >> *(kw("or") > conjunction[actions::combine<ast::ExprKind::any>]);
+    spanned(conjunction[actions::take] >> *(kw("or") > conjunction[actions::combine<ast::ExprKind::any>]));
 auto const conjunction_def =
-    negation[actions::take] >> *(kw("and") > negation[actions::combine<ast::ExprKind::all>]);
-auto const negation_def = (kw("not") > negation[actions::negate]) | primary[actions::take];
+    spanned(negation[actions::take] >> *(kw("and") > negation[actions::combine<ast::ExprKind::all>]));
+auto const negation_def = spanned((kw("not") > negation[actions::negate]) | primary[actions::take]);
 
 auto const closing_paren_def = x3::lit(')');
 auto const comparison_operator_def = compare_op;
 
-auto const call_def = x3::lexeme[function_name >> !ident_rest][actions::call_function] >> '(' >
-                      name[actions::call_argument] > closing_paren;
-auto const operand_def = call[actions::operand_call] | value[actions::operand_value];
+auto const call_def = spanned(x3::lexeme[function_name >> !ident_rest][actions::call_function] >> '(' >
+                      name[actions::call_argument] > closing_paren);
+auto const operand_def = spanned(call[actions::operand_call] | value[actions::operand_value]);
 
 auto const fact_test =
     name[actions::subject] >>
@@ -147,7 +147,7 @@ auto const fact_test =
       (compare_op[actions::compare_with] > operand[actions::right_operand]));
 
 auto const primary_def =
-    ('(' > condition[actions::take] > closing_paren) |
+    spanned(('(' > condition[actions::take] > closing_paren) |
     kw("true")[actions::constant<true>] | kw("false")[actions::constant<false>] |
     (kw("known") > '(' > name[actions::test_of<ast::ExprKind::known>] > closing_paren) |
     (kw("done") > '(' > name[actions::test_of<ast::ExprKind::done>] > closing_paren) |
@@ -156,7 +156,7 @@ auto const primary_def =
      closing_paren) |
     (call[actions::left_call] > comparison_operator[actions::compare_with] >
      operand[actions::right_operand]) |
-    fact_test;
+    fact_test);
 
 BOOST_SPIRIT_DEFINE(condition, conjunction, negation, primary, call, operand, closing_paren,
                     comparison_operator)

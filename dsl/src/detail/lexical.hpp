@@ -15,6 +15,19 @@ inline auto const ident_rest = x3::char_("a-zA-Z0-9_");
 // A keyword matches the whole word only: `step` but not the start of `steps`.
 inline auto kw(char const* word) { return x3::lexeme[x3::lit(word) >> !ident_rest]; }
 
+// Rules that build their node with semantic actions get no attribute in on_success (X3
+// passes `unused` when the right-hand side has actions), so `annotate` cannot stamp them.
+// `spanned[p]` records the node's byte range from the text `p` matched instead.
+inline auto const set_span = [](auto& ctx) {
+  ParseState const& state = x3::get<state_tag>(ctx);
+  auto const& range = x3::_attr(ctx);
+  x3::_val(ctx).span = {state.offset_of(range.begin()), state.offset_of(range.end())};
+};
+template <typename Parser>
+auto spanned(Parser const& p) {
+  return x3::raw[p][set_span];
+}
+
 struct language_symbols : x3::symbols<std::string> {
   language_symbols() { add("zh", "zh")("en", "en"); }
 };

@@ -8,17 +8,17 @@ namespace mpadvisor::dsl::grammar {
 
 // ---------------------------------------------------------------- rule IDs
 
-struct name_class : annotate {};
+struct name_class {};
 struct string_class : report_unterminated_string {};
 struct date_class {};
 struct number_class {};
-struct value_class : annotate {};
+struct value_class {};
 struct translation_class : annotate {};
 struct text_class {};
-struct source_class : annotate {};
+struct source_class {};
 struct quantity_class {};
-struct duration_class : annotate {};
-struct cost_class : annotate {};
+struct duration_class {};
+struct cost_class {};
 
 // ---------------------------------------------------------------- helpers
 
@@ -98,8 +98,8 @@ auto const operator_word = kw("and") | kw("or") | kw("not");
 auto const identifier_def = x3::lexeme[ident_first >> *ident_rest];
 
 auto const name_def =
-    x3::raw[x3::lexeme[ident_first >> *ident_rest >> *('.' >> ident_first >> *ident_rest)]]
-           [actions::set_name_text];
+    spanned(x3::raw[x3::lexeme[ident_first >> *ident_rest >> *('.' >> ident_first >> *ident_rest)]]
+           [actions::set_name_text]);
 
 auto const closing_quote_def = x3::lit('"');
 auto const string_literal_def =
@@ -116,27 +116,27 @@ auto const number_def = x3::double_;
 
 auto const list_def = '[' >> -(value % ',') >> ']';
 
-auto const value_def = date[actions::value_of<ast::ValueKind::date>] |
+auto const value_def = spanned(date[actions::value_of<ast::ValueKind::date>] |
                        number[actions::value_of<ast::ValueKind::number>] |
                        string_literal[actions::value_of<ast::ValueKind::string>] |
                        kw("true")[actions::set_true] | kw("false")[actions::set_false] |
                        list[actions::value_of<ast::ValueKind::list>] |
-                       (!operator_word >> name[actions::value_of<ast::ValueKind::symbol>]);
+                       (!operator_word >> name[actions::value_of<ast::ValueKind::symbol>]));
 
 auto const translation_def = x3::lexeme[language_tag >> !ident_rest] > string_literal;
 auto const text_def = +translation;
 
-auto const source_def = string_literal[actions::set_ref] >>
+auto const source_def = spanned(string_literal[actions::set_ref] >>
                         -(kw("checked") > date[actions::set_checked]) >>
-                        -(kw("certainty") > certainty_word[actions::set_certainty]);
+                        -(kw("certainty") > certainty_word[actions::set_certainty]));
 
 auto const quantity_def = x3::lexeme[x3::double_ >> time_unit >> !ident_rest];
-auto const duration_def = quantity[actions::set_low] >> -(".." > quantity[actions::set_high]);
+auto const duration_def = spanned(quantity[actions::set_low] >> -(".." > quantity[actions::set_high]));
 
-auto const cost_def = x3::double_[actions::set_amount] > identifier[actions::set_currency] >>
+auto const cost_def = spanned(x3::double_[actions::set_amount] > identifier[actions::set_currency] >>
                       *(kw("per_attempt")[actions::per_attempt] |
                         kw("nonrefundable")[actions::nonrefundable] |
-                        kw("refundable")[actions::refundable]);
+                        kw("refundable")[actions::refundable]));
 
 BOOST_SPIRIT_DEFINE(identifier, name, closing_quote, string_literal, date, number, list, value,
                     translation, text, source, quantity, duration, cost)

@@ -29,7 +29,10 @@ struct Diagnostic {
 
 class Diagnostics {
  public:
-  void add(Diagnostic d) { items_.push_back(std::move(d)); }
+  Diagnostic& add(Diagnostic d) {
+    items_.push_back(std::move(d));
+    return items_.back();
+  }
   const std::vector<Diagnostic>& items() const { return items_; }
   std::size_t error_count() const;
   std::size_t warning_count() const;

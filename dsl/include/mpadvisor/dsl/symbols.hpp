@@ -1,0 +1,55 @@
+// Name → declaration tables over a whole KB, shared by the checker and the engine's compiler.
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "mpadvisor/dsl/ast.hpp"
+#include "mpadvisor/dsl/load.hpp"
+
+namespace mpadvisor::dsl {
+
+template <typename Decl>
+struct Declared {
+  const Decl* decl = nullptr;
+  const ast::Module* module = nullptr;
+};
+
+template <typename Decl>
+using Table = std::map<std::string, Declared<Decl>, std::less<>>;
+
+struct Symbols {
+  Table<ast::Fact> facts;
+  Table<ast::TermList> terms;
+  Table<ast::Province> provinces;
+  Table<ast::Step> steps;
+  Table<ast::Alternatives> alternatives;
+  Table<ast::Cause> causes;
+  Table<ast::Rule> rules;
+  Table<ast::Scenario> scenarios;
+  std::vector<Declared<ast::Goal>> goals;
+
+  // Declarations whose name was already taken, with the first one's place (for diagnostics).
+  struct Duplicate {
+    std::string kind, name;
+    ast::Span span;
+    const ast::Module* module;
+    ast::Span first_span;
+    const ast::Module* first_module;
+  };
+  std::vector<Duplicate> duplicates;
+
+  // Steps and rules in declaration order (file order across modules), for deterministic passes.
+  std::vector<Declared<ast::Step>> step_order;
+  std::vector<Declared<ast::Rule>> rule_order;
+  std::vector<Declared<ast::Scenario>> scenario_order;
+};
+
+Symbols index_symbols(const KnowledgeBase& kb);
+
+// Names that the profile may use besides declared facts.
+inline constexpr const char* kDoneField = "done";
+inline constexpr const char* kRejectionsField = "rejections";
+
+}  // namespace mpadvisor::dsl

@@ -1,0 +1,222 @@
+// Pass 3: conditions are well typed, and none can never be true.
+#include <map>
+
+#include "check/context.hpp"
+#include "check/types.hpp"
+
+namespace mpadvisor::dsl::check_detail {
+namespace {
+
+// The type of what an operand yields, for comparisons.
+enum class Yield { none, boolean, number, text, enumeration, date, region, collection };
+
+class ConditionChecker {
+ public:
+  ConditionChecker(CheckContext& cx, const ast::Module& m) : cx_(cx), m_(m) {}
+
+  void check(const ast::Expr& e) {
+    switch (e.kind) {
+      case ast::ExprKind::constant: return;
+      case ast::ExprKind::all:
+      case ast::ExprKind::any:
+      case ast::ExprKind::negation:
+        for (const ast::Expr& op : e.operands) check(op);
+        if (e.kind == ast::ExprKind::all) check_satisfiable(e);
+        return;
+      case ast::ExprKind::fact:
+        if (const ast::Fact* f = fact(e.subject); f && f->type != ast::FactType::boolean) {
+          error(e.subject.span, "'" + f->name.text + "' is a " + describe(f->type) +
+                                    " fact, not a condition; compare it (==, <, …) or test it (has, contains_any, known)");
+        }
+        return;
+      case ast::ExprKind::compare: return check_compare(e);
+      case ast::ExprKind::contains_any:
+      case ast::ExprKind::is_any:
+        if (const ast::Fact* f = fact(e.subject);
+            f && f->type != ast::FactType::text && f->type != ast::FactType::text_list) {
+          error(e.subject.span, "text operation on '" + f->name.text + "', a " + describe(f->type) + " fact");
+        }
+        if (!e.list.empty() && !cx_.symbols.terms.count(e.list.text)) {
+          cx_.report_undefined(m_, e.list, "term list", cx_.symbols.terms);
+        }
+        return;
+      case ast::ExprKind::has:
+        if (const ast::Fact* f = fact(e.subject)) {
+          if (f->type != ast::FactType::enum_set && f->type != ast::FactType::text_list) {
+            error(e.subject.span, "'has' tests a set or list; '" + f->name.text + "' is a " + describe(f->type) + " fact");
+          } else {
+            for (const ast::Value& v : e.values) value(*f, v, true);
+          }
+        }
+        return;
+      case ast::ExprKind::in:
+        if (const ast::Fact* f = fact(e.subject)) {
+          if (f->type != ast::FactType::enumeration && f->type != ast::FactType::text &&
+              f->type != ast::FactType::number) {
+            error(e.subject.span, "'in' tests an enum, text or number; '" + f->name.text + "' is a " +
+                                      describe(f->type) + " fact");
+          } else {
+            for (const ast::Value& v : e.values) value(*f, v);
+          }
+        }
+        return;
+      case ast::ExprKind::known: fact(e.subject); return;
+      case ast::ExprKind::done:
+        if (!cx_.symbols.steps.count(e.subject.text)) cx_.report_undefined(m_, e.subject, "step", cx_.symbols.steps);
+        return;
+      case ast::ExprKind::satisfied:
+        if (!cx_.symbols.alternatives.count(e.subject.text)) {
+          cx_.report_undefined(m_, e.subject, "alternatives", cx_.symbols.alternatives);
+        }
+        return;
+      case ast::ExprKind::mentions_region:
+        if (const ast::Fact* f = fact(e.subject); f && f->type != ast::FactType::text) {
+          error(e.subject.span, "mentions_region() takes a text fact; '" + f->name.text + "' is a " + describe(f->type));
+        }
+        return;
+    }
+  }
+
+ private:
+  const ast::Fact* fact(const ast::Name& name) {
+    auto it = cx_.symbols.facts.find(name.text);
+    if (it != cx_.symbols.facts.end()) return it->second.decl;
+    cx_.report_undefined(m_, name, "fact", cx_.symbols.facts);
+    return nullptr;
+  }
+
+  void error(ast::Span at, std::string message) {
+    cx_.report(m_, at, Severity::error, "type-mismatch", std::move(message));
+  }
+
+  void value(const ast::Fact& f, const ast::Value& v, bool element = false) {
+    if (std::string why = value_mismatch(f, v, element); !why.empty()) error(v.span, why);
+  }
+
+  Yield yield_of_call(const ast::Operand& op) {
+    const ast::Fact* f = fact(op.fact);
+    if (!f) return Yield::none;
+    auto require = [&](bool ok, const char* wants) {
+      if (!ok) error(op.fact.span, op.function + "() takes " + wants + "; '" + f->name.text + "' is a " + describe(f->type));
+      return ok;
+    };
+    if (op.function == "province") return require(f->type == ast::FactType::text, "a text fact") ? Yield::region : Yield::none;
+    if (op.function == "width") return require(f->type == ast::FactType::text, "a text fact") ? Yield::number : Yield::none;
+    if (op.function == "count") {
+      return require(f->type == ast::FactType::text_list || f->type == ast::FactType::enum_set, "a list or set fact")
+                 ? Yield::number : Yield::none;
+    }
+    // hours_since, days_since, days_until
+    return require(f->type == ast::FactType::date || f->type == ast::FactType::datetime, "a date or datetime fact")
+               ? Yield::number : Yield::none;
+  }
+
+  void check_compare(const ast::Expr& e) {
+    const bool ordering = e.op != ast::CompareOp::eq && e.op != ast::CompareOp::ne;
+    if (e.left.kind == ast::Operand::Kind::call) {
+      Yield const left = yield_of_call(e.left);
+      if (left == Yield::none) return;
+      if (e.right.kind == ast::Operand::Kind::call) {
+        Yield const right = yield_of_call(e.right);
+        if (right != Yield::none && right != left) error(e.right.span, "the two sides of the comparison have different types");
+      } else if (left == Yield::number && e.right.value.kind != ast::ValueKind::number) {
+        error(e.right.value.span, e.left.function + "() is a number; expected a number, not " + describe(e.right.value));
+      } else if (left == Yield::region) {
+        if (e.right.value.kind != ast::ValueKind::string && e.right.value.kind != ast::ValueKind::symbol) {
+          error(e.right.value.span, "province() is compared with a province name or another province()");
+        } else if (e.right.value.kind == ast::ValueKind::symbol && !cx_.symbols.provinces.count(e.right.value.text)) {
+          ast::Name n;
+          n.text = e.right.value.text;
+          n.span = e.right.value.span;
+          cx_.report_undefined(m_, n, "province", cx_.symbols.provinces);
+        }
+      }
+      if (left == Yield::region && ordering) error(e.span, "provinces can only be compared with == and !=");
+      return;
+    }
+    const ast::Fact* f = fact(e.left.fact);
+    if (!f) return;
+    if (f->type == ast::FactType::text_list || f->type == ast::FactType::enum_set) {
+      error(e.left.span, "'" + f->name.text + "' is a " + describe(f->type) + "; test its items with 'has' or count(" +
+                             f->name.text + ")");
+      return;
+    }
+    if (e.right.kind == ast::Operand::Kind::call) {
+      error(e.right.span, "compare a function with a function of the same type, or a fact with a value");
+      return;
+    }
+    value(*f, e.right.value);
+    if (ordering && (f->type == ast::FactType::boolean || f->type == ast::FactType::text ||
+                     f->type == ast::FactType::enumeration)) {
+      error(e.span, "'" + f->name.text + "' is a " + describe(f->type) + " fact: only == and != apply");
+    }
+  }
+
+  // `x == a and x == b`, `x == a and x != a`, `F and not F`: a conjunction that no profile
+  // can make true is almost always a typo in the KB.
+  void check_satisfiable(const ast::Expr& conj) {
+    std::map<std::string, const ast::Expr*> equal_to;
+    std::map<std::string, std::vector<const ast::Expr*>> not_equal_to;
+    std::map<std::string, bool> bare;
+    auto literal_key = [](const ast::Value& v) {
+      return std::to_string(static_cast<int>(v.kind)) + ":" + v.text + ":" + std::to_string(v.number) + ":" +
+             (v.boolean ? "t" : "f");
+    };
+    for (const ast::Expr& op : conj.operands) {
+      const ast::Expr* inner = &op;
+      bool negated = false;
+      if (op.kind == ast::ExprKind::negation && op.operands.size() == 1) {
+        inner = &op.operands.front();
+        negated = true;
+      }
+      if (inner->kind == ast::ExprKind::fact) {
+        auto [it, fresh] = bare.emplace(inner->subject.text, !negated);
+        if (!fresh && it->second == negated) return contradiction(conj, inner->subject.text);
+      }
+      if (negated || inner->kind != ast::ExprKind::compare || inner->left.kind != ast::Operand::Kind::fact ||
+          inner->right.kind != ast::Operand::Kind::value) {
+        continue;
+      }
+      const std::string& name = inner->left.fact.text;
+      if (inner->op == ast::CompareOp::eq) {
+        auto [it, fresh] = equal_to.emplace(name, inner);
+        if (!fresh && literal_key(it->second->right.value) != literal_key(inner->right.value)) {
+          return contradiction(conj, name);
+        }
+      } else if (inner->op == ast::CompareOp::ne) {
+        not_equal_to[name].push_back(inner);
+      }
+    }
+    for (const auto& [name, eq] : equal_to) {
+      for (const ast::Expr* ne : not_equal_to[name]) {
+        if (literal_key(ne->right.value) == literal_key(eq->right.value)) return contradiction(conj, name);
+      }
+    }
+  }
+
+  void contradiction(const ast::Expr& conj, const std::string& name) {
+    cx_.report(m_, conj.span, Severity::error, "never-true",
+               "this condition can never be true: it asks for two different things of '" + name + "'");
+  }
+
+  CheckContext& cx_;
+  const ast::Module& m_;
+};
+
+}  // namespace
+
+void check_conditions(CheckContext& cx) {
+  for (const auto& [name, d] : cx.symbols.rules) {
+    if (d.decl->condition.span.end == 0) {
+      cx.report(*d.module, d.decl->name.span, Severity::error, "missing-property",
+                "rule '" + name + "' has no condition; add `when …`");
+      continue;
+    }
+    ConditionChecker(cx, *d.module).check(d.decl->condition);
+  }
+  for (const auto& [name, d] : cx.symbols.steps) {
+    if (d.decl->done_when) ConditionChecker(cx, *d.module).check(*d.decl->done_when);
+  }
+}
+
+}  // namespace mpadvisor::dsl::check_detail

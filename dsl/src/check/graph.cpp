@@ -1,0 +1,35 @@
+// Pass 4: the `requires` graph is acyclic (each cycle reported with its whole path), and
+// every step is on the way to the goal.
+#include "check/context.hpp"
+#include "mpadvisor/dsl/step_graph.hpp"
+
+namespace mpadvisor::dsl::check_detail {
+
+void check_step_graph(CheckContext& cx) {
+  StepGraph graph(cx.symbols);
+  const auto& g = graph.graph();
+  auto cycles = graph.cycles();
+  for (const auto& cycle : cycles) {
+    std::string path;
+    for (StepId v : cycle) path += (path.empty() ? "" : " → ") + g[v].name;
+    // Point at the edge that closes the cycle as written in its first step.
+    const StepVertex& first = g[cycle.front()];
+    ast::Span at = first.step->name.span;
+    for (const ast::Name& r : first.step->requires_) {
+      if (r.text == g[cycle[1]].name) at = r.span;
+    }
+    cx.report(*first.module, at, Severity::error, "requires-cycle", "steps require each other in a cycle: " + path);
+  }
+  if (!cycles.empty() || cx.symbols.goals.empty()) return;
+  auto goal = graph.find(cx.symbols.goals.front().decl->step.text);
+  if (!goal) return;
+  std::vector<bool> needed = graph.requirements_of(*goal);
+  for (StepId v = 0; v < graph.size(); ++v) {
+    if (!needed[v]) {
+      cx.report(*g[v].module, g[v].step->name.span, Severity::warning, "unreachable-step",
+                "step '" + g[v].name + "' is not on the way to the goal '" + g[*goal].name + "' (nothing the goal requires requires it)");
+    }
+  }
+}
+
+}  // namespace mpadvisor::dsl::check_detail

@@ -1,0 +1,171 @@
+// Passes 1 and 2: every name declared once, and every reference naming a declaration of the
+// right kind.
+#include <algorithm>
+#include <array>
+#include <unicode/regex.h>
+
+#include "check/context.hpp"
+#include "check/types.hpp"
+#include "mpadvisor/dsl/suggest.hpp"
+
+namespace mpadvisor::dsl::check_detail {
+namespace {
+
+constexpr std::array kActors = {"applicant", "platform", "miit", "bureau", "certifier", "reviewer"};
+// Words of the condition and profile languages that a fact may not be named after.
+constexpr std::array kReservedFactNames = {"and", "or", "not", "true", "false", "known", "done", "satisfied",
+                                           "mentions_region", "rejections"};
+
+void check_actor(CheckContext& cx, const ast::Module& m, const ast::Name& actor) {
+  if (actor.empty()) return;
+  if (std::find(kActors.begin(), kActors.end(), actor.text) != kActors.end()) return;
+  std::vector<std::string> actors(kActors.begin(), kActors.end());
+  std::string message = "unknown actor '" + actor.text + "' (one of applicant, platform, miit, bureau, certifier, reviewer)";
+  if (auto best = closest_match(actor.text, actors)) message += "; did you mean '" + *best + "'?";
+  cx.report(m, actor.span, Severity::error, "unknown-actor", message);
+}
+
+template <typename Decl>
+const Decl* resolve(CheckContext& cx, const ast::Module& m, const ast::Name& name, const char* kind,
+                    const Table<Decl>& table) {
+  if (name.empty()) return nullptr;
+  auto it = table.find(name.text);
+  if (it != table.end()) return it->second.decl;
+  cx.report_undefined(m, name, kind, table);
+  return nullptr;
+}
+
+void check_value(CheckContext& cx, const ast::Module& m, const ast::Fact& fact, const ast::Value& value,
+                 bool element = false) {
+  if (std::string why = value_mismatch(fact, value, element); !why.empty()) {
+    cx.report(m, value.span, Severity::error, "type-mismatch", why);
+  }
+}
+
+void check_change(CheckContext& cx, const ast::Module& m, const ast::Change& change) {
+  const ast::Fact* fact = resolve(cx, m, change.fact, "fact", cx.symbols.facts);
+  if (!fact || change.op == ast::ChangeOp::unset) return;
+  bool const element = change.op != ast::ChangeOp::assign;
+  if (element && fact->type != ast::FactType::enum_set && fact->type != ast::FactType::text_list) {
+    cx.report(m, change.fact.span, Severity::error, "type-mismatch",
+              "'+=' and '-=' apply to list and set facts; '" + fact->name.text + "' is a " + describe(fact->type));
+    return;
+  }
+  check_value(cx, m, *fact, change.value, element);
+}
+
+void check_pattern(CheckContext& cx, const ast::Module& m, const ast::Pattern& pattern) {
+  UErrorCode status = U_ZERO_ERROR;
+  UParseError where{};
+  icu::RegexPattern* compiled =
+      icu::RegexPattern::compile(icu::UnicodeString::fromUTF8(pattern.regex), UREGEX_CASE_INSENSITIVE, where, status);
+  delete compiled;
+  if (U_FAILURE(status)) {
+    cx.report(m, pattern.span, Severity::error, "bad-pattern",
+              "message pattern is not a valid regular expression (" + std::string(u_errorName(status)) +
+                  " at offset " + std::to_string(where.offset) + ")");
+  }
+}
+
+void check_scenario(CheckContext& cx, const ast::Module& m, const ast::Scenario& sc) {
+  for (const ast::Assignment& a : sc.given) {
+    if (a.fact.text == kDoneField) {
+      if (a.value.kind != ast::ValueKind::list) {
+        cx.report(m, a.value.span, Severity::error, "type-mismatch", "'done' takes a list of step names");
+        continue;
+      }
+      for (const ast::Value& item : a.value.items) {
+        ast::Name step;
+        step.text = item.text;
+        step.span = item.span;
+        if (item.kind != ast::ValueKind::symbol) {
+          cx.report(m, item.span, Severity::error, "type-mismatch", "'done' lists step names, not " + describe(item));
+        } else {
+          resolve(cx, m, step, "step", cx.symbols.steps);
+        }
+      }
+      continue;
+    }
+    if (const ast::Fact* fact = resolve(cx, m, a.fact, "fact", cx.symbols.facts)) check_value(cx, m, *fact, a.value);
+  }
+  resolve(cx, m, sc.target, "step", cx.symbols.steps);
+  for (const ast::Expectation& e : sc.expectations) {
+    resolve(cx, m, e.step, "step", cx.symbols.steps);
+    resolve(cx, m, e.cause, "cause", cx.symbols.causes);
+    resolve(cx, m, e.fact, "fact", cx.symbols.facts);
+  }
+}
+
+}  // namespace
+
+void check_duplicates(CheckContext& cx) {
+  for (const auto& dup : cx.symbols.duplicates) {
+    cx.report(*dup.module, dup.span, Severity::error, "duplicate-name", dup.kind + " '" + dup.name + "' is declared twice")
+        .notes.push_back("first declared at " + cx.where(*dup.first_module, dup.first_span));
+  }
+  for (const auto& [name, fact] : cx.symbols.facts) {
+    if (std::find(kReservedFactNames.begin(), kReservedFactNames.end(), name) != kReservedFactNames.end()) {
+      cx.report(*fact.module, fact.decl->name.span, Severity::error, "reserved-name",
+                "'" + name + "' is a word of the language and cannot name a fact");
+    }
+  }
+}
+
+void check_references(CheckContext& cx) {
+  Symbols& s = cx.symbols;
+  if (s.goals.empty() && !s.steps.empty()) {
+    const auto& first = s.step_order.front();
+    cx.report(*first.module, first.decl->name.span, Severity::error, "no-goal",
+              "the knowledge base declares no goal; add `goal STEP` naming the final step");
+  }
+  for (std::size_t i = 1; i < s.goals.size(); ++i) {
+    cx.report(*s.goals[i].module, s.goals[i].decl->span, Severity::error, "duplicate-goal", "a second goal is declared")
+        .notes.push_back("the first is at " + cx.where(*s.goals[0].module, s.goals[0].decl->span));
+  }
+  for (const auto& g : s.goals) resolve(cx, *g.module, g.decl->step, "step", s.steps);
+
+  for (const auto& [name, d] : s.steps) {
+    for (const ast::Name& r : d.decl->requires_) resolve(cx, *d.module, r, "step", s.steps);
+    check_actor(cx, *d.module, d.decl->actor);
+  }
+  for (const auto& [name, d] : s.terms) {
+    for (const ast::Name& inc : d.decl->includes) resolve(cx, *d.module, inc, "term list", s.terms);
+  }
+  for (const auto& [name, d] : s.alternatives) {
+    const ast::Fact* fact = resolve(cx, *d.module, d.decl->fact, "fact", s.facts);
+    if (d.decl->fact.empty()) {
+      cx.report(*d.module, d.decl->name.span, Severity::error, "missing-property",
+                "alternatives '" + name + "' needs `satisfied_by FACT` naming the set fact that records the options held");
+    } else if (fact && fact->type != ast::FactType::enum_set) {
+      cx.report(*d.module, d.decl->fact.span, Severity::error, "type-mismatch",
+                "`satisfied_by` needs a set fact; '" + fact->name.text + "' is a " + describe(fact->type));
+    } else if (fact) {
+      for (const ast::Option& o : d.decl->options) {
+        ast::Value v;
+        v.kind = ast::ValueKind::symbol;
+        v.text = o.name.text;
+        v.span = o.name.span;
+        check_value(cx, *d.module, *fact, v, true);
+      }
+    }
+  }
+  for (const auto& [name, d] : s.causes) {
+    resolve(cx, *d.module, d.decl->stage, "step", s.steps);
+    for (const ast::Fix& f : d.decl->fixes) {
+      for (const ast::Change& c : f.changes) check_change(cx, *d.module, c);
+    }
+    for (const ast::Pattern& p : d.decl->patterns) check_pattern(cx, *d.module, p);
+  }
+  for (const auto& [name, d] : s.rules) {
+    resolve(cx, *d.module, d.decl->step, "step", s.steps);
+    resolve(cx, *d.module, d.decl->effect.cause, "cause", s.causes);
+    if (d.decl->effect.cause.empty()) {
+      cx.report(*d.module, d.decl->name.span, Severity::error, "missing-property",
+                "rule '" + name + "' has no effect; add `block CAUSE`, `warn CAUSE` or `wait CAUSE on ACTOR`");
+    }
+    if (d.decl->effect.kind == ast::EffectKind::wait) check_actor(cx, *d.module, d.decl->effect.actor);
+  }
+  for (const auto& [name, d] : s.scenarios) check_scenario(cx, *d.module, *d.decl);
+}
+
+}  // namespace mpadvisor::dsl::check_detail

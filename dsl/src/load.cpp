@@ -1,0 +1,115 @@
+#include "mpadvisor/dsl/load.hpp"
+
+#include <algorithm>
+#include <fstream>
+#include <set>
+#include <sstream>
+#include <stdexcept>
+
+#include "mpadvisor/dsl/parse.hpp"
+#include "mpadvisor/dsl/source_map.hpp"
+
+namespace mpadvisor::dsl {
+
+namespace fs = std::filesystem;
+
+std::string read_file(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw std::runtime_error("cannot read " + path.string());
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+namespace {
+
+// Paths in diagnostics are shown relative to the working directory when that is shorter,
+// so that messages read like a compiler's.
+std::string display_path(const fs::path& p) {
+  std::error_code ec;
+  fs::path rel = fs::relative(p, fs::current_path(), ec);
+  if (ec || rel.empty() || rel.native().rfind("..", 0) == 0) return p.lexically_normal().string();
+  return rel.string();
+}
+
+class Loader {
+ public:
+  LoadResult result;
+
+  void load_file(const fs::path& file, const Diagnostic* import_site) {
+    std::error_code ec;
+    fs::path canonical = fs::weakly_canonical(file, ec);
+    if (ec) canonical = file;
+    if (!seen_.insert(canonical.string()).second) return;
+    std::string text;
+    try {
+      text = read_file(canonical);
+    } catch (const std::exception&) {
+      Diagnostic d = import_site ? *import_site : Diagnostic{};
+      d.severity = Severity::error;
+      d.code = "unreadable-file";
+      d.message = "cannot read '" + display_path(file) + "'";
+      if (!import_site) d.location.file = display_path(file);
+      result.diagnostics.add(std::move(d));
+      return;
+    }
+    ParseResult parsed = parse(display_path(canonical), std::move(text));
+    result.diagnostics.append(parsed.diagnostics);
+    std::vector<std::pair<fs::path, Diagnostic>> imports;
+    SourceMap map(parsed.module.path, parsed.module.text);
+    for (const ast::Declaration& decl : parsed.module.declarations) {
+      if (const auto* imp = std::get_if<ast::Import>(&decl)) {
+        imports.emplace_back(canonical.parent_path() / imp->path,
+                             make_diagnostic(map, imp->span.begin, Severity::error, "", ""));
+      }
+    }
+    result.kb.modules.push_back(std::move(parsed.module));
+    for (const auto& [path, site] : imports) load_file(path, &site);
+  }
+
+ private:
+  std::set<std::string> seen_;
+};
+
+}  // namespace
+
+LoadResult load(const fs::path& path) {
+  Loader loader;
+  loader.result.kb.root = path;
+  std::error_code ec;
+  if (fs::is_directory(path, ec)) {
+    std::vector<fs::path> files;
+    for (const auto& entry : fs::recursive_directory_iterator(path, ec)) {
+      if (entry.is_regular_file() && entry.path().extension() == ".mpk") files.push_back(entry.path());
+    }
+    std::sort(files.begin(), files.end());
+    for (const fs::path& f : files) loader.load_file(f, nullptr);
+    if (files.empty()) {
+      Diagnostic d;
+      d.code = "empty-kb";
+      d.message = "no .mpk files in '" + display_path(path) + "'";
+      d.location.file = display_path(path);
+      loader.result.diagnostics.add(std::move(d));
+    }
+  } else if (fs::exists(path, ec)) {
+    loader.load_file(path, nullptr);
+  } else {
+    Diagnostic d;
+    d.code = "unreadable-file";
+    d.message = "no such file or folder '" + display_path(path) + "'";
+    d.location.file = display_path(path);
+    loader.result.diagnostics.add(std::move(d));
+  }
+  return std::move(loader.result);
+}
+
+LoadResult load_text(std::string path, std::string text) {
+  LoadResult result;
+  result.kb.root = path;
+  ParseResult parsed = parse(std::move(path), std::move(text));
+  result.diagnostics = std::move(parsed.diagnostics);
+  result.kb.modules.push_back(std::move(parsed.module));
+  return result;
+}
+
+}  // namespace mpadvisor::dsl
