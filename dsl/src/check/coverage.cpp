@@ -50,8 +50,11 @@ void check_sources(CheckContext& cx, const ast::Module& m, const ast::Name& owne
 
 void check_coverage(CheckContext& cx) {
   const Symbols& s = cx.symbols;
-  std::set<std::string> used;
-  for (const auto& [name, d] : s.rules) used.insert(d.decl->effect.cause.text);
+  std::set<std::string> used, blocking;
+  for (const auto& [name, d] : s.rules) {
+    used.insert(d.decl->effect.cause.text);
+    if (d.decl->effect.kind == ast::EffectKind::block) blocking.insert(d.decl->effect.cause.text);
+  }
   for (const auto& [name, d] : s.causes) {
     const ast::Cause& c = *d.decl;
     if (!used.count(name)) {
@@ -63,7 +66,8 @@ void check_coverage(CheckContext& cx) {
     if (c.fixes.empty()) {
       cx.report(*d.module, c.name.span, Severity::warning, "missing-fix", "cause '" + name + "' offers no fix");
     }
-    if (!c.stage.empty()) {
+    // Only a cause that blocks is something the platform rejects with a message.
+    if (!c.stage.empty() && blocking.count(name)) {
       for (const char* lang : {"zh", "en"}) {
         bool present = false;
         for (const ast::Pattern& p : c.patterns) present |= p.lang == lang;

@@ -21,13 +21,19 @@ void check_step_graph(CheckContext& cx) {
     cx.report(*first.module, at, Severity::error, "requires-cycle", "steps require each other in a cycle: " + path);
   }
   if (!cycles.empty() || cx.symbols.goals.empty()) return;
-  auto goal = graph.find(cx.symbols.goals.front().decl->step.text);
-  if (!goal) return;
-  std::vector<bool> needed = graph.requirements_of(*goal);
+  std::vector<bool> needed(graph.size(), false);
+  std::string goals;
+  for (const auto& goal_decl : cx.symbols.goals) {
+    auto goal = graph.find(goal_decl.decl->step.text);
+    if (!goal) continue;
+    goals += (goals.empty() ? "'" : ", '") + g[*goal].name + "'";
+    std::vector<bool> reached = graph.requirements_of(*goal);
+    for (StepId v = 0; v < graph.size(); ++v) needed[v] = needed[v] || reached[v];
+  }
   for (StepId v = 0; v < graph.size(); ++v) {
     if (!needed[v]) {
       cx.report(*g[v].module, g[v].step->name.span, Severity::warning, "unreachable-step",
-                "step '" + g[v].name + "' is not on the way to the goal '" + g[*goal].name + "' (nothing the goal requires requires it)");
+                "no goal reaches step '" + g[v].name + "' (goals: " + goals + "); require it from a step on the way, or declare it a goal");
     }
   }
 }

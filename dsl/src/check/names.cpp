@@ -119,8 +119,13 @@ void check_references(CheckContext& cx) {
               "the knowledge base declares no goal; add `goal STEP` naming the final step");
   }
   for (std::size_t i = 1; i < s.goals.size(); ++i) {
-    cx.report(*s.goals[i].module, s.goals[i].decl->span, Severity::error, "duplicate-goal", "a second goal is declared")
-        .notes.push_back("the first is at " + cx.where(*s.goals[0].module, s.goals[0].decl->span));
+    for (std::size_t j = 0; j < i; ++j) {
+      if (s.goals[i].decl->step.text == s.goals[j].decl->step.text) {
+        cx.report(*s.goals[i].module, s.goals[i].decl->span, Severity::error, "duplicate-goal",
+                  "goal '" + s.goals[i].decl->step.text + "' is declared twice")
+            .notes.push_back("first declared at " + cx.where(*s.goals[j].module, s.goals[j].decl->span));
+      }
+    }
   }
   for (const auto& g : s.goals) resolve(cx, *g.module, g.decl->step, "step", s.steps);
 

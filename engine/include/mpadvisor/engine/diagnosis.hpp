@@ -1,0 +1,88 @@
+// Diagnosing a profile: which steps are blocked and why, what information is missing, and
+// what to do next. The result is plain data; tools render it as text or JSON.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "mpadvisor/engine/model.hpp"
+#include "mpadvisor/engine/profile.hpp"
+
+namespace mpadvisor::engine {
+
+enum class StepStatus {
+  done,          // listed as done, or its `done when` holds
+  ready,         // every requirement done, nothing blocks: the applicant can act now
+  pending,       // some requirement is not done yet, nothing blocks
+  blocked,       // a blocking rule holds here or on a step it requires
+  waiting,       // in an outside actor's hands (a review, an SMS)
+  undetermined,  // a blocking rule is unknown: facts are missing
+};
+
+enum class Verdict { clear, blocked, needs_info };
+
+std::string_view to_string(StepStatus s);
+std::string_view to_string(Verdict v);
+
+// A term of a list found in a fact's text.
+struct TermMatch {
+  std::string list;
+  std::string term;           // as the KB writes it
+  std::string matched;        // the applicant's text that matched
+  std::uint32_t begin = 0;    // byte range in the fact's original text
+  std::uint32_t end = 0;
+};
+
+// One fact a conclusion rests on.
+struct Evidence {
+  std::string fact;
+  std::string value;  // as the KB would write it; "unknown" when not given
+  std::string test;   // the part of the condition it answered, e.g. `name contains_any commercial_words`
+  Truth outcome = Truth::yes;
+  std::optional<TermMatch> match;
+};
+
+// A rule that fired (or could not be decided).
+struct Finding {
+  RuleId rule = kNone;
+  CauseId cause = kNone;
+  StepId step = kNone;
+  Truth value = Truth::yes;
+  std::vector<Evidence> evidence;
+};
+
+struct BlockedStep {
+  StepId step = kNone;
+  bool root = false;            // none of the steps it requires is blocked
+  std::vector<Finding> causes;  // its own blocking rules that hold
+  std::vector<StepId> blocks;   // steps in scope that cannot proceed because of it (roots only)
+};
+
+struct NeededFact {
+  FactId fact = kNone;
+  std::vector<RuleId> rules;  // the undecided rules it would decide
+};
+
+struct Diagnosis {
+  StepId target = kNone;
+  Verdict verdict = Verdict::clear;
+  std::vector<StepStatus> status;  // by StepId (meaningful where in_scope)
+  std::vector<bool> in_scope;      // the target and everything it requires
+  std::vector<BlockedStep> blockers;  // roots first, each group in topological order
+  std::vector<Finding> warnings;
+  std::vector<Finding> waiting;
+  std::vector<Finding> undetermined;
+  std::vector<NeededFact> needs_info;
+  std::vector<StepId> next_steps;  // ready steps, in topological order
+  std::vector<std::pair<RuleId, Truth>> rule_values;  // every rule evaluated, in scope order
+};
+
+struct DiagnoseOptions {
+  std::optional<StepId> target;  // default: every goal of the KB (the first one is reported as the target)
+  bool evidence = true;          // collect evidence for findings (costs a second, traced pass)
+};
+
+Diagnosis diagnose(const Model& model, const Profile& profile, const DiagnoseOptions& options = {});
+
+}  // namespace mpadvisor::engine

@@ -1,0 +1,28 @@
+// Unicode-aware text normalisation for matching (ICU): NFKC with case folding (so full-width
+// ＹＯＧＡ is yoga), Traditional → Simplified Chinese, invisible characters dropped, and
+// white space and punctuation removed between CJK characters (瑜 伽 is 瑜伽) but kept as one
+// space between Latin words so that English terms still match on word boundaries.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace mpadvisor::engine {
+
+struct NormalizedText {
+  std::string text;                   // normalised UTF-8
+  // For each byte of `text`, the byte range of the original character it came from.
+  std::vector<std::uint32_t> origin_begin, origin_end;
+
+  // The original byte range that normalised bytes [begin, end) came from.
+  std::pair<std::uint32_t, std::uint32_t> original_range(std::size_t begin, std::size_t end) const;
+};
+
+NormalizedText normalize(std::string_view text);
+
+// Normalised text with every separator removed: for whole-text comparisons.
+std::string normalize_compact(std::string_view text);
+
+}  // namespace mpadvisor::engine

@@ -1,0 +1,71 @@
+// An applicant's profile: fact values validated against the KB's declarations. A fact the
+// profile leaves out is unknown, never false.
+#pragma once
+
+#include <cstdint>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "mpadvisor/engine/model.hpp"
+#include "mpadvisor/engine/normalize.hpp"
+
+namespace mpadvisor::engine {
+
+struct FactValue {
+  bool known = false;
+  bool boolean = false;
+  double number = 0;
+  std::int64_t time = 0;         // date/datetime: seconds since 1970-01-01 (UTC+8 wall clock read as UTC)
+  std::int32_t enum_index = -1;  // enumeration
+  std::uint64_t set_bits = 0;    // set: bit i = the fact's i-th value
+  std::string text;              // text, as given
+  std::vector<std::string> list; // list (and set values, as given)
+  NormalizedText normalized;     // text
+  std::string compact;           // text, normalised without separators (equality)
+  std::vector<std::string> normalized_items;  // list items, compact-normalised (equality)
+  std::vector<NormalizedText> item_texts;     // list items, normalised (term search)
+  std::int32_t province = -1;    // text: the province it names (-1: none recognised)
+  bool names_region = false;     // text: names a province or city
+};
+
+struct Rejection {
+  std::string stage, message, date;
+};
+
+struct Profile {
+  std::vector<FactValue> facts;  // by FactId
+  std::vector<bool> done;        // by StepId: listed in the profile's `done`
+  std::vector<Rejection> rejections;
+  std::int64_t as_of = 0;        // the moment the profile describes (seconds)
+  std::vector<std::string> unknown_keys_ignored;  // keys starting with '_' (comments)
+};
+
+// Bad profile input: the message names the field and what was expected.
+struct ProfileError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+// Parses a JSON object of fact name → value (plus `done`, `rejections`; keys starting with
+// '_' are comments). `now` (seconds) is used when the profile gives no `as_of`.
+Profile parse_profile(const Model& model, std::string_view json, std::int64_t now);
+
+// An empty profile: every fact unknown, nothing done.
+Profile empty_profile(const Model& model, std::int64_t now);
+
+// Sets one fact from KB literal syntax (scenarios, fixes) or from command-line text
+// (`--set features=user_posts,comments`). Throws ProfileError on a type mismatch.
+void set_fact(const Model& model, Profile& profile, FactId fact, const dsl::ast::Value& value);
+void set_fact_from_text(const Model& model, Profile& profile, FactId fact, std::string_view text);
+void unset_fact(Profile& profile, FactId fact);
+void set_done(const Model& model, Profile& profile, const std::vector<std::string>& steps);
+
+// "2026-11-27", "2026-11-27T10:00", "2026-11-27T10:00:00" (optionally with Z or +08:00).
+std::optional<std::int64_t> parse_time(std::string_view text);
+std::string format_time(std::int64_t seconds, bool with_time);
+
+// A fact's value as the KB would write it (for evidence and explanations).
+std::string describe_value(const Model& model, FactId fact, const FactValue& value);
+
+}  // namespace mpadvisor::engine

@@ -1,0 +1,52 @@
+// Why was I rejected: rank the KB's causes against a rejection message using three kinds of
+// evidence — the causes' message patterns, the rules that fire on the profile, and the
+// labelled causes of similar past cases (supplied by the caller, e.g. from the case base).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "mpadvisor/engine/diagnosis.hpp"
+
+namespace mpadvisor::engine {
+
+struct SimilarCaseInput {
+  std::int64_t id = 0;
+  double similarity = 0;  // higher is more similar; only the order matters
+  std::vector<std::string> causes;
+};
+
+enum class EvidenceKind { pattern, rule, similar_case };
+std::string_view to_string(EvidenceKind k);
+
+struct CauseEvidence {
+  EvidenceKind kind = EvidenceKind::pattern;
+  std::string detail;  // the pattern, the rule name, or the case id
+  double weight = 0;   // this evidence's share of the confidence
+};
+
+struct RankedCause {
+  CauseId cause = kNone;
+  double confidence = 0;  // 0..1
+  std::vector<CauseEvidence> evidence;
+};
+
+struct RejectionRanking {
+  std::vector<RankedCause> causes;  // most likely first; ties by cause name
+};
+
+// Weights of the three kinds of evidence (they add up to 1).
+struct RankingWeights {
+  double pattern = 0.5, rule = 0.3, similar_case = 0.2;
+};
+
+RejectionRanking rank_rejection(const Model& model, const Diagnosis& diagnosis, std::string_view message,
+                                const std::optional<StepId>& stage, const std::vector<SimilarCaseInput>& similar,
+                                const RankingWeights& weights = {});
+
+// The causes whose message patterns match (used by rank_rejection, and by tools that only
+// have a message).
+std::vector<std::pair<CauseId, std::string>> matching_patterns(const Model& model, std::string_view message);
+
+}  // namespace mpadvisor::engine

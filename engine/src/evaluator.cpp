@@ -1,0 +1,250 @@
+#include "evaluator.hpp"
+
+#include <algorithm>
+#include <bit>
+#include <cmath>
+
+#include "mpadvisor/dsl/utf8.hpp"
+
+namespace mpadvisor::engine {
+
+namespace ast = dsl::ast;
+
+Evaluator::Evaluator(const Model& model, const Profile& profile)
+    : model_(model),
+      profile_(profile),
+      cc_(model.conditions()),
+      tables_(model.match_tables()),
+      done_(model.steps().size(), -1) {}
+
+bool Evaluator::step_done(StepId step) const {
+  if (done_[step] == 0 || done_[step] == 1) return done_[step] == 1;
+  if (done_[step] == 2) return false;  // `done when` conditions that ask about each other
+  if (profile_.done[step]) {
+    done_[step] = 1;
+    return true;
+  }
+  std::int32_t const when = model_.steps()[step].done_when;
+  done_[step] = 2;
+  bool const done = when >= 0 && condition(static_cast<std::uint32_t>(when)) == Truth::yes;
+  done_[step] = done ? 1 : 0;
+  return done;
+}
+
+namespace {
+
+Truth ordered(double a, double b, ast::CompareOp op) {
+  switch (op) {
+    case ast::CompareOp::eq: return truth(a == b);
+    case ast::CompareOp::ne: return truth(a != b);
+    case ast::CompareOp::lt: return truth(a < b);
+    case ast::CompareOp::le: return truth(a <= b);
+    case ast::CompareOp::gt: return truth(a > b);
+    case ast::CompareOp::ge: return truth(a >= b);
+  }
+  return Truth::unknown;
+}
+
+}  // namespace
+
+Truth Evaluator::compare(const CondNode& n) const {
+  const FactValue& left = profile_.facts[n.fact];
+  if (!left.known) return Truth::unknown;
+  const FactInfo& f = model_.facts()[n.fact];
+  // The value a function yields; nullopt where it cannot be computed.
+  auto apply = [&](Function fn, const FactValue& v) -> std::optional<double> {
+    switch (fn) {
+      case Function::province:
+        if (v.province < 0) return std::nullopt;  // a region we do not recognise
+        return v.province;
+      case Function::hours_since: return static_cast<double>(profile_.as_of - v.time) / 3600.0;
+      case Function::days_since: return static_cast<double>(profile_.as_of - v.time) / 86400.0;
+      case Function::days_until: return static_cast<double>(v.time - profile_.as_of) / 86400.0;
+      case Function::width: return static_cast<double>(dsl::utf8::display_width(v.text));
+      case Function::count:
+        return static_cast<double>(f.type == ast::FactType::enum_set ? std::popcount(v.set_bits) : v.list.size());
+      case Function::none: return std::nullopt;
+    }
+    return std::nullopt;
+  };
+  if (n.left_fn != Function::none) {
+    auto a = apply(n.left_fn, left);
+    if (!a) return Truth::unknown;
+    if (n.right_fact != kNone) {
+      const FactValue& right = profile_.facts[n.right_fact];
+      if (!right.known) return Truth::unknown;
+      auto b = apply(n.right_fn, right);
+      return b ? ordered(*a, *b, n.op) : Truth::unknown;
+    }
+    return ordered(*a, n.left_fn == Function::province ? n.right.index : n.right.number, n.op);
+  }
+  switch (f.type) {
+    case ast::FactType::boolean: return ordered(left.boolean, n.right.boolean, n.op);
+    case ast::FactType::number: return ordered(left.number, n.right.number, n.op);
+    case ast::FactType::enumeration: return ordered(left.enum_index, n.right.index, n.op);
+    case ast::FactType::date:
+    case ast::FactType::datetime: return ordered(static_cast<double>(left.time), n.right.number, n.op);
+    case ast::FactType::text: {
+      bool const equal = left.compact == n.right.compact;
+      return n.op == ast::CompareOp::ne ? truth(!equal) : truth(equal);
+    }
+    default: return Truth::unknown;
+  }
+}
+
+Truth Evaluator::leaf(const CondNode& n) const {
+  switch (n.kind) {
+    case ast::ExprKind::constant: return truth(n.truth);
+    case ast::ExprKind::done: return truth(step_done(n.target));
+    case ast::ExprKind::known: return truth(profile_.facts[n.fact].known);
+    case ast::ExprKind::compare: return compare(n);
+    default: break;
+  }
+  const FactValue& v = profile_.facts[n.fact];
+  if (!v.known) return Truth::unknown;
+  const FactInfo& f = model_.facts()[n.fact];
+  switch (n.kind) {
+    case ast::ExprKind::fact: return truth(v.boolean);
+    case ast::ExprKind::satisfied: return truth((v.set_bits & model_.alternatives()[n.target].option_mask) != 0);
+    case ast::ExprKind::mentions_region: return truth(v.names_region);
+    case ast::ExprKind::contains_any: {
+      const TermMatcher& m = tables_.term_lists[n.target];
+      if (f.type == ast::FactType::text) return truth(m.find_first(v.normalized.text, nullptr));
+      return truth(std::any_of(v.item_texts.begin(), v.item_texts.end(),
+                               [&](const NormalizedText& t) { return m.find_first(t.text, nullptr); }));
+    }
+    case ast::ExprKind::is_any: {
+      const TermMatcher& m = tables_.term_lists_compact[n.target];
+      if (f.type == ast::FactType::text) return truth(m.find_exact(v.compact) >= 0);
+      return truth(std::any_of(v.normalized_items.begin(), v.normalized_items.end(),
+                               [&](const std::string& t) { return m.find_exact(t) >= 0; }));
+    }
+    case ast::ExprKind::has:
+      if (f.type == ast::FactType::enum_set) return truth((v.set_bits & n.mask) != 0);
+      return truth(std::any_of(v.normalized_items.begin(), v.normalized_items.end(), [&](const std::string& item) {
+        return std::find(n.texts.begin(), n.texts.end(), item) != n.texts.end();
+      }));
+    case ast::ExprKind::in:
+      if (f.type == ast::FactType::enumeration) return truth(((n.mask >> v.enum_index) & 1u) != 0);
+      if (f.type == ast::FactType::number) {
+        return truth(std::find(n.numbers.begin(), n.numbers.end(), v.number) != n.numbers.end());
+      }
+      return truth(std::find(n.texts.begin(), n.texts.end(), v.compact) != n.texts.end());
+    default: return Truth::unknown;
+  }
+}
+
+Truth Evaluator::eval(std::uint32_t index) const {
+  const CondNode& n = cc_.nodes[index];
+  switch (n.kind) {
+    case ast::ExprKind::all: {
+      Truth t = Truth::yes;
+      for (std::uint32_t c : n.children) {
+        t = t && eval(c);
+        if (t == Truth::no) break;
+      }
+      return t;
+    }
+    case ast::ExprKind::any: {
+      Truth t = Truth::no;
+      for (std::uint32_t c : n.children) {
+        t = t || eval(c);
+        if (t == Truth::yes) break;
+      }
+      return t;
+    }
+    case ast::ExprKind::negation: return !eval(n.children.front());
+    default: return leaf(n);
+  }
+}
+
+void Evaluator::unknown_facts(std::uint32_t index, std::vector<FactId>& out) const {
+  if (eval(index) != Truth::unknown) return;
+  const CondNode& n = cc_.nodes[index];
+  if (!n.children.empty()) {
+    for (std::uint32_t c : n.children) unknown_facts(c, out);
+    return;
+  }
+  for (FactId f : {n.fact, n.right_fact}) {
+    if (f != kNone && !profile_.facts[f].known && std::find(out.begin(), out.end(), f) == out.end()) out.push_back(f);
+  }
+}
+
+Evidence Evaluator::fact_evidence(FactId fact, const CondNode& n, Truth value) const {
+  Evidence e;
+  e.fact = model_.facts()[fact].name;
+  e.value = describe_value(model_, fact, profile_.facts[fact]);
+  e.test = n.text;
+  e.outcome = value;
+  const FactValue& v = profile_.facts[fact];
+  if (n.kind == ast::ExprKind::contains_any && v.known && value == Truth::yes) {
+    const TermMatcher& m = tables_.term_lists[n.target];
+    auto record = [&](const NormalizedText& text, const std::string& original) {
+      TermHit hit;
+      if (!m.find_first(text.text, &hit)) return false;
+      auto [begin, end] = text.original_range(hit.begin, hit.end);
+      e.match = TermMatch{model_.term_lists()[n.target].name, model_.term_lists()[n.target].terms[hit.term],
+                          original.substr(begin, end - begin), begin, end};
+      return true;
+    };
+    if (model_.facts()[fact].type == ast::FactType::text) {
+      record(v.normalized, v.text);
+    } else {
+      for (std::size_t i = 0; i < v.item_texts.size() && !record(v.item_texts[i], v.list[i]); ++i) {
+      }
+    }
+  }
+  return e;
+}
+
+std::vector<Evidence> Evaluator::leaf_evidence(const CondNode& n, Truth value) const {
+  std::vector<Evidence> out;
+  if (n.kind == ast::ExprKind::done || n.kind == ast::ExprKind::constant) {
+    if (n.kind == ast::ExprKind::done) {
+      Evidence e;
+      e.fact = "done";
+      e.value = model_.steps()[n.target].name + (value == Truth::yes ? " is done" : " is not done");
+      e.test = n.text;
+      e.outcome = value;
+      out.push_back(std::move(e));
+    }
+    return out;
+  }
+  for (FactId f : {n.fact, n.right_fact}) {
+    if (f != kNone) out.push_back(fact_evidence(f, n, value));
+  }
+  return out;
+}
+
+void Evaluator::evidence(std::uint32_t index, std::vector<Evidence>& out) const {
+  const CondNode& n = cc_.nodes[index];
+  Truth const value = eval(index);
+  if (n.children.empty()) {
+    for (Evidence& e : leaf_evidence(n, value)) out.push_back(std::move(e));
+    return;
+  }
+  // The children that decided the value: for a true `and` all of them, for a true `or` the
+  // true ones, for a false `and` the false ones, for a false `or` all of them.
+  for (std::uint32_t c : n.children) {
+    Truth const cv = eval(c);
+    bool const decisive = n.kind == ast::ExprKind::negation ||
+                          (n.kind == ast::ExprKind::all && (value == Truth::yes || cv == value)) ||
+                          (n.kind == ast::ExprKind::any && (value == Truth::no || cv == value));
+    if (decisive) evidence(c, out);
+  }
+}
+
+ProofNode Evaluator::prove(std::uint32_t index) const {
+  const CondNode& n = cc_.nodes[index];
+  ProofNode p;
+  p.text = n.text;
+  p.value = eval(index);
+  if (n.children.empty()) {
+    p.facts = leaf_evidence(n, p.value);
+  } else {
+    for (std::uint32_t c : n.children) p.children.push_back(prove(c));
+  }
+  return p;
+}
+
+}  // namespace mpadvisor::engine

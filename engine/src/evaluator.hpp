@@ -1,0 +1,41 @@
+// Three-valued evaluation of compiled conditions against one profile. An Evaluator lives
+// for one diagnosis; it memoises which steps are done (conditions may ask `done(S)`).
+#pragma once
+
+#include <vector>
+
+#include "compiled.hpp"
+#include "mpadvisor/engine/explain.hpp"
+#include "mpadvisor/engine/profile.hpp"
+
+namespace mpadvisor::engine {
+
+class Evaluator {
+ public:
+  Evaluator(const Model& model, const Profile& profile);
+
+  Truth condition(std::uint32_t index) const { return eval(cc_.roots[index]); }
+  Truth eval(std::uint32_t node) const;
+  bool step_done(StepId step) const;
+
+  // The proof tree of a node: each sub-condition's value, and for tests the facts read.
+  ProofNode prove(std::uint32_t node) const;
+  // Facts whose being unknown leaves the node unknown (nothing for a decided node).
+  void unknown_facts(std::uint32_t node, std::vector<FactId>& out) const;
+  // The facts that support the node's value (the leaves a reader needs to see).
+  void evidence(std::uint32_t node, std::vector<Evidence>& out) const;
+
+ private:
+  Truth leaf(const CondNode& n) const;
+  Truth compare(const CondNode& n) const;
+  std::vector<Evidence> leaf_evidence(const CondNode& n, Truth value) const;
+  Evidence fact_evidence(FactId fact, const CondNode& n, Truth value) const;
+
+  const Model& model_;
+  const Profile& profile_;
+  const CompiledConditions& cc_;
+  const MatchTables& tables_;
+  mutable std::vector<std::int8_t> done_;  // -1 not computed, 0 no, 1 yes, 2 computing
+};
+
+}  // namespace mpadvisor::engine

@@ -1,0 +1,60 @@
+#include <boost/graph/adjacency_list.hpp>
+#include <boost/graph/graphviz.hpp>
+#include <algorithm>
+#include <sstream>
+
+#include "mpadvisor/engine/graph_export.hpp"
+
+namespace mpadvisor::engine {
+namespace {
+
+const char* colour(StepStatus s) {
+  switch (s) {
+    case StepStatus::done: return "#b7e1a1";
+    case StepStatus::ready: return "#9ecae1";
+    case StepStatus::pending: return "#eeeeee";
+    case StepStatus::blocked: return "#fb6a4a";
+    case StepStatus::waiting: return "#fdd0a2";
+    case StepStatus::undetermined: return "#fff7bc";
+  }
+  return "#ffffff";
+}
+
+std::string escape(const std::string& s) {
+  std::string out;
+  for (char c : s) {
+    if (c == '"' || c == '\\') out += '\\';
+    out += c;
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string to_dot(const Model& model, Lang lang, const Diagnosis* diagnosis) {
+  // Edges run from a requirement to the step that needs it, so the picture reads top-down
+  // in the order the applicant walks the process.
+  using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::directedS>;
+  Graph g(model.steps().size());
+  for (StepId s = 0; s < model.steps().size(); ++s) {
+    for (StepId r : model.steps()[s].requires_) boost::add_edge(r, s, g);
+  }
+  auto vertex_writer = [&](std::ostream& out, Graph::vertex_descriptor v) {
+    const StepInfo& step = model.steps()[v];
+    out << "[label=\"" << escape(step.title.get(lang)) << "\\n" << escape(step.name) << "\"";
+    if (diagnosis && v < diagnosis->in_scope.size() && diagnosis->in_scope[v]) {
+      out << ", style=filled, fillcolor=\"" << colour(diagnosis->status[v]) << "\", tooltip=\""
+          << to_string(diagnosis->status[v]) << "\"";
+    }
+    if (std::find(model.goals().begin(), model.goals().end(), v) != model.goals().end()) out << ", peripheries=2";
+    out << "]";
+  };
+  auto graph_writer = [](std::ostream& out) {
+    out << "rankdir=TB;\nnode [shape=box, style=rounded, fontname=\"Noto Sans CJK SC, sans-serif\"];\n";
+  };
+  std::ostringstream out;
+  boost::write_graphviz(out, g, vertex_writer, boost::default_writer(), graph_writer);
+  return out.str();
+}
+
+}  // namespace mpadvisor::engine

@@ -1,0 +1,394 @@
+// Profiles: JSON in, validated fact values out. Every error names the field and what the
+// KB expected, so the CLI can print it as one line.
+#include "mpadvisor/engine/profile.hpp"
+
+#include <charconv>
+#include <cmath>
+#include <nlohmann/json.hpp>
+
+#include "compiled.hpp"
+#include "mpadvisor/dsl/suggest.hpp"
+#include "mpadvisor/dsl/symbols.hpp"
+#include "mpadvisor/dsl/utf8.hpp"
+
+namespace mpadvisor::engine {
+
+namespace ast = dsl::ast;
+using json = nlohmann::json;
+
+namespace {
+
+long days_from_civil(int y, int m, int d) {
+  y -= m <= 2;
+  const long era = (y >= 0 ? y : y - 399) / 400;
+  const long yoe = y - era * 400;
+  const long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  return era * 146097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719468;
+}
+
+bool read_int(std::string_view s, std::size_t pos, std::size_t len, int& out) {
+  if (pos + len > s.size()) return false;
+  auto [p, ec] = std::from_chars(s.data() + pos, s.data() + pos + len, out);
+  return ec == std::errc{} && p == s.data() + pos + len;
+}
+
+std::string fact_list(const Model& model) {
+  std::string out;
+  for (const FactInfo& f : model.facts()) out += (out.empty() ? "" : ", ") + f.name;
+  return out;
+}
+
+std::string values_list(const FactInfo& f) {
+  std::string out;
+  for (const std::string& v : f.values) out += (out.empty() ? "" : ", ") + v;
+  return out;
+}
+
+std::string type_name(const FactInfo& f) {
+  switch (f.type) {
+    case ast::FactType::boolean: return "true or false";
+    case ast::FactType::number: return "a number";
+    case ast::FactType::text: return "a string";
+    case ast::FactType::text_list: return "a list of strings";
+    case ast::FactType::enumeration: return "one of " + values_list(f);
+    case ast::FactType::enum_set: return "a list of " + values_list(f);
+    case ast::FactType::date: return "a date (YYYY-MM-DD)";
+    case ast::FactType::datetime: return "a date-time (YYYY-MM-DDTHH:MM:SS)";
+  }
+  return "a value";
+}
+
+[[noreturn]] void mismatch(const FactInfo& f, const std::string& got) {
+  throw ProfileError("fact '" + f.name + "' expects " + type_name(f) + ", got " + got);
+}
+
+// Fills the derived parts of a text value: its normalised form and the region it names.
+void derive_text(const Model& model, FactId id, FactValue& v) {
+  v.normalized = normalize(v.text);
+  v.compact = v.normalized.text;
+  std::erase(v.compact, ' ');
+  const MatchTables& t = model.match_tables();
+  if (!t.fact_needs_regions[id]) return;
+  TermHit hit;
+  if (t.regions.find_first(v.normalized.text, &hit)) {
+    v.province = t.region_province[hit.term];
+    v.names_region = true;
+  }
+}
+
+void check_number_bounds(const FactInfo& f, double n) {
+  if (f.min && n < *f.min) throw ProfileError("fact '" + f.name + "' must be at least " + std::to_string(static_cast<long long>(*f.min)));
+  if (f.max && n > *f.max) throw ProfileError("fact '" + f.name + "' must be at most " + std::to_string(static_cast<long long>(*f.max)));
+}
+
+// The shared core of every way of setting a fact: typed pieces in, checked value out.
+class ValueBuilder {
+ public:
+  ValueBuilder(const Model& model, FactId id) : model_(model), id_(id), f_(model.facts()[id]) { v_.known = true; }
+
+  FactValue boolean(bool b) {
+    if (f_.type != ast::FactType::boolean) mismatch(f_, b ? "true" : "false");
+    v_.boolean = b;
+    return std::move(v_);
+  }
+  FactValue number(double n) {
+    if (f_.type != ast::FactType::number) mismatch(f_, "a number");
+    check_number_bounds(f_, n);
+    v_.number = n;
+    return std::move(v_);
+  }
+  FactValue string(const std::string& s) {
+    switch (f_.type) {
+      case ast::FactType::text:
+        if (f_.max_length && static_cast<double>(dsl::utf8::count_code_points(s)) > *f_.max_length) {
+          throw ProfileError("fact '" + f_.name + "' is longer than " + std::to_string(static_cast<int>(*f_.max_length)) + " characters");
+        }
+        v_.text = s;
+        derive_text(model_, id_, v_);
+        return std::move(v_);
+      case ast::FactType::enumeration: {
+        auto it = std::find(f_.values.begin(), f_.values.end(), s);
+        if (it == f_.values.end()) throw ProfileError("fact '" + f_.name + "' has no value '" + s + "' (expected one of " + values_list(f_) + ")");
+        v_.enum_index = static_cast<std::int32_t>(it - f_.values.begin());
+        v_.text = s;
+        return std::move(v_);
+      }
+      case ast::FactType::date:
+      case ast::FactType::datetime: {
+        auto t = parse_time(s);
+        if (!t) mismatch(f_, "'" + s + "'");
+        v_.time = *t;
+        v_.text = s;
+        return std::move(v_);
+      }
+      default: mismatch(f_, "a string");
+    }
+  }
+  FactValue items(const std::vector<std::string>& items) {
+    if (f_.type == ast::FactType::text_list) {
+      v_.list = items;
+      for (const std::string& item : items) {
+        v_.item_texts.push_back(normalize(item));
+        v_.normalized_items.push_back(v_.item_texts.back().text);
+        std::erase(v_.normalized_items.back(), ' ');
+      }
+      return std::move(v_);
+    }
+    if (f_.type != ast::FactType::enum_set) mismatch(f_, "a list");
+    for (const std::string& item : items) {
+      auto it = std::find(f_.values.begin(), f_.values.end(), item);
+      if (it == f_.values.end()) {
+        throw ProfileError("fact '" + f_.name + "' has no value '" + item + "' (expected any of " + values_list(f_) + ")");
+      }
+      v_.set_bits |= 1ull << (it - f_.values.begin());
+      v_.list.push_back(item);
+    }
+    return std::move(v_);
+  }
+
+ private:
+  const Model& model_;
+  FactId id_;
+  const FactInfo& f_;
+  FactValue v_;
+};
+
+FactValue from_json(const Model& model, FactId id, const json& j) {
+  ValueBuilder b(model, id);
+  if (j.is_boolean()) return b.boolean(j.get<bool>());
+  if (j.is_number()) return b.number(j.get<double>());
+  if (j.is_string()) return b.string(j.get<std::string>());
+  if (j.is_array()) {
+    std::vector<std::string> items;
+    for (const json& item : j) {
+      if (!item.is_string()) mismatch(model.facts()[id], "a list holding " + std::string(item.type_name()));
+      items.push_back(item.get<std::string>());
+    }
+    return b.items(items);
+  }
+  mismatch(model.facts()[id], std::string("a JSON ") + j.type_name());
+}
+
+FactId fact_named(const Model& model, const std::string& name) {
+  if (auto id = model.find_fact(name)) return *id;
+  std::vector<std::string> names;
+  for (const FactInfo& f : model.facts()) names.push_back(f.name);
+  std::string message = "unknown fact '" + name + "'";
+  if (auto best = dsl::closest_match(name, names)) message += "; did you mean '" + *best + "'?";
+  else message += " (the KB declares: " + fact_list(model) + ")";
+  throw ProfileError(message);
+}
+
+}  // namespace
+
+std::optional<std::int64_t> parse_time(std::string_view s) {
+  int y = 0, mo = 0, d = 0, h = 0, mi = 0, sec = 0;
+  if (!read_int(s, 0, 4, y) || s.size() < 10 || s[4] != '-' || !read_int(s, 5, 2, mo) || s[7] != '-' ||
+      !read_int(s, 8, 2, d)) {
+    return std::nullopt;
+  }
+  if (mo < 1 || mo > 12 || d < 1 || d > 31) return std::nullopt;
+  std::size_t pos = 10;
+  long offset_minutes = 8 * 60;  // times without a zone are Beijing time, the process's clock
+  if (pos < s.size() && (s[pos] == 'T' || s[pos] == ' ')) {
+    if (!read_int(s, pos + 1, 2, h) || pos + 3 >= s.size() || s[pos + 3] != ':' || !read_int(s, pos + 4, 2, mi)) return std::nullopt;
+    pos += 6;
+    if (pos < s.size() && s[pos] == ':') {
+      if (!read_int(s, pos + 1, 2, sec)) return std::nullopt;
+      pos += 3;
+    }
+    if (h > 23 || mi > 59 || sec > 60) return std::nullopt;
+    if (pos < s.size() && s[pos] == 'Z') {
+      offset_minutes = 0;
+      ++pos;
+    } else if (pos < s.size() && (s[pos] == '+' || s[pos] == '-')) {
+      int oh = 0, om = 0;
+      if (!read_int(s, pos + 1, 2, oh) || pos + 3 >= s.size() || s[pos + 3] != ':' || !read_int(s, pos + 4, 2, om)) return std::nullopt;
+      offset_minutes = (s[pos] == '-' ? -1 : 1) * (oh * 60 + om);
+      pos += 6;
+    }
+  }
+  if (pos != s.size()) return std::nullopt;
+  std::int64_t const local = days_from_civil(y, mo, d) * 86400LL + h * 3600LL + mi * 60LL + sec;
+  // Everything is kept on the Beijing wall clock: convert a written zone to it.
+  return local - offset_minutes * 60LL + 8 * 3600LL;
+}
+
+std::string format_time(std::int64_t t, bool with_time) {
+  std::int64_t days = t / 86400;
+  std::int64_t rest = t % 86400;
+  if (rest < 0) {
+    rest += 86400;
+    --days;
+  }
+  // civil_from_days
+  days += 719468;
+  const std::int64_t era = (days >= 0 ? days : days - 146096) / 146097;
+  const std::int64_t doe = days - era * 146097;
+  const std::int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const std::int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const std::int64_t mp = (5 * doy + 2) / 153;
+  const std::int64_t d = doy - (153 * mp + 2) / 5 + 1;
+  const std::int64_t m = mp < 10 ? mp + 3 : mp - 9;
+  const std::int64_t y = yoe + era * 400 + (m <= 2);
+  char buf[64];
+  if (with_time) {
+    std::snprintf(buf, sizeof buf, "%04lld-%02lld-%02lldT%02lld:%02lld:%02lld", static_cast<long long>(y),
+                  static_cast<long long>(m), static_cast<long long>(d), static_cast<long long>(rest / 3600),
+                  static_cast<long long>(rest / 60 % 60), static_cast<long long>(rest % 60));
+  } else {
+    std::snprintf(buf, sizeof buf, "%04lld-%02lld-%02lld", static_cast<long long>(y), static_cast<long long>(m),
+                  static_cast<long long>(d));
+  }
+  return buf;
+}
+
+Profile empty_profile(const Model& model, std::int64_t now) {
+  Profile p;
+  p.facts.resize(model.facts().size());
+  p.done.assign(model.steps().size(), false);
+  p.as_of = now;
+  return p;
+}
+
+void set_done(const Model& model, Profile& profile, const std::vector<std::string>& steps) {
+  for (const std::string& s : steps) {
+    auto id = model.find_step(s);
+    if (!id) {
+      std::vector<std::string> names;
+      for (const StepInfo& st : model.steps()) names.push_back(st.name);
+      std::string message = "'done' names an unknown step '" + s + "'";
+      if (auto best = dsl::closest_match(s, names)) message += "; did you mean '" + *best + "'?";
+      throw ProfileError(message);
+    }
+    profile.done[*id] = true;
+  }
+}
+
+Profile parse_profile(const Model& model, std::string_view text, std::int64_t now) {
+  json j;
+  try {
+    j = json::parse(text.begin(), text.end());
+  } catch (const json::parse_error& e) {
+    throw ProfileError(std::string("the profile is not valid JSON: ") + e.what());
+  }
+  if (!j.is_object()) throw ProfileError("the profile must be a JSON object of fact names and values");
+  Profile p = empty_profile(model, now);
+  for (const auto& [key, value] : j.items()) {
+    if (!key.empty() && key.front() == '_') continue;  // comments such as "_description"
+    if (key == dsl::kDoneField) {
+      if (!value.is_array()) throw ProfileError("'done' must be a list of step names");
+      std::vector<std::string> steps;
+      for (const json& s : value) {
+        if (!s.is_string()) throw ProfileError("'done' must be a list of step names");
+        steps.push_back(s.get<std::string>());
+      }
+      set_done(model, p, steps);
+      continue;
+    }
+    if (key == dsl::kRejectionsField) {
+      if (!value.is_array()) throw ProfileError("'rejections' must be a list of {\"stage\", \"message\"} objects");
+      for (const json& r : value) {
+        if (!r.is_object() || !r.contains("message") || !r["message"].is_string()) {
+          throw ProfileError("each rejection needs a \"message\" string");
+        }
+        p.rejections.push_back({r.value("stage", ""), r["message"].get<std::string>(), r.value("date", "")});
+      }
+      continue;
+    }
+    FactId const id = fact_named(model, key);
+    if (value.is_null()) continue;  // explicitly unknown
+    p.facts[id] = from_json(model, id, value);
+  }
+  if (auto as_of = model.find_fact("as_of"); as_of && p.facts[*as_of].known) p.as_of = p.facts[*as_of].time;
+  return p;
+}
+
+void set_fact(const Model& model, Profile& profile, FactId id, const ast::Value& v) {
+  ValueBuilder b(model, id);
+  switch (v.kind) {
+    case ast::ValueKind::boolean: profile.facts[id] = b.boolean(v.boolean); break;
+    case ast::ValueKind::number: profile.facts[id] = b.number(v.number); break;
+    case ast::ValueKind::string:
+    case ast::ValueKind::symbol: profile.facts[id] = b.string(v.text); break;
+    case ast::ValueKind::date: {
+      char buf[32];
+      std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d", v.date.year, v.date.month, v.date.day,
+                    v.date.has_time() ? v.date.hour : 0, v.date.minute);
+      profile.facts[id] = b.string(buf);
+      break;
+    }
+    case ast::ValueKind::list: {
+      std::vector<std::string> items;
+      for (const ast::Value& item : v.items) items.push_back(item.text);
+      profile.facts[id] = b.items(items);
+      break;
+    }
+  }
+  if (model.facts()[id].name == "as_of") profile.as_of = profile.facts[id].time;
+}
+
+void set_fact_from_text(const Model& model, Profile& profile, FactId id, std::string_view text) {
+  const FactInfo& f = model.facts()[id];
+  ValueBuilder b(model, id);
+  std::string const s(text);
+  switch (f.type) {
+    case ast::FactType::boolean:
+      if (s != "true" && s != "false") mismatch(f, "'" + s + "'");
+      profile.facts[id] = b.boolean(s == "true");
+      break;
+    case ast::FactType::number: {
+      double n = 0;
+      auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), n);
+      if (ec != std::errc{} || p != s.data() + s.size()) mismatch(f, "'" + s + "'");
+      profile.facts[id] = b.number(n);
+      break;
+    }
+    case ast::FactType::text_list:
+    case ast::FactType::enum_set: {
+      std::vector<std::string> items;
+      std::size_t start = 0;
+      while (start <= s.size() && !s.empty()) {
+        std::size_t comma = s.find(',', start);
+        if (comma == std::string::npos) comma = s.size();
+        if (comma > start) items.push_back(s.substr(start, comma - start));
+        start = comma + 1;
+      }
+      profile.facts[id] = b.items(items);
+      break;
+    }
+    default: profile.facts[id] = b.string(s);
+  }
+  if (f.name == "as_of") profile.as_of = profile.facts[id].time;
+}
+
+void unset_fact(Profile& profile, FactId id) { profile.facts[id] = FactValue{}; }
+
+std::string describe_value(const Model& model, FactId id, const FactValue& v) {
+  if (!v.known) return "unknown";
+  const FactInfo& f = model.facts()[id];
+  auto quote = [](const std::string& s) { return json(s).dump(); };
+  switch (f.type) {
+    case ast::FactType::boolean: return v.boolean ? "true" : "false";
+    case ast::FactType::number: {
+      char buf[32];
+      std::snprintf(buf, sizeof buf, "%g", v.number);
+      return buf;
+    }
+    case ast::FactType::text: return quote(v.text);
+    case ast::FactType::enumeration: return v.text;
+    case ast::FactType::date: return format_time(v.time, false);
+    case ast::FactType::datetime: return format_time(v.time, true);
+    case ast::FactType::text_list:
+    case ast::FactType::enum_set: {
+      std::string out;
+      for (const std::string& item : v.list) {
+        out += (out.empty() ? "" : ", ") + (f.type == ast::FactType::text_list ? quote(item) : item);
+      }
+      return "[" + out + "]";
+    }
+  }
+  return "";
+}
+
+}  // namespace mpadvisor::engine

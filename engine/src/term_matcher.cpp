@@ -1,0 +1,124 @@
+#include "term_matcher.hpp"
+
+#include <algorithm>
+#include <queue>
+
+namespace mpadvisor::engine {
+namespace {
+
+bool is_word_byte(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z'); }
+
+}  // namespace
+
+TermMatcher::TermMatcher(const std::vector<std::string>& terms) : terms_(terms) {
+  states_.emplace_back();
+  latin_start_.resize(terms.size());
+  latin_end_.resize(terms.size());
+  for (std::uint32_t t = 0; t < terms.size(); ++t) {
+    const std::string& term = terms[t];
+    if (term.empty()) continue;
+    latin_start_[t] = is_word_byte(static_cast<unsigned char>(term.front()));
+    latin_end_[t] = is_word_byte(static_cast<unsigned char>(term.back()));
+    std::uint32_t s = 0;
+    for (unsigned char c : term) {
+      std::uint32_t n = child(s, c);
+      if (n == 0) {
+        n = static_cast<std::uint32_t>(states_.size());
+        states_.emplace_back();
+        auto& next = states_[s].next;
+        next.insert(std::lower_bound(next.begin(), next.end(), std::make_pair(c, 0u)), {c, n});
+      }
+      s = n;
+    }
+    // Keep the first of equal terms, so hits name the term as the KB lists it first.
+    if (states_[s].output == UINT32_MAX) states_[s].output = t;
+  }
+  // Breadth-first construction of failure and dictionary links.
+  std::queue<std::uint32_t> queue;
+  for (auto [c, n] : states_[0].next) {
+    states_[n].fail = 0;
+    queue.push(n);
+  }
+  while (!queue.empty()) {
+    std::uint32_t const s = queue.front();
+    queue.pop();
+    for (auto [c, n] : states_[s].next) {
+      std::uint32_t f = states_[s].fail;
+      while (f != 0 && child(f, c) == 0) f = states_[f].fail;
+      std::uint32_t const target = child(f, c);
+      states_[n].fail = target == n ? 0 : target;
+      std::uint32_t const fs = states_[n].fail;
+      states_[n].dict_link = states_[fs].output != UINT32_MAX ? fs : states_[fs].dict_link;
+      queue.push(n);
+    }
+  }
+  root_next_.assign(256, 0);
+  for (auto [c, n] : states_[0].next) root_next_[c] = n;
+}
+
+std::uint32_t TermMatcher::child(std::uint32_t state, unsigned char byte) const {
+  const auto& next = states_[state].next;
+  auto it = std::lower_bound(next.begin(), next.end(), std::make_pair(byte, 0u));
+  return it != next.end() && it->first == byte ? it->second : 0;
+}
+
+std::uint32_t TermMatcher::step(std::uint32_t state, unsigned char byte) const {
+  while (state != 0) {
+    if (std::uint32_t n = child(state, byte)) return n;
+    state = states_[state].fail;
+  }
+  return root_next_.empty() ? 0 : root_next_[byte];
+}
+
+template <typename Visit>
+void TermMatcher::scan(std::string_view text, Visit&& visit) const {
+  if (states_.size() <= 1) return;
+  std::uint32_t s = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    s = step(s, static_cast<unsigned char>(text[i]));
+    for (std::uint32_t o = states_[s].output != UINT32_MAX ? s : states_[s].dict_link; o != UINT32_MAX;
+         o = states_[o].dict_link) {
+      std::uint32_t const t = states_[o].output;
+      auto const end = static_cast<std::uint32_t>(i + 1);
+      auto const begin = static_cast<std::uint32_t>(end - terms_[t].size());
+      bool const left_ok = !latin_start_[t] || begin == 0 || !is_word_byte(static_cast<unsigned char>(text[begin - 1]));
+      bool const right_ok = !latin_end_[t] || end == text.size() || !is_word_byte(static_cast<unsigned char>(text[end]));
+      if (left_ok && right_ok && !visit(TermHit{t, begin, end})) return;
+    }
+  }
+}
+
+bool TermMatcher::find_first(std::string_view text, TermHit* hit) const {
+  bool found = false;
+  TermHit best;
+  scan(text, [&](const TermHit& h) {
+    if (!found || h.begin < best.begin || (h.begin == best.begin && h.end > best.end)) best = h;
+    found = true;
+    return true;
+  });
+  if (found && hit) *hit = best;
+  return found;
+}
+
+std::vector<TermHit> TermMatcher::find_all(std::string_view text) const {
+  std::vector<TermHit> hits;
+  scan(text, [&](const TermHit& h) {
+    hits.push_back(h);
+    return true;
+  });
+  std::sort(hits.begin(), hits.end(), [](const TermHit& a, const TermHit& b) {
+    return a.begin != b.begin ? a.begin < b.begin : a.end > b.end;
+  });
+  return hits;
+}
+
+int TermMatcher::find_exact(std::string_view text) const {
+  std::uint32_t s = 0;
+  for (unsigned char c : text) {
+    s = child(s, c);
+    if (s == 0) return -1;
+  }
+  return states_[s].output == UINT32_MAX ? -1 : static_cast<int>(states_[s].output);
+}
+
+}  // namespace mpadvisor::engine

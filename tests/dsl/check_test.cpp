@@ -1,0 +1,148 @@
+// The checker's passes, each on a small KB written for it.
+#include <gtest/gtest.h>
+
+#include "mpadvisor/dsl/check.hpp"
+#include "mpadvisor/dsl/load.hpp"
+
+namespace mpadvisor::dsl {
+namespace {
+
+// A minimal valid KB that tests extend.
+const std::string kBase = R"(
+goal b
+fact entity : enum(personal, enterprise) { question zh "主体" en "Entity" }
+fact name : text { question zh "名称" en "Name" }
+fact proofs : set(permit, social) { question zh "证明" en "Proofs" }
+fact ok : bool { question zh "好" en "OK" }
+terms words { title zh "词" en "Words" "瑜伽" "yoga" }
+step a { title zh "甲" en "A" }
+step b { title zh "乙" en "B" requires a }
+cause c { title zh "原因" en "Cause" explain zh "解释" en "Why" fix zh "改" en "Fix" source "seed:001" checked 2026-11-27 }
+)";
+
+Diagnostics check_text(const std::string& extra, CheckOptions options = {}) {
+  LoadResult r = load_text("t.mpk", kBase + extra);
+  EXPECT_FALSE(r.diagnostics.has_errors()) << render_text(r.diagnostics);
+  return check(r.kb, options);
+}
+
+bool has(const Diagnostics& d, const std::string& code, const std::string& text, Severity s = Severity::error) {
+  for (const Diagnostic& x : d.items()) {
+    if (x.code == code && x.severity == s && x.message.find(text) != std::string::npos) return true;
+  }
+  return false;
+}
+
+const char* kRule = "rule r at b { when entity == personal and name contains_any words block c source \"seed:001\" }\n";
+
+TEST(Check, BaseWithOneRuleIsClean) {
+  Diagnostics d = check_text(kRule);
+  EXPECT_FALSE(d.has_errors()) << render_text(d);
+  EXPECT_EQ(d.warning_count(), 0u) << render_text(d);
+}
+
+TEST(Check, DuplicateNamesPointAtTheFirst) {
+  Diagnostics d = check_text(std::string(kRule) + "step a { title zh \"x\" en \"x\" }\n");
+  ASSERT_TRUE(has(d, "duplicate-name", "step 'a' is declared twice"));
+  for (const Diagnostic& x : d.items()) {
+    if (x.code == "duplicate-name") {
+      ASSERT_EQ(x.notes.size(), 1u);
+      EXPECT_NE(x.notes[0].find("t.mpk:8:6"), std::string::npos);
+    }
+  }
+}
+
+TEST(Check, UndefinedStepGetsDidYouMean) {
+  Diagnostics d = check_text(std::string(kRule) + "step c2 { title zh \"x\" en \"x\" requires bb }\ngoal c2\n");
+  EXPECT_TRUE(has(d, "undefined-name", "undefined step 'bb'; did you mean 'b'?"));
+}
+
+TEST(Check, RequiresCycleIsReportedWithItsWholePath) {
+  Diagnostics d = check_text(std::string(kRule) +
+                             "step x { title zh \"x\" en \"x\" requires z }\nstep y { title zh \"y\" en \"y\" requires x }\n"
+                             "step z { title zh \"z\" en \"z\" requires y }\n");
+  EXPECT_TRUE(has(d, "requires-cycle", "x → z → y → x")) << render_text(d);
+}
+
+TEST(Check, EnumComparedWithUndeclaredValue) {
+  Diagnostics d = check_text("rule r at b { when entity == company block c source \"s\" }\n");
+  EXPECT_TRUE(has(d, "type-mismatch", "'entity' does not declare the value 'company'"));
+}
+
+TEST(Check, TextOperationOnABool) {
+  Diagnostics d = check_text("rule r at b { when ok contains_any words block c source \"s\" }\n");
+  EXPECT_TRUE(has(d, "type-mismatch", "text operation on 'ok'"));
+}
+
+TEST(Check, NonBoolFactAsCondition) {
+  Diagnostics d = check_text("rule r at b { when name block c source \"s\" }\n");
+  EXPECT_TRUE(has(d, "type-mismatch", "not a condition"));
+}
+
+TEST(Check, OrderingOnAnEnumIsRejected) {
+  Diagnostics d = check_text("rule r at b { when entity < personal block c source \"s\" }\n");
+  EXPECT_TRUE(has(d, "type-mismatch", "only == and != apply"));
+}
+
+TEST(Check, ContradictionIsNeverTrue) {
+  Diagnostics d = check_text("rule r at b { when entity == personal and entity == enterprise block c source \"s\" }\n");
+  EXPECT_TRUE(has(d, "never-true", "can never be true"));
+  Diagnostics d2 = check_text("rule r at b { when ok and not ok block c source \"s\" }\n");
+  EXPECT_TRUE(has(d2, "never-true", "'ok'"));
+  Diagnostics d3 = check_text("rule r at b { when entity == personal and entity != personal block c source \"s\" }\n");
+  EXPECT_TRUE(has(d3, "never-true", "'entity'"));
+}
+
+TEST(Check, UnusedCauseAndUnreachableStepWarn) {
+  Diagnostics d = check_text("step lonely { title zh \"孤\" en \"Lonely\" }\n");
+  EXPECT_TRUE(has(d, "unused-cause", "no rule uses cause 'c'", Severity::warning));
+  EXPECT_TRUE(has(d, "unreachable-step", "no goal reaches step 'lonely'", Severity::warning));
+  EXPECT_FALSE(d.has_errors());
+}
+
+TEST(Check, SecondGoalMakesItsStepsReachable) {
+  Diagnostics d = check_text(std::string(kRule) + "step side { title zh \"旁\" en \"Side\" }\ngoal side\n");
+  EXPECT_FALSE(has(d, "unreachable-step", "side", Severity::warning)) << render_text(d);
+}
+
+TEST(Check, MissingTranslationAndSourceWarn) {
+  Diagnostics d = check_text("step d { title zh \"丁\" }\ngoal d\nrule r at b { when ok block c }\n");
+  EXPECT_TRUE(has(d, "missing-translation", "has no English (en) text", Severity::warning));
+  EXPECT_TRUE(has(d, "missing-source", "rule 'r' cites no source", Severity::warning));
+}
+
+TEST(Check, StaleSourcesWarnOnlyWithALimit) {
+  std::string rule = "rule r at b { when ok block c source \"s\" checked 2025-01-01 }\n";
+  EXPECT_FALSE(has(check_text(rule), "stale-source", "", Severity::warning));
+  CheckOptions options;
+  options.stale_after_days = 180;
+  options.today = {2026, 11, 27};
+  EXPECT_TRUE(has(check_text(rule, options), "stale-source", "days ago (limit 180)", Severity::warning));
+}
+
+TEST(Check, SatisfiedByNeedsASetFact) {
+  Diagnostics d = check_text(std::string(kRule) + "alternatives p { title zh \"证\" en \"P\" satisfied_by name option x { title zh \"x\" en \"x\" } }\n");
+  EXPECT_TRUE(has(d, "type-mismatch", "`satisfied_by` needs a set fact"));
+  Diagnostics d2 = check_text(std::string(kRule) + "alternatives p { title zh \"证\" en \"P\" satisfied_by proofs option rent { title zh \"x\" en \"x\" } }\n");
+  EXPECT_TRUE(has(d2, "type-mismatch", "does not declare the value 'rent'"));
+}
+
+TEST(Check, ScenarioValuesAreTyped) {
+  Diagnostics d = check_text(std::string(kRule) + "scenario s { given entity = \"x\", ok = 3, done = [zz] expect clear }\n");
+  EXPECT_TRUE(has(d, "type-mismatch", "does not declare the value 'x'"));
+  EXPECT_TRUE(has(d, "type-mismatch", "expected true or false"));
+  EXPECT_TRUE(has(d, "undefined-name", "undefined step 'zz'"));
+}
+
+TEST(Check, BadMessagePatternIsAnError) {
+  Diagnostics d = check_text(std::string(kRule) + "cause c2 { title zh \"x\" en \"x\" message en \"(unclosed\" }\n");
+  EXPECT_TRUE(has(d, "bad-pattern", "not a valid regular expression"));
+}
+
+TEST(Check, ReservedFactName) {
+  Diagnostics d = check_text("fact done : bool\n");
+  EXPECT_TRUE(has(d, "reserved-name", "'done'"));
+}
+
+}  // namespace
+}  // namespace mpadvisor::dsl

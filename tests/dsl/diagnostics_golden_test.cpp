@@ -1,0 +1,42 @@
+// Golden diagnostics: each tests/golden/diagnostics/NAME.mpk is loaded and checked, and the
+// rendered diagnostics must equal NAME.expect (text) and NAME.json.expect (JSON).
+#include <gtest/gtest.h>
+
+#include "mpadvisor/dsl/check.hpp"
+#include "mpadvisor/dsl/load.hpp"
+#include "support/golden.hpp"
+
+namespace mpadvisor::dsl {
+namespace {
+
+namespace fs = std::filesystem;
+
+class GoldenDiagnostics : public ::testing::TestWithParam<std::string> {};
+
+TEST_P(GoldenDiagnostics, MatchExpectedOutput) {
+  fs::path const dir = testing::source_dir() / "tests/golden/diagnostics";
+  fs::path const input = dir / (GetParam() + ".mpk");
+  // Load through a relative path so the file names in the output do not depend on the checkout.
+  fs::current_path(dir);
+  LoadResult r = load(input.filename());
+  Diagnostics d = r.diagnostics;
+  if (!d.has_errors()) d.append(check(r.kb));
+  d.sort();
+  testing::expect_golden(dir / (GetParam() + ".expect"), render_text(d));
+  testing::expect_golden(dir / (GetParam() + ".json.expect"), render_json(d));
+}
+
+std::vector<std::string> cases() {
+  std::vector<std::string> names;
+  for (const auto& e : fs::directory_iterator(testing::source_dir() / "tests/golden/diagnostics")) {
+    if (e.path().extension() == ".mpk") names.push_back(e.path().stem().string());
+  }
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
+INSTANTIATE_TEST_SUITE_P(Files, GoldenDiagnostics, ::testing::ValuesIn(cases()),
+                         [](const ::testing::TestParamInfo<std::string>& info) { return info.param; });
+
+}  // namespace
+}  // namespace mpadvisor::dsl

@@ -1,0 +1,77 @@
+// The formatter: idempotent, keeps comments, and parses back to the same KB.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+
+#include "mpadvisor/dsl/check.hpp"
+#include "mpadvisor/dsl/format.hpp"
+#include "mpadvisor/dsl/load.hpp"
+#include "mpadvisor/dsl/parse.hpp"
+#include "support/golden.hpp"
+
+namespace mpadvisor::dsl {
+namespace {
+
+std::string fmt(const std::string& text) {
+  ParseResult r = parse("t.mpk", text);
+  EXPECT_FALSE(r.diagnostics.has_errors()) << render_text(r.diagnostics);
+  return format(r.module);
+}
+
+TEST(Format, CanonicalLayout) {
+  EXPECT_EQ(fmt("step   a{title en \"A\" zh \"甲\"   requires b,c}"),
+            "step a {\n  title en \"A\" zh \"甲\"\n  requires b, c\n}\n");
+}
+
+TEST(Format, KeepsCommentsWhereTheyStood) {
+  std::string out = fmt("# header\n\n# about a\nstep a { # trailing\n  title en \"A\" # on title\n  # before requires\n  requires b\n}\n# the end\n");
+  EXPECT_NE(out.find("# header\n\n# about a\nstep a {"), std::string::npos) << out;
+  EXPECT_NE(out.find("title en \"A\"  # on title"), std::string::npos) << out;
+  EXPECT_NE(out.find("  # before requires\n  requires b"), std::string::npos) << out;
+  EXPECT_NE(out.find("# the end"), std::string::npos) << out;
+}
+
+TEST(Format, MinimalParentheses) {
+  std::string out = fmt("rule r at s { when ((a and b)) or (not (c)) or (d or e) block x }");
+  // Redundant parentheses go; an explicitly nested `or` keeps its own, so the formatted text
+  // parses back to the same tree.
+  EXPECT_NE(out.find("when a and b or not c or (d or e)"), std::string::npos) << out;
+  EXPECT_NE(fmt("rule r at s { when (a or b) and c block x }").find("when (a or b) and c"), std::string::npos);
+}
+
+TEST(Format, LongConditionsBreakAtTheirConnectives) {
+  std::string cond;
+  for (int i = 0; i < 8; ++i) cond += (i ? " and " : "") + std::string("some_long_fact_name_") + std::to_string(i);
+  std::string out = fmt("rule r at s { when " + cond + " block x }");
+  EXPECT_NE(out.find("\n    and some_long_fact_name_1\n"), std::string::npos) << out;
+  EXPECT_EQ(fmt(out), out);
+}
+
+// Every shipped KB file: formatting is a fixed point, keeps every comment, and the
+// formatted KB still checks clean.
+TEST(Format, ShippedKbIsStableAndStillChecks) {
+  namespace fs = std::filesystem;
+  fs::path const kb = testing::source_dir() / "kb";
+  KnowledgeBase formatted;
+  std::size_t files = 0;
+  for (const auto& e : fs::recursive_directory_iterator(kb)) {
+    if (e.path().extension() != ".mpk") continue;
+    ++files;
+    std::string text = read_file(e.path());
+    ParseResult first = parse(e.path().string(), text);
+    ASSERT_FALSE(first.diagnostics.has_errors()) << render_text(first.diagnostics);
+    std::string once = format(first.module);
+    ParseResult second = parse(e.path().string(), once);
+    ASSERT_FALSE(second.diagnostics.has_errors()) << render_text(second.diagnostics);
+    EXPECT_EQ(format(second.module), once) << "not idempotent: " << e.path();
+    EXPECT_EQ(second.module.comments.size(), first.module.comments.size()) << e.path();
+    EXPECT_EQ(second.module.declarations.size(), first.module.declarations.size()) << e.path();
+    formatted.modules.push_back(std::move(second.module));
+  }
+  ASSERT_GT(files, 0u);
+  Diagnostics d = check(formatted);
+  EXPECT_FALSE(d.has_errors()) << render_text(d);
+}
+
+}  // namespace
+}  // namespace mpadvisor::dsl

@@ -1,0 +1,168 @@
+// Diagnosis on hand-made step graphs: a chain, a diamond, two independent roots, unknowns.
+#include <gtest/gtest.h>
+
+#include "mpadvisor/engine/diagnosis.hpp"
+#include "support/kb.hpp"
+
+namespace mpadvisor::engine {
+namespace {
+
+using testing::model_from;
+using testing::profile_from;
+
+// Facts x_a … x_d block steps a … d when true.
+std::string kb_with_steps(const std::string& steps) {
+  std::string kb = "goal d\n";
+  for (char s : std::string("abcd")) {
+    kb += std::string("fact x_") + s + " : bool { question zh \"?\" en \"Does " + s + " fail?\" }\n";
+    kb += std::string("cause c_") + s + " { title zh \"" + s + "\" en \"" + s + "\" explain zh \"e\" en \"e\" fix zh \"f\" en \"f\" }\n";
+    kb += std::string("rule r_") + s + " at " + s + " { when x_" + s + " block c_" + s + " }\n";
+  }
+  return kb + steps;
+}
+
+std::vector<std::string> names(const Model& m, const std::vector<StepId>& ids) {
+  std::vector<std::string> out;
+  for (StepId s : ids) out.push_back(m.steps()[s].name);
+  return out;
+}
+
+const std::string kChain = "step a { title en \"A\" }\nstep b { title en \"B\" requires a }\nstep c { title en \"C\" requires b }\nstep d { title en \"D\" requires c }\n";
+const std::string kDiamond = "step a { title en \"A\" }\nstep b { title en \"B\" requires a }\nstep c { title en \"C\" requires a }\nstep d { title en \"D\" requires b, c }\n";
+
+TEST(Diagnose, ChainHasOneRootAndBlocksEverythingAfterIt) {
+  auto m = model_from(kb_with_steps(kChain));
+  ASSERT_TRUE(m);
+  Diagnosis d = diagnose(*m, profile_from(*m, R"({"x_a": false, "x_b": true, "x_c": true, "x_d": false})"));
+  EXPECT_EQ(d.verdict, Verdict::blocked);
+  ASSERT_EQ(d.blockers.size(), 2u);
+  EXPECT_EQ(m->steps()[d.blockers[0].step].name, "b");
+  EXPECT_TRUE(d.blockers[0].root);
+  EXPECT_EQ(names(*m, d.blockers[0].blocks), (std::vector<std::string>{"c", "d"}));
+  EXPECT_EQ(m->steps()[d.blockers[1].step].name, "c");
+  EXPECT_FALSE(d.blockers[1].root);  // c's own cause holds, but b blocks it first
+  EXPECT_EQ(names(*m, d.next_steps), (std::vector<std::string>{"a"}));
+}
+
+TEST(Diagnose, DiamondRootBlocksBothBranchesAndTheJoin) {
+  auto m = model_from(kb_with_steps(kDiamond));
+  ASSERT_TRUE(m);
+  Diagnosis d = diagnose(*m, profile_from(*m, R"({"x_a": true, "x_b": false, "x_c": false, "x_d": false})"));
+  ASSERT_EQ(d.blockers.size(), 1u);
+  EXPECT_TRUE(d.blockers[0].root);
+  EXPECT_EQ(names(*m, d.blockers[0].blocks), (std::vector<std::string>{"b", "c", "d"}));
+  EXPECT_TRUE(d.next_steps.empty());
+}
+
+TEST(Diagnose, TwoIndependentRoots) {
+  auto m = model_from(kb_with_steps(kDiamond));
+  ASSERT_TRUE(m);
+  Diagnosis d = diagnose(*m, profile_from(*m, R"({"x_a": false, "x_b": true, "x_c": true, "x_d": false, "done": ["a"]})"));
+  ASSERT_EQ(d.blockers.size(), 2u);
+  EXPECT_TRUE(d.blockers[0].root);
+  EXPECT_TRUE(d.blockers[1].root);
+  EXPECT_EQ(names(*m, d.blockers[0].blocks), (std::vector<std::string>{"d"}));
+  EXPECT_EQ(names(*m, d.blockers[1].blocks), (std::vector<std::string>{"d"}));
+  EXPECT_EQ(d.status[*m->find_step("a")], StepStatus::done);
+}
+
+TEST(Diagnose, ClearProfileListsTheNextStep) {
+  auto m = model_from(kb_with_steps(kChain));
+  ASSERT_TRUE(m);
+  Diagnosis d = diagnose(*m, profile_from(*m, R"({"x_a": false, "x_b": false, "x_c": false, "x_d": false, "done": ["a"]})"));
+  EXPECT_EQ(d.verdict, Verdict::clear);
+  EXPECT_EQ(names(*m, d.next_steps), (std::vector<std::string>{"b"}));
+  EXPECT_EQ(d.status[*m->find_step("c")], StepStatus::pending);
+}
+
+TEST(Diagnose, UnknownFactsMakeStepsUndeterminedAndAreListed) {
+  auto m = model_from(kb_with_steps(kChain));
+  ASSERT_TRUE(m);
+  Diagnosis d = diagnose(*m, profile_from(*m, R"({"x_a": false, "x_c": false, "x_d": false})"));
+  EXPECT_EQ(d.verdict, Verdict::needs_info);
+  ASSERT_EQ(d.needs_info.size(), 1u);
+  EXPECT_EQ(m->facts()[d.needs_info[0].fact].name, "x_b");
+  EXPECT_EQ(d.status[*m->find_step("b")], StepStatus::undetermined);
+}
+
+TEST(Diagnose, TargetLimitsTheScope) {
+  auto m = model_from(kb_with_steps(kChain));
+  ASSERT_TRUE(m);
+  DiagnoseOptions o;
+  o.target = *m->find_step("a");
+  Diagnosis d = diagnose(*m, profile_from(*m, R"({"x_a": false, "x_b": true})"), o);
+  EXPECT_EQ(d.verdict, Verdict::clear);  // b's blocker is beyond the target
+  EXPECT_FALSE(d.in_scope[*m->find_step("b")]);
+}
+
+const std::string kRich = R"(
+goal s
+fact entity : enum(personal, enterprise) { question en "Entity?" }
+fact name : text { question en "Name?" }
+fact id_region : text { question en "ID region?" }
+fact residence_region : text { question en "Living where?" }
+fact proofs : set(permit, social) { question en "Proofs?" }
+fact sms_at : datetime { question en "SMS received?" }
+terms commercial { title en "c" "瑜伽" "yoga" "火锅" }
+province hunan { names "湖南" "湖南省" "Hunan" cities "长沙" "Changsha" }
+province guangdong { names "广东" "Guangdong" cities "深圳" "Shenzhen" "广州" }
+alternatives residence { title en "Residence proof" satisfied_by proofs option permit { title en "Permit" } option social { title en "SS" } }
+step s { title en "S" }
+cause commercial_name { title en "Commercial name" explain en "e" fix { en "Rename" change name = "学习笔记" } }
+cause no_proof { title en "No residence proof" explain en "e" fix { en "Add proof" change proofs += social } }
+cause sms_late { title en "SMS window missed" explain en "e" fix en "Resubmit" }
+rule name_rule at s { when entity == personal and name contains_any commercial block commercial_name }
+rule proof_rule at s { when entity == personal and province(id_region) != province(residence_region) and not satisfied(residence) block no_proof }
+rule sms_rule at s { when known(sms_at) and hours_since(sms_at) > 24 block sms_late }
+)";
+
+TEST(Diagnose, EvidenceNamesTheMatchedTermAndWhereItIs) {
+  auto m = model_from(kRich);
+  ASSERT_TRUE(m);
+  Diagnosis d = diagnose(*m, profile_from(*m, R"({"entity": "personal", "name": "我的ＹＯＧＡ馆"})"));
+  ASSERT_FALSE(d.blockers.empty());
+  const Finding& f = d.blockers[0].causes[0];
+  EXPECT_EQ(m->causes()[f.cause].name, "commercial_name");
+  const Evidence* match = nullptr;
+  for (const Evidence& e : f.evidence) {
+    if (e.match) match = &e;
+  }
+  ASSERT_NE(match, nullptr);
+  EXPECT_EQ(match->fact, "name");
+  EXPECT_EQ(match->match->term, "yoga");
+  EXPECT_EQ(match->match->matched, "ＹＯＧＡ");
+  EXPECT_EQ(match->match->begin, std::string("我的").size());
+}
+
+TEST(Diagnose, RegionsAreComparedByProvince) {
+  auto m = model_from(kRich);
+  ASSERT_TRUE(m);
+  auto blocked_by_proof = [&](const std::string& json) {
+    Diagnosis d = diagnose(*m, profile_from(*m, json));
+    for (const BlockedStep& b : d.blockers) {
+      for (const Finding& f : b.causes) {
+        if (m->causes()[f.cause].name == "no_proof") return true;
+      }
+    }
+    return false;
+  };
+  EXPECT_FALSE(blocked_by_proof(R"({"entity": "personal", "name": "x", "id_region": "湖南省长沙市", "residence_region": "长沙", "proofs": []})"));
+  EXPECT_FALSE(blocked_by_proof(R"({"entity": "personal", "name": "x", "id_region": "Hunan", "residence_region": "湖南长沙", "proofs": []})"));
+  EXPECT_TRUE(blocked_by_proof(R"({"entity": "personal", "name": "x", "id_region": "湖南", "residence_region": "深圳市", "proofs": []})"));
+  EXPECT_FALSE(blocked_by_proof(R"({"entity": "personal", "name": "x", "id_region": "湖南", "residence_region": "深圳市", "proofs": ["social"]})"));
+  EXPECT_FALSE(blocked_by_proof(R"({"entity": "enterprise", "name": "x", "id_region": "湖南", "residence_region": "深圳市", "proofs": []})"));
+}
+
+TEST(Diagnose, TimeWindowsUseAsOf) {
+  auto m = model_from(kRich);
+  ASSERT_TRUE(m);
+  auto verdict = [&](const std::string& json) { return diagnose(*m, profile_from(*m, json)).verdict; };
+  std::string base = R"({"entity": "enterprise", "name": "x", "proofs": [], "id_region": "湖南", "residence_region": "湖南", )";
+  EXPECT_EQ(verdict(base + R"("sms_at": "2026-11-26T09:00:00", "as_of": "2026-11-27T10:00:00"})"), Verdict::blocked);
+  EXPECT_EQ(verdict(base + R"("sms_at": "2026-11-27T09:00:00", "as_of": "2026-11-27T10:00:00"})"), Verdict::clear);
+  // No SMS yet: the window cannot have been missed.
+  EXPECT_EQ(verdict(base + R"("as_of": "2026-11-27T10:00:00"})"), Verdict::clear);
+}
+
+}  // namespace
+}  // namespace mpadvisor::engine

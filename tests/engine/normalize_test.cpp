@@ -1,0 +1,73 @@
+// Normalisation and term matching: every case the issue names, plus where evidence points.
+#include <gtest/gtest.h>
+
+#include "mpadvisor/engine/normalize.hpp"
+#include "term_matcher.hpp"
+
+namespace mpadvisor::engine {
+namespace {
+
+bool matches(const std::string& text, const std::vector<std::string>& terms) {
+  std::vector<std::string> normalized;
+  for (const std::string& t : terms) normalized.push_back(normalize(t).text);
+  return TermMatcher(normalized).find_first(normalize(text).text, nullptr);
+}
+
+const std::vector<std::string> kYoga = {"瑜伽", "yoga"};
+
+TEST(Normalize, SpacesBetweenChineseCharactersAreIgnored) { EXPECT_TRUE(matches("瑜 伽", kYoga)); }
+TEST(Normalize, PlainChinese) { EXPECT_TRUE(matches("瑜伽学习馆", kYoga)); }
+TEST(Normalize, FullWidthLatinIsHalfWidth) { EXPECT_TRUE(matches("ＹＯＧＡ", kYoga)); }
+TEST(Normalize, CaseIsFolded) { EXPECT_TRUE(matches("Yoga Studio", kYoga)); }
+TEST(Normalize, TraditionalIsSimplified) { EXPECT_TRUE(matches("火鍋小站", {"火锅"})); }
+TEST(Normalize, ZeroWidthSpaceIsIgnored) { EXPECT_TRUE(matches("瑜\u200B伽", kYoga)); }
+TEST(Normalize, PunctuationBetweenChineseIsIgnored) { EXPECT_TRUE(matches("瑜·伽、馆", kYoga)); }
+TEST(Normalize, FullWidthSpaceIsIgnored) { EXPECT_TRUE(matches("瑜　伽", kYoga)); }
+TEST(Normalize, UnrelatedTextDoesNotMatch) { EXPECT_FALSE(matches("英语单词学习工具", kYoga)); }
+
+TEST(Normalize, LatinTermsMatchWholeWordsOnly) {
+  EXPECT_FALSE(matches("workshop notes", {"shop"}));
+  EXPECT_TRUE(matches("my shop notes", {"shop"}));
+  EXPECT_TRUE(matches("hot pot club", {"hot pot"}));
+  EXPECT_TRUE(matches("HOT-POT club", {"hot pot"}));
+}
+
+TEST(Normalize, CompactFormDropsAllSeparators) {
+  EXPECT_EQ(normalize_compact("  Yoga 学习 "), "yoga学习");
+  EXPECT_EQ(normalize_compact("日 历"), normalize_compact("日历"));
+}
+
+TEST(Normalize, EvidencePointsIntoTheOriginalText) {
+  std::string const original = "我的 瑜 伽 馆";
+  NormalizedText n = normalize(original);
+  TermMatcher m({normalize("瑜伽").text});
+  TermHit hit;
+  ASSERT_TRUE(m.find_first(n.text, &hit));
+  auto [begin, end] = n.original_range(hit.begin, hit.end);
+  EXPECT_EQ(original.substr(begin, end - begin), "瑜 伽");
+}
+
+TEST(TermMatcher, FindsEveryTermInOnePass) {
+  TermMatcher m({"he", "she", "his", "hers"});
+  auto hits = m.find_all("ushers");
+  ASSERT_EQ(hits.size(), 3u);  // she, he, hers
+  EXPECT_EQ(hits[0].begin, 1u);
+}
+
+TEST(TermMatcher, LeftmostLongestFirstHit) {
+  TermMatcher m({"预约", "在线预约"});
+  TermHit hit;
+  ASSERT_TRUE(m.find_first("在线预约课程", &hit));
+  EXPECT_EQ(hit.term, 1u);
+  EXPECT_EQ(hit.begin, 0u);
+}
+
+TEST(TermMatcher, ExactMatch) {
+  TermMatcher m({"日历", "电话"});
+  EXPECT_EQ(m.find_exact("电话"), 1);
+  EXPECT_EQ(m.find_exact("电话本"), -1);
+  EXPECT_EQ(m.find_exact("日"), -1);
+}
+
+}  // namespace
+}  // namespace mpadvisor::engine

@@ -1,0 +1,61 @@
+// Ranking causes for a rejection message from patterns, rules and similar cases.
+#include <gtest/gtest.h>
+
+#include "mpadvisor/engine/rejection.hpp"
+#include "support/kb.hpp"
+
+namespace mpadvisor::engine {
+namespace {
+
+const std::string kKb = R"(
+goal s
+fact entity : enum(personal, enterprise)
+fact name : text
+terms commercial { "火锅" "hot pot" }
+step s { title en "S" }
+step t { title en "T" requires s }
+cause name_commercial { title en "Commercial name" stage s fix en "Rename"
+  message zh "名称.*(商业|经营)" message en "name.*commercial" }
+cause category_wrong { title en "Wrong category" stage s fix en "Change it"
+  message zh "类目" message en "category" }
+cause other { title en "Other" stage t fix en "x" message en "other" }
+rule r at s { when entity == personal and name contains_any commercial block name_commercial }
+rule r2 at t { when false block other }
+rule r3 at s { when false block category_wrong }
+)";
+
+TEST(Rejection, ChineseAndEnglishMessagesRankTheCommercialNameFirst) {
+  auto m = testing::model_from(kKb);
+  Profile p = testing::profile_from(*m, R"({"entity": "personal", "name": "老王火锅店"})");
+  Diagnosis d = diagnose(*m, p);
+  for (std::string msg : {"小程序名称含有商业经营性质词汇，请修改", "The name suggests commercial use; please change the category."}) {
+    RejectionRanking r = rank_rejection(*m, d, msg, m->find_step("s"), {});
+    ASSERT_FALSE(r.causes.empty()) << msg;
+    EXPECT_EQ(m->causes()[r.causes[0].cause].name, "name_commercial") << msg;
+    EXPECT_GT(r.causes[0].confidence, 0.7);
+  }
+}
+
+TEST(Rejection, SimilarCasesVoteNearestFirst) {
+  auto m = testing::model_from(kKb);
+  Profile p = testing::profile_from(*m, R"({"entity": "enterprise", "name": "x"})");
+  Diagnosis d = diagnose(*m, p);
+  RejectionRanking r = rank_rejection(*m, d, "no pattern here", std::nullopt,
+                                      {{1, 9.0, {"category_wrong"}}, {2, 5.0, {"name_commercial"}}});
+  ASSERT_EQ(r.causes.size(), 2u);
+  EXPECT_EQ(m->causes()[r.causes[0].cause].name, "category_wrong");
+  EXPECT_EQ(r.causes[0].evidence[0].kind, EvidenceKind::similar_case);
+}
+
+TEST(Rejection, AnotherStageLowersConfidence) {
+  auto m = testing::model_from(kKb);
+  Profile p = testing::profile_from(*m, R"({"entity": "enterprise"})");
+  Diagnosis d = diagnose(*m, p);
+  RejectionRanking at_s = rank_rejection(*m, d, "other", m->find_step("s"), {});
+  RejectionRanking at_t = rank_rejection(*m, d, "other", m->find_step("t"), {});
+  ASSERT_EQ(at_s.causes.size(), 1u);
+  EXPECT_LT(at_s.causes[0].confidence, at_t.causes[0].confidence);
+}
+
+}  // namespace
+}  // namespace mpadvisor::engine
