@@ -80,7 +80,7 @@ Diagnosis diagnose(const Model& model, const Profile& profile, const DiagnoseOpt
 
   auto finding = [&](RuleId r, Truth v) {
     Finding f{r, model.rules()[r].cause, model.rules()[r].step, v, {}};
-    if (options.evidence) eval.evidence(model.rules()[r].condition, f.evidence);
+    if (options.evidence) eval.evidence(model.conditions().roots[model.rules()[r].condition], f.evidence);
     return f;
   };
 

@@ -103,6 +103,7 @@ fact id_region : text { question en "ID region?" }
 fact residence_region : text { question en "Living where?" }
 fact proofs : set(permit, social) { question en "Proofs?" }
 fact sms_at : datetime { question en "SMS received?" }
+fact as_of : datetime
 terms commercial { title en "c" "瑜伽" "yoga" "火锅" }
 province hunan { names "湖南" "湖南省" "Hunan" cities "长沙" "Changsha" }
 province guangdong { names "广东" "Guangdong" cities "深圳" "Shenzhen" "广州" }

@@ -48,10 +48,13 @@ TEST(Normalize, EvidencePointsIntoTheOriginalText) {
 }
 
 TEST(TermMatcher, FindsEveryTermInOnePass) {
-  TermMatcher m({"he", "she", "his", "hers"});
-  auto hits = m.find_all("ushers");
-  ASSERT_EQ(hits.size(), 3u);  // she, he, hers
-  EXPECT_EQ(hits[0].begin, 1u);
+  TermMatcher m({"学习", "习题", "学习工具"});
+  auto hits = m.find_all("学习工具习题");
+  ASSERT_EQ(hits.size(), 3u);
+  EXPECT_EQ(hits[0].term, 2u);  // leftmost, longest first
+  EXPECT_EQ(hits[1].term, 0u);
+  EXPECT_EQ(hits[2].term, 1u);
+  EXPECT_EQ(hits[2].begin, std::string("学习工具").size());
 }
 
 TEST(TermMatcher, LeftmostLongestFirstHit) {

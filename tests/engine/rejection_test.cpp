@@ -7,7 +7,7 @@
 namespace mpadvisor::engine {
 namespace {
 
-const std::string kKb = R"(
+const std::string kKb = R"kb(
 goal s
 fact entity : enum(personal, enterprise)
 fact name : text
@@ -22,7 +22,7 @@ cause other { title en "Other" stage t fix en "x" message en "other" }
 rule r at s { when entity == personal and name contains_any commercial block name_commercial }
 rule r2 at t { when false block other }
 rule r3 at s { when false block category_wrong }
-)";
+)kb";
 
 TEST(Rejection, ChineseAndEnglishMessagesRankTheCommercialNameFirst) {
   auto m = testing::model_from(kKb);
