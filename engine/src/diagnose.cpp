@@ -88,6 +88,9 @@ Diagnosis diagnose(const Model& model, const Profile& profile, const DiagnoseOpt
     const StepInfo& step = model.steps()[s];
     if (eval.step_done(s)) {
       d.status[s] = StepStatus::done;
+      // A done step's rules no longer matter to the applicant, but their values still count
+      // for scenario coverage and case replay.
+      for (RuleId r : step.rules) d.rule_values.emplace_back(r, eval.condition(model.rules()[r].condition));
       continue;
     }
     bool own_block = false, own_unknown = false, wait = false;

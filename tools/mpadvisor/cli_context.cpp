@@ -24,9 +24,10 @@ std::filesystem::path executable_dir() {
 
 std::filesystem::path GlobalOptions::kb_path() const {
   if (!kb.empty()) return kb;
-  // Build tree: build/bin/mpadvisor → ../../kb; installed: <prefix>/bin → ../share/mpadvisor/kb.
+  // Build tree: build/bin/mpadvisor → ../../kb; installed: <prefix>/bin → ../share/mpadvisor/kb;
+  // a build tree outside the checkout falls back to the sources it was built from.
   const auto dir = executable_dir();
-  for (const auto& candidate : {dir / "../../kb", dir / "../share/mpadvisor/kb", dir / "../kb"}) {
+  for (const auto& candidate : {dir / "../../kb", dir / "../share/mpadvisor/kb", std::filesystem::path(MPADVISOR_SOURCE_KB)}) {
     std::error_code ec;
     if (std::filesystem::is_directory(candidate, ec)) return std::filesystem::weakly_canonical(candidate);
   }

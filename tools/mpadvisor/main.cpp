@@ -5,9 +5,13 @@
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <iostream>
+#include <string>
+#include <vector>
 
 #include "commands.hpp"
+#include "replay_commands.hpp"
 
 #ifndef MPADVISOR_VERSION
 #define MPADVISOR_VERSION "unknown"
@@ -21,6 +25,26 @@ void configure_logging(int verbosity) {
   logger->set_pattern("%^%l%$: %v");
   logger->set_level(verbosity >= 2 ? spdlog::level::trace : verbosity == 1 ? spdlog::level::debug : spdlog::level::warn);
   spdlog::set_default_logger(logger);
+}
+
+// CLI11 reports an unknown command as "a subcommand is required" or as extra arguments;
+// say what actually happened when the first word is not a command.
+std::string describe_parse_error(const CLI::App& app, int argc, char** argv, const CLI::ParseError& e) {
+  static const std::vector<std::string> takes_value = {"--lang", "--format", "--kb", "--db"};
+  for (int i = 1; i < argc; ++i) {
+    std::string const arg = argv[i];
+    if (std::find(takes_value.begin(), takes_value.end(), arg) != takes_value.end()) {
+      ++i;
+      continue;
+    }
+    if (arg.empty() || arg[0] == '-') continue;
+    const auto subcommands = app.get_subcommands([](const CLI::App*) { return true; });
+    bool const known = std::any_of(subcommands.begin(), subcommands.end(),
+                                   [&](const CLI::App* sub) { return sub->get_name() == arg; });
+    if (!known) return "unknown command '" + arg + "'";
+    break;
+  }
+  return e.what();
 }
 
 }  // namespace
@@ -43,6 +67,7 @@ int main(int argc, char** argv) {
   register_diagnose_commands(app, context);
   register_kb_commands(app, context);
   register_cases_commands(app, context);
+  register_cases_replay(*app.get_subcommand("cases"), context);
 
   try {
     app.parse(argc, argv);
@@ -56,7 +81,7 @@ int main(int argc, char** argv) {
   } catch (const CLI::CallForVersion& e) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
-    std::cerr << "mpadvisor: error: " << e.what() << " (see 'mpadvisor --help')\n";
+    std::cerr << "mpadvisor: error: " << describe_parse_error(app, argc, argv, e) << " (see 'mpadvisor --help')\n";
     return kExitUsage;
   } catch (const UsageError& e) {
     std::cerr << "mpadvisor: error: " << e.what() << "\n";

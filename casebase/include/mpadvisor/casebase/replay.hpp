@@ -1,0 +1,47 @@
+// Running stored cases through the engine: how well the KB's cause ranking agrees with the
+// experts' labels (replay), and what a KB change would change (impact).
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "mpadvisor/casebase/store.hpp"
+#include "mpadvisor/engine/model.hpp"
+
+namespace mpadvisor::casebase {
+
+// The engine's view of one case: its verdict on the profile and the causes it ranks for the
+// rejection message. Similar-case votes are left out, so a case never votes for itself.
+struct CaseVerdict {
+  std::string verdict;              // clear | blocked | needs_info | error
+  std::vector<std::string> ranked;  // cause ids, most likely first
+  std::string error;                // the profile does not fit the KB
+  std::optional<std::string> top_cause() const;
+};
+
+CaseVerdict diagnose_case(const engine::Model& model, const Case& c);
+
+struct ReplayMiss {
+  CaseId id = 0;
+  std::vector<std::string> labelled, ranked;
+};
+
+struct ReplayReport {
+  std::size_t cases = 0, labelled = 0, top1 = 0, top3 = 0, errors = 0;
+  std::vector<ReplayMiss> misses;  // labelled cases whose label is not ranked first
+  double seconds = 0;
+};
+
+// Diagnoses every case; with `record`, stores each case's verdict and top cause with the
+// model's version.
+ReplayReport replay(Store& store, const engine::Model& model, bool record);
+
+struct ImpactRow {
+  CaseId id = 0;
+  CaseVerdict before, after;
+};
+
+// The cases whose verdict or top cause differs between two KBs.
+std::vector<ImpactRow> impact(const Store& store, const engine::Model& base, const engine::Model& next, std::size_t* total = nullptr);
+
+}  // namespace mpadvisor::casebase

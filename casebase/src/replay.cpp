@@ -1,0 +1,78 @@
+#include "mpadvisor/casebase/replay.hpp"
+
+#include <algorithm>
+#include <chrono>
+
+#include "mpadvisor/engine/diagnosis.hpp"
+#include "mpadvisor/engine/profile.hpp"
+#include "mpadvisor/engine/rejection.hpp"
+
+namespace mpadvisor::casebase {
+
+std::optional<std::string> CaseVerdict::top_cause() const {
+  if (ranked.empty()) return std::nullopt;
+  return ranked.front();
+}
+
+CaseVerdict diagnose_case(const engine::Model& model, const Case& c) {
+  CaseVerdict v;
+  // A profile without `as_of` is read as of the day the case happened.
+  std::int64_t const when = engine::parse_time(c.date.substr(0, std::min<std::size_t>(c.date.size(), 19))).value_or(0);
+  try {
+    engine::Profile profile = engine::parse_profile(model, c.profile, when);
+    engine::DiagnoseOptions options;
+    options.evidence = false;
+    engine::Diagnosis d = engine::diagnose(model, profile, options);
+    v.verdict = std::string(engine::to_string(d.verdict));
+    std::optional<engine::StepId> stage;
+    if (!c.stage.empty()) stage = model.find_step(c.stage);
+    engine::RejectionRanking ranking = engine::rank_rejection(model, d, c.message, stage, {});
+    for (const engine::RankedCause& r : ranking.causes) v.ranked.push_back(model.causes()[r.cause].name);
+  } catch (const engine::ProfileError& e) {
+    v.verdict = "error";
+    v.error = e.what();
+  }
+  return v;
+}
+
+ReplayReport replay(Store& store, const engine::Model& model, bool record) {
+  ReplayReport report;
+  auto const start = std::chrono::steady_clock::now();
+  std::vector<DiagnosisRecord> records;
+  store.for_each_case([&](const Case& c) {
+    CaseVerdict v = diagnose_case(model, c);
+    ++report.cases;
+    if (v.verdict == "error") ++report.errors;
+    if (!c.causes.empty()) {
+      ++report.labelled;
+      auto labelled = [&](const std::string& cause) { return std::find(c.causes.begin(), c.causes.end(), cause) != c.causes.end(); };
+      bool const first = !v.ranked.empty() && labelled(v.ranked.front());
+      bool const in_three = std::any_of(v.ranked.begin(), v.ranked.begin() + std::min<std::ptrdiff_t>(3, static_cast<std::ptrdiff_t>(v.ranked.size())), labelled);
+      report.top1 += first;
+      report.top3 += in_three;
+      if (!first) report.misses.push_back({c.id, c.causes, v.ranked});
+    }
+    if (record) records.push_back({c.id, {model.version(), v.verdict, v.top_cause()}});
+    return true;
+  });
+  report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  store.record_diagnoses(records);
+  return report;
+}
+
+std::vector<ImpactRow> impact(const Store& store, const engine::Model& base, const engine::Model& next, std::size_t* total) {
+  std::vector<ImpactRow> rows;
+  std::size_t count = 0;
+  store.for_each_case([&](const Case& c) {
+    ++count;
+    CaseVerdict before = diagnose_case(base, c), after = diagnose_case(next, c);
+    if (before.verdict != after.verdict || before.top_cause() != after.top_cause()) {
+      rows.push_back({c.id, std::move(before), std::move(after)});
+    }
+    return true;
+  });
+  if (total) *total = count;
+  return rows;
+}
+
+}  // namespace mpadvisor::casebase

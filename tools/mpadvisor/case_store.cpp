@@ -1,0 +1,24 @@
+#include "case_store.hpp"
+
+#include <spdlog/spdlog.h>
+
+namespace mpadvisor::cli {
+
+casebase::Store open_case_store(const GlobalOptions& options) {
+  casebase::OpenOptions open;
+  std::error_code ec;
+  // Seed cases belong to the shipped KB; a --kb given as a single file has none.
+  try {
+    auto seeds = options.kb_path() / "cases";
+    if (std::filesystem::is_directory(seeds, ec)) open.seed_dir = seeds;
+  } catch (const UsageError&) {
+  }
+  try {
+    casebase::Store store = casebase::Store::open(options.db_path(), open);
+    return store;
+  } catch (const casebase::Error& e) {
+    throw UsageError(e.what());
+  }
+}
+
+}  // namespace mpadvisor::cli

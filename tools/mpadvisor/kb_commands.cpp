@@ -1,0 +1,215 @@
+// kb check, fmt, test, graph and impact: maintaining the knowledge base as code.
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <memory>
+
+#include "commands.hpp"
+#include "replay_commands.hpp"
+#include "kb_loading.hpp"
+#include "mpadvisor/dsl/format.hpp"
+#include "mpadvisor/dsl/parse.hpp"
+#include "mpadvisor/engine/graph_export.hpp"
+#include "mpadvisor/engine/scenario.hpp"
+#include "render.hpp"
+#include "ui_text.hpp"
+
+namespace mpadvisor::cli {
+namespace {
+
+namespace fs = std::filesystem;
+
+fs::path kb_argument(const GlobalOptions& g, const std::string& path) { return path.empty() ? g.kb_path() : fs::path(path); }
+
+// "180d" → 180; plain numbers are days too.
+int parse_days(const std::string& text) {
+  std::string digits = text;
+  if (!digits.empty() && digits.back() == 'd') digits.pop_back();
+  if (digits.empty() || digits.find_first_not_of("0123456789") != std::string::npos || digits.size() > 6) {
+    throw UsageError("--stale-after takes a number of days such as 180d, got '" + text + "'");
+  }
+  return std::stoi(digits);
+}
+
+int run_check(const GlobalOptions& g, const std::string& path, const std::string& stale_after) {
+  dsl::CheckOptions options;
+  options.today = today();
+  if (!stale_after.empty()) options.stale_after_days = parse_days(stale_after);
+  fs::path const root = kb_argument(g, path);
+  CheckedKb kb = load_and_check(root, options);
+  if (g.output_format() == Format::json) {
+    std::cout << dsl::render_json(kb.diagnostics);
+  } else {
+    std::cerr << dsl::render_text(kb.diagnostics, g.colour);
+    std::cout << "kb check: " << kb.loaded.kb.modules.size() << " files, " << kb.diagnostics.error_count() << " errors, "
+              << kb.diagnostics.warning_count() << " warnings\n";
+  }
+  return kb.diagnostics.has_errors() ? kExitFindings : kExitOk;
+}
+
+std::vector<fs::path> mpk_files(const fs::path& root) {
+  std::error_code ec;
+  if (!fs::exists(root, ec)) throw UsageError("no such file or folder '" + root.string() + "'");
+  if (!fs::is_directory(root, ec)) return {root};
+  std::vector<fs::path> files;
+  for (const auto& e : fs::recursive_directory_iterator(root, ec)) {
+    if (e.is_regular_file() && e.path().extension() == ".mpk") files.push_back(e.path());
+  }
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
+// Replaces a file's contents all at once (write beside it, then rename), so an interrupted
+// run never leaves a half-written KB file.
+void write_atomically(const fs::path& path, const std::string& text) {
+  fs::path tmp = path;
+  tmp += ".fmt-tmp";
+  {
+    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+    out << text;
+    if (!out) throw UsageError("cannot write " + tmp.string());
+  }
+  fs::rename(tmp, path);
+}
+
+int run_fmt(const GlobalOptions& g, std::vector<std::string> paths, bool check_only) {
+  if (paths.empty()) paths.push_back(g.kb_path().string());
+  std::size_t changed = 0, broken = 0;
+  for (const std::string& p : paths) {
+    for (const fs::path& file : mpk_files(p)) {
+      std::string text = dsl::read_file(file);
+      dsl::ParseResult parsed = dsl::parse(file.string(), text);
+      if (parsed.diagnostics.has_errors()) {
+        std::cerr << dsl::render_text(parsed.diagnostics, g.colour);
+        ++broken;
+        continue;
+      }
+      std::string formatted = dsl::format(parsed.module);
+      if (formatted == text) continue;
+      ++changed;
+      if (check_only) {
+        std::cout << file.string() << "\n";
+      } else {
+        write_atomically(file, formatted);
+        std::cout << "formatted " << file.string() << "\n";
+      }
+    }
+  }
+  if (broken) return kExitFindings;
+  return check_only && changed ? kExitFindings : kExitOk;
+}
+
+int run_test(const GlobalOptions& g, const std::string& path, bool require_coverage) {
+  auto model = load_model(kb_argument(g, path), g.colour);
+  engine::ScenarioReport report = engine::run_scenarios(*model, beijing_now());
+  std::vector<engine::RuleId> uncovered = report.uncovered();
+  if (g.output_format() == Format::json) {
+    Json scenarios = Json::array();
+    for (const engine::ScenarioResult& r : report.results) {
+      Json failures = Json::array();
+      for (const engine::ExpectationResult& e : r.expectations) {
+        if (!e.passed) failures.push_back({{"expected", e.expected}, {"actual", e.actual}});
+      }
+      scenarios.push_back({{"scenario", model->scenarios()[r.scenario].name}, {"passed", r.passed()}, {"error", r.error},
+                           {"failures", std::move(failures)}});
+    }
+    Json missing = Json::array();
+    for (engine::RuleId r : uncovered) {
+      missing.push_back({{"rule", model->rules()[r].name}, {"fired", report.coverage[r].fired}, {"not_fired", report.coverage[r].not_fired}});
+    }
+    std::cout << Json{{"scenarios", std::move(scenarios)}, {"failed", report.failed()},
+                      {"rules", model->rules().size()}, {"rules_covered", model->rules().size() - uncovered.size()},
+                      {"uncovered", std::move(missing)}}.dump(2)
+              << "\n";
+  } else {
+    for (const engine::ScenarioResult& r : report.results) {
+      if (r.passed()) continue;
+      const engine::ScenarioInfo& sc = model->scenarios()[r.scenario];
+      std::cout << "FAIL " << sc.name << " (" << sc.location.file << ":" << sc.location.line << ")\n";
+      if (!r.error.empty()) std::cout << "  error:    " << r.error << "\n";
+      for (const engine::ExpectationResult& e : r.expectations) {
+        if (e.passed) continue;
+        std::cout << "  expected: " << e.expected << "\n  actual:   " << e.actual << "\n";
+      }
+    }
+    std::cout << "kb test: " << report.results.size() - report.failed() << " of " << report.results.size()
+              << " scenarios passed; rules covered: " << model->rules().size() - uncovered.size() << " of "
+              << model->rules().size() << "\n";
+    for (engine::RuleId r : uncovered) {
+      const engine::RuleCoverage& c = report.coverage[r];
+      std::cout << "  not covered: " << model->rules()[r].name << " ("
+                << (!c.fired && !c.not_fired ? "never evaluated" : !c.fired ? "never fires" : "always fires") << ")\n";
+    }
+  }
+  if (report.failed()) return kExitFindings;
+  return require_coverage && !uncovered.empty() ? kExitFindings : kExitOk;
+}
+
+int run_graph(const GlobalOptions& g, const std::string& format, const std::string& profile_path) {
+  auto model = load_model(g.kb_path(), g.colour);
+  std::optional<engine::Diagnosis> d;
+  if (!profile_path.empty()) d = engine::diagnose(*model, load_profile(*model, profile_path));
+  std::string dot = engine::to_dot(*model, to_engine(g.language()), d ? &*d : nullptr);
+  if (format == "dot") {
+    std::cout << dot;
+    return kExitOk;
+  }
+  // SVG through Graphviz's `dot`, fed on stdin.
+  if (std::system("command -v dot >/dev/null 2>&1") != 0) {
+    throw UsageError("--format svg needs Graphviz's 'dot' program (apt-get install graphviz); --format dot works without it");
+  }
+  FILE* pipe = popen("dot -Tsvg", "w");
+  if (!pipe) throw UsageError("cannot run Graphviz's 'dot'");
+  std::fwrite(dot.data(), 1, dot.size(), pipe);
+  return pclose(pipe) == 0 ? kExitOk : kExitUsage;
+}
+
+}  // namespace
+
+void register_kb_commands(CLI::App& app, CommandContext& context) {
+  const GlobalOptions& g = context.options;
+  CLI::App* kb = app.add_subcommand("kb", "Maintain the knowledge base: check, fmt, test, graph, impact");
+  kb->require_subcommand(1);
+
+  struct CheckArgs {
+    std::string path, stale_after;
+  };
+  auto check_args = std::make_shared<CheckArgs>();
+  CLI::App* check = kb->add_subcommand("check", "Parse and check a KB; exit 1 when it has errors");
+  check->add_option("path", check_args->path, "KB folder or file (default: the shipped kb/)");
+  check->add_option("--stale-after", check_args->stale_after, "Warn about sources checked longer ago than this, e.g. 180d");
+  check->callback([&context, check_args, &g] { context.action = [&g, check_args] { return run_check(g, check_args->path, check_args->stale_after); }; });
+
+  struct FmtArgs {
+    std::vector<std::string> paths;
+    bool check = false;
+  };
+  auto fmt_args = std::make_shared<FmtArgs>();
+  CLI::App* fmt = kb->add_subcommand("fmt", "Rewrite KB files in the canonical layout");
+  fmt->add_option("paths", fmt_args->paths, "Files or folders (default: the shipped kb/)");
+  fmt->add_flag("--check", fmt_args->check, "Change nothing; list the files that would change and exit 1 if any");
+  fmt->callback([&context, fmt_args, &g] { context.action = [&g, fmt_args] { return run_fmt(g, fmt_args->paths, fmt_args->check); }; });
+
+  struct TestArgs {
+    std::string path;
+    bool require_coverage = false;
+  };
+  auto test_args = std::make_shared<TestArgs>();
+  CLI::App* test = kb->add_subcommand("test", "Run the KB's scenarios and report rule coverage");
+  test->add_option("path", test_args->path, "KB folder or file (default: the shipped kb/)");
+  test->add_flag("--require-coverage", test_args->require_coverage, "Exit 1 when a rule is not seen both firing and not firing");
+  test->callback([&context, test_args, &g] { context.action = [&g, test_args] { return run_test(g, test_args->path, test_args->require_coverage); }; });
+
+  struct GraphArgs {
+    std::string format = "dot", profile;
+  };
+  auto graph_args = std::make_shared<GraphArgs>();
+  CLI::App* graph = kb->add_subcommand("graph", "The step graph in Graphviz DOT or SVG, coloured by a profile's statuses");
+  graph->add_option("--format", graph_args->format, "dot or svg")->check(CLI::IsMember({"dot", "svg"}));
+  graph->add_option("--profile", graph_args->profile, "Colour the steps by this profile's diagnosis")->check(CLI::ExistingFile);
+  graph->callback([&context, graph_args, &g] { context.action = [&g, graph_args] { return run_graph(g, graph_args->format, graph_args->profile); }; });
+
+  register_kb_impact(*kb, context);
+}
+
+}  // namespace mpadvisor::cli
