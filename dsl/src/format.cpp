@@ -2,6 +2,9 @@
 // comments re-inserted where they stood relative to the nodes around them.
 #include "mpadvisor/dsl/format.hpp"
 
+#include "mpadvisor/dsl/utf8.hpp"
+
+#include <algorithm>
 #include <array>
 #include <charconv>
 
@@ -137,12 +140,15 @@ class Printer {
     return out_;
   }
 
-  // A line for a node whose text spans [begin, end) in the source.
-  void line(int indent, const std::string& content, std::uint32_t begin, std::uint32_t end) {
+  // A line for a node whose text spans [begin, end) in the source. A comment after `end` on
+  // the same source line stays at the end of the line, unless it comes after `limit` (the
+  // next node): `step a { title … # c` keeps `# c` with the title, not with `step a {`.
+  void line(int indent, const std::string& content, std::uint32_t begin, std::uint32_t end,
+            std::uint32_t limit = UINT32_MAX) {
     comments_before(begin, indent);
     out_.append(static_cast<std::size_t>(indent) * 2, ' ');
     out_ += content;
-    trailing_comment(end);
+    trailing_comment(end, limit);
     out_ += '\n';
   }
   void blank() {
@@ -174,10 +180,10 @@ class Printer {
     return m_.text.substr(c.span.begin, c.span.end - c.span.begin);
   }
 
-  void trailing_comment(std::uint32_t end) {
+  void trailing_comment(std::uint32_t end, std::uint32_t limit) {
     if (next_ >= m_.comments.size()) return;
     const ast::Comment& c = m_.comments[next_];
-    if (c.span.begin < end) return;
+    if (c.span.begin < end || c.span.begin > limit) return;
     if (m_.text.find('\n', end) < c.span.begin) return;
     out_ += "  " + comment_text(c);
     ++next_;
@@ -199,14 +205,24 @@ void block(Printer& p, int indent, const std::string& head, const std::vector<Pr
     p.line(indent, head, span.begin, span.end);
     return;
   }
-  p.line(indent, head + " {", span.begin, span.begin);
+  std::uint32_t first = UINT32_MAX;
+  for (const Property& prop : props) first = std::min(first, prop.begin);
+  p.line(indent, head + " {", span.begin, span.begin, first);
   for (const Property& prop : props) p.line(indent + 1, prop.content, prop.begin, prop.end);
   p.comments_before(span.end, indent + 1);
   p.line(indent, "}", span.end, span.end);
 }
 
-void add(std::vector<Property>& props, const std::string& keyword, const ast::Text& t) {
-  if (!t.empty()) props.push_back({keyword + " " + text(t), t.front().span.begin, t.back().span.end});
+// `keyword zh "…" en "…"` on one line when it fits, else one translation per line, aligned.
+void add(std::vector<Property>& props, const std::string& keyword, const ast::Text& t, int indent = 1) {
+  if (t.empty()) return;
+  std::string flat = keyword.empty() ? text(t) : keyword + " " + text(t);
+  if (utf8::display_width(flat) + static_cast<std::size_t>(indent) * 2 > kLineLimit && t.size() > 1) {
+    std::string const pad(static_cast<std::size_t>(indent) * 2 + (keyword.empty() ? 0 : keyword.size() + 1), ' ');
+    flat = keyword.empty() ? "" : keyword + " ";
+    for (std::size_t i = 0; i < t.size(); ++i) flat += (i ? "\n" + pad : "") + t[i].lang + " " + quote(t[i].text);
+  }
+  props.push_back({flat, t.front().span.begin, t.back().span.end});
 }
 void add_sources(std::vector<Property>& props, const std::vector<ast::Source>& sources) {
   for (const ast::Source& s : sources) props.push_back({"source " + source(s), s.span.begin, s.span.end});
@@ -294,8 +310,8 @@ void print_alternatives(Printer& p, const ast::Alternatives& d) {
   for (const Property& prop : props) p.line(1, prop.content, prop.begin, prop.end);
   for (const ast::Option& o : d.options) {
     std::vector<Property> op;
-    add(op, "title", o.title);
-    add(op, "how", o.how);
+    add(op, "title", o.title, 2);
+    add(op, "how", o.how, 2);
     if (o.duration) op.push_back({"duration " + duration(*o.duration), o.duration->span.begin, o.duration->span.end});
     if (o.cost) op.push_back({"cost " + cost(*o.cost), o.cost->span.begin, o.cost->span.end});
     block(p, 1, "option " + o.name.text, op, o.span);
@@ -323,12 +339,13 @@ void print_cause(Printer& p, const ast::Cause& d) {
   for (const Property& prop : props) p.line(1, prop.content, prop.begin, prop.end);
   for (const ast::Fix& f : d.fixes) {
     if (f.changes.empty()) {
-      p.line(1, "fix " + text(f.text), f.span.begin, f.span.end);
+      std::vector<Property> one;
+      add(one, "fix", f.text);
+      if (!one.empty()) p.line(1, one.front().content, f.span.begin, f.span.end);
       continue;
     }
     std::vector<Property> body;
-    add(body, "", f.text);
-    if (!body.empty()) body.front().content.erase(0, 1);  // no keyword before a fix's text
+    add(body, "", f.text, 2);
     for (const ast::Change& c : f.changes) body.push_back({change(c), c.span.begin, c.span.end});
     block(p, 1, "fix", body, f.span);
   }

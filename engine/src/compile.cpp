@@ -103,7 +103,8 @@ class ModelBuilder {
 
   void version() {
     std::uint64_t h = 1469598103934665603ull;
-    for (const ast::Module& m : kb_.modules) h = fnv1a(fnv1a(h, m.path), m.text);
+    // The texts alone, in load order: the same KB has the same version wherever it is read from.
+    for (const ast::Module& m : kb_.modules) h = fnv1a(h, m.text);
     char buf[17];
     std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
     model_->version_ = buf;

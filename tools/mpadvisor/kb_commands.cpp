@@ -6,6 +6,7 @@
 
 #include "commands.hpp"
 #include "replay_commands.hpp"
+#include "kb_doc.hpp"
 #include "kb_loading.hpp"
 #include "mpadvisor/dsl/format.hpp"
 #include "mpadvisor/dsl/parse.hpp"
@@ -168,7 +169,7 @@ int run_graph(const GlobalOptions& g, const std::string& format, const std::stri
 
 void register_kb_commands(CLI::App& app, CommandContext& context) {
   const GlobalOptions& g = context.options;
-  CLI::App* kb = app.add_subcommand("kb", "Maintain the knowledge base: check, fmt, test, graph, impact");
+  CLI::App* kb = app.add_subcommand("kb", "Maintain the knowledge base: check, fmt, test, graph, doc, impact");
   kb->require_subcommand(1);
 
   struct CheckArgs {
@@ -208,6 +209,16 @@ void register_kb_commands(CLI::App& app, CommandContext& context) {
   graph->add_option("--format", graph_args->format, "dot or svg")->check(CLI::IsMember({"dot", "svg"}));
   graph->add_option("--profile", graph_args->profile, "Colour the steps by this profile's diagnosis")->check(CLI::ExistingFile);
   graph->callback([&context, graph_args, &g] { context.action = [&g, graph_args] { return run_graph(g, graph_args->format, graph_args->profile); }; });
+
+  auto doc_path = std::make_shared<std::string>();
+  CLI::App* doc = kb->add_subcommand("doc", "The process as the KB models it, as Markdown (docs/kb.md)");
+  doc->add_option("path", *doc_path, "KB folder or file (default: the shipped kb/)");
+  doc->callback([&context, doc_path, &g] {
+    context.action = [&g, doc_path] {
+      std::cout << kb_markdown(*load_model(kb_argument(g, *doc_path), g.colour));
+      return kExitOk;
+    };
+  });
 
   register_kb_impact(*kb, context);
 }

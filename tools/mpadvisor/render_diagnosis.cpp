@@ -149,7 +149,12 @@ std::string diagnosis_text(const engine::Model& m, const engine::Diagnosis& d, c
       if (!f.question.empty()) out << " — " << f.question.get(lang);
       out << "\n";
       if (o.explain) {
-        for (engine::RuleId r : n.rules) out << "  " << style(kDim, std::string(say(lang, "decides rule ", "决定规则 ")) + m.rules()[r].name) << "\n";
+        for (engine::RuleId r : n.rules) {
+          const engine::RuleInfo& rule = m.rules()[r];
+          out << "  " << style(kDim, std::string(say(lang, "decides rule ", "决定规则 ")) + rule.name + " @ " + rule.location.file + ":" +
+                                         std::to_string(rule.location.line))
+              << "\n";
+        }
       }
     }
   }

@@ -27,13 +27,7 @@ void require_text(CheckContext& cx, const ast::Module& m, const ast::Name& owner
   check_text(cx, m, owner.span, text, what + " of '" + owner.text + "'");
 }
 
-void check_sources(CheckContext& cx, const ast::Module& m, const ast::Name& owner, const char* kind,
-                   const std::vector<ast::Source>& sources) {
-  if (sources.empty()) {
-    cx.report(m, owner.span, Severity::warning, "missing-source",
-              std::string(kind) + " '" + owner.text + "' cites no source; add `source \"…\" checked YYYY-MM-DD`");
-    return;
-  }
+void check_staleness(CheckContext& cx, const ast::Module& m, const std::vector<ast::Source>& sources) {
   if (!cx.options.stale_after_days) return;
   for (const ast::Source& s : sources) {
     if (!s.checked) {
@@ -44,6 +38,15 @@ void check_sources(CheckContext& cx, const ast::Module& m, const ast::Name& owne
                     std::to_string(*cx.options.stale_after_days) + "); platform policies change without notice: check it again");
     }
   }
+}
+
+void check_sources(CheckContext& cx, const ast::Module& m, const ast::Name& owner, const char* kind,
+                   const std::vector<ast::Source>& sources) {
+  if (sources.empty()) {
+    cx.report(m, owner.span, Severity::warning, "missing-source",
+              std::string(kind) + " '" + owner.text + "' cites no source; add `source \"…\" checked YYYY-MM-DD`");
+  }
+  check_staleness(cx, m, sources);
 }
 
 }  // namespace
@@ -81,6 +84,10 @@ void check_coverage(CheckContext& cx) {
     check_sources(cx, *d.module, c.name, "cause", c.sources);
   }
   for (const auto& [name, d] : s.rules) check_sources(cx, *d.module, d.decl->name, "rule", d.decl->sources);
+  for (const auto& [name, d] : s.steps) check_staleness(cx, *d.module, d.decl->sources);
+  for (const auto& [name, d] : s.facts) check_staleness(cx, *d.module, d.decl->sources);
+  for (const auto& [name, d] : s.terms) check_staleness(cx, *d.module, d.decl->sources);
+  for (const auto& [name, d] : s.alternatives) check_staleness(cx, *d.module, d.decl->sources);
   for (const auto& [name, d] : s.steps) {
     require_text(cx, *d.module, d.decl->name, d.decl->title, "the title");
     check_text(cx, *d.module, d.decl->name.span, d.decl->description, "the description of '" + name + "'");

@@ -1,0 +1,75 @@
+// The case base through the command line: seed import on first use, rejection diagnosis,
+// replay, and the impact of a KB change on stored cases.
+#include <gtest/gtest.h>
+
+#include "support/run.hpp"
+
+namespace mpadvisor::testing {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::vector<std::string> with_db(const TempDir& tmp, std::vector<std::string> args) {
+  args.push_back("--db");
+  args.push_back((tmp.path() / "cases.db").string());
+  return args;
+}
+
+TEST(CasesCli, SeedCasesAreImportedOnFirstUse) {
+  TempDir tmp;
+  RunResult r = run_mpadvisor(with_db(tmp, {"cases", "stats", "--format", "json"}), tmp.path());
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("\"total\""), std::string::npos) << r.out;
+  EXPECT_EQ(r.out.find("\"total\": 0"), std::string::npos) << r.out;
+}
+
+TEST(DiagnoseRejection, CommercialNameRanksFirstInChineseAndEnglish) {
+  TempDir tmp;
+  std::ofstream(tmp.path() / "hotpot.json") << R"({"entity": "personal", "name": "老王火锅店", "as_of": "2026-11-27T10:00:00"})";
+  std::string const profile = (tmp.path() / "hotpot.json").string();
+  for (const char* message : {"小程序名称含有商业性质词汇，不符合个人主体要求，请修改后重新提交",
+                              "The mini program name contains commercial wording, which a personal subject cannot use."}) {
+    RunResult r = run_mpadvisor(with_db(tmp, {"diagnose", profile, "--rejection", message, "--format", "json"}), tmp.path());
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    auto first = r.out.find("\"cause\": \"");
+    ASSERT_NE(first, std::string::npos) << r.out;
+    EXPECT_EQ(r.out.substr(first, std::string("\"cause\": \"name_commercial\"").size()), "\"cause\": \"name_commercial\"")
+        << message << "\n"
+        << r.out.substr(0, 800);
+    EXPECT_NE(r.out.find("\"similar_cases\""), std::string::npos);
+  }
+}
+
+TEST(CasesReplay, ReportsAccuracyOfTheRanking) {
+  TempDir tmp;
+  RunResult r = run_mpadvisor(with_db(tmp, {"cases", "replay", "--format", "json"}), tmp.path());
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("\"top1_accuracy\""), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("\"top3_accuracy\""), std::string::npos);
+}
+
+TEST(KbImpact, RemovingATermChangesTheCasesThatNeededIt) {
+  TempDir tmp;
+  fs::path const kb = tmp.path() / "kb";
+  fs::copy(source_dir() / "kb", kb, fs::copy_options::recursive);
+  // Drop 火锅 (hot pot) from the commercial words.
+  fs::path const lexicon = kb / "lexicons/commercial.mpk";
+  std::string text = read_text(lexicon);
+  auto at = text.find("\"火锅\"");
+  ASSERT_NE(at, std::string::npos);
+  text.erase(at, text.find('\n', at) - at);
+  std::ofstream(lexicon, std::ios::binary) << text;
+  std::ofstream(tmp.path() / "hotpot.jsonl")
+      << R"({"date": "2026-11-01", "stage": "filing.platform_review", "entity": "personal", "profile": {"entity": "personal", "name": "火锅学习笔记"}, "message": "名称含商业词汇", "causes": ["name_commercial"], "fix": null, "outcome": "rejected", "source": "test"})"
+      << "\n";
+  ASSERT_EQ(run_mpadvisor(with_db(tmp, {"cases", "import", (tmp.path() / "hotpot.jsonl").string()}), tmp.path()).exit_code, 0);
+  RunResult r = run_mpadvisor(with_db(tmp, {"kb", "impact", "--base", "kb", "--kb", kb.string()}), tmp.path());
+  EXPECT_EQ(r.exit_code, 1) << r.err;  // some cases change
+  EXPECT_NE(r.out.find("blocked / name_commercial  →"), std::string::npos) << r.out;
+  RunResult same = run_mpadvisor(with_db(tmp, {"kb", "impact", "--base", "kb", "--kb", "kb"}), tmp.path());
+  EXPECT_EQ(same.exit_code, 0);
+  EXPECT_NE(same.out.find("kb impact: 0 of"), std::string::npos) << same.out;
+}
+
+}  // namespace
+}  // namespace mpadvisor::testing
