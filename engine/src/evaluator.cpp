@@ -173,7 +173,15 @@ void Evaluator::unknown_facts(std::uint32_t index, std::vector<FactId>& out) con
 Evidence Evaluator::fact_evidence(FactId fact, const CondNode& n, Truth value) const {
   Evidence e;
   e.fact = model_.facts()[fact].name;
-  e.value = describe_value(model_, fact, profile_.facts[fact]);
+  if (is_described_.empty()) {
+    is_described_.assign(model_.facts().size(), false);
+    described_.resize(model_.facts().size());
+  }
+  if (!is_described_[fact]) {
+    described_[fact] = describe_value(model_, fact, profile_.facts[fact]);
+    is_described_[fact] = true;
+  }
+  e.value = described_[fact];
   e.test = n.text;
   e.outcome = value;
   const FactValue& v = profile_.facts[fact];

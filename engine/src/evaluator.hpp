@@ -36,6 +36,9 @@ class Evaluator {
   const CompiledConditions& cc_;
   const MatchTables& tables_;
   mutable std::vector<std::int8_t> done_;  // -1 not computed, 0 no, 1 yes, 2 computing
+  // Facts described for evidence, once per diagnosis (many findings cite the same fact).
+  mutable std::vector<std::string> described_;
+  mutable std::vector<bool> is_described_;
 };
 
 }  // namespace mpadvisor::engine

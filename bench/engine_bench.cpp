@@ -1,0 +1,96 @@
+// Engine speed: one diagnosis on the shipped KB and on synthetic 200- and 2,000-step KBs
+// (1,000 and 10,000 rules), parsing+checking+compiling the 10,000-rule KB, and the memory
+// the compiled model takes. Run: build/bin/engine_bench --benchmark_repetitions=9
+// --benchmark_report_aggregates_only=true (medians are what the README and notes quote).
+#include <benchmark/benchmark.h>
+#include <malloc.h>
+
+#include <filesystem>
+#include <map>
+
+#include "kbgen.hpp"
+#include "mpadvisor/dsl/check.hpp"
+#include "mpadvisor/dsl/load.hpp"
+#include "mpadvisor/engine/diagnosis.hpp"
+#include "mpadvisor/engine/profile.hpp"
+
+namespace {
+
+using namespace mpadvisor;
+
+std::shared_ptr<const engine::Model> compile_checked(dsl::LoadResult loaded) {
+  dsl::Diagnostics d = loaded.diagnostics;
+  if (!d.has_errors()) d.append(dsl::check(loaded.kb));
+  if (d.has_errors()) throw std::runtime_error(dsl::render_text(d));
+  return engine::compile(loaded.kb);
+}
+
+const engine::Model& shipped() {
+  static auto model = compile_checked(dsl::load(std::filesystem::path(MPADVISOR_SOURCE_DIR) / "kb"));
+  return *model;
+}
+
+kbgen::Options synthetic_options(int steps) {
+  kbgen::Options o;
+  o.steps = steps;
+  o.seed = 42;
+  return o;
+}
+
+const engine::Model& synthetic(int steps) {
+  static std::map<int, std::shared_ptr<const engine::Model>> models;
+  auto& m = models[steps];
+  if (!m) m = compile_checked(dsl::load_text("synthetic.mpk", kbgen::generate_kb(synthetic_options(steps))));
+  return *m;
+}
+
+void BM_DiagnoseShipped(benchmark::State& state) {
+  const engine::Model& m = shipped();
+  engine::Profile p = engine::parse_profile(
+      m, dsl::read_file(std::filesystem::path(MPADVISOR_SOURCE_DIR) / "kb/examples/yoga_name_rejected.json"), 0);
+  engine::DiagnoseOptions o;
+  o.evidence = state.range(0) != 0;
+  for (auto _ : state) benchmark::DoNotOptimize(engine::diagnose(m, p, o));
+  state.SetLabel(o.evidence ? "with evidence" : "verdict only");
+}
+BENCHMARK(BM_DiagnoseShipped)->Arg(0)->Arg(1)->Unit(benchmark::kMicrosecond);
+
+void BM_ParseProfileShipped(benchmark::State& state) {
+  const engine::Model& m = shipped();
+  std::string text = dsl::read_file(std::filesystem::path(MPADVISOR_SOURCE_DIR) / "kb/examples/yoga_name_rejected.json");
+  for (auto _ : state) benchmark::DoNotOptimize(engine::parse_profile(m, text, 0));
+}
+BENCHMARK(BM_ParseProfileShipped)->Unit(benchmark::kMicrosecond);
+
+void BM_DiagnoseSynthetic(benchmark::State& state) {
+  int const steps = static_cast<int>(state.range(0));
+  const engine::Model& m = synthetic(steps);
+  std::vector<engine::Profile> profiles;
+  for (int i = 0; i < 16; ++i) profiles.push_back(engine::parse_profile(m, kbgen::generate_profile(synthetic_options(steps), i), 0));
+  engine::DiagnoseOptions o;
+  o.evidence = true;
+  o.target = m.goal();  // lane 0's end: the scope is two lanes whatever the KB's size
+  std::size_t i = 0;
+  for (auto _ : state) benchmark::DoNotOptimize(engine::diagnose(m, profiles[i++ % profiles.size()], o));
+  state.counters["rules"] = static_cast<double>(m.rules().size());
+}
+BENCHMARK(BM_DiagnoseSynthetic)->Arg(200)->Arg(2000)->Unit(benchmark::kMicrosecond);
+
+void BM_CompileSynthetic(benchmark::State& state) {
+  std::string const text = kbgen::generate_kb(synthetic_options(static_cast<int>(state.range(0))));
+  std::size_t bytes = 0;
+  for (auto _ : state) {
+    std::size_t const before = mallinfo2().uordblks;
+    dsl::LoadResult loaded = dsl::load_text("synthetic.mpk", text);
+    auto model = compile_checked(std::move(loaded));
+    // Everything else has gone out of scope; what remains allocated is the model.
+    bytes = mallinfo2().uordblks - before;
+    benchmark::DoNotOptimize(model);
+  }
+  state.counters["model_MiB"] = static_cast<double>(bytes) / (1024.0 * 1024.0);
+}
+BENCHMARK(BM_CompileSynthetic)->Arg(2000)->Unit(benchmark::kMillisecond)->Iterations(3);
+
+}  // namespace
+
+BENCHMARK_MAIN();
