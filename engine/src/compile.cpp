@@ -1,6 +1,7 @@
 // Lowers a checked KB into the immutable Model: ids in declaration order, the step graph's
 // topological order, flattened term lists turned into matchers, conditions into flat nodes.
 #include <algorithm>
+#include <atomic>
 #include <functional>
 #include <set>
 #include <stdexcept>
@@ -66,6 +67,97 @@ std::optional<Cost> cost_of(const std::optional<ast::Cost>& c) {
   return Cost{c->amount, c->currency, c->per_attempt, c->refundable};
 }
 
+// Texts of which every match of `regex` must contain at least one, for a cheap prefilter.
+// Each top-level alternative contributes its best requirement: the longest plain run outside
+// groups, or a group of plain alternatives such as (商业|经营). Empty when some alternative
+// has no requirement (the pattern is then always tried).
+bool is_meta(char c) { return std::string_view("()[]{}.*+?^$|\\").find(c) != std::string_view::npos; }
+
+std::vector<std::string> split_top_level(std::string_view text) {
+  std::vector<std::string> parts;
+  int depth = 0;
+  std::size_t start = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '\\') {
+      ++i;
+    } else if (text[i] == '(' || text[i] == '[') {
+      ++depth;
+    } else if (text[i] == ')' || text[i] == ']') {
+      --depth;
+    } else if (text[i] == '|' && depth == 0) {
+      parts.emplace_back(text.substr(start, i - start));
+      start = i + 1;
+    }
+  }
+  parts.emplace_back(text.substr(start));
+  return parts;
+}
+
+std::vector<std::string> branch_requirement(std::string_view branch) {
+  std::string best, run;
+  std::vector<std::string> best_group;
+  auto flush = [&] {
+    if (run.size() > best.size()) best = run;
+    run.clear();
+  };
+  auto optional_next = [&](std::size_t i) {
+    return i < branch.size() && (branch[i] == '?' || branch[i] == '*' || (branch[i] == '{' && i + 1 < branch.size() && branch[i + 1] == '0'));
+  };
+  for (std::size_t i = 0; i < branch.size(); ++i) {
+    char const c = branch[i];
+    if (c == '(' || c == '[') {
+      flush();
+      int depth = 1;
+      std::size_t j = i + 1;
+      for (; j < branch.size() && depth > 0; ++j) {
+        if (branch[j] == '\\') ++j;
+        else if (branch[j] == '(' || branch[j] == '[') ++depth;
+        else if (branch[j] == ')' || branch[j] == ']') --depth;
+      }
+      std::string_view const inner = branch.substr(i + 1, j - i - 2);
+      if (c == '(' && !optional_next(j) && best_group.empty()) {
+        std::vector<std::string> options = split_top_level(inner);
+        bool const plain = std::all_of(options.begin(), options.end(), [](const std::string& o) {
+          return !o.empty() && std::none_of(o.begin(), o.end(), is_meta);
+        });
+        if (plain) best_group = options;
+      }
+      i = j - 1;
+      continue;
+    }
+    if (c == '\\') {
+      flush();
+      ++i;
+      continue;
+    }
+    if (!is_meta(c)) {
+      run += c;
+      if (optional_next(i + 1)) {
+        // This last character (a whole UTF-8 sequence) is optional: it cannot be required.
+        std::size_t cut = run.size() - 1;
+        while (cut > 0 && (static_cast<unsigned char>(run[cut]) & 0xC0) == 0x80) --cut;
+        run.erase(cut);
+        flush();
+      }
+      continue;
+    }
+    flush();
+  }
+  flush();
+  if (!best.empty()) return {best};
+  return best_group;
+}
+
+std::vector<std::string> required_texts(const std::string& regex) {
+  std::vector<std::string> all;
+  for (const std::string& branch : split_top_level(regex)) {
+    std::vector<std::string> need = branch_requirement(branch);
+    if (need.empty()) return {};
+    all.insert(all.end(), need.begin(), need.end());
+  }
+  return all;
+}
+
 std::uint64_t fnv1a(std::uint64_t h, std::string_view data) {
   for (unsigned char c : data) {
     h ^= c;
@@ -83,6 +175,8 @@ class ModelBuilder {
   std::shared_ptr<const Model> build() {
     model_ = std::shared_ptr<Model>(new Model());
     for (const ast::Module& m : kb_.modules) maps_.emplace(&m, dsl::SourceMap(m.path, m.text));
+    static std::atomic<std::uint64_t> instances{0};
+    model_->tables_->instance = ++instances;
     version();
     facts();
     term_lists();
@@ -92,6 +186,21 @@ class ModelBuilder {
     causes();
     rules();
     scenarios();
+    // One matcher term per distinct text; a text may be required by several patterns.
+    std::vector<std::string> required;
+    std::map<std::string, std::uint32_t> index;
+    MatchTables& t = *model_->tables_;
+    for (std::uint32_t i = 0; i < t.patterns.size(); ++i) {
+      for (const std::string& text : t.patterns[i].required) {
+        auto [it, fresh] = index.emplace(text, static_cast<std::uint32_t>(required.size()));
+        if (fresh) {
+          required.push_back(text);
+          t.required_owners.emplace_back();
+        }
+        t.required_owners[it->second].push_back(i);
+      }
+    }
+    t.required_literals = TermMatcher(required, /*word_boundaries=*/false);
     return model_;
   }
 
@@ -259,7 +368,10 @@ class ModelBuilder {
         std::unique_ptr<icu::RegexPattern> regex(icu::RegexPattern::compile(
             icu::UnicodeString::fromUTF8(p.regex), UREGEX_CASE_INSENSITIVE, where, status));
         if (U_FAILURE(status)) throw std::invalid_argument("unchecked KB: bad pattern " + p.regex);
-        model_->tables_->patterns.push_back({static_cast<CauseId>(model_->causes_.size()), p.regex, std::move(regex)});
+        std::vector<std::string> required;
+        for (const std::string& text : required_texts(p.regex)) required.push_back(normalize(text).text);
+        model_->tables_->patterns.push_back(
+            {static_cast<CauseId>(model_->causes_.size()), p.regex, std::move(regex), std::move(required)});
       }
       info.sources = sources_of(c.sources);
       info.location = locate(&m, c.name.span);

@@ -49,11 +49,17 @@ struct CompiledConditions {
 struct CompiledPattern {
   CauseId cause = kNone;
   std::string source;  // as written in the KB
-  std::unique_ptr<icu::RegexPattern> regex;  // case-insensitive; matchers are made per use
+  std::unique_ptr<icu::RegexPattern> regex;  // case-insensitive
+  // Texts of which every match contains one, normalised (none: always try the pattern);
+  // messages without any of them skip the regular expression, which is most of the cost.
+  std::vector<std::string> required;
 };
 
 struct MatchTables {
   std::vector<CompiledPattern> patterns;        // every cause's message patterns, by cause
+  TermMatcher required_literals;                // every pattern's `required` texts
+  std::vector<std::vector<std::uint32_t>> required_owners;  // required_literals term → patterns
+  std::uint64_t instance = 0;                   // distinguishes models in per-thread caches
   std::vector<TermMatcher> term_lists;          // by term-list index, over normalised terms
   std::vector<TermMatcher> term_lists_compact;  // for is_any: whole-text equality
   std::vector<std::vector<std::string>> normalized_terms;

@@ -5,7 +5,9 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
+#include <cctype>
 #include <memory>
+#include <unordered_map>
 #include <stdexcept>
 
 namespace mpadvisor::engine {
@@ -49,12 +51,18 @@ void append_utf8(std::string& out, UChar32 c) {
   if (!error) out.append(buf, static_cast<std::size_t>(len));
 }
 
-// Simplified form of one code point (most Traditional characters map one to one).
+// Simplified form of one code point (most Traditional characters map one to one). The
+// transliterator is slow per call, so each thread remembers the characters it has seen.
 UChar32 simplify(UChar32 c) {
   if (c < 0x2E80) return c;
+  thread_local std::unordered_map<UChar32, UChar32> seen;
+  auto it = seen.find(c);
+  if (it != seen.end()) return it->second;
   icu::UnicodeString s(c);
   traditional_to_simplified().transliterate(s);
-  return s.countChar32() == 1 ? s.char32At(0) : c;
+  UChar32 const simple = s.countChar32() == 1 ? s.char32At(0) : c;
+  seen.emplace(c, simple);
+  return simple;
 }
 
 }  // namespace
@@ -79,6 +87,25 @@ NormalizedText normalize(std::string_view text) {
     UChar32 c = 0;
     U8_NEXT(reinterpret_cast<const uint8_t*>(text.data()), i, length, c);
     if (c < 0) c = 0xFFFD;
+    if (c < 0x80) {
+      // ASCII needs no ICU: letters fold to lower case, digits stay, the rest separates.
+      if (!std::isalnum(c)) {
+        pending_space = true;
+        continue;
+      }
+      UChar32 const f = std::tolower(c);
+      if (pending_space && is_ascii_word(last_kept)) {
+        out.text += ' ';
+        out.origin_begin.push_back(static_cast<std::uint32_t>(start));
+        out.origin_end.push_back(static_cast<std::uint32_t>(start));
+      }
+      pending_space = false;
+      out.text += static_cast<char>(f);
+      out.origin_begin.push_back(static_cast<std::uint32_t>(start));
+      out.origin_end.push_back(static_cast<std::uint32_t>(i));
+      last_kept = f;
+      continue;
+    }
     icu::UnicodeString folded;
     UErrorCode status = U_ZERO_ERROR;
     norm.normalize(icu::UnicodeString(c), folded, status);

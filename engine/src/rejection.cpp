@@ -19,23 +19,48 @@ std::string_view to_string(EvidenceKind k) {
   return "";
 }
 
+namespace {
+
+// Matchers are costly to create; each thread keeps one per pattern of the model it last used.
+std::vector<std::unique_ptr<icu::RegexMatcher>>& matchers_for(const MatchTables& t) {
+  thread_local std::uint64_t instance = 0;
+  thread_local std::vector<std::unique_ptr<icu::RegexMatcher>> matchers;
+  if (instance != t.instance) {
+    matchers.clear();
+    for (const CompiledPattern& p : t.patterns) {
+      UErrorCode status = U_ZERO_ERROR;
+      matchers.emplace_back(p.regex->matcher(status));
+      if (U_FAILURE(status)) matchers.back().reset();
+    }
+    instance = t.instance;
+  }
+  return matchers;
+}
+
+}  // namespace
+
 std::vector<std::pair<CauseId, std::string>> matching_patterns(const Model& model, std::string_view message) {
   std::vector<std::pair<CauseId, std::string>> out;
   const MatchTables& t = model.match_tables();
-  // Patterns are tried on the message as written and on its normalised form, so full-width
-  // letters, spaces inside Chinese words and Traditional characters do not hide a match.
-  icu::UnicodeString const raw = icu::UnicodeString::fromUTF8(icu::StringPiece(message.data(), static_cast<int32_t>(message.size())));
-  icu::UnicodeString const normalized = icu::UnicodeString::fromUTF8(normalize(message).text);
-  for (const CompiledPattern& p : t.patterns) {
+  // Patterns are matched against the normalised message (docs/dsl.md), so full-width letters,
+  // punctuation, spaces inside Chinese words and Traditional characters do not hide a match.
+  std::string const normalized_text = normalize(message).text;
+  icu::UnicodeString const normalized = icu::UnicodeString::fromUTF8(normalized_text);
+  // Which patterns' required texts the message contains (normalised; the required text is
+  // normalised too, so case and width cannot hide it).
+  std::vector<bool> possible(t.patterns.size(), false);
+  for (const TermHit& hit : t.required_literals.find_all(normalized_text)) {
+    for (std::uint32_t pattern : t.required_owners[hit.term]) possible[pattern] = true;
+  }
+  auto& matchers = matchers_for(t);
+  for (std::size_t i = 0; i < t.patterns.size(); ++i) {
+    const CompiledPattern& p = t.patterns[i];
+    if ((!p.required.empty() && !possible[i]) || !matchers[i]) continue;
+    if (!out.empty() && out.back().first == p.cause) continue;
+    icu::RegexMatcher& m = *matchers[i];
     UErrorCode status = U_ZERO_ERROR;
-    std::unique_ptr<icu::RegexMatcher> m(p.regex->matcher(raw, status));
-    bool hit = U_SUCCESS(status) && m->find(status);
-    if (!hit) {
-      status = U_ZERO_ERROR;
-      m->reset(normalized);
-      hit = m->find(status) && U_SUCCESS(status);
-    }
-    if (hit && (out.empty() || out.back().first != p.cause)) out.emplace_back(p.cause, p.source);
+    m.reset(normalized);
+    if (m.find(status) && U_SUCCESS(status)) out.emplace_back(p.cause, p.source);
   }
   return out;
 }

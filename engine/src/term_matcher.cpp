@@ -10,15 +10,15 @@ bool is_word_byte(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= '0' 
 
 }  // namespace
 
-TermMatcher::TermMatcher(const std::vector<std::string>& terms) : terms_(terms) {
+TermMatcher::TermMatcher(const std::vector<std::string>& terms, bool word_boundaries) : terms_(terms) {
   states_.emplace_back();
   latin_start_.resize(terms.size());
   latin_end_.resize(terms.size());
   for (std::uint32_t t = 0; t < terms.size(); ++t) {
     const std::string& term = terms[t];
     if (term.empty()) continue;
-    latin_start_[t] = is_word_byte(static_cast<unsigned char>(term.front()));
-    latin_end_[t] = is_word_byte(static_cast<unsigned char>(term.back()));
+    latin_start_[t] = word_boundaries && is_word_byte(static_cast<unsigned char>(term.front()));
+    latin_end_[t] = word_boundaries && is_word_byte(static_cast<unsigned char>(term.back()));
     std::uint32_t s = 0;
     for (unsigned char c : term) {
       std::uint32_t n = child(s, c);

@@ -19,8 +19,9 @@ struct TermHit {
 class TermMatcher {
  public:
   TermMatcher() = default;
-  // `terms` must already be normalised; empty terms are ignored.
-  explicit TermMatcher(const std::vector<std::string>& terms);
+  // `terms` must already be normalised; empty terms are ignored. Without `word_boundaries`
+  // Latin terms match inside words too (for substring tests such as regex prefilters).
+  explicit TermMatcher(const std::vector<std::string>& terms, bool word_boundaries = true);
 
   // The first hit (leftmost, then longest), if any.
   bool find_first(std::string_view text, TermHit* hit) const;

@@ -103,8 +103,8 @@ auto const name_def =
 
 auto const closing_quote_def = x3::lit('"');
 auto const string_literal_def =
-    x3::lexeme['"' >> *(('\\' > x3::char_("\"\\nt"))[actions::escape] |
-                        (~x3::char_("\"\\\n"))[actions::append_char]) > closing_quote];
+    x3::lexeme[('"' >> *(('\\' > x3::char_("\"\\nt"))[actions::escape] |
+                         (~x3::char_("\"\\\n"))[actions::append_char])) > closing_quote];
 
 auto const two_digits = x3::uint_parser<int, 10, 2, 2>{};
 auto const date_def = x3::lexeme[(x3::uint_parser<int, 10, 4, 4>{} >> '-' >> two_digits >> '-' >>
