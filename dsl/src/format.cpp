@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <array>
 #include <charconv>
+#include <cstdio>
 
 namespace mpadvisor::dsl {
 namespace {
@@ -22,7 +23,9 @@ std::string number(double v) {
 std::string two(int v) { return (v < 10 ? "0" : "") + std::to_string(v); }
 
 std::string date(const ast::Date& d) {
-  std::string out = std::to_string(d.year) + "-" + two(d.month) + "-" + two(d.day);
+  char year[8];
+  std::snprintf(year, sizeof year, "%04d", d.year);  // the grammar reads exactly four digits
+  std::string out = std::string(year) + "-" + two(d.month) + "-" + two(d.day);
   if (d.has_time()) out += "T" + two(d.hour) + ":" + two(d.minute);
   return out;
 }

@@ -31,6 +31,14 @@ TEST(Format, KeepsCommentsWhereTheyStood) {
   EXPECT_NE(out.find("# the end"), std::string::npos) << out;
 }
 
+// Found by fuzzing (2026-11-27): a year below 1000 was printed with fewer than four digits,
+// which the grammar does not read back.
+TEST(Format, SmallYearsKeepFourDigits) {
+  std::string out = fmt("scenario s { given as_of = 0740-11-27T10:00 }");
+  EXPECT_NE(out.find("0740-11-27T10:00"), std::string::npos) << out;
+  EXPECT_EQ(fmt(out), out);
+}
+
 TEST(Format, MinimalParentheses) {
   std::string out = fmt("rule r at s { when ((a and b)) or (not (c)) or (d or e) block x }");
   // Redundant parentheses go; an explicitly nested `or` keeps its own, so the formatted text
