@@ -1,0 +1,77 @@
+#include "parse_pipeline.hpp"
+
+#include <string>
+
+#include "line_reader.hpp"
+
+namespace mpadvisor::casebase {
+
+ParsePipeline::ParsePipeline(std::istream& in, std::size_t max_line_bytes)
+    : worker_([this, &in, max_line_bytes] { produce(in, max_line_bytes); }) {}
+
+ParsePipeline::~ParsePipeline() {
+  {
+    std::lock_guard lock(mutex_);
+    cancelled_ = true;
+  }
+  not_full_.notify_all();
+  worker_.join();
+}
+
+void ParsePipeline::produce(std::istream& in, std::size_t max_line_bytes) {
+  try {
+    LineReader reader(in, max_line_bytes);
+    std::string line;
+    bool too_long = false;
+    std::vector<NumberedLine> batch;
+    batch.reserve(kBatchLines);
+    while (reader.next(line, too_long)) {
+      NumberedLine item{reader.line_number(), {}};
+      if (too_long)
+        item.parsed.error = "line is longer than " + std::to_string(max_line_bytes) + " bytes";
+      else
+        item.parsed = parse_case_line(line);
+      batch.push_back(std::move(item));
+      if (batch.size() == kBatchLines) {
+        if (!push(std::move(batch))) return;
+        batch = {};
+        batch.reserve(kBatchLines);
+      }
+    }
+    if (!batch.empty() && !push(std::move(batch))) return;
+  } catch (...) {
+    std::lock_guard lock(mutex_);
+    error_ = std::current_exception();
+  }
+  {
+    std::lock_guard lock(mutex_);
+    done_ = true;
+  }
+  not_empty_.notify_all();
+}
+
+bool ParsePipeline::push(std::vector<NumberedLine>&& batch) {
+  std::unique_lock lock(mutex_);
+  not_full_.wait(lock, [this] { return queue_.size() < kMaxBatches || cancelled_; });
+  if (cancelled_) return false;
+  queue_.push_back(std::move(batch));
+  lock.unlock();
+  not_empty_.notify_one();
+  return true;
+}
+
+bool ParsePipeline::next(std::vector<NumberedLine>& batch) {
+  std::unique_lock lock(mutex_);
+  not_empty_.wait(lock, [this] { return !queue_.empty() || done_; });
+  if (!queue_.empty()) {
+    batch = std::move(queue_.front());
+    queue_.pop_front();
+    lock.unlock();
+    not_full_.notify_one();
+    return true;
+  }
+  if (error_) std::rethrow_exception(error_);
+  return false;
+}
+
+}  // namespace mpadvisor::casebase

@@ -1,0 +1,113 @@
+#include "schema.hpp"
+
+#include <string>
+#include <string_view>
+
+#include "mpadvisor/casebase/error.hpp"
+#include "mpadvisor/casebase/store.hpp"
+
+namespace mpadvisor::casebase {
+
+namespace schema {
+namespace {
+
+struct Migration {
+  int version;
+  std::string_view summary;
+  const char* sql;
+};
+
+// Append only: a released migration is never edited; v2 goes below v1 with version 2.
+constexpr Migration kMigrations[] = {
+    {1, "cases, their causes, and the trigram full-text index of messages", R"sql(
+CREATE TABLE meta (
+  key   TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE cases (
+  id         INTEGER PRIMARY KEY,
+  date       TEXT NOT NULL,              -- ISO 8601
+  stage      TEXT NOT NULL,              -- a step id
+  entity     TEXT,                       -- NULL: the source does not say
+  profile    TEXT NOT NULL,              -- JSON object, redacted
+  message    TEXT NOT NULL,              -- redacted
+  fix        TEXT,                       -- redacted
+  outcome    TEXT NOT NULL CHECK (outcome IN ('approved', 'rejected', 'unknown')),
+  source     TEXT NOT NULL,
+  kb_version TEXT,                       -- last diagnosis (cases replay), all three or none
+  verdict    TEXT,
+  top_cause  TEXT,
+  category   TEXT,                       -- profile.category, copied on import for statistics
+  CHECK ((kb_version IS NULL) = (verdict IS NULL))
+);
+CREATE INDEX cases_by_stage ON cases(stage);
+
+CREATE TABLE case_causes (
+  case_id  INTEGER NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+  cause    TEXT NOT NULL,
+  position INTEGER NOT NULL,             -- keeps the order the causes were given in
+  PRIMARY KEY (case_id, cause)
+) WITHOUT ROWID;
+CREATE INDEX case_causes_by_cause ON case_causes(cause);
+
+-- External-content index over cases.message. New cases are indexed by the importer, one
+-- statement per batch of rows (store.cpp, Importer::index_pending), not by an AFTER INSERT
+-- trigger: FTS5 (3.40) flushes its in-memory index at every statement savepoint, so a per-row
+-- trigger writes one tiny segment per case and made imports 4x slower. Deletes and updates
+-- are rare and stay on triggers.
+CREATE VIRTUAL TABLE cases_fts USING fts5(message, content='cases', content_rowid='id', tokenize='trigram');
+CREATE TRIGGER cases_fts_after_delete AFTER DELETE ON cases BEGIN
+  INSERT INTO cases_fts(cases_fts, rowid, message) VALUES ('delete', old.id, old.message);
+END;
+CREATE TRIGGER cases_fts_after_update AFTER UPDATE OF message ON cases BEGIN
+  INSERT INTO cases_fts(cases_fts, rowid, message) VALUES ('delete', old.id, old.message);
+  INSERT INTO cases_fts(rowid, message) VALUES (new.id, new.message);
+END;
+)sql"},
+};
+
+constexpr int kLatest = kMigrations[std::size(kMigrations) - 1].version;
+
+}  // namespace
+
+int latest_version() noexcept { return kLatest; }
+
+int migrate(sql::Connection& db, const std::function<void()>& on_create) {
+  auto newer_error = [](std::int64_t found) {
+    return Error(Errc::schema, "the case database has schema version " + std::to_string(found) +
+                                   ", newer than this mpadvisor understands (" + std::to_string(kLatest) +
+                                   "); use a newer mpadvisor");
+  };
+  const auto before_lock = db.pragma_int("user_version");
+  if (before_lock > kLatest) throw newer_error(before_lock);
+  if (before_lock == kLatest) return kLatest;
+
+  sql::WriteTransaction tx(db);
+  // Another process may have migrated between the read above and taking the write lock.
+  const auto found = db.pragma_int("user_version");
+  if (found > kLatest) throw newer_error(found);
+  for (const auto& migration : kMigrations) {
+    if (migration.version <= found) continue;
+    try {
+      db.exec(migration.sql);
+      db.exec(("PRAGMA user_version = " + std::to_string(migration.version)).c_str());
+    } catch (const Error& e) {
+      std::string hint;
+      if (std::string_view(e.what()).find("trigram") != std::string_view::npos ||
+          std::string_view(e.what()).find("fts5") != std::string_view::npos)
+        hint = " (SQLite 3.34 or later with FTS5 is needed)";
+      throw Error(Errc::schema, "creating schema version " + std::to_string(migration.version) + " (" +
+                                    std::string(migration.summary) + ") failed: " + e.what() + hint);
+    }
+  }
+  if (found == 0 && on_create) on_create();
+  tx.commit();
+  return static_cast<int>(found);
+}
+
+}  // namespace schema
+
+int latest_schema_version() noexcept { return schema::latest_version(); }
+
+}  // namespace mpadvisor::casebase

@@ -1,0 +1,221 @@
+// "Which past cases look like this rejection message?" — FTS5 trigram search ranked by bm25.
+//
+// The query is never handed to FTS5 as syntax. It is cut into chunks at spaces and punctuation
+// (ASCII and CJK), each chunk into overlapping 3-character windows, and each window is quoted as
+// an FTS5 string, so `"`, `*`, `NEAR`, `-`, `:` are plain text. The windows are ORed: a case
+// sharing more (and rarer) windows with the query ranks higher.
+//
+// Cost control for large case bases: a window that occurs in many cases (e.g. 小程序 in
+// nearly all of them) adds almost nothing to bm25 yet makes every case a match that must be
+// scored. So each window's document count is probed up to kCommonDocs (cheap: the probe stops
+// there), the rarest windows below that bound are searched and ranked exactly, and windows that
+// are all common only feed a bounded top-up (the first kCandidateCap matches, ranked). Small
+// case bases never reach the bound, so their ranking is plain bm25 over every window.
+#include <algorithm>
+#include <cstdint>
+#include <unordered_set>
+
+#include "store_impl.hpp"
+
+namespace mpadvisor::casebase {
+namespace {
+
+constexpr std::int64_t kCommonDocs = 1000;
+constexpr std::size_t kMaxProbes = 48;
+constexpr std::size_t kMaxRareTerms = 24;
+constexpr std::size_t kMaxCommonTerms = 6;
+constexpr std::int64_t kCandidateCap = 2000;
+constexpr std::size_t kMaxLimit = 1000;
+constexpr std::size_t kMaxShortChunks = 8;
+
+struct CodePoint {
+  char32_t value;
+  std::string_view text;
+};
+
+std::vector<CodePoint> decode(std::string_view s) {
+  std::vector<CodePoint> out;
+  out.reserve(s.size());
+  std::size_t i = 0;
+  while (i < s.size()) {
+    const auto b = static_cast<unsigned char>(s[i]);
+    std::size_t length = b < 0x80 ? 1 : b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1;
+    char32_t value = length == 1 ? b : length == 2 ? (b & 0x1F) : length == 3 ? (b & 0x0F) : (b & 0x07);
+    if (i + length > s.size()) length = 1, value = 0xFFFD;
+    for (std::size_t k = 1; k < length; ++k) {
+      const auto c = static_cast<unsigned char>(s[i + k]);
+      if ((c & 0xC0) != 0x80) {
+        length = 1;
+        value = 0xFFFD;
+        break;
+      }
+      value = (value << 6) | (c & 0x3F);
+    }
+    if (length == 1 && b >= 0x80) value = 0xFFFD;
+    out.push_back({value, s.substr(i, length)});
+    i += length;
+  }
+  return out;
+}
+
+// Spaces, controls and punctuation (ASCII, Latin-1, general, CJK and full-width forms).
+bool separator(char32_t c) {
+  if (c <= 0x20 || c == 0x7F || c == 0xFFFD) return true;
+  if (c < 0x80) return !((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_');
+  return (c >= 0x80 && c <= 0xBF) || (c >= 0x2000 && c <= 0x206F) || (c >= 0x3000 && c <= 0x303F) ||
+         (c >= 0xFE30 && c <= 0xFE4F) || (c >= 0xFF00 && c <= 0xFF0F) || (c >= 0xFF1A && c <= 0xFF20) ||
+         (c >= 0xFF3B && c <= 0xFF40) || (c >= 0xFF5B && c <= 0xFF65);
+}
+
+std::vector<std::vector<CodePoint>> chunks_of(std::string_view text) {
+  std::vector<std::vector<CodePoint>> chunks(1);
+  for (const auto& cp : decode(text)) {
+    if (separator(cp.value)) {
+      if (!chunks.back().empty()) chunks.emplace_back();
+    } else {
+      chunks.back().push_back(cp);
+    }
+  }
+  if (chunks.back().empty()) chunks.pop_back();
+  return chunks;
+}
+
+std::string fts_string(std::string_view text) {
+  std::string out = "\"";
+  for (char c : text) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
+}
+
+std::string join(const std::vector<std::string>& terms, std::size_t count, std::string_view glue) {
+  std::string out;
+  for (std::size_t k = 0; k < std::min(count, terms.size()); ++k) {
+    if (k > 0) out.append(glue);
+    out.append(terms[k]);
+  }
+  return out;
+}
+
+struct Hit {
+  CaseId id;
+  double score;  // higher is better
+};
+
+void run(const sql::Connection& db, const char* sql, const std::string& match, std::int64_t cap, std::size_t limit,
+         std::vector<Hit>& hits) {
+  auto stmt = db.prepare(sql);
+  stmt.bind(1, std::string_view(match));
+  if (cap > 0)
+    stmt.bind(2, cap).bind(3, static_cast<std::int64_t>(limit + hits.size()));
+  else
+    stmt.bind(2, static_cast<std::int64_t>(limit + hits.size()));
+  while (stmt.step() && hits.size() < limit) {
+    const CaseId id = stmt.column_int(0);
+    if (std::none_of(hits.begin(), hits.end(), [&](const Hit& h) { return h.id == id; }))
+      hits.push_back({id, -stmt.column_double(1)});
+  }
+}
+
+// Queries without any 3-character run ("审核", "a b"): a substring scan over the messages.
+std::vector<Hit> substring_fallback(const sql::Connection& db, const std::vector<std::vector<CodePoint>>& chunks,
+                                    std::size_t limit) {
+  std::vector<std::string> words;
+  for (const auto& chunk : chunks) {
+    std::string word;
+    for (const auto& cp : chunk) word.append(cp.text);
+    if (std::find(words.begin(), words.end(), word) == words.end()) words.push_back(std::move(word));
+    if (words.size() == kMaxShortChunks) break;
+  }
+  std::vector<Hit> hits;
+  if (words.empty()) return hits;
+  std::string score;
+  for (std::size_t k = 0; k < words.size(); ++k)
+    score += (k ? " + " : "") + std::string("(instr(message, ?") + std::to_string(k + 1) + ") > 0)";
+  const auto limit_param = std::to_string(words.size() + 1);
+  auto stmt = db.prepare("SELECT id, hits FROM (SELECT id, " + score +
+                         " AS hits FROM cases) WHERE hits > 0 ORDER BY hits DESC, id LIMIT ?" + limit_param);
+  for (std::size_t k = 0; k < words.size(); ++k) stmt.bind(static_cast<int>(k + 1), std::string_view(words[k]));
+  stmt.bind(static_cast<int>(words.size() + 1), static_cast<std::int64_t>(limit));
+  while (stmt.step()) hits.push_back({stmt.column_int(0), stmt.column_double(1)});
+  return hits;
+}
+
+}  // namespace
+
+std::vector<SimilarCase> Store::similar(std::string_view message, std::size_t limit) const {
+  limit = std::min(limit, kMaxLimit);
+  if (limit == 0) return {};
+  const auto& db = impl_->db;
+  // The stored messages are redacted; a query with a phone number should meet them as [PHONE].
+  const auto query = redact(message);
+  const auto chunks = chunks_of(query);
+
+  std::vector<std::string> grams;
+  std::unordered_set<std::string> seen;
+  for (const auto& chunk : chunks) {
+    for (std::size_t k = 0; k + 3 <= chunk.size(); ++k) {
+      std::string gram;
+      for (std::size_t j = k; j < k + 3; ++j) gram.append(chunk[j].text);
+      std::string key = gram;  // the trigram tokenizer folds case
+      std::transform(key.begin(), key.end(), key.begin(),
+                     [](char c) { return c >= 'A' && c <= 'Z' ? char(c - 'A' + 'a') : c; });
+      if (seen.insert(key).second) grams.push_back(fts_string(gram));
+    }
+  }
+
+  sql::ReadTransaction snapshot(db);
+  std::vector<Hit> hits;
+  if (grams.empty()) {
+    hits = substring_fallback(db, chunks, limit);
+  } else {
+    if (grams.size() > kMaxProbes) {  // a long query: probe evenly spread windows
+      std::vector<std::string> spread;
+      for (std::size_t k = 0; k < kMaxProbes; ++k) spread.push_back(grams[k * grams.size() / kMaxProbes]);
+      grams = std::move(spread);
+    }
+    auto probe = db.prepare("SELECT count(*) FROM (SELECT 1 FROM cases_fts WHERE cases_fts MATCH ?1 LIMIT ?2)");
+    std::vector<std::pair<std::int64_t, std::string>> rare;
+    std::vector<std::string> common;
+    for (auto& gram : grams) {
+      probe.bind(1, std::string_view(gram)).bind(2, kCommonDocs);
+      const auto documents = probe.step() ? probe.column_int(0) : 0;
+      probe.reset();
+      if (documents >= kCommonDocs)
+        common.push_back(std::move(gram));
+      else if (documents > 0)
+        rare.emplace_back(documents, std::move(gram));
+    }
+    std::stable_sort(rare.begin(), rare.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    std::vector<std::string> rare_terms;
+    for (auto& [documents, gram] : rare) rare_terms.push_back(std::move(gram));
+
+    if (!rare_terms.empty())
+      run(db,
+          "SELECT rowid, bm25(cases_fts) FROM cases_fts WHERE cases_fts MATCH ?1 ORDER BY bm25(cases_fts), rowid LIMIT "
+          "?2",
+          join(rare_terms, kMaxRareTerms, " OR "), 0, limit, hits);
+    constexpr const char* kBounded =
+        "SELECT id, score FROM (SELECT rowid AS id, bm25(cases_fts) AS score FROM cases_fts WHERE cases_fts MATCH ?1 "
+        "LIMIT ?2) ORDER BY score, id LIMIT ?3";
+    if (hits.size() < limit && !common.empty()) {
+      run(db, kBounded, join(common, kMaxCommonTerms, " AND "), kCandidateCap, limit, hits);
+      if (hits.size() < limit) run(db, kBounded, join(common, kMaxCommonTerms, " OR "), kCandidateCap, limit, hits);
+    }
+  }
+
+  std::vector<CaseId> ids;
+  for (const auto& hit : hits) ids.push_back(hit.id);
+  auto cases = load_cases(db, ids);
+  std::vector<SimilarCase> result;
+  auto hit = hits.begin();
+  for (auto& c : cases) {  // in hit order; a case is missing only if it vanished meanwhile
+    while (hit != hits.end() && hit->id != c.id) ++hit;
+    if (hit == hits.end()) break;
+    result.push_back({std::move(c), hit->score});
+  }
+  return result;
+}
+
+}  // namespace mpadvisor::casebase

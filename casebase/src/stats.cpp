@@ -1,0 +1,48 @@
+// Counts over the whole case base, read from one snapshot.
+#include "store_impl.hpp"
+
+namespace mpadvisor::casebase {
+namespace {
+
+std::vector<Count> counts(const sql::Connection& db, const char* sql) {
+  std::vector<Count> result;
+  auto stmt = db.prepare(sql);
+  while (stmt.step()) result.push_back({std::string(stmt.column_text(0)), stmt.column_int(1)});
+  return result;
+}
+
+}  // namespace
+
+Stats Store::stats() const {
+  const auto& db = impl_->db;
+  sql::ReadTransaction snapshot(db);
+  Stats stats;
+  {
+    auto total = db.prepare("SELECT count(*) FROM cases");
+    if (total.step()) stats.total = total.column_int(0);
+  }
+  stats.by_stage = counts(db, "SELECT stage, count(*) FROM cases GROUP BY stage ORDER BY count(*) DESC, stage");
+  stats.by_cause = counts(db, "SELECT cause, count(*) FROM case_causes GROUP BY cause ORDER BY count(*) DESC, cause");
+  // All three outcomes, in a fixed order, zeros included.
+  stats.by_outcome = {{"approved", 0}, {"rejected", 0}, {"unknown", 0}};
+  for (const auto& [outcome, count] : counts(db, "SELECT outcome, count(*) FROM cases GROUP BY outcome"))
+    for (auto& row : stats.by_outcome)
+      if (row.key == outcome) row.count = count;
+  auto categories = db.prepare(
+      "SELECT category, count(*), sum(outcome = 'approved'), sum(outcome = 'rejected'), sum(outcome = 'unknown') "
+      "FROM cases GROUP BY category ORDER BY category IS NULL, count(*) DESC, category");
+  while (categories.step()) {
+    CategoryStats row;
+    row.category = categories.column_optional_text(0);
+    row.cases = categories.column_int(1);
+    row.approved = categories.column_int(2);
+    row.rejected = categories.column_int(3);
+    row.unknown = categories.column_int(4);
+    if (row.approved + row.rejected > 0)
+      row.rejection_rate = static_cast<double>(row.rejected) / static_cast<double>(row.approved + row.rejected);
+    stats.by_category.push_back(std::move(row));
+  }
+  return stats;
+}
+
+}  // namespace mpadvisor::casebase

@@ -1,0 +1,106 @@
+// No ID-card number, phone number or e-mail address reaches the database file: the bytes of the
+// database, its WAL and its shared-memory file are searched after an import full of them.
+#include <gtest/gtest.h>
+
+#include <sstream>
+
+#include "mpadvisor/casebase/store.hpp"
+#include "support.hpp"
+
+namespace cb = mpadvisor::casebase;
+using cb::testing::data_dir;
+using cb::testing::read_bytes;
+using cb::testing::TempDir;
+
+namespace {
+
+// Everything personal in pii_cases.jsonl, as digits/addresses without separators and as written.
+const std::vector<std::string> kSecrets = {
+    "11010519491231002X",
+    "440524188001010014",
+    "32010219900101007X",
+    "320102198506120018",  // valid ID numbers
+    "139-0011-2233",
+    "13712345670",
+    "15900001111",
+    "13800138000",
+    "15012345678",
+    "8618611112222",
+    "186 1111 2222",
+    "８６１３９１２３４５６７８",
+    "zhang.san@example.com",
+    "li_si+mp@mail.example.cn",
+    "wang.wu@qq.com",
+    "a.b-c@sub.example.org",
+    "zhaoliu@example.com",
+    // Fragments long enough to identify a person: local parts and the middle of numbers.
+    "zhang.san",
+    "wang.wu",
+    "zhaoliu",
+    "12345670",
+    "91231002X",
+    "88001010014",
+    "0011-2233",
+};
+
+std::string database_bytes(const std::filesystem::path& db) {
+  std::string bytes;
+  for (const char* suffix : {"", "-wal", "-shm", "-journal"}) {
+    auto file = db;
+    file += suffix;
+    if (std::filesystem::exists(file)) bytes += read_bytes(file);
+  }
+  return bytes;
+}
+
+void expect_no_secret(const std::string& bytes, const std::string& when) {
+  for (const auto& secret : kSecrets) EXPECT_EQ(bytes.find(secret), std::string::npos) << secret << " found " << when;
+}
+
+}  // namespace
+
+TEST(Privacy, TheDatabaseFilesHoldNoPersonalData) {
+  TempDir tmp;
+  const auto db = tmp / "cases.db";
+  // The fixture really is full of secrets (guards against the test passing vacuously).
+  const auto fixture = read_bytes(data_dir() / "pii_cases.jsonl");
+  for (const auto& secret : kSecrets) ASSERT_NE(fixture.find(secret), std::string::npos) << secret;
+  {
+    auto store = cb::Store::open(db);
+    const auto report = store.import_jsonl(data_dir() / "pii_cases.jsonl");
+    EXPECT_EQ(report.imported, 3u);
+    EXPECT_EQ(report.redactions.id_numbers, 5u);
+    EXPECT_EQ(report.redactions.phones, 8u);
+    EXPECT_EQ(report.redactions.emails, 5u);
+    // Searching, labelling and recording diagnoses with personal data store none of it either.
+    (void)store.similar("手机号13800138000", 5);
+    EXPECT_THROW(store.label(1, "13800138000"), cb::Error);
+    store.record_diagnosis(1, "kb 13800138000", "blocked by zhaoliu@example.com", std::nullopt);
+    EXPECT_EQ(store.get(1).diagnosis->kb_version, "kb [PHONE]");
+    ASSERT_TRUE(std::filesystem::exists(tmp / "cases.db-wal"));
+    expect_no_secret(database_bytes(db), "while the database is open (WAL)");
+
+    std::ostringstream out;
+    store.export_jsonl(out);
+    expect_no_secret(out.str(), "in the export");
+    EXPECT_NE(out.str().find("[ID]"), std::string::npos);
+    EXPECT_NE(out.str().find("[PHONE]"), std::string::npos);
+    EXPECT_NE(out.str().find("[EMAIL]"), std::string::npos);
+  }
+  expect_no_secret(database_bytes(db), "after closing (checkpointed)");
+}
+
+TEST(Privacy, NumbersThatAreNotPersonalDataAreKept) {
+  TempDir tmp;
+  auto store = cb::Store::open(tmp / "cases.db");
+  store.import_jsonl(data_dir() / "pii_cases.jsonl");
+  const auto c = store.get(3);
+  // An 18-digit number with a wrong check digit, and 11 digits starting 12, are not redacted.
+  EXPECT_NE(c.message.find("110105194912310021"), std::string::npos) << c.message;
+  EXPECT_NE(c.message.find("12345678901"), std::string::npos) << c.message;
+  EXPECT_NE(c.profile.find("110105194912310021"), std::string::npos) << c.profile;
+  const auto first = store.get(1);
+  EXPECT_EQ(first.message, "备案人身份证号[ID]与手机号[PHONE]不匹配，请联系[EMAIL]");
+  EXPECT_EQ(first.fix, "重新填写手机号：[PHONE]");
+  EXPECT_EQ(first.source, "user [PHONE]");
+}

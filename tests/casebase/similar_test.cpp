@@ -1,0 +1,127 @@
+// Full-text search for similar messages: Chinese and English, ranking and ties, FTS syntax in
+// the query, short queries, and a case base large enough for the common-trigram path.
+#include <gtest/gtest.h>
+
+#include <sstream>
+
+#include "case_generator.hpp"
+#include "mpadvisor/casebase/store.hpp"
+#include "support.hpp"
+
+namespace cb = mpadvisor::casebase;
+using cb::testing::TempDir;
+
+namespace {
+
+std::string line(const std::string& message, const std::string& stage = "review.code") {
+  std::string escaped;
+  for (char c : message) {
+    if (c == '"' || c == '\\') escaped += '\\';
+    escaped += c;
+  }
+  return R"({"date":"2024-01-01","stage":")" + stage + R"(","entity":"personal","profile":{},"message":")" + escaped +
+         R"(","causes":[],"fix":null,"outcome":"rejected","source":"t"})" + "\n";
+}
+
+std::vector<cb::CaseId> ids(const std::vector<cb::SimilarCase>& found) {
+  std::vector<cb::CaseId> out;
+  for (const auto& f : found) out.push_back(f.value.id);
+  return out;
+}
+
+class Similar : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    std::istringstream in(line("小程序名称含有商业性词汇，个人主体不支持") +                     // 1
+                          line("服务类目与你提交代码审核时设置的功能页面内容不一致") +           // 2
+                          line("个人主体暂不开放资讯类目") +                                     // 3
+                          line("The mini program requires login; provide a test account") +      // 4
+                          line("Content about travel deals is not open to personal accounts") +  // 5
+                          line("名称含有商业词汇") +                                             // 6
+                          line("Same words, same rank") + line("Same words, same rank") +
+                          line("Same words, same rank"));  // 7 8 9
+    store.import_jsonl(in);
+  }
+  TempDir tmp;
+  cb::Store store = cb::Store::open(tmp / "cases.db");
+};
+
+}  // namespace
+
+TEST_F(Similar, FindsChineseMessages) {
+  const auto found = store.similar("名称含有商业词汇等内容", 3);
+  ASSERT_GE(found.size(), 2u);
+  EXPECT_EQ(found[0].value.id, 6);  // shares the most trigrams
+  EXPECT_EQ(found[1].value.id, 1);
+  EXPECT_GT(found[0].score, found[1].score);
+  EXPECT_GT(found[1].score, 0);
+  EXPECT_EQ(ids(store.similar("资讯类目", 5)).front(), 3);
+  // Digits next to Chinese characters, and a phone number in the query (redacted like the data).
+  EXPECT_EQ(ids(store.similar("代码审核13812345678时设置", 1)), std::vector<cb::CaseId>{2});
+}
+
+TEST_F(Similar, FindsEnglishMessagesCaseInsensitively) {
+  EXPECT_EQ(ids(store.similar("please provide a TEST ACCOUNT", 1)), std::vector<cb::CaseId>{4});
+  EXPECT_EQ(ids(store.similar("not open to personal", 1)), std::vector<cb::CaseId>{5});
+}
+
+TEST_F(Similar, TiesAreBrokenById) {
+  const auto found = store.similar("same words", 3);
+  EXPECT_EQ(ids(found), (std::vector<cb::CaseId>{7, 8, 9}));
+  EXPECT_EQ(found[0].score, found[2].score);
+}
+
+TEST_F(Similar, LimitIsRespected) {
+  EXPECT_TRUE(store.similar("名称含有商业性词汇", 0).empty());
+  EXPECT_EQ(store.similar("名称含有商业性词汇", 1).size(), 1u);
+}
+
+TEST_F(Similar, FtsSyntaxAndShortQueriesNeverFail) {
+  for (const char* query : {"",
+                            "   ",
+                            "\"",
+                            "\"\"\"",
+                            "*",
+                            "名称*",
+                            "NEAR(a b)",
+                            "AND",
+                            "OR NOT",
+                            "-名称",
+                            "^含有",
+                            "message:名称",
+                            "(",
+                            ")",
+                            "{message}: x",
+                            "a\"b",
+                            "'; DROP TABLE cases; --",
+                            "名",
+                            "ab",
+                            "\xFF\xFE",
+                            "审核\"*^:()",
+                            "NEAR(\"商业性\" \"词汇\", 2)"}) {
+    EXPECT_NO_THROW((void)store.similar(query, 5)) << query;
+  }
+  // Short queries fall back to a substring scan, still in a deterministic order.
+  EXPECT_EQ(ids(store.similar("类目", 5)), (std::vector<cb::CaseId>{2, 3}));
+  EXPECT_EQ(ids(store.similar("类目 资讯", 5)), (std::vector<cb::CaseId>{3, 2}));  // both words first
+  // A query made of FTS syntax around real words still finds them.
+  EXPECT_EQ(ids(store.similar("\"商业性\" AND NEAR(词汇*)", 1)), std::vector<cb::CaseId>{1});
+  EXPECT_TRUE(store.similar("\"*^:()", 5).empty());
+  EXPECT_EQ(store.count(), 9);
+}
+
+TEST(SimilarLarge, RareWordsWinOverCommonTemplates) {
+  TempDir tmp;
+  auto store = cb::Store::open(tmp / "cases.db");
+  cb::testing::GeneratedCases source(9000);  // each template ~1,300 times: its trigrams are common
+  std::istream in(&source);
+  store.import_jsonl(in);
+  std::istringstream special(line("小程序名称“独角兽咖啡馆QX7”含有商业性词汇，个人主体不支持该名称"));
+  store.import_jsonl(special);
+  EXPECT_EQ(store.similar("名称独角兽咖啡馆QX7含有商业性词汇", 3).front().value.id, 9001);
+
+  // A query whose every trigram is common (a template message) still answers, bounded.
+  const auto common = store.similar("与你提交代码审核时设置的功能页面内容", 5);
+  ASSERT_EQ(common.size(), 5u);
+  for (const auto& c : common) EXPECT_NE(c.value.message.find("代码审核"), std::string::npos) << c.value.message;
+}
