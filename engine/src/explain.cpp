@@ -11,7 +11,7 @@ ProofNode prove_rule(const Model& model, const Profile& profile, RuleId rule) {
 ProofNode prove_done(const Model& model, const Profile& profile, StepId step) {
   Evaluator eval(model, profile);
   std::int32_t const when = model.steps()[step].done_when;
-  if (when < 0) {
+  if (when < 0 || profile.done[step]) {
     ProofNode p;
     p.text = "listed in the profile's done";
     p.value = truth(profile.done[step]);

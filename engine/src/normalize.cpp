@@ -1,13 +1,14 @@
 #include "mpadvisor/engine/normalize.hpp"
 
 #include <unicode/normalizer2.h>
-#include <unicode/translit.h>
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
 #include <cctype>
 #include <memory>
-#include <unordered_map>
+#include <algorithm>
+#include <iterator>
+#include <utility>
 #include <stdexcept>
 
 namespace mpadvisor::engine {
@@ -18,19 +19,6 @@ const icu::Normalizer2& nfkc_casefold() {
   const icu::Normalizer2* n = icu::Normalizer2::getNFKCCasefoldInstance(status);
   if (U_FAILURE(status)) throw std::runtime_error("ICU: cannot load NFKC_Casefold data");
   return *n;
-}
-
-// ICU documents transliterators as not safe for concurrent use of one instance, so each
-// thread gets its own.
-icu::Transliterator& traditional_to_simplified() {
-  thread_local std::unique_ptr<icu::Transliterator> t = [] {
-    UErrorCode status = U_ZERO_ERROR;
-    std::unique_ptr<icu::Transliterator> created(
-        icu::Transliterator::createInstance("Traditional-Simplified", UTRANS_FORWARD, status));
-    if (U_FAILURE(status)) throw std::runtime_error("ICU: no Traditional-Simplified transliterator");
-    return created;
-  }();
-  return *t;
 }
 
 bool is_separator(UChar32 c) {
@@ -51,18 +39,14 @@ void append_utf8(std::string& out, UChar32 c) {
   if (!error) out.append(buf, static_cast<std::size_t>(len));
 }
 
-// Simplified form of one code point (most Traditional characters map one to one). The
-// transliterator is slow per call, so each thread remembers the characters it has seen.
+// Simplified form of one code point, from the table generated from ICU at build time.
 UChar32 simplify(UChar32 c) {
+  static constexpr std::pair<UChar32, UChar32> kTable[] = {
+#include "traditional_simplified.inc"
+  };
   if (c < 0x2E80) return c;
-  thread_local std::unordered_map<UChar32, UChar32> seen;
-  auto it = seen.find(c);
-  if (it != seen.end()) return it->second;
-  icu::UnicodeString s(c);
-  traditional_to_simplified().transliterate(s);
-  UChar32 const simple = s.countChar32() == 1 ? s.char32At(0) : c;
-  seen.emplace(c, simple);
-  return simple;
+  auto it = std::lower_bound(std::begin(kTable), std::end(kTable), std::pair<UChar32, UChar32>{c, 0});
+  return it != std::end(kTable) && it->first == c ? it->second : c;
 }
 
 }  // namespace

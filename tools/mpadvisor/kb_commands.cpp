@@ -37,6 +37,8 @@ int run_check(const GlobalOptions& g, const std::string& path, const std::string
   options.today = today();
   if (!stale_after.empty()) options.stale_after_days = parse_days(stale_after);
   fs::path const root = kb_argument(g, path);
+  std::error_code ec;
+  if (!fs::exists(root, ec)) throw UsageError("no such file or folder '" + root.string() + "'");
   CheckedKb kb = load_and_check(root, options);
   if (g.output_format() == Format::json) {
     std::cout << dsl::render_json(kb.diagnostics);
