@@ -57,7 +57,8 @@ BENCHMARK(BM_DiagnoseShipped)->Arg(0)->Arg(1)->Unit(benchmark::kMicrosecond);
 
 void BM_ParseProfileShipped(benchmark::State& state) {
   const engine::Model& m = shipped();
-  std::string text = dsl::read_file(std::filesystem::path(MPADVISOR_SOURCE_DIR) / "kb/examples/yoga_name_rejected.json");
+  std::string text =
+      dsl::read_file(std::filesystem::path(MPADVISOR_SOURCE_DIR) / "kb/examples/yoga_name_rejected.json");
   for (auto _ : state) benchmark::DoNotOptimize(engine::parse_profile(m, text, 0));
 }
 BENCHMARK(BM_ParseProfileShipped)->Unit(benchmark::kMicrosecond);
@@ -66,7 +67,8 @@ void BM_DiagnoseSynthetic(benchmark::State& state) {
   int const steps = static_cast<int>(state.range(0));
   const engine::Model& m = synthetic(steps);
   std::vector<engine::Profile> profiles;
-  for (int i = 0; i < 16; ++i) profiles.push_back(engine::parse_profile(m, kbgen::generate_profile(synthetic_options(steps), i), 0));
+  for (int i = 0; i < 16; ++i)
+    profiles.push_back(engine::parse_profile(m, kbgen::generate_profile(synthetic_options(steps), i), 0));
   engine::DiagnoseOptions o;
   o.evidence = true;
   o.target = m.goal();  // lane 0's end: the scope is two lanes whatever the KB's size

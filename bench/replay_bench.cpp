@@ -38,7 +38,8 @@ struct Fixture {
     std::stringstream cases;
     for (int i = 0; i < kCases; ++i) {
       nlohmann::json c = seeds[static_cast<std::size_t>(i) % seeds.size()];
-      if (c["profile"].contains("name")) c["profile"]["name"] = c["profile"]["name"].get<std::string>() + std::to_string(i % 97);
+      if (c["profile"].contains("name"))
+        c["profile"]["name"] = c["profile"]["name"].get<std::string>() + std::to_string(i % 97);
       cases << c.dump() << "\n";
     }
     store = std::make_unique<casebase::Store>(casebase::Store::open(dir / "cases.db"));

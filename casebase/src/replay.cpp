@@ -45,9 +45,13 @@ ReplayReport replay(Store& store, const engine::Model& model, bool record) {
     if (v.verdict == "error") ++report.errors;
     if (!c.causes.empty()) {
       ++report.labelled;
-      auto labelled = [&](const std::string& cause) { return std::find(c.causes.begin(), c.causes.end(), cause) != c.causes.end(); };
+      auto labelled = [&](const std::string& cause) {
+        return std::find(c.causes.begin(), c.causes.end(), cause) != c.causes.end();
+      };
       bool const first = !v.ranked.empty() && labelled(v.ranked.front());
-      bool const in_three = std::any_of(v.ranked.begin(), v.ranked.begin() + std::min<std::ptrdiff_t>(3, static_cast<std::ptrdiff_t>(v.ranked.size())), labelled);
+      bool const in_three = std::any_of(
+          v.ranked.begin(),
+          v.ranked.begin() + std::min<std::ptrdiff_t>(3, static_cast<std::ptrdiff_t>(v.ranked.size())), labelled);
       report.top1 += first;
       report.top3 += in_three;
       if (!first) report.misses.push_back({c.id, c.causes, v.ranked});
@@ -60,7 +64,8 @@ ReplayReport replay(Store& store, const engine::Model& model, bool record) {
   return report;
 }
 
-std::vector<ImpactRow> impact(const Store& store, const engine::Model& base, const engine::Model& next, std::size_t* total) {
+std::vector<ImpactRow> impact(const Store& store, const engine::Model& base, const engine::Model& next,
+                              std::size_t* total) {
   std::vector<ImpactRow> rows;
   std::size_t count = 0;
   store.for_each_case([&](const Case& c) {

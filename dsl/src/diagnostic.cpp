@@ -10,21 +10,24 @@ namespace mpadvisor::dsl {
 
 std::string_view to_string(Severity s) {
   switch (s) {
-    case Severity::error: return "error";
-    case Severity::warning: return "warning";
-    case Severity::note: return "note";
+    case Severity::error:
+      return "error";
+    case Severity::warning:
+      return "warning";
+    case Severity::note:
+      return "note";
   }
   return "error";
 }
 
 std::size_t Diagnostics::error_count() const {
-  return static_cast<std::size_t>(std::count_if(items_.begin(), items_.end(),
-                                                [](const Diagnostic& d) { return d.severity == Severity::error; }));
+  return static_cast<std::size_t>(
+      std::count_if(items_.begin(), items_.end(), [](const Diagnostic& d) { return d.severity == Severity::error; }));
 }
 
 std::size_t Diagnostics::warning_count() const {
-  return static_cast<std::size_t>(std::count_if(
-      items_.begin(), items_.end(), [](const Diagnostic& d) { return d.severity == Severity::warning; }));
+  return static_cast<std::size_t>(
+      std::count_if(items_.begin(), items_.end(), [](const Diagnostic& d) { return d.severity == Severity::warning; }));
 }
 
 void Diagnostics::sort() {
@@ -50,8 +53,10 @@ std::string caret_line(std::string_view line, std::uint32_t column) {
     auto const c = static_cast<unsigned char>(line[i]);
     i += c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : 4;
     if (i > line.size()) i = line.size();
-    if (line[start] == '\t') out += '\t';
-    else out.append(utf8::display_width(line.substr(start, i - start)), ' ');
+    if (line[start] == '\t')
+      out += '\t';
+    else
+      out.append(utf8::display_width(line.substr(start, i - start)), ' ');
   }
   out += '^';
   return out;
@@ -62,7 +67,9 @@ std::string caret_line(std::string_view line, std::uint32_t column) {
 std::string render_text(const Diagnostics& diagnostics, bool colour) {
   std::string out;
   for (const Diagnostic& d : diagnostics.items()) {
-    const char* tint = d.severity == Severity::error ? "\033[1;31m" : d.severity == Severity::warning ? "\033[1;35m" : "\033[1;36m";
+    const char* tint = d.severity == Severity::error     ? "\033[1;31m"
+                       : d.severity == Severity::warning ? "\033[1;35m"
+                                                         : "\033[1;36m";
     if (!d.location.file.empty()) {
       out += d.location.file;
       if (d.location.line > 0) out += ":" + std::to_string(d.location.line) + ":" + std::to_string(d.location.column);

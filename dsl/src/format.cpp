@@ -2,12 +2,12 @@
 // comments re-inserted where they stood relative to the nodes around them.
 #include "mpadvisor/dsl/format.hpp"
 
-#include "mpadvisor/dsl/utf8.hpp"
-
 #include <algorithm>
 #include <array>
 #include <charconv>
 #include <cstdio>
+
+#include "mpadvisor/dsl/utf8.hpp"
 
 namespace mpadvisor::dsl {
 namespace {
@@ -61,7 +61,8 @@ std::string source(const ast::Source& s) {
   std::string out = quote(s.ref);
   if (s.checked) out += " checked " + date(*s.checked);
   static constexpr std::array certainty = {"", "official", "many", "single", "seed"};
-  if (s.certainty != ast::Certainty::unspecified) out += std::string(" certainty ") + certainty[static_cast<int>(s.certainty)];
+  if (s.certainty != ast::Certainty::unspecified)
+    out += std::string(" certainty ") + certainty[static_cast<int>(s.certainty)];
   return out;
 }
 
@@ -72,9 +73,12 @@ const char* compare_op(ast::CompareOp op) {
 
 std::string operand(const ast::Operand& o) {
   switch (o.kind) {
-    case ast::Operand::Kind::fact: return o.fact.text;
-    case ast::Operand::Kind::call: return o.function + "(" + o.fact.text + ")";
-    case ast::Operand::Kind::value: return format_value(o.value);
+    case ast::Operand::Kind::fact:
+      return o.fact.text;
+    case ast::Operand::Kind::call:
+      return o.function + "(" + o.fact.text + ")";
+    case ast::Operand::Kind::value:
+      return format_value(o.value);
   }
   return "";
 }
@@ -82,10 +86,14 @@ std::string operand(const ast::Operand& o) {
 // Binding strength: a child binding more loosely than its position allows gets parentheses.
 int precedence(const ast::Expr& e) {
   switch (e.kind) {
-    case ast::ExprKind::any: return 1;
-    case ast::ExprKind::all: return 2;
-    case ast::ExprKind::negation: return 3;
-    default: return 4;
+    case ast::ExprKind::any:
+      return 1;
+    case ast::ExprKind::all:
+      return 2;
+    case ast::ExprKind::negation:
+      return 3;
+    default:
+      return 4;
   }
 }
 
@@ -99,8 +107,10 @@ std::string value_list(const std::vector<ast::Value>& values) {
 
 std::string condition_body(const ast::Expr& e) {
   switch (e.kind) {
-    case ast::ExprKind::constant: return e.truth ? "true" : "false";
-    case ast::ExprKind::fact: return e.subject.text;
+    case ast::ExprKind::constant:
+      return e.truth ? "true" : "false";
+    case ast::ExprKind::fact:
+      return e.subject.text;
     case ast::ExprKind::all:
     case ast::ExprKind::any: {
       std::string out;
@@ -111,18 +121,27 @@ std::string condition_body(const ast::Expr& e) {
       }
       return out;
     }
-    case ast::ExprKind::negation: return "not " + condition(e.operands.front(), 3);
-    case ast::ExprKind::compare: return operand(e.left) + " " + compare_op(e.op) + " " + operand(e.right);
-    case ast::ExprKind::contains_any: return e.subject.text + " contains_any " + e.list.text;
-    case ast::ExprKind::is_any: return e.subject.text + " is_any " + e.list.text;
+    case ast::ExprKind::negation:
+      return "not " + condition(e.operands.front(), 3);
+    case ast::ExprKind::compare:
+      return operand(e.left) + " " + compare_op(e.op) + " " + operand(e.right);
+    case ast::ExprKind::contains_any:
+      return e.subject.text + " contains_any " + e.list.text;
+    case ast::ExprKind::is_any:
+      return e.subject.text + " is_any " + e.list.text;
     case ast::ExprKind::has:
       return e.values.size() == 1 ? e.subject.text + " has " + format_value(e.values.front())
                                   : e.subject.text + " has_any " + value_list(e.values);
-    case ast::ExprKind::in: return e.subject.text + " in " + value_list(e.values);
-    case ast::ExprKind::known: return "known(" + e.subject.text + ")";
-    case ast::ExprKind::done: return "done(" + e.subject.text + ")";
-    case ast::ExprKind::satisfied: return "satisfied(" + e.subject.text + ")";
-    case ast::ExprKind::mentions_region: return "mentions_region(" + e.subject.text + ")";
+    case ast::ExprKind::in:
+      return e.subject.text + " in " + value_list(e.values);
+    case ast::ExprKind::known:
+      return "known(" + e.subject.text + ")";
+    case ast::ExprKind::done:
+      return "done(" + e.subject.text + ")";
+    case ast::ExprKind::satisfied:
+      return "satisfied(" + e.subject.text + ")";
+    case ast::ExprKind::mentions_region:
+      return "mentions_region(" + e.subject.text + ")";
   }
   return "";
 }
@@ -269,7 +288,8 @@ void print(Printer& p, const ast::Fact& d) {
 void print(Printer& p, const ast::TermList& d) {
   std::vector<Property> props;
   add(props, "title", d.title);
-  if (!d.includes.empty()) props.push_back({"include " + names(d.includes), d.includes.front().span.begin, d.includes.back().span.end});
+  if (!d.includes.empty())
+    props.push_back({"include " + names(d.includes), d.includes.front().span.begin, d.includes.back().span.end});
   add_sources(props, d.sources);
   for (const ast::Term& t : d.terms) {
     props.push_back({quote(t.text) + (t.note.empty() ? "" : " note " + quote(t.note)), t.span.begin, t.span.end});
@@ -295,10 +315,12 @@ void print(Printer& p, const ast::Step& d) {
   add(props, "title", d.title);
   add(props, "description", d.description);
   if (!d.actor.empty()) props.push_back({"actor " + d.actor.text, d.actor.span.begin, d.actor.span.end});
-  if (!d.requires_.empty()) props.push_back({"requires " + names(d.requires_), d.requires_.front().span.begin, d.requires_.back().span.end});
+  if (!d.requires_.empty())
+    props.push_back({"requires " + names(d.requires_), d.requires_.front().span.begin, d.requires_.back().span.end});
   if (d.duration) props.push_back({"duration " + duration(*d.duration), d.duration->span.begin, d.duration->span.end});
   if (d.cost) props.push_back({"cost " + cost(*d.cost), d.cost->span.begin, d.cost->span.end});
-  if (d.done_when) props.push_back({condition_lines("done when", *d.done_when, 1), d.done_when->span.begin, d.done_when->span.end});
+  if (d.done_when)
+    props.push_back({condition_lines("done when", *d.done_when, 1), d.done_when->span.begin, d.done_when->span.end});
   add_sources(props, d.sources);
   block(p, 0, "step " + d.name.text, props, d.span);
 }
@@ -325,10 +347,14 @@ void print_alternatives(Printer& p, const ast::Alternatives& d) {
 
 std::string change(const ast::Change& c) {
   switch (c.op) {
-    case ast::ChangeOp::assign: return "change " + c.fact.text + " = " + format_value(c.value);
-    case ast::ChangeOp::add: return "change " + c.fact.text + " += " + format_value(c.value);
-    case ast::ChangeOp::remove: return "change " + c.fact.text + " -= " + format_value(c.value);
-    case ast::ChangeOp::unset: return "change " + c.fact.text + " unset";
+    case ast::ChangeOp::assign:
+      return "change " + c.fact.text + " = " + format_value(c.value);
+    case ast::ChangeOp::add:
+      return "change " + c.fact.text + " += " + format_value(c.value);
+    case ast::ChangeOp::remove:
+      return "change " + c.fact.text + " -= " + format_value(c.value);
+    case ast::ChangeOp::unset:
+      return "change " + c.fact.text + " unset";
   }
   return "";
 }
@@ -352,7 +378,8 @@ void print_cause(Printer& p, const ast::Cause& d) {
     for (const ast::Change& c : f.changes) body.push_back({change(c), c.span.begin, c.span.end});
     block(p, 1, "fix", body, f.span);
   }
-  for (const ast::Pattern& pat : d.patterns) p.line(1, "message " + pat.lang + " " + quote(pat.regex), pat.span.begin, pat.span.end);
+  for (const ast::Pattern& pat : d.patterns)
+    p.line(1, "message " + pat.lang + " " + quote(pat.regex), pat.span.begin, pat.span.end);
   std::vector<Property> sources;
   add_sources(sources, d.sources);
   for (const Property& prop : sources) p.line(1, prop.content, prop.begin, prop.end);
@@ -363,10 +390,12 @@ void print_cause(Printer& p, const ast::Cause& d) {
 std::string effect(const ast::Effect& e) {
   static constexpr std::array likelihood = {"low", "medium", "high"};
   switch (e.kind) {
-    case ast::EffectKind::block: return "block " + e.cause.text;
+    case ast::EffectKind::block:
+      return "block " + e.cause.text;
     case ast::EffectKind::warn:
       return "warn " + e.cause.text + " likelihood " + likelihood[static_cast<int>(e.likelihood)];
-    case ast::EffectKind::wait: return "wait " + e.cause.text + " on " + e.actor.text;
+    case ast::EffectKind::wait:
+      return "wait " + e.cause.text + " on " + e.actor.text;
   }
   return "";
 }
@@ -383,11 +412,16 @@ std::string expectation(const ast::Expectation& e) {
   std::string out = e.negated ? "expect not " : "expect ";
   auto by = [&] { return e.cause.empty() ? std::string() : " by " + e.cause.text; };
   switch (e.kind) {
-    case ast::Expectation::Kind::verdict: return out + e.verdict;
-    case ast::Expectation::Kind::blocked: return out + "blocked at " + e.step.text + by();
-    case ast::Expectation::Kind::warned: return out + "warned at " + e.step.text + by();
-    case ast::Expectation::Kind::waiting: return out + "waiting at " + e.step.text + by();
-    case ast::Expectation::Kind::needs_info: return out + "needs_info about " + e.fact.text;
+    case ast::Expectation::Kind::verdict:
+      return out + e.verdict;
+    case ast::Expectation::Kind::blocked:
+      return out + "blocked at " + e.step.text + by();
+    case ast::Expectation::Kind::warned:
+      return out + "warned at " + e.step.text + by();
+    case ast::Expectation::Kind::waiting:
+      return out + "waiting at " + e.step.text + by();
+    case ast::Expectation::Kind::needs_info:
+      return out + "needs_info about " + e.fact.text;
   }
   return out;
 }
@@ -418,11 +452,20 @@ std::string quote(const std::string& s) {
   std::string out = "\"";
   for (char c : s) {
     switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\t': out += "\\t"; break;
-      default: out += c;
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      default:
+        out += c;
     }
   }
   return out + "\"";
@@ -430,12 +473,18 @@ std::string quote(const std::string& s) {
 
 std::string format_value(const ast::Value& v) {
   switch (v.kind) {
-    case ast::ValueKind::boolean: return v.boolean ? "true" : "false";
-    case ast::ValueKind::number: return number(v.number);
-    case ast::ValueKind::string: return quote(v.text);
-    case ast::ValueKind::symbol: return v.text;
-    case ast::ValueKind::date: return date(v.date);
-    case ast::ValueKind::list: return value_list(v.items);
+    case ast::ValueKind::boolean:
+      return v.boolean ? "true" : "false";
+    case ast::ValueKind::number:
+      return number(v.number);
+    case ast::ValueKind::string:
+      return quote(v.text);
+    case ast::ValueKind::symbol:
+      return v.text;
+    case ast::ValueKind::date:
+      return date(v.date);
+    case ast::ValueKind::list:
+      return value_list(v.items);
   }
   return "";
 }
@@ -451,9 +500,12 @@ std::string format(const ast::Module& module) {
     std::visit(
         [&](const auto& decl) {
           using T = std::decay_t<decltype(decl)>;
-          if constexpr (std::is_same_v<T, ast::Alternatives>) print_alternatives(p, decl);
-          else if constexpr (std::is_same_v<T, ast::Cause>) print_cause(p, decl);
-          else print(p, decl);
+          if constexpr (std::is_same_v<T, ast::Alternatives>)
+            print_alternatives(p, decl);
+          else if constexpr (std::is_same_v<T, ast::Cause>)
+            print_cause(p, decl);
+          else
+            print(p, decl);
         },
         d);
     previous = &d;

@@ -68,8 +68,8 @@ std::optional<std::string> misspelt_word_hint(std::string_view text, std::size_t
 }  // namespace
 
 const std::vector<std::string>& declaration_keywords() {
-  static const std::vector<std::string> keywords = {
-      "import", "goal", "fact", "terms", "province", "step", "alternatives", "cause", "rule", "scenario"};
+  static const std::vector<std::string> keywords = {"import", "goal",         "fact",  "terms", "province",
+                                                    "step",   "alternatives", "cause", "rule",  "scenario"};
   return keywords;
 }
 
@@ -110,8 +110,9 @@ ParseResult parse(std::string path, std::string text) {
       if (at == last) message += " before the end of the file";
       if (auto hint = misspelt_word_hint(source, offset, message)) message += *hint;
     } else {
-      message = "expected a declaration (import, goal, fact, terms, province, step, alternatives, cause, "
-                "rule, scenario)";
+      message =
+          "expected a declaration (import, goal, fact, terms, province, step, alternatives, cause, "
+          "rule, scenario)";
     }
     result.diagnostics.add(make_diagnostic(map, offset, Severity::error, "syntax", std::move(message)));
     first = source.data() + recovery_point(source, std::max<std::size_t>(offset, state.offset_of(start) + 1));

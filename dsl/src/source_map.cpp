@@ -35,8 +35,8 @@ std::string_view SourceMap::line_text(std::uint32_t line) const {
   return text_.substr(start, end - start);
 }
 
-Diagnostic make_diagnostic(const SourceMap& map, std::uint32_t offset, Severity severity,
-                           std::string code, std::string message) {
+Diagnostic make_diagnostic(const SourceMap& map, std::uint32_t offset, Severity severity, std::string code,
+                           std::string message) {
   Diagnostic d;
   d.severity = severity;
   d.code = std::move(code);

@@ -50,9 +50,8 @@ std::vector<std::vector<StepId>> StepGraph::cycles() const {
   for (StepId v = 0; v < size(); ++v) parent[v] = v;
   std::vector<std::pair<StepId, StepId>> back_edges;
   std::vector<boost::default_color_type> colour(size());
-  boost::depth_first_search(
-      graph_, CycleRecorder{{}, &parent, &back_edges},
-      boost::make_iterator_property_map(colour.begin(), boost::get(boost::vertex_index, graph_)));
+  boost::depth_first_search(graph_, CycleRecorder{{}, &parent, &back_edges},
+                            boost::make_iterator_property_map(colour.begin(), boost::get(boost::vertex_index, graph_)));
   std::vector<std::vector<StepId>> result;
   std::set<std::set<StepId>> seen;
   for (auto [from, to] : back_edges) {

@@ -42,7 +42,8 @@ std::vector<Source> sources_of(const std::vector<ast::Source>& sources) {
   std::vector<Source> out;
   for (const ast::Source& s : sources) {
     char checked[16] = "";
-    if (s.checked) std::snprintf(checked, sizeof checked, "%04d-%02d-%02d", s.checked->year, s.checked->month, s.checked->day);
+    if (s.checked)
+      std::snprintf(checked, sizeof checked, "%04d-%02d-%02d", s.checked->year, s.checked->month, s.checked->day);
     out.push_back({s.ref, checked, certainty[static_cast<int>(s.certainty)]});
   }
   return out;
@@ -101,7 +102,8 @@ std::vector<std::string> branch_requirement(std::string_view branch) {
     run.clear();
   };
   auto optional_next = [&](std::size_t i) {
-    return i < branch.size() && (branch[i] == '?' || branch[i] == '*' || (branch[i] == '{' && i + 1 < branch.size() && branch[i + 1] == '0'));
+    return i < branch.size() && (branch[i] == '?' || branch[i] == '*' ||
+                                 (branch[i] == '{' && i + 1 < branch.size() && branch[i + 1] == '0'));
   };
   for (std::size_t i = 0; i < branch.size(); ++i) {
     char const c = branch[i];
@@ -110,9 +112,12 @@ std::vector<std::string> branch_requirement(std::string_view branch) {
       int depth = 1;
       std::size_t j = i + 1;
       for (; j < branch.size() && depth > 0; ++j) {
-        if (branch[j] == '\\') ++j;
-        else if (branch[j] == '(' || branch[j] == '[') ++depth;
-        else if (branch[j] == ')' || branch[j] == ']') --depth;
+        if (branch[j] == '\\')
+          ++j;
+        else if (branch[j] == '(' || branch[j] == '[')
+          ++depth;
+        else if (branch[j] == ')' || branch[j] == ']')
+          --depth;
       }
       std::string_view const inner = branch.substr(i + 1, j - i - 2);
       if (c == '(' && !optional_next(j) && best_group.empty()) {
@@ -325,7 +330,8 @@ class ModelBuilder {
       for (auto [e, end] = boost::out_edges(v, g); e != end; ++e) {
         model_->steps_[v].requires_.push_back(static_cast<StepId>(boost::target(*e, g)));
       }
-      if (const auto& done = g[v].step->done_when) model_->steps_[v].done_when = static_cast<std::int32_t>(condition(*done));
+      if (const auto& done = g[v].step->done_when)
+        model_->steps_[v].done_when = static_cast<std::int32_t>(condition(*done));
     }
     for (dsl::StepId v : graph.topological_order()) model_->topo_.push_back(static_cast<StepId>(v));
     if (model_->topo_.size() != model_->steps_.size()) throw std::invalid_argument("unchecked KB: requires cycle");
@@ -340,7 +346,8 @@ class ModelBuilder {
       info.fact = fact_id(a.fact);
       const FactInfo& fact = model_->facts_[info.fact];
       for (const ast::Option& o : a.options) {
-        info.options.push_back({o.name.text, text_of(o.title), text_of(o.how), duration_of(o.duration), cost_of(o.cost)});
+        info.options.push_back(
+            {o.name.text, text_of(o.title), text_of(o.how), duration_of(o.duration), cost_of(o.cost)});
         auto it = std::find(fact.values.begin(), fact.values.end(), o.name.text);
         if (it != fact.values.end()) info.option_mask |= 1ull << (it - fact.values.begin());
       }
@@ -365,8 +372,8 @@ class ModelBuilder {
         info.patterns.push_back(p.regex);
         UErrorCode status = U_ZERO_ERROR;
         UParseError where{};
-        std::unique_ptr<icu::RegexPattern> regex(icu::RegexPattern::compile(
-            icu::UnicodeString::fromUTF8(p.regex), UREGEX_CASE_INSENSITIVE, where, status));
+        std::unique_ptr<icu::RegexPattern> regex(
+            icu::RegexPattern::compile(icu::UnicodeString::fromUTF8(p.regex), UREGEX_CASE_INSENSITIVE, where, status));
         if (U_FAILURE(status)) throw std::invalid_argument("unchecked KB: bad pattern " + p.regex);
         std::vector<std::string> required;
         for (const std::string& text : required_texts(p.regex)) required.push_back(normalize(text).text);
@@ -389,7 +396,8 @@ class ModelBuilder {
       info.condition_text = dsl::format_condition(r.condition);
       info.effect = r.effect.kind;
       auto cause = cause_index_.find(r.effect.cause.text);
-      if (cause == cause_index_.end()) throw std::invalid_argument("unchecked KB: undefined cause " + r.effect.cause.text);
+      if (cause == cause_index_.end())
+        throw std::invalid_argument("unchecked KB: undefined cause " + r.effect.cause.text);
       info.cause = cause->second;
       info.likelihood = r.effect.likelihood;
       info.actor = r.effect.actor.text;
@@ -471,14 +479,17 @@ class ModelBuilder {
       facts.insert(n.fact);
     };
     switch (e.kind) {
-      case ast::ExprKind::constant: break;
+      case ast::ExprKind::constant:
+        break;
       case ast::ExprKind::all:
       case ast::ExprKind::any:
       case ast::ExprKind::negation:
         for (const ast::Expr& op : e.operands) n.children.push_back(node(op, facts));
         break;
       case ast::ExprKind::fact:
-      case ast::ExprKind::known: subject_fact(); break;
+      case ast::ExprKind::known:
+        subject_fact();
+        break;
       case ast::ExprKind::mentions_region:
         subject_fact();
         model_->tables_->fact_needs_regions[n.fact] = true;
@@ -500,7 +511,9 @@ class ModelBuilder {
         }
         break;
       }
-      case ast::ExprKind::done: n.target = step_id(e.subject); break;
+      case ast::ExprKind::done:
+        n.target = step_id(e.subject);
+        break;
       case ast::ExprKind::satisfied: {
         n.target = alternatives_index_.at(e.subject.text);
         n.fact = model_->alternatives_[n.target].fact;

@@ -11,21 +11,30 @@ namespace ast = dsl::ast;
 
 std::string_view to_string(StepStatus s) {
   switch (s) {
-    case StepStatus::done: return "done";
-    case StepStatus::ready: return "ready";
-    case StepStatus::pending: return "pending";
-    case StepStatus::blocked: return "blocked";
-    case StepStatus::waiting: return "waiting";
-    case StepStatus::undetermined: return "undetermined";
+    case StepStatus::done:
+      return "done";
+    case StepStatus::ready:
+      return "ready";
+    case StepStatus::pending:
+      return "pending";
+    case StepStatus::blocked:
+      return "blocked";
+    case StepStatus::waiting:
+      return "waiting";
+    case StepStatus::undetermined:
+      return "undetermined";
   }
   return "";
 }
 
 std::string_view to_string(Verdict v) {
   switch (v) {
-    case Verdict::clear: return "clear";
-    case Verdict::blocked: return "blocked";
-    case Verdict::needs_info: return "needs_info";
+    case Verdict::clear:
+      return "clear";
+    case Verdict::blocked:
+      return "blocked";
+    case Verdict::needs_info:
+      return "needs_info";
   }
   return "";
 }
@@ -136,10 +145,14 @@ Diagnosis diagnose(const Model& model, const Profile& profile, const DiagnoseOpt
       blocker_index[s] = d.blockers.size();
       d.blockers.push_back({s, !upstream_blocked, std::move(blocking), {}});
     }
-    if (own_block || upstream_blocked) d.status[s] = StepStatus::blocked;
-    else if (own_unknown) d.status[s] = StepStatus::undetermined;
-    else if (wait) d.status[s] = StepStatus::waiting;
-    else d.status[s] = requirements_done ? StepStatus::ready : StepStatus::pending;
+    if (own_block || upstream_blocked)
+      d.status[s] = StepStatus::blocked;
+    else if (own_unknown)
+      d.status[s] = StepStatus::undetermined;
+    else if (wait)
+      d.status[s] = StepStatus::waiting;
+    else
+      d.status[s] = requirements_done ? StepStatus::ready : StepStatus::pending;
     if (d.status[s] == StepStatus::ready) d.next_steps.push_back(s);
   }
 
@@ -155,15 +168,19 @@ Diagnosis diagnose(const Model& model, const Profile& profile, const DiagnoseOpt
     std::vector<FactId> facts;
     eval.unknown_facts(model.conditions().roots[model.rules()[f.rule].condition], facts);
     for (FactId fact : facts) {
-      auto it = std::find_if(d.needs_info.begin(), d.needs_info.end(), [&](const NeededFact& nf) { return nf.fact == fact; });
+      auto it =
+          std::find_if(d.needs_info.begin(), d.needs_info.end(), [&](const NeededFact& nf) { return nf.fact == fact; });
       if (it == d.needs_info.end()) it = d.needs_info.insert(d.needs_info.end(), NeededFact{fact, {}});
       it->rules.push_back(f.rule);
     }
   }
 
-  if (!d.blockers.empty()) d.verdict = Verdict::blocked;
-  else if (!d.undetermined.empty()) d.verdict = Verdict::needs_info;
-  else d.verdict = Verdict::clear;
+  if (!d.blockers.empty())
+    d.verdict = Verdict::blocked;
+  else if (!d.undetermined.empty())
+    d.verdict = Verdict::needs_info;
+  else
+    d.verdict = Verdict::clear;
   return d;
 }
 

@@ -35,12 +35,18 @@ namespace {
 
 Truth ordered(double a, double b, ast::CompareOp op) {
   switch (op) {
-    case ast::CompareOp::eq: return truth(a == b);
-    case ast::CompareOp::ne: return truth(a != b);
-    case ast::CompareOp::lt: return truth(a < b);
-    case ast::CompareOp::le: return truth(a <= b);
-    case ast::CompareOp::gt: return truth(a > b);
-    case ast::CompareOp::ge: return truth(a >= b);
+    case ast::CompareOp::eq:
+      return truth(a == b);
+    case ast::CompareOp::ne:
+      return truth(a != b);
+    case ast::CompareOp::lt:
+      return truth(a < b);
+    case ast::CompareOp::le:
+      return truth(a <= b);
+    case ast::CompareOp::gt:
+      return truth(a > b);
+    case ast::CompareOp::ge:
+      return truth(a >= b);
   }
   return Truth::unknown;
 }
@@ -57,13 +63,18 @@ Truth Evaluator::compare(const CondNode& n) const {
       case Function::province:
         if (v.province < 0) return std::nullopt;  // a region we do not recognise
         return v.province;
-      case Function::hours_since: return static_cast<double>(profile_.as_of - v.time) / 3600.0;
-      case Function::days_since: return static_cast<double>(profile_.as_of - v.time) / 86400.0;
-      case Function::days_until: return static_cast<double>(v.time - profile_.as_of) / 86400.0;
-      case Function::width: return static_cast<double>(dsl::utf8::display_width(v.text));
+      case Function::hours_since:
+        return static_cast<double>(profile_.as_of - v.time) / 3600.0;
+      case Function::days_since:
+        return static_cast<double>(profile_.as_of - v.time) / 86400.0;
+      case Function::days_until:
+        return static_cast<double>(v.time - profile_.as_of) / 86400.0;
+      case Function::width:
+        return static_cast<double>(dsl::utf8::display_width(v.text));
       case Function::count:
         return static_cast<double>(f.type == ast::FactType::enum_set ? std::popcount(v.set_bits) : v.list.size());
-      case Function::none: return std::nullopt;
+      case Function::none:
+        return std::nullopt;
     }
     return std::nullopt;
   };
@@ -79,34 +90,47 @@ Truth Evaluator::compare(const CondNode& n) const {
     return ordered(*a, n.left_fn == Function::province ? n.right.index : n.right.number, n.op);
   }
   switch (f.type) {
-    case ast::FactType::boolean: return ordered(left.boolean, n.right.boolean, n.op);
-    case ast::FactType::number: return ordered(left.number, n.right.number, n.op);
-    case ast::FactType::enumeration: return ordered(left.enum_index, n.right.index, n.op);
+    case ast::FactType::boolean:
+      return ordered(left.boolean, n.right.boolean, n.op);
+    case ast::FactType::number:
+      return ordered(left.number, n.right.number, n.op);
+    case ast::FactType::enumeration:
+      return ordered(left.enum_index, n.right.index, n.op);
     case ast::FactType::date:
-    case ast::FactType::datetime: return ordered(static_cast<double>(left.time), n.right.number, n.op);
+    case ast::FactType::datetime:
+      return ordered(static_cast<double>(left.time), n.right.number, n.op);
     case ast::FactType::text: {
       bool const equal = left.compact == n.right.compact;
       return n.op == ast::CompareOp::ne ? truth(!equal) : truth(equal);
     }
-    default: return Truth::unknown;
+    default:
+      return Truth::unknown;
   }
 }
 
 Truth Evaluator::leaf(const CondNode& n) const {
   switch (n.kind) {
-    case ast::ExprKind::constant: return truth(n.truth);
-    case ast::ExprKind::done: return truth(step_done(n.target));
-    case ast::ExprKind::known: return truth(profile_.facts[n.fact].known);
-    case ast::ExprKind::compare: return compare(n);
-    default: break;
+    case ast::ExprKind::constant:
+      return truth(n.truth);
+    case ast::ExprKind::done:
+      return truth(step_done(n.target));
+    case ast::ExprKind::known:
+      return truth(profile_.facts[n.fact].known);
+    case ast::ExprKind::compare:
+      return compare(n);
+    default:
+      break;
   }
   const FactValue& v = profile_.facts[n.fact];
   if (!v.known) return Truth::unknown;
   const FactInfo& f = model_.facts()[n.fact];
   switch (n.kind) {
-    case ast::ExprKind::fact: return truth(v.boolean);
-    case ast::ExprKind::satisfied: return truth((v.set_bits & model_.alternatives()[n.target].option_mask) != 0);
-    case ast::ExprKind::mentions_region: return truth(v.names_region);
+    case ast::ExprKind::fact:
+      return truth(v.boolean);
+    case ast::ExprKind::satisfied:
+      return truth((v.set_bits & model_.alternatives()[n.target].option_mask) != 0);
+    case ast::ExprKind::mentions_region:
+      return truth(v.names_region);
     case ast::ExprKind::contains_any: {
       const TermMatcher& m = tables_.term_lists[n.target];
       if (f.type == ast::FactType::text) return truth(m.find_first(v.normalized.text, nullptr));
@@ -130,7 +154,8 @@ Truth Evaluator::leaf(const CondNode& n) const {
         return truth(std::find(n.numbers.begin(), n.numbers.end(), v.number) != n.numbers.end());
       }
       return truth(std::find(n.texts.begin(), n.texts.end(), v.compact) != n.texts.end());
-    default: return Truth::unknown;
+    default:
+      return Truth::unknown;
   }
 }
 
@@ -153,8 +178,10 @@ Truth Evaluator::eval(std::uint32_t index) const {
       }
       return t;
     }
-    case ast::ExprKind::negation: return !eval(n.children.front());
-    default: return leaf(n);
+    case ast::ExprKind::negation:
+      return !eval(n.children.front());
+    default:
+      return leaf(n);
   }
 }
 

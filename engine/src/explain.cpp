@@ -1,5 +1,6 @@
-#include "evaluator.hpp"
 #include "mpadvisor/engine/explain.hpp"
+
+#include "evaluator.hpp"
 
 namespace mpadvisor::engine {
 

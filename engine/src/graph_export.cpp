@@ -1,21 +1,27 @@
+#include "mpadvisor/engine/graph_export.hpp"
+
+#include <algorithm>
 #include <boost/graph/adjacency_list.hpp>
 #include <boost/graph/graphviz.hpp>
-#include <algorithm>
 #include <sstream>
-
-#include "mpadvisor/engine/graph_export.hpp"
 
 namespace mpadvisor::engine {
 namespace {
 
 const char* colour(StepStatus s) {
   switch (s) {
-    case StepStatus::done: return "#b7e1a1";
-    case StepStatus::ready: return "#9ecae1";
-    case StepStatus::pending: return "#eeeeee";
-    case StepStatus::blocked: return "#fb6a4a";
-    case StepStatus::waiting: return "#fdd0a2";
-    case StepStatus::undetermined: return "#fff7bc";
+    case StepStatus::done:
+      return "#b7e1a1";
+    case StepStatus::ready:
+      return "#9ecae1";
+    case StepStatus::pending:
+      return "#eeeeee";
+    case StepStatus::blocked:
+      return "#fb6a4a";
+    case StepStatus::waiting:
+      return "#fdd0a2";
+    case StepStatus::undetermined:
+      return "#fff7bc";
   }
   return "#ffffff";
 }

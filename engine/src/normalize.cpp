@@ -4,12 +4,12 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
-#include <cctype>
-#include <memory>
 #include <algorithm>
+#include <cctype>
 #include <iterator>
-#include <utility>
+#include <memory>
 #include <stdexcept>
+#include <utility>
 
 namespace mpadvisor::engine {
 namespace {

@@ -46,14 +46,22 @@ std::string values_list(const FactInfo& f) {
 
 std::string type_name(const FactInfo& f) {
   switch (f.type) {
-    case ast::FactType::boolean: return "true or false";
-    case ast::FactType::number: return "a number";
-    case ast::FactType::text: return "a string";
-    case ast::FactType::text_list: return "a list of strings";
-    case ast::FactType::enumeration: return "one of " + values_list(f);
-    case ast::FactType::enum_set: return "a list of " + values_list(f);
-    case ast::FactType::date: return "a date (YYYY-MM-DD)";
-    case ast::FactType::datetime: return "a date-time (YYYY-MM-DDTHH:MM:SS)";
+    case ast::FactType::boolean:
+      return "true or false";
+    case ast::FactType::number:
+      return "a number";
+    case ast::FactType::text:
+      return "a string";
+    case ast::FactType::text_list:
+      return "a list of strings";
+    case ast::FactType::enumeration:
+      return "one of " + values_list(f);
+    case ast::FactType::enum_set:
+      return "a list of " + values_list(f);
+    case ast::FactType::date:
+      return "a date (YYYY-MM-DD)";
+    case ast::FactType::datetime:
+      return "a date-time (YYYY-MM-DDTHH:MM:SS)";
   }
   return "a value";
 }
@@ -77,8 +85,10 @@ void derive_text(const Model& model, FactId id, FactValue& v) {
 }
 
 void check_number_bounds(const FactInfo& f, double n) {
-  if (f.min && n < *f.min) throw ProfileError("fact '" + f.name + "' must be at least " + std::to_string(static_cast<long long>(*f.min)));
-  if (f.max && n > *f.max) throw ProfileError("fact '" + f.name + "' must be at most " + std::to_string(static_cast<long long>(*f.max)));
+  if (f.min && n < *f.min)
+    throw ProfileError("fact '" + f.name + "' must be at least " + std::to_string(static_cast<long long>(*f.min)));
+  if (f.max && n > *f.max)
+    throw ProfileError("fact '" + f.name + "' must be at most " + std::to_string(static_cast<long long>(*f.max)));
 }
 
 // The shared core of every way of setting a fact: typed pieces in, checked value out.
@@ -101,14 +111,17 @@ class ValueBuilder {
     switch (f_.type) {
       case ast::FactType::text:
         if (f_.max_length && static_cast<double>(dsl::utf8::count_code_points(s)) > *f_.max_length) {
-          throw ProfileError("fact '" + f_.name + "' is longer than " + std::to_string(static_cast<int>(*f_.max_length)) + " characters");
+          throw ProfileError("fact '" + f_.name + "' is longer than " +
+                             std::to_string(static_cast<int>(*f_.max_length)) + " characters");
         }
         v_.text = s;
         derive_text(model_, id_, v_);
         return std::move(v_);
       case ast::FactType::enumeration: {
         auto it = std::find(f_.values.begin(), f_.values.end(), s);
-        if (it == f_.values.end()) throw ProfileError("fact '" + f_.name + "' has no value '" + s + "' (expected one of " + values_list(f_) + ")");
+        if (it == f_.values.end())
+          throw ProfileError("fact '" + f_.name + "' has no value '" + s + "' (expected one of " + values_list(f_) +
+                             ")");
         v_.enum_index = static_cast<std::int32_t>(it - f_.values.begin());
         v_.text = s;
         return std::move(v_);
@@ -121,7 +134,8 @@ class ValueBuilder {
         v_.text = s;
         return std::move(v_);
       }
-      default: mismatch(f_, "a string");
+      default:
+        mismatch(f_, "a string");
     }
   }
   FactValue items(const std::vector<std::string>& items) {
@@ -138,7 +152,8 @@ class ValueBuilder {
     for (const std::string& item : items) {
       auto it = std::find(f_.values.begin(), f_.values.end(), item);
       if (it == f_.values.end()) {
-        throw ProfileError("fact '" + f_.name + "' has no value '" + item + "' (expected any of " + values_list(f_) + ")");
+        throw ProfileError("fact '" + f_.name + "' has no value '" + item + "' (expected any of " + values_list(f_) +
+                           ")");
       }
       v_.set_bits |= 1ull << (it - f_.values.begin());
       v_.list.push_back(item);
@@ -174,8 +189,10 @@ FactId fact_named(const Model& model, const std::string& name) {
   std::vector<std::string> names;
   for (const FactInfo& f : model.facts()) names.push_back(f.name);
   std::string message = "unknown fact '" + name + "'";
-  if (auto best = dsl::closest_match(name, names)) message += "; did you mean '" + *best + "'?";
-  else message += " (the KB declares: " + fact_list(model) + ")";
+  if (auto best = dsl::closest_match(name, names))
+    message += "; did you mean '" + *best + "'?";
+  else
+    message += " (the KB declares: " + fact_list(model) + ")";
   throw ProfileError(message);
 }
 
@@ -191,7 +208,8 @@ std::optional<std::int64_t> parse_time(std::string_view s) {
   std::size_t pos = 10;
   long offset_minutes = 8 * 60;  // times without a zone are Beijing time, the process's clock
   if (pos < s.size() && (s[pos] == 'T' || s[pos] == ' ')) {
-    if (!read_int(s, pos + 1, 2, h) || pos + 3 >= s.size() || s[pos + 3] != ':' || !read_int(s, pos + 4, 2, mi)) return std::nullopt;
+    if (!read_int(s, pos + 1, 2, h) || pos + 3 >= s.size() || s[pos + 3] != ':' || !read_int(s, pos + 4, 2, mi))
+      return std::nullopt;
     pos += 6;
     if (pos < s.size() && s[pos] == ':') {
       if (!read_int(s, pos + 1, 2, sec)) return std::nullopt;
@@ -203,7 +221,8 @@ std::optional<std::int64_t> parse_time(std::string_view s) {
       ++pos;
     } else if (pos < s.size() && (s[pos] == '+' || s[pos] == '-')) {
       int oh = 0, om = 0;
-      if (!read_int(s, pos + 1, 2, oh) || pos + 3 >= s.size() || s[pos + 3] != ':' || !read_int(s, pos + 4, 2, om)) return std::nullopt;
+      if (!read_int(s, pos + 1, 2, oh) || pos + 3 >= s.size() || s[pos + 3] != ':' || !read_int(s, pos + 4, 2, om))
+        return std::nullopt;
       offset_minutes = (s[pos] == '-' ? -1 : 1) * (oh * 60 + om);
       pos += 6;
     }
@@ -307,10 +326,16 @@ Profile parse_profile(const Model& model, std::string_view text, std::int64_t no
 void set_fact(const Model& model, Profile& profile, FactId id, const ast::Value& v) {
   ValueBuilder b(model, id);
   switch (v.kind) {
-    case ast::ValueKind::boolean: profile.facts[id] = b.boolean(v.boolean); break;
-    case ast::ValueKind::number: profile.facts[id] = b.number(v.number); break;
+    case ast::ValueKind::boolean:
+      profile.facts[id] = b.boolean(v.boolean);
+      break;
+    case ast::ValueKind::number:
+      profile.facts[id] = b.number(v.number);
+      break;
     case ast::ValueKind::string:
-    case ast::ValueKind::symbol: profile.facts[id] = b.string(v.text); break;
+    case ast::ValueKind::symbol:
+      profile.facts[id] = b.string(v.text);
+      break;
     case ast::ValueKind::date: {
       char buf[32];
       std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d", v.date.year, v.date.month, v.date.day,
@@ -357,7 +382,8 @@ void set_fact_from_text(const Model& model, Profile& profile, FactId id, std::st
       profile.facts[id] = b.items(items);
       break;
     }
-    default: profile.facts[id] = b.string(s);
+    default:
+      profile.facts[id] = b.string(s);
   }
   if (f.name == "as_of") profile.as_of = profile.facts[id].time;
 }
@@ -369,16 +395,21 @@ std::string describe_value(const Model& model, FactId id, const FactValue& v) {
   const FactInfo& f = model.facts()[id];
   auto quote = [](const std::string& s) { return json(s).dump(); };
   switch (f.type) {
-    case ast::FactType::boolean: return v.boolean ? "true" : "false";
+    case ast::FactType::boolean:
+      return v.boolean ? "true" : "false";
     case ast::FactType::number: {
       char buf[32];
       std::snprintf(buf, sizeof buf, "%g", v.number);
       return buf;
     }
-    case ast::FactType::text: return quote(v.text);
-    case ast::FactType::enumeration: return v.text;
-    case ast::FactType::date: return format_time(v.time, false);
-    case ast::FactType::datetime: return format_time(v.time, true);
+    case ast::FactType::text:
+      return quote(v.text);
+    case ast::FactType::enumeration:
+      return v.text;
+    case ast::FactType::date:
+      return format_time(v.time, false);
+    case ast::FactType::datetime:
+      return format_time(v.time, true);
     case ast::FactType::text_list:
     case ast::FactType::enum_set: {
       std::string out;

@@ -12,9 +12,12 @@ namespace mpadvisor::engine {
 
 std::string_view to_string(EvidenceKind k) {
   switch (k) {
-    case EvidenceKind::pattern: return "pattern";
-    case EvidenceKind::rule: return "rule";
-    case EvidenceKind::similar_case: return "similar_case";
+    case EvidenceKind::pattern:
+      return "pattern";
+    case EvidenceKind::rule:
+      return "rule";
+    case EvidenceKind::similar_case:
+      return "similar_case";
   }
   return "";
 }
@@ -81,7 +84,8 @@ RejectionRanking rank_rejection(const Model& model, const Diagnosis& d, std::str
   auto rule_support = [&](const std::vector<Finding>& findings, double factor) {
     for (const Finding& f : findings) {
       RankedCause& r = entry(f.cause);
-      bool const seen = std::any_of(r.evidence.begin(), r.evidence.end(), [](const CauseEvidence& e) { return e.kind == EvidenceKind::rule; });
+      bool const seen = std::any_of(r.evidence.begin(), r.evidence.end(),
+                                    [](const CauseEvidence& e) { return e.kind == EvidenceKind::rule; });
       if (!seen) r.evidence.push_back({EvidenceKind::rule, model.rules()[f.rule].name, w.rule * factor});
     }
   };
@@ -100,8 +104,8 @@ RejectionRanking rank_rejection(const Model& model, const Diagnosis& d, std::str
       // Built with append: GCC 12's -Wrestrict misfires on "#" + std::to_string(…).
       std::string id = "#";
       id.append(std::to_string(similar[i].id));
-      entry(*c).evidence.push_back({EvidenceKind::similar_case, std::move(id),
-                                    w.similar_case / static_cast<double>(i + 1) / total_vote});
+      entry(*c).evidence.push_back(
+          {EvidenceKind::similar_case, std::move(id), w.similar_case / static_cast<double>(i + 1) / total_vote});
     }
   }
   RejectionRanking out;
@@ -110,9 +114,12 @@ RejectionRanking rank_rejection(const Model& model, const Diagnosis& d, std::str
     // piece of each kind counts; case votes add up (they are shares of one vote).
     double pattern = 0, rule = 0, cases = 0;
     for (const CauseEvidence& e : r.evidence) {
-      if (e.kind == EvidenceKind::pattern) pattern = std::max(pattern, e.weight);
-      else if (e.kind == EvidenceKind::rule) rule = std::max(rule, e.weight);
-      else cases += e.weight;
+      if (e.kind == EvidenceKind::pattern)
+        pattern = std::max(pattern, e.weight);
+      else if (e.kind == EvidenceKind::rule)
+        rule = std::max(rule, e.weight);
+      else
+        cases += e.weight;
     }
     double score = pattern + rule + cases;
     // A cause the platform reports at another stage is less likely to explain this message.

@@ -10,12 +10,13 @@ namespace mpadvisor::engine {
 namespace ast = dsl::ast;
 
 bool ScenarioResult::passed() const {
-  return error.empty() && std::all_of(expectations.begin(), expectations.end(),
-                                      [](const ExpectationResult& e) { return e.passed; });
+  return error.empty() &&
+         std::all_of(expectations.begin(), expectations.end(), [](const ExpectationResult& e) { return e.passed; });
 }
 
 std::size_t ScenarioReport::failed() const {
-  return static_cast<std::size_t>(std::count_if(results.begin(), results.end(), [](const ScenarioResult& r) { return !r.passed(); }));
+  return static_cast<std::size_t>(
+      std::count_if(results.begin(), results.end(), [](const ScenarioResult& r) { return !r.passed(); }));
 }
 
 std::vector<RuleId> ScenarioReport::uncovered() const {
@@ -32,11 +33,16 @@ std::string written(const ast::Expectation& e) {
   std::string out = e.negated ? "not " : "";
   auto by = [&] { return e.cause.empty() ? std::string() : " by " + e.cause.text; };
   switch (e.kind) {
-    case ast::Expectation::Kind::verdict: return out + e.verdict;
-    case ast::Expectation::Kind::blocked: return out + "blocked at " + e.step.text + by();
-    case ast::Expectation::Kind::warned: return out + "warned at " + e.step.text + by();
-    case ast::Expectation::Kind::waiting: return out + "waiting at " + e.step.text + by();
-    case ast::Expectation::Kind::needs_info: return out + "needs_info about " + e.fact.text;
+    case ast::Expectation::Kind::verdict:
+      return out + e.verdict;
+    case ast::Expectation::Kind::blocked:
+      return out + "blocked at " + e.step.text + by();
+    case ast::Expectation::Kind::warned:
+      return out + "warned at " + e.step.text + by();
+    case ast::Expectation::Kind::waiting:
+      return out + "waiting at " + e.step.text + by();
+    case ast::Expectation::Kind::needs_info:
+      return out + "needs_info about " + e.fact.text;
   }
   return out;
 }
@@ -55,9 +61,8 @@ std::pair<bool, std::string> check(const Model& model, const Diagnosis& d, const
   std::optional<CauseId> cause;
   if (!e.cause.empty()) cause = model.find_cause(e.cause.text);
   auto matches = [&](const std::vector<Finding>& findings) {
-    return std::any_of(findings.begin(), findings.end(), [&](const Finding& f) {
-      return f.step == *step && (!cause || f.cause == *cause);
-    });
+    return std::any_of(findings.begin(), findings.end(),
+                       [&](const Finding& f) { return f.step == *step && (!cause || f.cause == *cause); });
   };
   std::vector<Finding> blocking;
   for (const BlockedStep& b : d.blockers) blocking.insert(blocking.end(), b.causes.begin(), b.causes.end());
@@ -66,8 +71,8 @@ std::pair<bool, std::string> check(const Model& model, const Diagnosis& d, const
       return {to_string(d.verdict) == e.verdict, "verdict " + std::string(to_string(d.verdict))};
     case ast::Expectation::Kind::blocked: {
       bool const hit = cause ? matches(blocking) : d.status[*step] == StepStatus::blocked;
-      return {hit, std::string(e.step.text) + " is " + std::string(to_string(d.status[*step])) + ", blocking causes there: " +
-                       causes_at(model, blocking, *step)};
+      return {hit, std::string(e.step.text) + " is " + std::string(to_string(d.status[*step])) +
+                       ", blocking causes there: " + causes_at(model, blocking, *step)};
     }
     case ast::Expectation::Kind::warned:
       return {matches(d.warnings), "warnings at " + e.step.text + ": " + causes_at(model, d.warnings, *step)};
@@ -77,7 +82,8 @@ std::pair<bool, std::string> check(const Model& model, const Diagnosis& d, const
     }
     case ast::Expectation::Kind::needs_info: {
       auto fact = model.find_fact(e.fact.text);
-      bool const hit = std::any_of(d.needs_info.begin(), d.needs_info.end(), [&](const NeededFact& n) { return n.fact == *fact; });
+      bool const hit =
+          std::any_of(d.needs_info.begin(), d.needs_info.end(), [&](const NeededFact& n) { return n.fact == *fact; });
       std::string needed;
       for (const NeededFact& n : d.needs_info) needed += (needed.empty() ? "" : ", ") + model.facts()[n.fact].name;
       return {hit, "information needed: " + (needed.empty() ? std::string("none") : needed)};

@@ -6,7 +6,9 @@
 namespace mpadvisor::engine {
 namespace {
 
-bool is_word_byte(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z'); }
+bool is_word_byte(unsigned char c) {
+  return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z');
+}
 
 }  // namespace
 
@@ -82,7 +84,8 @@ void TermMatcher::scan(std::string_view text, Visit&& visit) const {
       auto const end = static_cast<std::uint32_t>(i + 1);
       auto const begin = static_cast<std::uint32_t>(end - terms_[t].size());
       bool const left_ok = !latin_start_[t] || begin == 0 || !is_word_byte(static_cast<unsigned char>(text[begin - 1]));
-      bool const right_ok = !latin_end_[t] || end == text.size() || !is_word_byte(static_cast<unsigned char>(text[end]));
+      bool const right_ok =
+          !latin_end_[t] || end == text.size() || !is_word_byte(static_cast<unsigned char>(text[end]));
       if (left_ok && right_ok && !visit(TermHit{t, begin, end})) return;
     }
   }
@@ -106,9 +109,8 @@ std::vector<TermHit> TermMatcher::find_all(std::string_view text) const {
     hits.push_back(h);
     return true;
   });
-  std::sort(hits.begin(), hits.end(), [](const TermHit& a, const TermHit& b) {
-    return a.begin != b.begin ? a.begin < b.begin : a.end > b.end;
-  });
+  std::sort(hits.begin(), hits.end(),
+            [](const TermHit& a, const TermHit& b) { return a.begin != b.begin ? a.begin < b.begin : a.end > b.end; });
   return hits;
 }
 

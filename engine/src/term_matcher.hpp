@@ -34,7 +34,7 @@ class TermMatcher {
   struct State {
     std::vector<std::pair<unsigned char, std::uint32_t>> next;  // sorted by byte
     std::uint32_t fail = 0;
-    std::uint32_t output = UINT32_MAX;  // a term ending here (the longest)
+    std::uint32_t output = UINT32_MAX;     // a term ending here (the longest)
     std::uint32_t dict_link = UINT32_MAX;  // nearest state on the fail chain with an output
   };
   std::uint32_t step(std::uint32_t state, unsigned char byte) const;

@@ -31,8 +31,10 @@ WhatIf what_if(const Model& model, const Profile& profile, const std::vector<Fac
   w.before = diagnose(model, profile, options);
   Profile changed = profile;
   for (const FactEdit& e : edits) {
-    if (e.unset) unset_fact(changed, e.fact);
-    else set_fact_from_text(model, changed, e.fact, e.value);
+    if (e.unset)
+      unset_fact(changed, e.fact);
+    else
+      set_fact_from_text(model, changed, e.fact, e.value);
   }
   w.after = diagnose(model, changed, options);
   auto const before = blocking_keys(w.before), after = blocking_keys(w.after);

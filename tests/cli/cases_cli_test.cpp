@@ -25,15 +25,19 @@ TEST(CasesCli, SeedCasesAreImportedOnFirstUse) {
 
 TEST(DiagnoseRejection, CommercialNameRanksFirstInChineseAndEnglish) {
   TempDir tmp;
-  std::ofstream(tmp.path() / "hotpot.json") << R"({"entity": "personal", "name": "老王火锅店", "as_of": "2026-11-27T10:00:00"})";
+  std::ofstream(tmp.path() / "hotpot.json")
+      << R"({"entity": "personal", "name": "老王火锅店", "as_of": "2026-11-27T10:00:00"})";
   std::string const profile = (tmp.path() / "hotpot.json").string();
-  for (const char* message : {"小程序名称含有商业性质词汇，不符合个人主体要求，请修改后重新提交",
-                              "The mini program name contains commercial wording, which a personal subject cannot use."}) {
-    RunResult r = run_mpadvisor(with_db(tmp, {"diagnose", profile, "--rejection", message, "--format", "json"}), tmp.path());
+  for (const char* message :
+       {"小程序名称含有商业性质词汇，不符合个人主体要求，请修改后重新提交",
+        "The mini program name contains commercial wording, which a personal subject cannot use."}) {
+    RunResult r =
+        run_mpadvisor(with_db(tmp, {"diagnose", profile, "--rejection", message, "--format", "json"}), tmp.path());
     EXPECT_EQ(r.exit_code, 0) << r.err;
     auto first = r.out.find("\"cause\": \"");
     ASSERT_NE(first, std::string::npos) << r.out;
-    EXPECT_EQ(r.out.substr(first, std::string("\"cause\": \"name_commercial\"").size()), "\"cause\": \"name_commercial\"")
+    EXPECT_EQ(r.out.substr(first, std::string("\"cause\": \"name_commercial\"").size()),
+              "\"cause\": \"name_commercial\"")
         << message << "\n"
         << r.out.substr(0, 800);
     EXPECT_NE(r.out.find("\"similar_cases\""), std::string::npos);
@@ -62,7 +66,9 @@ TEST(KbImpact, RemovingATermChangesTheCasesThatNeededIt) {
   std::ofstream(tmp.path() / "hotpot.jsonl")
       << R"({"date": "2026-11-01", "stage": "filing.platform_review", "entity": "personal", "profile": {"entity": "personal", "name": "火锅学习笔记"}, "message": "名称含商业词汇", "causes": ["name_commercial"], "fix": null, "outcome": "rejected", "source": "test"})"
       << "\n";
-  ASSERT_EQ(run_mpadvisor(with_db(tmp, {"cases", "import", (tmp.path() / "hotpot.jsonl").string()}), tmp.path()).exit_code, 0);
+  ASSERT_EQ(
+      run_mpadvisor(with_db(tmp, {"cases", "import", (tmp.path() / "hotpot.jsonl").string()}), tmp.path()).exit_code,
+      0);
   RunResult r = run_mpadvisor(with_db(tmp, {"kb", "impact", "--base", "kb", "--kb", kb.string()}), tmp.path());
   EXPECT_EQ(r.exit_code, 1) << r.err;  // some cases change
   EXPECT_NE(r.out.find("blocked / name_commercial  →"), std::string::npos) << r.out;

@@ -50,11 +50,12 @@ TEST(Cli, BadProfilesAreOneLineAndExitTwo) {
   struct Case {
     std::string file, expected;
   };
-  for (const Case& c : {Case{write("a.json", R"({"entity": "company"})"),
-                             "fact 'entity' has no value 'company' (expected one of personal, enterprise, individual_business, other)"},
-                        Case{write("b.json", R"({"nmae": "x"})"), "unknown fact 'nmae'; did you mean 'name'?"},
-                        Case{write("c.json", R"({"filed_count": "three"})"), "fact 'filed_count' expects a number, got a string"},
-                        Case{write("d.json", "{"), "the profile is not valid JSON"}}) {
+  for (const Case& c :
+       {Case{write("a.json", R"({"entity": "company"})"),
+             "fact 'entity' has no value 'company' (expected one of personal, enterprise, individual_business, other)"},
+        Case{write("b.json", R"({"nmae": "x"})"), "unknown fact 'nmae'; did you mean 'name'?"},
+        Case{write("c.json", R"({"filed_count": "three"})"), "fact 'filed_count' expects a number, got a string"},
+        Case{write("d.json", "{"), "the profile is not valid JSON"}}) {
     RunResult r = run_mpadvisor({"diagnose", c.file}, tmp.path());
     EXPECT_EQ(r.exit_code, 2) << c.file;
     EXPECT_NE(r.err.find(c.expected), std::string::npos) << r.err;
@@ -64,8 +65,10 @@ TEST(Cli, BadProfilesAreOneLineAndExitTwo) {
 
 TEST(Cli, GlobalOptionsGoBeforeOrAfterTheCommand) {
   TempDir tmp;
-  RunResult before = run_mpadvisor({"--format", "json", "--lang", "en", "diagnose", "kb/examples/clean_release.json"}, tmp.path());
-  RunResult after = run_mpadvisor({"diagnose", "kb/examples/clean_release.json", "--format", "json", "--lang", "en"}, tmp.path());
+  RunResult before =
+      run_mpadvisor({"--format", "json", "--lang", "en", "diagnose", "kb/examples/clean_release.json"}, tmp.path());
+  RunResult after =
+      run_mpadvisor({"diagnose", "kb/examples/clean_release.json", "--format", "json", "--lang", "en"}, tmp.path());
   EXPECT_EQ(before.exit_code, 0);
   EXPECT_EQ(before.out, after.out);
   EXPECT_EQ(before.out.front(), '{');

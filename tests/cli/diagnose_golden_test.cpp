@@ -31,7 +31,8 @@ TEST_P(DiagnoseGolden, TextAndJsonMatch) {
   RunResult j = run_mpadvisor({"diagnose", profile, "--format", "json", "--lang", "en"}, tmp.path());
   expect_golden(golden / (GetParam() + ".json"), j.out);
   RunResult e = run_mpadvisor({"diagnose", profile, "--explain", "--lang", "en"}, tmp.path());
-  bool const has_findings = e.out.find("Evidence:") != std::string::npos || e.out.find("Information needed") != std::string::npos;
+  bool const has_findings =
+      e.out.find("Evidence:") != std::string::npos || e.out.find("Information needed") != std::string::npos;
   if (has_findings) {
     EXPECT_NE(e.out.find(".mpk:"), std::string::npos) << "--explain names rules' KB files";
   }

@@ -40,7 +40,8 @@ TEST(KbCheck, MissingBraceIsExitOneWithCaret) {
 
 TEST(KbCheck, JsonDiagnostics) {
   TempDir tmp;
-  RunResult r = run_mpadvisor({"kb", "check", "tests/golden/diagnostics/requires_cycle.mpk", "--format", "json"}, tmp.path());
+  RunResult r =
+      run_mpadvisor({"kb", "check", "tests/golden/diagnostics/requires_cycle.mpk", "--format", "json"}, tmp.path());
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_NE(r.out.find("\"code\": \"requires-cycle\""), std::string::npos) << r.out;
 }

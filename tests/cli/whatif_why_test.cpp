@@ -8,34 +8,43 @@ namespace {
 
 TEST(WhatIf, RenamingTheYogaAppResolvesTheNameBlocker) {
   TempDir tmp;
-  RunResult r = run_mpadvisor({"whatif", "kb/examples/yoga_name_rejected.json", "--set", "name=英语单词学习工具", "--lang", "en"},
-                              tmp.path());
-  expect_golden(source_dir() / "tests/golden/cli/whatif_yoga_rename.txt", r.out + "[exit " + std::to_string(r.exit_code) + "]\n");
-  EXPECT_NE(r.out.find("Blockers resolved\n- Fill in and submit the filing (filing.submit): The name contains a commercial word"),
-            std::string::npos)
+  RunResult r = run_mpadvisor(
+      {"whatif", "kb/examples/yoga_name_rejected.json", "--set", "name=英语单词学习工具", "--lang", "en"}, tmp.path());
+  expect_golden(source_dir() / "tests/golden/cli/whatif_yoga_rename.txt",
+                r.out + "[exit " + std::to_string(r.exit_code) + "]\n");
+  EXPECT_NE(
+      r.out.find(
+          "Blockers resolved\n- Fill in and submit the filing (filing.submit): The name contains a commercial word"),
+      std::string::npos)
       << r.out;
-  RunResult j = run_mpadvisor({"whatif", "kb/examples/yoga_name_rejected.json", "--set", "name=英语单词学习工具", "--format", "json"},
-                              tmp.path());
+  RunResult j = run_mpadvisor(
+      {"whatif", "kb/examples/yoga_name_rejected.json", "--set", "name=英语单词学习工具", "--format", "json"},
+      tmp.path());
   EXPECT_NE(j.out.find("\"cause\": \"name_commercial\""), std::string::npos);
 }
 
 TEST(WhatIf, BadEditsAreExitTwo) {
   TempDir tmp;
-  EXPECT_EQ(run_mpadvisor({"whatif", "kb/examples/yoga_name_rejected.json", "--set", "nmae=x"}, tmp.path()).exit_code, 2);
-  EXPECT_EQ(run_mpadvisor({"whatif", "kb/examples/yoga_name_rejected.json", "--set", "entity=company"}, tmp.path()).exit_code, 2);
+  EXPECT_EQ(run_mpadvisor({"whatif", "kb/examples/yoga_name_rejected.json", "--set", "nmae=x"}, tmp.path()).exit_code,
+            2);
+  EXPECT_EQ(
+      run_mpadvisor({"whatif", "kb/examples/yoga_name_rejected.json", "--set", "entity=company"}, tmp.path()).exit_code,
+      2);
   EXPECT_EQ(run_mpadvisor({"whatif", "kb/examples/yoga_name_rejected.json"}, tmp.path()).exit_code, 2);
 }
 
 TEST(Why, ProofTreeOfAFiredRule) {
   TempDir tmp;
-  RunResult r = run_mpadvisor({"why", "kb/examples/yoga_name_rejected.json", "filing.name_commercial", "--lang", "en"}, tmp.path());
+  RunResult r = run_mpadvisor({"why", "kb/examples/yoga_name_rejected.json", "filing.name_commercial", "--lang", "en"},
+                              tmp.path());
   EXPECT_EQ(r.exit_code, 0) << r.err;
   expect_golden(source_dir() / "tests/golden/cli/why_yoga_name.txt", r.out);
 }
 
 TEST(WhyNot, NamesTheFalsePart) {
   TempDir tmp;
-  RunResult r = run_mpadvisor({"why-not", "kb/examples/clean_release.json", "filing.name_commercial", "--lang", "en"}, tmp.path());
+  RunResult r = run_mpadvisor({"why-not", "kb/examples/clean_release.json", "filing.name_commercial", "--lang", "en"},
+                              tmp.path());
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.out.find("It did not fire; these parts are false:"), std::string::npos) << r.out;
   RunResult unknown = run_mpadvisor({"why-not", "kb/examples/clean_release.json", "no.such.rule"}, tmp.path());

@@ -1,7 +1,8 @@
 // The checker's passes, each on a small KB written for it.
+#include "mpadvisor/dsl/check.hpp"
+
 #include <gtest/gtest.h>
 
-#include "mpadvisor/dsl/check.hpp"
 #include "mpadvisor/dsl/load.hpp"
 
 namespace mpadvisor::dsl {
@@ -58,9 +59,10 @@ TEST(Check, UndefinedStepGetsDidYouMean) {
 }
 
 TEST(Check, RequiresCycleIsReportedWithItsWholePath) {
-  Diagnostics d = check_text(std::string(kRule) +
-                             "step x { title zh \"x\" en \"x\" requires z }\nstep y { title zh \"y\" en \"y\" requires x }\n"
-                             "step z { title zh \"z\" en \"z\" requires y }\n");
+  Diagnostics d =
+      check_text(std::string(kRule) +
+                 "step x { title zh \"x\" en \"x\" requires z }\nstep y { title zh \"y\" en \"y\" requires x }\n"
+                 "step z { title zh \"z\" en \"z\" requires y }\n");
   EXPECT_TRUE(has(d, "requires-cycle", "x → z → y → x")) << render_text(d);
 }
 
@@ -121,14 +123,19 @@ TEST(Check, StaleSourcesWarnOnlyWithALimit) {
 }
 
 TEST(Check, SatisfiedByNeedsASetFact) {
-  Diagnostics d = check_text(std::string(kRule) + "alternatives p { title zh \"证\" en \"P\" satisfied_by name option x { title zh \"x\" en \"x\" } }\n");
+  Diagnostics d = check_text(
+      std::string(kRule) +
+      "alternatives p { title zh \"证\" en \"P\" satisfied_by name option x { title zh \"x\" en \"x\" } }\n");
   EXPECT_TRUE(has(d, "type-mismatch", "`satisfied_by` needs a set fact"));
-  Diagnostics d2 = check_text(std::string(kRule) + "alternatives p { title zh \"证\" en \"P\" satisfied_by proofs option rent { title zh \"x\" en \"x\" } }\n");
+  Diagnostics d2 = check_text(
+      std::string(kRule) +
+      "alternatives p { title zh \"证\" en \"P\" satisfied_by proofs option rent { title zh \"x\" en \"x\" } }\n");
   EXPECT_TRUE(has(d2, "type-mismatch", "does not declare the value 'rent'"));
 }
 
 TEST(Check, ScenarioValuesAreTyped) {
-  Diagnostics d = check_text(std::string(kRule) + "scenario s { given entity = \"x\", ok = 3, done = [zz] expect clear }\n");
+  Diagnostics d =
+      check_text(std::string(kRule) + "scenario s { given entity = \"x\", ok = 3, done = [zz] expect clear }\n");
   EXPECT_TRUE(has(d, "type-mismatch", "does not declare the value 'x'"));
   EXPECT_TRUE(has(d, "type-mismatch", "expected true or false"));
   EXPECT_TRUE(has(d, "undefined-name", "undefined step 'zz'"));

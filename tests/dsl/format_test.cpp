@@ -1,10 +1,11 @@
 // The formatter: idempotent, keeps comments, and parses back to the same KB.
+#include "mpadvisor/dsl/format.hpp"
+
 #include <gtest/gtest.h>
 
 #include <filesystem>
 
 #include "mpadvisor/dsl/check.hpp"
-#include "mpadvisor/dsl/format.hpp"
 #include "mpadvisor/dsl/load.hpp"
 #include "mpadvisor/dsl/parse.hpp"
 #include "support/golden.hpp"
@@ -24,7 +25,9 @@ TEST(Format, CanonicalLayout) {
 }
 
 TEST(Format, KeepsCommentsWhereTheyStood) {
-  std::string out = fmt("# header\n\n# about a\nstep a { # trailing\n  title en \"A\" # on title\n  # before requires\n  requires b\n}\n# the end\n");
+  std::string out =
+      fmt("# header\n\n# about a\nstep a { # trailing\n  title en \"A\" # on title\n  # before requires\n  requires "
+          "b\n}\n# the end\n");
   EXPECT_NE(out.find("# header\n\n# about a\nstep a {"), std::string::npos) << out;
   EXPECT_NE(out.find("title en \"A\"  # on title"), std::string::npos) << out;
   EXPECT_NE(out.find("  # before requires\n  requires b"), std::string::npos) << out;

@@ -1,7 +1,7 @@
 // One test per construct of the grammar: what it parses into, and where.
-#include <gtest/gtest.h>
-
 #include "mpadvisor/dsl/parse.hpp"
+
+#include <gtest/gtest.h>
 
 namespace mpadvisor::dsl {
 namespace {
@@ -53,7 +53,8 @@ TEST(Parse, FactTypesAndProperties) {
 
 TEST(Parse, TermListWithIncludesAndNotes) {
   auto t = parse_one<ast::TermList>(
-      "terms commercial { title zh \"商业\" en \"Commercial\" include food, sport\n \"预约\" note \"booking\" \"yoga\" }");
+      "terms commercial { title zh \"商业\" en \"Commercial\" include food, sport\n \"预约\" note \"booking\" \"yoga\" "
+      "}");
   ASSERT_EQ(t.includes.size(), 2u);
   EXPECT_EQ(t.includes[1].text, "sport");
   ASSERT_EQ(t.terms.size(), 2u);
@@ -96,7 +97,8 @@ TEST(Parse, DurationUnits) {
 
 TEST(Parse, AlternativesWithOptions) {
   auto a = parse_one<ast::Alternatives>(
-      "alternatives proof { title en \"Proof\" satisfied_by proofs\n option permit { title zh \"居住证\" how en \"ask\" "
+      "alternatives proof { title en \"Proof\" satisfied_by proofs\n option permit { title zh \"居住证\" how en "
+      "\"ask\" "
       "duration 7d..30d cost 0 cny } option ss { title en \"SS\" } }");
   EXPECT_EQ(a.fact.text, "proofs");
   ASSERT_EQ(a.options.size(), 2u);
@@ -175,8 +177,10 @@ TEST(Parse, Comparisons) {
 
 TEST(Parse, ScenarioExpectations) {
   auto s = parse_one<ast::Scenario>(
-      "scenario s { description en \"d\" given entity = personal, n = 3, d = 2026-11-27T10:00, l = [a, \"b\"], ok = true\n"
-      " given done = [x.y] target t expect blocked at a by c expect not warned at b expect waiting at w expect needs_info "
+      "scenario s { description en \"d\" given entity = personal, n = 3, d = 2026-11-27T10:00, l = [a, \"b\"], ok = "
+      "true\n"
+      " given done = [x.y] target t expect blocked at a by c expect not warned at b expect waiting at w expect "
+      "needs_info "
       "about f expect clear expect needs_info expect blocked }");
   ASSERT_EQ(s.given.size(), 6u);
   EXPECT_EQ(s.given[2].value.date.hour, 10);

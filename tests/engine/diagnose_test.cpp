@@ -15,7 +15,8 @@ std::string kb_with_steps(const std::string& steps) {
   std::string kb = "goal d\n";
   for (char s : std::string("abcd")) {
     kb += std::string("fact x_") + s + " : bool { question zh \"?\" en \"Does " + s + " fail?\" }\n";
-    kb += std::string("cause c_") + s + " { title zh \"" + s + "\" en \"" + s + "\" explain zh \"e\" en \"e\" fix zh \"f\" en \"f\" }\n";
+    kb += std::string("cause c_") + s + " { title zh \"" + s + "\" en \"" + s +
+          "\" explain zh \"e\" en \"e\" fix zh \"f\" en \"f\" }\n";
     kb += std::string("rule r_") + s + " at " + s + " { when x_" + s + " block c_" + s + " }\n";
   }
   return kb + steps;
@@ -27,8 +28,12 @@ std::vector<std::string> names(const Model& m, const std::vector<StepId>& ids) {
   return out;
 }
 
-const std::string kChain = "step a { title en \"A\" }\nstep b { title en \"B\" requires a }\nstep c { title en \"C\" requires b }\nstep d { title en \"D\" requires c }\n";
-const std::string kDiamond = "step a { title en \"A\" }\nstep b { title en \"B\" requires a }\nstep c { title en \"C\" requires a }\nstep d { title en \"D\" requires b, c }\n";
+const std::string kChain =
+    "step a { title en \"A\" }\nstep b { title en \"B\" requires a }\nstep c { title en \"C\" requires b }\nstep d { "
+    "title en \"D\" requires c }\n";
+const std::string kDiamond =
+    "step a { title en \"A\" }\nstep b { title en \"B\" requires a }\nstep c { title en \"C\" requires a }\nstep d { "
+    "title en \"D\" requires b, c }\n";
 
 TEST(Diagnose, ChainHasOneRootAndBlocksEverythingAfterIt) {
   auto m = model_from(kb_with_steps(kChain));
@@ -57,7 +62,8 @@ TEST(Diagnose, DiamondRootBlocksBothBranchesAndTheJoin) {
 TEST(Diagnose, TwoIndependentRoots) {
   auto m = model_from(kb_with_steps(kDiamond));
   ASSERT_TRUE(m);
-  Diagnosis d = diagnose(*m, profile_from(*m, R"({"x_a": false, "x_b": true, "x_c": true, "x_d": false, "done": ["a"]})"));
+  Diagnosis d =
+      diagnose(*m, profile_from(*m, R"({"x_a": false, "x_b": true, "x_c": true, "x_d": false, "done": ["a"]})"));
   ASSERT_EQ(d.blockers.size(), 2u);
   EXPECT_TRUE(d.blockers[0].root);
   EXPECT_TRUE(d.blockers[1].root);
@@ -69,7 +75,8 @@ TEST(Diagnose, TwoIndependentRoots) {
 TEST(Diagnose, ClearProfileListsTheNextStep) {
   auto m = model_from(kb_with_steps(kChain));
   ASSERT_TRUE(m);
-  Diagnosis d = diagnose(*m, profile_from(*m, R"({"x_a": false, "x_b": false, "x_c": false, "x_d": false, "done": ["a"]})"));
+  Diagnosis d =
+      diagnose(*m, profile_from(*m, R"({"x_a": false, "x_b": false, "x_c": false, "x_d": false, "done": ["a"]})"));
   EXPECT_EQ(d.verdict, Verdict::clear);
   EXPECT_EQ(names(*m, d.next_steps), (std::vector<std::string>{"b"}));
   EXPECT_EQ(d.status[*m->find_step("c")], StepStatus::pending);
@@ -147,18 +154,24 @@ TEST(Diagnose, RegionsAreComparedByProvince) {
     }
     return false;
   };
-  EXPECT_FALSE(blocked_by_proof(R"({"entity": "personal", "name": "x", "id_region": "湖南省长沙市", "residence_region": "长沙", "proofs": []})"));
-  EXPECT_FALSE(blocked_by_proof(R"({"entity": "personal", "name": "x", "id_region": "Hunan", "residence_region": "湖南长沙", "proofs": []})"));
-  EXPECT_TRUE(blocked_by_proof(R"({"entity": "personal", "name": "x", "id_region": "湖南", "residence_region": "深圳市", "proofs": []})"));
-  EXPECT_FALSE(blocked_by_proof(R"({"entity": "personal", "name": "x", "id_region": "湖南", "residence_region": "深圳市", "proofs": ["social"]})"));
-  EXPECT_FALSE(blocked_by_proof(R"({"entity": "enterprise", "name": "x", "id_region": "湖南", "residence_region": "深圳市", "proofs": []})"));
+  EXPECT_FALSE(blocked_by_proof(
+      R"({"entity": "personal", "name": "x", "id_region": "湖南省长沙市", "residence_region": "长沙", "proofs": []})"));
+  EXPECT_FALSE(blocked_by_proof(
+      R"({"entity": "personal", "name": "x", "id_region": "Hunan", "residence_region": "湖南长沙", "proofs": []})"));
+  EXPECT_TRUE(blocked_by_proof(
+      R"({"entity": "personal", "name": "x", "id_region": "湖南", "residence_region": "深圳市", "proofs": []})"));
+  EXPECT_FALSE(blocked_by_proof(
+      R"({"entity": "personal", "name": "x", "id_region": "湖南", "residence_region": "深圳市", "proofs": ["social"]})"));
+  EXPECT_FALSE(blocked_by_proof(
+      R"({"entity": "enterprise", "name": "x", "id_region": "湖南", "residence_region": "深圳市", "proofs": []})"));
 }
 
 TEST(Diagnose, TimeWindowsUseAsOf) {
   auto m = model_from(kRich);
   ASSERT_TRUE(m);
   auto verdict = [&](const std::string& json) { return diagnose(*m, profile_from(*m, json)).verdict; };
-  std::string base = R"({"entity": "enterprise", "name": "x", "proofs": [], "id_region": "湖南", "residence_region": "湖南", )";
+  std::string base =
+      R"({"entity": "enterprise", "name": "x", "proofs": [], "id_region": "湖南", "residence_region": "湖南", )";
   EXPECT_EQ(verdict(base + R"("sms_at": "2026-11-26T09:00:00", "as_of": "2026-11-27T10:00:00"})"), Verdict::blocked);
   EXPECT_EQ(verdict(base + R"("sms_at": "2026-11-27T09:00:00", "as_of": "2026-11-27T10:00:00"})"), Verdict::clear);
   // No SMS yet: the window cannot have been missed.

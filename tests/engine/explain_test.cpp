@@ -1,7 +1,8 @@
 // why / why-not: proof trees and the failing parts of a rule that did not fire.
+#include "mpadvisor/engine/explain.hpp"
+
 #include <gtest/gtest.h>
 
-#include "mpadvisor/engine/explain.hpp"
 #include "mpadvisor/engine/whatif.hpp"
 #include "support/kb.hpp"
 

@@ -1,7 +1,8 @@
 // Normalisation and term matching: every case the issue names, plus where evidence points.
+#include "mpadvisor/engine/normalize.hpp"
+
 #include <gtest/gtest.h>
 
-#include "mpadvisor/engine/normalize.hpp"
 #include "term_matcher.hpp"
 
 namespace mpadvisor::engine {

@@ -32,9 +32,12 @@ TEST(PatternPrefilter, AgreesWithTryingEveryPattern) {
   namespace fs = std::filesystem;
   dsl::LoadResult loaded = dsl::load(testing::source_dir() / "kb");
   auto m = compile(loaded.kb);
-  std::vector<std::string> messages = {"小程序名称含有“瑜伽”等商业性质词汇", "The name contains commercial wording",
-                                       "名称含社区字样，需补充社交-社区/论坛类目", "服务类目与你提交代码审核时设置的功能页面内容不一致",
-                                       "VIDEO content", "該小程序名稱涉及商業"};
+  std::vector<std::string> messages = {"小程序名称含有“瑜伽”等商业性质词汇",
+                                       "The name contains commercial wording",
+                                       "名称含社区字样，需补充社交-社区/论坛类目",
+                                       "服务类目与你提交代码审核时设置的功能页面内容不一致",
+                                       "VIDEO content",
+                                       "該小程序名稱涉及商業"};
   std::ifstream cases(testing::source_dir() / "kb/cases/seed_cases.jsonl");
   for (std::string line; std::getline(cases, line);) {
     if (!line.empty()) messages.push_back(nlohmann::json::parse(line)["message"].get<std::string>());

@@ -28,18 +28,29 @@ std::string error_of(const std::string& json) {
   return "";
 }
 
-TEST(Profile, UnknownFactNameGetsADidYouMean) { EXPECT_EQ(error_of(R"({"entiti": "personal"})"), "unknown fact 'entiti'; did you mean 'entity'?"); }
+TEST(Profile, UnknownFactNameGetsADidYouMean) {
+  EXPECT_EQ(error_of(R"({"entiti": "personal"})"), "unknown fact 'entiti'; did you mean 'entity'?");
+}
 TEST(Profile, WrongType) { EXPECT_EQ(error_of(R"({"ok": "yes"})"), "fact 'ok' expects true or false, got a string"); }
 TEST(Profile, UndeclaredEnumValue) {
-  EXPECT_EQ(error_of(R"({"entity": "company"})"), "fact 'entity' has no value 'company' (expected one of personal, enterprise)");
+  EXPECT_EQ(error_of(R"({"entity": "company"})"),
+            "fact 'entity' has no value 'company' (expected one of personal, enterprise)");
 }
-TEST(Profile, UndeclaredSetValue) { EXPECT_NE(error_of(R"({"features": ["forum"]})").find("has no value 'forum'"), std::string::npos); }
+TEST(Profile, UndeclaredSetValue) {
+  EXPECT_NE(error_of(R"({"features": ["forum"]})").find("has no value 'forum'"), std::string::npos);
+}
 TEST(Profile, NumberBounds) { EXPECT_EQ(error_of(R"({"count": 9})"), "fact 'count' must be at most 5"); }
-TEST(Profile, TextLength) { EXPECT_NE(error_of(R"({"name": "一二三四五六七八九十十一"})").find("longer than 10"), std::string::npos); }
-TEST(Profile, BadDate) { EXPECT_EQ(error_of(R"({"expires": "next year"})"), "fact 'expires' expects a date (YYYY-MM-DD), got 'next year'"); }
+TEST(Profile, TextLength) {
+  EXPECT_NE(error_of(R"({"name": "一二三四五六七八九十十一"})").find("longer than 10"), std::string::npos);
+}
+TEST(Profile, BadDate) {
+  EXPECT_EQ(error_of(R"({"expires": "next year"})"), "fact 'expires' expects a date (YYYY-MM-DD), got 'next year'");
+}
 TEST(Profile, NotJson) { EXPECT_NE(error_of("{nope").find("not valid JSON"), std::string::npos); }
 TEST(Profile, NotAnObject) { EXPECT_NE(error_of("[1]").find("JSON object"), std::string::npos); }
-TEST(Profile, UnknownDoneStep) { EXPECT_NE(error_of(R"({"done": ["t"]})").find("unknown step 't'"), std::string::npos); }
+TEST(Profile, UnknownDoneStep) {
+  EXPECT_NE(error_of(R"({"done": ["t"]})").find("unknown step 't'"), std::string::npos);
+}
 
 TEST(Profile, MissingFactsAreUnknownAndCommentsIgnored) {
   auto m = testing::model_from(kKb);

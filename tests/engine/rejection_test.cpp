@@ -1,7 +1,8 @@
 // Ranking causes for a rejection message from patterns, rules and similar cases.
+#include "mpadvisor/engine/rejection.hpp"
+
 #include <gtest/gtest.h>
 
-#include "mpadvisor/engine/rejection.hpp"
 #include "support/kb.hpp"
 
 namespace mpadvisor::engine {
@@ -28,7 +29,8 @@ TEST(Rejection, ChineseAndEnglishMessagesRankTheCommercialNameFirst) {
   auto m = testing::model_from(kKb);
   Profile p = testing::profile_from(*m, R"({"entity": "personal", "name": "老王火锅店"})");
   Diagnosis d = diagnose(*m, p);
-  for (std::string msg : {"小程序名称含有商业经营性质词汇，请修改", "The name suggests commercial use; please change the category."}) {
+  for (std::string msg :
+       {"小程序名称含有商业经营性质词汇，请修改", "The name suggests commercial use; please change the category."}) {
     RejectionRanking r = rank_rejection(*m, d, msg, m->find_step("s"), {});
     ASSERT_FALSE(r.causes.empty()) << msg;
     EXPECT_EQ(m->causes()[r.causes[0].cause].name, "name_commercial") << msg;

@@ -1,7 +1,8 @@
 // The scenario runner: passes, readable failures, coverage.
+#include "mpadvisor/engine/scenario.hpp"
+
 #include <gtest/gtest.h>
 
-#include "mpadvisor/engine/scenario.hpp"
 #include "support/kb.hpp"
 
 namespace mpadvisor::engine {

@@ -1,6 +1,6 @@
-#include <gtest/gtest.h>
-
 #include "mpadvisor/engine/truth.hpp"
+
+#include <gtest/gtest.h>
 
 namespace mpadvisor::engine {
 namespace {

@@ -27,8 +27,8 @@ inline void expect_golden(const std::filesystem::path& golden, const std::string
     std::ofstream(golden, std::ios::binary) << actual;
     return;
   }
-  ASSERT_TRUE(std::filesystem::exists(golden)) << "missing golden file " << golden
-                                               << " (run with MPADVISOR_UPDATE_GOLDEN=1 to create it)";
+  ASSERT_TRUE(std::filesystem::exists(golden))
+      << "missing golden file " << golden << " (run with MPADVISOR_UPDATE_GOLDEN=1 to create it)";
   EXPECT_EQ(read_text(golden), actual) << "output differs from " << golden;
 }
 

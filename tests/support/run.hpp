@@ -45,14 +45,14 @@ class TempDir {
 // touches ~/.local/share) and a neutral locale.
 inline RunResult run_mpadvisor(const std::vector<std::string>& args, const std::filesystem::path& data_home,
                                const std::string& stdin_text = "") {
-  std::filesystem::path const out = data_home / "stdout.txt", err = data_home / "stderr.txt", in = data_home / "stdin.txt";
-  {
-    std::ofstream(in, std::ios::binary) << stdin_text;
-  }
+  std::filesystem::path const out = data_home / "stdout.txt", err = data_home / "stderr.txt",
+                              in = data_home / "stdin.txt";
+  { std::ofstream(in, std::ios::binary) << stdin_text; }
   // Built with a stream: GCC 12's -Wrestrict misfires on chains of std::string operator+.
   std::ostringstream cmd;
-  cmd << "cd " << shell_quote(source_dir().string()) << " && env LANG=C.UTF-8 LC_ALL= XDG_DATA_HOME="
-      << shell_quote(data_home.string()) << " " << shell_quote(MPADVISOR_BINARY);
+  cmd << "cd " << shell_quote(source_dir().string())
+      << " && env LANG=C.UTF-8 LC_ALL= XDG_DATA_HOME=" << shell_quote(data_home.string()) << " "
+      << shell_quote(MPADVISOR_BINARY);
   for (const std::string& a : args) cmd << " " << shell_quote(a);
   cmd << " <" << shell_quote(in.string()) << " >" << shell_quote(out.string()) << " 2>" << shell_quote(err.string());
   int const status = std::system(cmd.str().c_str());

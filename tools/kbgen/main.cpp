@@ -23,7 +23,8 @@ int main(int argc, char** argv) {
   fs::create_directories(fs::path(out) / "profiles");
   std::ofstream(fs::path(out) / "kb.mpk") << mpadvisor::kbgen::generate_kb(o);
   for (int i = 0; i < profiles; ++i) {
-    std::ofstream(fs::path(out) / "profiles" / (std::to_string(i) + ".json")) << mpadvisor::kbgen::generate_profile(o, i);
+    std::ofstream(fs::path(out) / "profiles" / (std::to_string(i) + ".json"))
+        << mpadvisor::kbgen::generate_profile(o, i);
   }
   std::cout << "kbgen: wrote " << o.steps << " steps, " << o.steps * o.rules_per_step << " rules and " << profiles
             << " profiles to " << out << "\n";

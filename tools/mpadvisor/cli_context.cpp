@@ -27,7 +27,8 @@ std::filesystem::path GlobalOptions::kb_path() const {
   // Build tree: build/bin/mpadvisor → ../../kb; installed: <prefix>/bin → ../share/mpadvisor/kb;
   // a build tree outside the checkout falls back to the sources it was built from.
   const auto dir = executable_dir();
-  for (const auto& candidate : {dir / "../../kb", dir / "../share/mpadvisor/kb", std::filesystem::path(MPADVISOR_SOURCE_KB)}) {
+  for (const auto& candidate :
+       {dir / "../../kb", dir / "../share/mpadvisor/kb", std::filesystem::path(MPADVISOR_SOURCE_KB)}) {
     std::error_code ec;
     if (std::filesystem::is_directory(candidate, ec)) return std::filesystem::weakly_canonical(candidate);
   }
@@ -36,8 +37,10 @@ std::filesystem::path GlobalOptions::kb_path() const {
 
 std::filesystem::path GlobalOptions::db_path() const {
   if (!db.empty()) return db;
-  if (const char* xdg = std::getenv("XDG_DATA_HOME"); xdg && *xdg) return std::filesystem::path(xdg) / "mpadvisor/cases.db";
-  if (const char* home = std::getenv("HOME"); home && *home) return std::filesystem::path(home) / ".local/share/mpadvisor/cases.db";
+  if (const char* xdg = std::getenv("XDG_DATA_HOME"); xdg && *xdg)
+    return std::filesystem::path(xdg) / "mpadvisor/cases.db";
+  if (const char* home = std::getenv("HOME"); home && *home)
+    return std::filesystem::path(home) / ".local/share/mpadvisor/cases.db";
   throw UsageError("neither XDG_DATA_HOME nor HOME is set; give the case database with --db PATH");
 }
 

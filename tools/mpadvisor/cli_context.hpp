@@ -18,11 +18,11 @@ inline constexpr int kExitUsage = 2;     // bad usage or bad input
 
 struct GlobalOptions {
   int verbosity = 0;
-  std::string lang;    // "zh" | "en" | "" (from the locale)
+  std::string lang;  // "zh" | "en" | "" (from the locale)
   std::string format = "text";
-  std::string kb;      // "" = the shipped KB
-  std::string db;      // "" = $XDG_DATA_HOME/mpadvisor/cases.db
-  bool colour = false; // set when stdout is a terminal
+  std::string kb;       // "" = the shipped KB
+  std::string db;       // "" = $XDG_DATA_HOME/mpadvisor/cases.db
+  bool colour = false;  // set when stdout is a terminal
 
   Format output_format() const { return format == "json" ? Format::json : Format::text; }
   Language language() const;

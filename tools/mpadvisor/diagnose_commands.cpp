@@ -7,8 +7,8 @@
 #include "mpadvisor/engine/diagnosis.hpp"
 #include "mpadvisor/engine/explain.hpp"
 #include "mpadvisor/engine/whatif.hpp"
-#include "render.hpp"
 #include "rejection_command.hpp"
+#include "render.hpp"
 #include "ui_text.hpp"
 
 namespace mpadvisor::cli {
@@ -39,8 +39,10 @@ int run_diagnose(const GlobalOptions& g, const DiagnoseArgs& a) {
   engine::Diagnosis d = engine::diagnose(*model, profile, options);
   RenderOptions const r = render_options(g, a.explain);
   if (!a.rejection.empty()) return run_rejection(g, *model, profile, d, a.rejection, a.stage, a.limit, r);
-  if (g.output_format() == Format::json) print_json(diagnosis_json(*model, d, r));
-  else std::cout << diagnosis_text(*model, d, r);
+  if (g.output_format() == Format::json)
+    print_json(diagnosis_json(*model, d, r));
+  else
+    std::cout << diagnosis_text(*model, d, r);
   return d.verdict == engine::Verdict::clear ? kExitOk : kExitFindings;
 }
 
@@ -53,8 +55,11 @@ int run_why(const GlobalOptions& g, const std::string& profile_path, const std::
     engine::ProofNode proof = engine::prove_rule(*model, profile, *rule);
     const engine::RuleInfo& info = model->rules()[*rule];
     if (g.output_format() == Format::json) {
-      Json j{{"rule", info.name}, {"step", model->steps()[info.step].name}, {"cause", model->causes()[info.cause].name},
-             {"fired", proof.value == engine::Truth::yes}, {"value", std::string(engine::to_string(proof.value))},
+      Json j{{"rule", info.name},
+             {"step", model->steps()[info.step].name},
+             {"cause", model->causes()[info.cause].name},
+             {"fired", proof.value == engine::Truth::yes},
+             {"value", std::string(engine::to_string(proof.value))},
              {"proof", proof_json(proof)}};
       if (why_not) {
         Json parts = Json::array();
@@ -64,15 +69,16 @@ int run_why(const GlobalOptions& g, const std::string& profile_path, const std::
       print_json(j);
       return kExitOk;
     }
-    std::cout << say(lang, "Rule ", "规则 ") << info.name << " @ " << info.location.file << ":" << info.location.line << " → "
-              << model->causes()[info.cause].title.get(lang) << "\n";
+    std::cout << say(lang, "Rule ", "规则 ") << info.name << " @ " << info.location.file << ":" << info.location.line
+              << " → " << model->causes()[info.cause].title.get(lang) << "\n";
     if (why_not) {
       if (proof.value == engine::Truth::yes) {
         std::cout << say(lang, "It fired: its condition is true.\n", "该规则已触发：条件成立。\n");
       } else {
-        std::cout << (proof.value == engine::Truth::no ? say(lang, "It did not fire; these parts are false:\n", "未触发；以下部分不成立：\n")
-                                                       : say(lang, "It could not be decided; these parts are unknown or false:\n",
-                                                             "无法判断；以下部分未知或不成立：\n"));
+        std::cout << (proof.value == engine::Truth::no
+                          ? say(lang, "It did not fire; these parts are false:\n", "未触发；以下部分不成立：\n")
+                          : say(lang, "It could not be decided; these parts are unknown or false:\n",
+                                "无法判断；以下部分未知或不成立：\n"));
         for (const engine::ProofNode* p : engine::failing_parts(proof)) std::cout << proof_text(*p, r);
       }
     }
@@ -91,16 +97,19 @@ int run_why(const GlobalOptions& g, const std::string& profile_path, const std::
     print_json(j);
     return kExitOk;
   }
-  std::cout << model->steps()[step].title.get(lang) << " (" << name << "): " << engine::to_string(d.status[step]) << "\n";
+  std::cout << model->steps()[step].title.get(lang) << " (" << name << "): " << engine::to_string(d.status[step])
+            << "\n";
   if (d.status[step] == engine::StepStatus::done) std::cout << proof_text(engine::prove_done(*model, profile, step), r);
   for (const engine::BlockedStep& b : d.blockers) {
     for (const engine::Finding& f : b.causes) {
-      std::cout << "\n" << model->steps()[f.step].name << ": " << model->rules()[f.rule].name << "\n"
+      std::cout << "\n"
+                << model->steps()[f.step].name << ": " << model->rules()[f.rule].name << "\n"
                 << proof_text(engine::prove_rule(*model, profile, f.rule), r);
     }
   }
   for (const engine::Finding& f : d.undetermined) {
-    std::cout << "\n" << model->steps()[f.step].name << ": " << model->rules()[f.rule].name << "\n"
+    std::cout << "\n"
+              << model->steps()[f.step].name << ": " << model->rules()[f.rule].name << "\n"
               << proof_text(engine::prove_rule(*model, profile, f.rule), r);
   }
   return kExitOk;
@@ -135,8 +144,10 @@ int run_whatif(const GlobalOptions& g, const WhatIfArgs& a) {
     throw UsageError(e.what());
   }
   RenderOptions const r = render_options(g, false);
-  if (g.output_format() == Format::json) print_json(whatif_json(*model, w, r));
-  else std::cout << whatif_text(*model, w, r);
+  if (g.output_format() == Format::json)
+    print_json(whatif_json(*model, w, r));
+  else
+    std::cout << whatif_text(*model, w, r);
   return w.after.verdict == engine::Verdict::clear ? kExitOk : kExitFindings;
 }
 
@@ -146,20 +157,27 @@ void register_diagnose_commands(CLI::App& app, CommandContext& context) {
   const GlobalOptions& g = context.options;
 
   auto diagnose_args = std::make_shared<DiagnoseArgs>();
-  CLI::App* diagnose = app.add_subcommand("diagnose", "What blocks a profile on the way to the goal, why, and how to fix it");
+  CLI::App* diagnose =
+      app.add_subcommand("diagnose", "What blocks a profile on the way to the goal, why, and how to fix it");
   diagnose->add_option("profile", diagnose_args->profile, "Profile (JSON)")->required()->check(CLI::ExistingFile);
   diagnose->add_option("--target", diagnose_args->target, "Step to diagnose toward (default: the KB's goal)");
-  diagnose->add_flag("--explain", diagnose_args->explain, "Add the author's trace: rules, KB file and line, conditions");
+  diagnose->add_flag("--explain", diagnose_args->explain,
+                     "Add the author's trace: rules, KB file and line, conditions");
   diagnose->add_option("--rejection", diagnose_args->rejection, "A rejection message to explain (ranks the causes)");
   diagnose->add_option("--stage", diagnose_args->stage, "The step the rejection came from");
-  diagnose->add_option("--limit", diagnose_args->limit, "Similar past cases to show with --rejection")->check(CLI::Range(1, 100));
-  diagnose->callback([&context, diagnose_args, &g] { context.action = [&g, diagnose_args] { return run_diagnose(g, *diagnose_args); }; });
+  diagnose->add_option("--limit", diagnose_args->limit, "Similar past cases to show with --rejection")
+      ->check(CLI::Range(1, 100));
+  diagnose->callback([&context, diagnose_args, &g] {
+    context.action = [&g, diagnose_args] { return run_diagnose(g, *diagnose_args); };
+  });
 
   auto why_args = std::make_shared<std::pair<std::string, std::string>>();
   CLI::App* why = app.add_subcommand("why", "The proof of a rule's condition, or why a step has its status");
   why->add_option("profile", why_args->first, "Profile (JSON)")->required()->check(CLI::ExistingFile);
   why->add_option("name", why_args->second, "Rule or step")->required();
-  why->callback([&context, why_args, &g] { context.action = [&g, why_args] { return run_why(g, why_args->first, why_args->second, false); }; });
+  why->callback([&context, why_args, &g] {
+    context.action = [&g, why_args] { return run_why(g, why_args->first, why_args->second, false); };
+  });
 
   auto why_not_args = std::make_shared<std::pair<std::string, std::string>>();
   CLI::App* why_not = app.add_subcommand("why-not", "Which part of a rule that did not fire was false or unknown");
@@ -175,7 +193,8 @@ void register_diagnose_commands(CLI::App& app, CommandContext& context) {
   whatif->add_option("--set", whatif_args->set, "fact=value (lists and sets: a,b,c); repeatable");
   whatif->add_option("--unset", whatif_args->unset, "Make a fact unknown; repeatable");
   whatif->add_option("--target", whatif_args->target, "Step to diagnose toward (default: the KB's goal)");
-  whatif->callback([&context, whatif_args, &g] { context.action = [&g, whatif_args] { return run_whatif(g, *whatif_args); }; });
+  whatif->callback(
+      [&context, whatif_args, &g] { context.action = [&g, whatif_args] { return run_whatif(g, *whatif_args); }; });
 }
 
 }  // namespace mpadvisor::cli

@@ -5,7 +5,6 @@
 #include <memory>
 
 #include "commands.hpp"
-#include "replay_commands.hpp"
 #include "kb_doc.hpp"
 #include "kb_loading.hpp"
 #include "mpadvisor/dsl/format.hpp"
@@ -13,6 +12,7 @@
 #include "mpadvisor/engine/graph_export.hpp"
 #include "mpadvisor/engine/scenario.hpp"
 #include "render.hpp"
+#include "replay_commands.hpp"
 #include "ui_text.hpp"
 
 namespace mpadvisor::cli {
@@ -20,7 +20,9 @@ namespace {
 
 namespace fs = std::filesystem;
 
-fs::path kb_argument(const GlobalOptions& g, const std::string& path) { return path.empty() ? g.kb_path() : fs::path(path); }
+fs::path kb_argument(const GlobalOptions& g, const std::string& path) {
+  return path.empty() ? g.kb_path() : fs::path(path);
+}
 
 // "180d" → 180; plain numbers are days too.
 int parse_days(const std::string& text) {
@@ -44,8 +46,8 @@ int run_check(const GlobalOptions& g, const std::string& path, const std::string
     std::cout << dsl::render_json(kb.diagnostics);
   } else {
     std::cerr << dsl::render_text(kb.diagnostics, g.colour);
-    std::cout << "kb check: " << kb.loaded.kb.modules.size() << " files, " << kb.diagnostics.error_count() << " errors, "
-              << kb.diagnostics.warning_count() << " warnings\n";
+    std::cout << "kb check: " << kb.loaded.kb.modules.size() << " files, " << kb.diagnostics.error_count()
+              << " errors, " << kb.diagnostics.warning_count() << " warnings\n";
   }
   return kb.diagnostics.has_errors() ? kExitFindings : kExitOk;
 }
@@ -113,16 +115,23 @@ int run_test(const GlobalOptions& g, const std::string& path, bool require_cover
       for (const engine::ExpectationResult& e : r.expectations) {
         if (!e.passed) failures.push_back({{"expected", e.expected}, {"actual", e.actual}});
       }
-      scenarios.push_back({{"scenario", model->scenarios()[r.scenario].name}, {"passed", r.passed()}, {"error", r.error},
+      scenarios.push_back({{"scenario", model->scenarios()[r.scenario].name},
+                           {"passed", r.passed()},
+                           {"error", r.error},
                            {"failures", std::move(failures)}});
     }
     Json missing = Json::array();
     for (engine::RuleId r : uncovered) {
-      missing.push_back({{"rule", model->rules()[r].name}, {"fired", report.coverage[r].fired}, {"not_fired", report.coverage[r].not_fired}});
+      missing.push_back({{"rule", model->rules()[r].name},
+                         {"fired", report.coverage[r].fired},
+                         {"not_fired", report.coverage[r].not_fired}});
     }
-    std::cout << Json{{"scenarios", std::move(scenarios)}, {"failed", report.failed()},
-                      {"rules", model->rules().size()}, {"rules_covered", model->rules().size() - uncovered.size()},
-                      {"uncovered", std::move(missing)}}.dump(2)
+    std::cout << Json{{"scenarios", std::move(scenarios)},
+                      {"failed", report.failed()},
+                      {"rules", model->rules().size()},
+                      {"rules_covered", model->rules().size() - uncovered.size()},
+                      {"uncovered", std::move(missing)}}
+                     .dump(2)
               << "\n";
   } else {
     for (const engine::ScenarioResult& r : report.results) {
@@ -141,7 +150,10 @@ int run_test(const GlobalOptions& g, const std::string& path, bool require_cover
     for (engine::RuleId r : uncovered) {
       const engine::RuleCoverage& c = report.coverage[r];
       std::cout << "  not covered: " << model->rules()[r].name << " ("
-                << (!c.fired && !c.not_fired ? "never evaluated" : !c.fired ? "never fires" : "always fires") << ")\n";
+                << (!c.fired && !c.not_fired ? "never evaluated"
+                    : !c.fired               ? "never fires"
+                                             : "always fires")
+                << ")\n";
     }
   }
   if (report.failed()) return kExitFindings;
@@ -159,7 +171,8 @@ int run_graph(const GlobalOptions& g, const std::string& format, const std::stri
   }
   // SVG through Graphviz's `dot`, fed on stdin.
   if (std::system("command -v dot >/dev/null 2>&1") != 0) {
-    throw UsageError("--format svg needs Graphviz's 'dot' program (apt-get install graphviz); --format dot works without it");
+    throw UsageError(
+        "--format svg needs Graphviz's 'dot' program (apt-get install graphviz); --format dot works without it");
   }
   FILE* pipe = popen("dot -Tsvg", "w");
   if (!pipe) throw UsageError("cannot run Graphviz's 'dot'");
@@ -180,8 +193,11 @@ void register_kb_commands(CLI::App& app, CommandContext& context) {
   auto check_args = std::make_shared<CheckArgs>();
   CLI::App* check = kb->add_subcommand("check", "Parse and check a KB; exit 1 when it has errors");
   check->add_option("path", check_args->path, "KB folder or file (default: the shipped kb/)");
-  check->add_option("--stale-after", check_args->stale_after, "Warn about sources checked longer ago than this, e.g. 180d");
-  check->callback([&context, check_args, &g] { context.action = [&g, check_args] { return run_check(g, check_args->path, check_args->stale_after); }; });
+  check->add_option("--stale-after", check_args->stale_after,
+                    "Warn about sources checked longer ago than this, e.g. 180d");
+  check->callback([&context, check_args, &g] {
+    context.action = [&g, check_args] { return run_check(g, check_args->path, check_args->stale_after); };
+  });
 
   struct FmtArgs {
     std::vector<std::string> paths;
@@ -191,7 +207,9 @@ void register_kb_commands(CLI::App& app, CommandContext& context) {
   CLI::App* fmt = kb->add_subcommand("fmt", "Rewrite KB files in the canonical layout");
   fmt->add_option("paths", fmt_args->paths, "Files or folders (default: the shipped kb/)");
   fmt->add_flag("--check", fmt_args->check, "Change nothing; list the files that would change and exit 1 if any");
-  fmt->callback([&context, fmt_args, &g] { context.action = [&g, fmt_args] { return run_fmt(g, fmt_args->paths, fmt_args->check); }; });
+  fmt->callback([&context, fmt_args, &g] {
+    context.action = [&g, fmt_args] { return run_fmt(g, fmt_args->paths, fmt_args->check); };
+  });
 
   struct TestArgs {
     std::string path;
@@ -200,17 +218,24 @@ void register_kb_commands(CLI::App& app, CommandContext& context) {
   auto test_args = std::make_shared<TestArgs>();
   CLI::App* test = kb->add_subcommand("test", "Run the KB's scenarios and report rule coverage");
   test->add_option("path", test_args->path, "KB folder or file (default: the shipped kb/)");
-  test->add_flag("--require-coverage", test_args->require_coverage, "Exit 1 when a rule is not seen both firing and not firing");
-  test->callback([&context, test_args, &g] { context.action = [&g, test_args] { return run_test(g, test_args->path, test_args->require_coverage); }; });
+  test->add_flag("--require-coverage", test_args->require_coverage,
+                 "Exit 1 when a rule is not seen both firing and not firing");
+  test->callback([&context, test_args, &g] {
+    context.action = [&g, test_args] { return run_test(g, test_args->path, test_args->require_coverage); };
+  });
 
   struct GraphArgs {
     std::string format = "dot", profile;
   };
   auto graph_args = std::make_shared<GraphArgs>();
-  CLI::App* graph = kb->add_subcommand("graph", "The step graph in Graphviz DOT or SVG, coloured by a profile's statuses");
+  CLI::App* graph =
+      kb->add_subcommand("graph", "The step graph in Graphviz DOT or SVG, coloured by a profile's statuses");
   graph->add_option("--format", graph_args->format, "dot or svg")->check(CLI::IsMember({"dot", "svg"}));
-  graph->add_option("--profile", graph_args->profile, "Colour the steps by this profile's diagnosis")->check(CLI::ExistingFile);
-  graph->callback([&context, graph_args, &g] { context.action = [&g, graph_args] { return run_graph(g, graph_args->format, graph_args->profile); }; });
+  graph->add_option("--profile", graph_args->profile, "Colour the steps by this profile's diagnosis")
+      ->check(CLI::ExistingFile);
+  graph->callback([&context, graph_args, &g] {
+    context.action = [&g, graph_args] { return run_graph(g, graph_args->format, graph_args->profile); };
+  });
 
   auto doc_path = std::make_shared<std::string>();
   CLI::App* doc = kb->add_subcommand("doc", "The process as the KB models it, as Markdown (docs/kb.md)");

@@ -69,26 +69,32 @@ std::string kb_markdown(const engine::Model& m) {
       << "`--profile PROFILE.json` colours each step by its status.\n\n![The step graph](kb-graph.svg)\n\n"
       << "<details><summary>DOT source</summary>\n\n```dot\n"
       << engine::to_dot(m, engine::Lang::en) << "```\n\n</details>\n\n";
-  out << "## Steps, in the order they can happen\n\n| step | 中文 | English | actor | requires | duration | cost |\n|---|---|---|---|---|---|---|\n";
+  out << "## Steps, in the order they can happen\n\n| step | 中文 | English | actor | requires | duration | cost "
+         "|\n|---|---|---|---|---|---|---|\n";
   for (engine::StepId s : m.topological_order()) {
     const engine::StepInfo& step = m.steps()[s];
     std::string requires_;
-    for (engine::StepId r : step.requires_) requires_ += (requires_.empty() ? "" : ", ") + ("`" + m.steps()[r].name + "`");
-    out << "| `" << step.name << "` | " << cell(step.title.zh) << " | " << cell(step.title.en) << " | " << step.actor << " | "
-        << requires_ << " | " << duration(step.duration) << " | " << cost(step.cost) << " |\n";
+    for (engine::StepId r : step.requires_)
+      requires_ += (requires_.empty() ? "" : ", ") + ("`" + m.steps()[r].name + "`");
+    out << "| `" << step.name << "` | " << cell(step.title.zh) << " | " << cell(step.title.en) << " | " << step.actor
+        << " | " << requires_ << " | " << duration(step.duration) << " | " << cost(step.cost) << " |\n";
   }
   std::map<engine::CauseId, std::vector<const engine::RuleInfo*>> rules_of;
   for (const engine::RuleInfo& r : m.rules()) rules_of[r.cause].push_back(&r);
-  out << "\n## Causes and the rules that raise them\n\n| cause | 中文 | English | reported at | rules | sources |\n|---|---|---|---|---|---|\n";
+  out << "\n## Causes and the rules that raise them\n\n| cause | 中文 | English | reported at | rules | sources "
+         "|\n|---|---|---|---|---|---|\n";
   for (engine::CauseId c = 0; c < m.causes().size(); ++c) {
     const engine::CauseInfo& cause = m.causes()[c];
     std::string rules;
-    for (const engine::RuleInfo* r : rules_of[c]) rules += (rules.empty() ? "" : "<br>") + ("`" + r->name + "` " + effect(r->effect) + " `" + m.steps()[r->step].name + "`");
+    for (const engine::RuleInfo* r : rules_of[c])
+      rules += (rules.empty() ? "" : "<br>") +
+               ("`" + r->name + "` " + effect(r->effect) + " `" + m.steps()[r->step].name + "`");
     out << "| `" << cause.name << "` | " << cell(cause.title.zh) << " | " << cell(cause.title.en) << " | "
         << (cause.stage == engine::kNone ? "" : "`" + m.steps()[cause.stage].name + "`") << " | " << rules << " | "
         << cell(sources(cause.sources)) << " |\n";
   }
-  out << "\n## Facts a profile can give\n\nSee [profile.md](profile.md) for types and examples.\n\n| fact | question |\n|---|---|\n";
+  out << "\n## Facts a profile can give\n\nSee [profile.md](profile.md) for types and examples.\n\n| fact | question "
+         "|\n|---|---|\n";
   for (const engine::FactInfo& f : m.facts()) out << "| `" << f.name << "` | " << cell(f.question.en) << " |\n";
   return out.str();
 }

@@ -23,7 +23,9 @@ void configure_logging(int verbosity) {
   // Logs go to stderr so that stdout holds only results (text or JSON).
   auto logger = spdlog::stderr_color_mt("mpadvisor");
   logger->set_pattern("%^%l%$: %v");
-  logger->set_level(verbosity >= 2 ? spdlog::level::trace : verbosity == 1 ? spdlog::level::debug : spdlog::level::warn);
+  logger->set_level(verbosity >= 2   ? spdlog::level::trace
+                    : verbosity == 1 ? spdlog::level::debug
+                                     : spdlog::level::warn);
   spdlog::set_default_logger(logger);
 }
 
@@ -59,7 +61,8 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   app.fallthrough();  // global options may come before or after the subcommand
   app.add_flag("-v,--verbose", opt.verbosity, "More log output on stderr (repeat for more)");
-  app.add_option("--lang", opt.lang, "Language of the output (default: from LC_ALL/LANG)")->check(CLI::IsMember({"zh", "en"}));
+  app.add_option("--lang", opt.lang, "Language of the output (default: from LC_ALL/LANG)")
+      ->check(CLI::IsMember({"zh", "en"}));
   app.add_option("--format", opt.format, "Output format")->check(CLI::IsMember({"text", "json"}));
   app.add_option("--kb", opt.kb, "Knowledge base folder or file (default: the shipped kb/)");
   app.add_option("--db", opt.db, "Case database (default: $XDG_DATA_HOME/mpadvisor/cases.db)");

@@ -23,8 +23,8 @@ double rounded(double x) { return static_cast<double>(static_cast<long long>(x *
 }  // namespace
 
 int run_rejection(const GlobalOptions& g, const engine::Model& model, const engine::Profile&,
-                  const engine::Diagnosis& diagnosis, const std::string& message, const std::string& stage_name, int limit,
-                  const RenderOptions& r) {
+                  const engine::Diagnosis& diagnosis, const std::string& message, const std::string& stage_name,
+                  int limit, const RenderOptions& r) {
   std::optional<engine::StepId> stage;
   if (!stage_name.empty()) {
     stage = model.find_step(stage_name);
@@ -42,21 +42,32 @@ int run_rejection(const GlobalOptions& g, const engine::Model& model, const engi
       const engine::CauseInfo& info = model.causes()[c.cause];
       Json evidence = Json::array();
       for (const engine::CauseEvidence& e : c.evidence) {
-        evidence.push_back({{"kind", std::string(engine::to_string(e.kind))}, {"detail", e.detail}, {"weight", rounded(e.weight)}});
+        evidence.push_back(
+            {{"kind", std::string(engine::to_string(e.kind))}, {"detail", e.detail}, {"weight", rounded(e.weight)}});
       }
       Json fixes = Json::array();
       for (const engine::Fix& f : info.fixes) fixes.push_back(f.text.get(r.lang));
-      causes.push_back({{"cause", info.name}, {"title", info.title.get(r.lang)}, {"confidence", rounded(c.confidence)},
-                        {"evidence", std::move(evidence)}, {"fixes", std::move(fixes)}});
+      causes.push_back({{"cause", info.name},
+                        {"title", info.title.get(r.lang)},
+                        {"confidence", rounded(c.confidence)},
+                        {"evidence", std::move(evidence)},
+                        {"fixes", std::move(fixes)}});
     }
     Json cases = Json::array();
     for (const casebase::SimilarCase& s : similar) {
-      cases.push_back({{"id", s.value.id}, {"score", rounded(s.score)}, {"stage", s.value.stage}, {"message", s.value.message},
-                       {"causes", s.value.causes}, {"fix", s.value.fix ? Json(*s.value.fix) : Json()},
+      cases.push_back({{"id", s.value.id},
+                       {"score", rounded(s.score)},
+                       {"stage", s.value.stage},
+                       {"message", s.value.message},
+                       {"causes", s.value.causes},
+                       {"fix", s.value.fix ? Json(*s.value.fix) : Json()},
                        {"outcome", std::string(casebase::to_string(s.value.outcome))}});
     }
     Json out;
-    out["rejection"] = {{"message", message}, {"stage", stage_name}, {"causes", std::move(causes)}, {"similar_cases", std::move(cases)}};
+    out["rejection"] = {{"message", message},
+                        {"stage", stage_name},
+                        {"causes", std::move(causes)},
+                        {"similar_cases", std::move(cases)}};
     out["diagnosis"] = diagnosis_json(model, diagnosis, r);
     std::cout << out.dump(2) << "\n";
     return ranking.causes.empty() ? kExitFindings : kExitOk;
@@ -65,7 +76,8 @@ int run_rejection(const GlobalOptions& g, const engine::Model& model, const engi
   const engine::Lang lang = r.lang;
   std::cout << say(lang, "Rejection: ", "驳回：") << message << "\n\n";
   if (ranking.causes.empty()) {
-    std::cout << say(lang, "No known cause matches this message or this profile.\n", "没有已知原因与该驳回信息或该资料相符。\n");
+    std::cout << say(lang, "No known cause matches this message or this profile.\n",
+                     "没有已知原因与该驳回信息或该资料相符。\n");
   }
   int rank = 0;
   for (const engine::RankedCause& c : ranking.causes) {
@@ -73,11 +85,13 @@ int run_rejection(const GlobalOptions& g, const engine::Model& model, const engi
     std::cout << ++rank << ". " << info.title.get(lang) << " [" << info.name << "] — " << percent(c.confidence) << "\n";
     for (const engine::CauseEvidence& e : c.evidence) {
       std::string_view kind = e.kind == engine::EvidenceKind::pattern ? say(lang, "message matches ", "驳回信息匹配 ")
-                              : e.kind == engine::EvidenceKind::rule  ? say(lang, "rule fires on the profile: ", "资料触发规则：")
-                                                                      : say(lang, "similar past case ", "相似历史案例 ");
+                              : e.kind == engine::EvidenceKind::rule
+                                  ? say(lang, "rule fires on the profile: ", "资料触发规则：")
+                                  : say(lang, "similar past case ", "相似历史案例 ");
       std::cout << "   " << kind << e.detail << "\n";
     }
-    for (const engine::Fix& f : info.fixes) std::cout << "   " << say(lang, "Fix: ", "解决：") << f.text.get(lang) << "\n";
+    for (const engine::Fix& f : info.fixes)
+      std::cout << "   " << say(lang, "Fix: ", "解决：") << f.text.get(lang) << "\n";
   }
   if (!similar.empty()) {
     std::cout << "\n" << say(lang, "Similar past cases", "相似的历史案例") << "\n";

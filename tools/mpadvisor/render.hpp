@@ -23,7 +23,8 @@ std::string diagnosis_text(const engine::Model& model, const engine::Diagnosis& 
 Json diagnosis_json(const engine::Model& model, const engine::Diagnosis& d, const RenderOptions& options);
 
 Json finding_json(const engine::Model& model, const engine::Finding& f, const RenderOptions& options);
-std::string finding_text(const engine::Model& model, const engine::Finding& f, const RenderOptions& options, int indent);
+std::string finding_text(const engine::Model& model, const engine::Finding& f, const RenderOptions& options,
+                         int indent);
 
 std::string proof_text(const engine::ProofNode& proof, const RenderOptions& options);
 Json proof_json(const engine::ProofNode& proof);

@@ -13,7 +13,9 @@ namespace {
 
 struct Style {
   bool on;
-  std::string operator()(const char* code, const std::string& s) const { return on ? std::string(code) + s + "\033[0m" : s; }
+  std::string operator()(const char* code, const std::string& s) const {
+    return on ? std::string(code) + s + "\033[0m" : s;
+  }
 };
 constexpr const char* kRed = "\033[1;31m";
 constexpr const char* kYellow = "\033[1;33m";
@@ -27,9 +29,12 @@ std::string step_label(const engine::Model& m, engine::StepId s, Lang lang) {
 
 std::string likelihood(ast::Likelihood l, Lang lang) {
   switch (l) {
-    case ast::Likelihood::low: return std::string(say(lang, "low", "低"));
-    case ast::Likelihood::medium: return std::string(say(lang, "medium", "中"));
-    case ast::Likelihood::high: return std::string(say(lang, "high", "高"));
+    case ast::Likelihood::low:
+      return std::string(say(lang, "low", "低"));
+    case ast::Likelihood::medium:
+      return std::string(say(lang, "medium", "中"));
+    case ast::Likelihood::high:
+      return std::string(say(lang, "high", "高"));
   }
   return "";
 }
@@ -37,10 +42,14 @@ std::string likelihood(ast::Likelihood l, Lang lang) {
 std::string change_text(const engine::Model& m, const engine::FactChange& c) {
   const std::string& fact = m.facts()[c.fact].name;
   switch (c.op) {
-    case ast::ChangeOp::assign: return fact + " = " + dsl::format_value(c.value);
-    case ast::ChangeOp::add: return fact + " += " + dsl::format_value(c.value);
-    case ast::ChangeOp::remove: return fact + " -= " + dsl::format_value(c.value);
-    case ast::ChangeOp::unset: return fact + " unset";
+    case ast::ChangeOp::assign:
+      return fact + " = " + dsl::format_value(c.value);
+    case ast::ChangeOp::add:
+      return fact + " += " + dsl::format_value(c.value);
+    case ast::ChangeOp::remove:
+      return fact + " -= " + dsl::format_value(c.value);
+    case ast::ChangeOp::unset:
+      return fact + " unset";
   }
   return fact;
 }
@@ -54,8 +63,10 @@ std::string source_text(const engine::Source& s) {
 std::string evidence_text(const engine::Evidence& e, Lang lang) {
   std::string out = e.fact + " = " + e.value;
   if (e.match) {
-    out += std::string(say(lang, " — contains “", " — 含“")) + e.match->matched + std::string(say(lang, "” (term “", "”（词表 ")) +
-           (lang == Lang::zh ? e.match->list + " 中的“" + e.match->term + "”）" : e.match->term + "” of " + e.match->list + ")");
+    out += std::string(say(lang, " — contains “", " — 含“")) + e.match->matched +
+           std::string(say(lang, "” (term “", "”（词表 ")) +
+           (lang == Lang::zh ? e.match->list + " 中的“" + e.match->term + "”）"
+                             : e.match->term + "” of " + e.match->list + ")");
   }
   return out;
 }
@@ -84,10 +95,12 @@ std::string finding_text(const engine::Model& m, const engine::Finding& f, const
     out << "\n";
   }
   const auto& sources = rule.sources.empty() ? cause.sources : rule.sources;
-  for (const engine::Source& s : sources) out << pad << "  " << say(lang, "Source: ", "来源：") << source_text(s) << "\n";
+  for (const engine::Source& s : sources)
+    out << pad << "  " << say(lang, "Source: ", "来源：") << source_text(s) << "\n";
   if (o.explain) {
-    out << pad << "  " << style(kDim, std::string(say(lang, "Rule ", "规则 ")) + rule.name + " @ " + rule.location.file + ":" +
-                                          std::to_string(rule.location.line) + ": when " + rule.condition_text)
+    out << pad << "  "
+        << style(kDim, std::string(say(lang, "Rule ", "规则 ")) + rule.name + " @ " + rule.location.file + ":" +
+                           std::to_string(rule.location.line) + ": when " + rule.condition_text)
         << "\n";
   }
   return out.str();
@@ -97,22 +110,26 @@ std::string diagnosis_text(const engine::Model& m, const engine::Diagnosis& d, c
   const Lang lang = o.lang;
   Style const style{o.colour};
   std::ostringstream out;
-  if (d.target == engine::kNone) return std::string(say(lang, "The knowledge base declares no goal.\n", "知识库没有声明目标步骤。\n"));
+  if (d.target == engine::kNone)
+    return std::string(say(lang, "The knowledge base declares no goal.\n", "知识库没有声明目标步骤。\n"));
   std::size_t roots = 0;
   for (const engine::BlockedStep& b : d.blockers) roots += b.root;
   std::string const target = step_label(m, d.target, lang);
   switch (d.verdict) {
     case engine::Verdict::blocked:
       out << style(kRed, std::string(say(lang, "BLOCKED", "受阻"))) << say(lang, ": ", "：") << roots
-          << say(lang, roots == 1 ? " root blocker on the way to " : " root blockers on the way to ", " 个根本阻碍，目标：")
+          << say(lang, roots == 1 ? " root blocker on the way to " : " root blockers on the way to ",
+                 " 个根本阻碍，目标：")
           << target << "\n";
       break;
     case engine::Verdict::needs_info:
-      out << style(kYellow, std::string(say(lang, "NEEDS INFORMATION", "需要补充信息"))) << say(lang, ": nothing blocks ", "：暂无阻碍，但还不能确定能否到达 ")
-          << target << say(lang, " yet, but some facts are missing\n", "\n");
+      out << style(kYellow, std::string(say(lang, "NEEDS INFORMATION", "需要补充信息")))
+          << say(lang, ": nothing blocks ", "：暂无阻碍，但还不能确定能否到达 ") << target
+          << say(lang, " yet, but some facts are missing\n", "\n");
       break;
     case engine::Verdict::clear:
-      out << style(kGreen, std::string(say(lang, "CLEAR", "畅通"))) << say(lang, ": nothing blocks ", "：没有任何阻碍，目标：") << target << "\n";
+      out << style(kGreen, std::string(say(lang, "CLEAR", "畅通")))
+          << say(lang, ": nothing blocks ", "：没有任何阻碍，目标：") << target << "\n";
       break;
   }
   for (const engine::BlockedStep& b : d.blockers) {
@@ -122,7 +139,8 @@ std::string diagnosis_text(const engine::Model& m, const engine::Diagnosis& d, c
     for (const engine::Finding& f : b.causes) out << finding_text(m, f, o, 2);
     if (!b.blocks.empty()) {
       out << "  " << say(lang, "Holds up: ", "因此无法进行：");
-      for (std::size_t i = 0; i < b.blocks.size(); ++i) out << (i ? ", " : "") << m.steps()[b.blocks[i]].title.get(lang);
+      for (std::size_t i = 0; i < b.blocks.size(); ++i)
+        out << (i ? ", " : "") << m.steps()[b.blocks[i]].title.get(lang);
       out << "\n";
     }
   }
@@ -137,7 +155,8 @@ std::string diagnosis_text(const engine::Model& m, const engine::Diagnosis& d, c
   if (!d.waiting.empty()) {
     out << "\n" << say(lang, "Waiting", "等待中") << "\n";
     for (const engine::Finding& f : d.waiting) {
-      out << "… " << step_label(m, f.step, lang) << say(lang, " — on ", " — 等待方：") << m.rules()[f.rule].actor << "\n";
+      out << "… " << step_label(m, f.step, lang) << say(lang, " — on ", " — 等待方：") << m.rules()[f.rule].actor
+          << "\n";
       out << finding_text(m, f, o, 2);
     }
   }
@@ -151,8 +170,9 @@ std::string diagnosis_text(const engine::Model& m, const engine::Diagnosis& d, c
       if (o.explain) {
         for (engine::RuleId r : n.rules) {
           const engine::RuleInfo& rule = m.rules()[r];
-          out << "  " << style(kDim, std::string(say(lang, "decides rule ", "决定规则 ")) + rule.name + " @ " + rule.location.file + ":" +
-                                         std::to_string(rule.location.line))
+          out << "  "
+              << style(kDim, std::string(say(lang, "decides rule ", "决定规则 ")) + rule.name + " @ " +
+                                 rule.location.file + ":" + std::to_string(rule.location.line))
               << "\n";
         }
       }
@@ -170,15 +190,20 @@ namespace {
 
 Json sources_json(const std::vector<engine::Source>& sources) {
   Json arr = Json::array();
-  for (const engine::Source& s : sources) arr.push_back({{"ref", s.ref}, {"checked", s.checked}, {"certainty", s.certainty}});
+  for (const engine::Source& s : sources)
+    arr.push_back({{"ref", s.ref}, {"checked", s.checked}, {"certainty", s.certainty}});
   return arr;
 }
 
 Json evidence_json(const engine::Evidence& e) {
-  Json j{{"fact", e.fact}, {"value", e.value}, {"test", e.test}, {"outcome", std::string(engine::to_string(e.outcome))}};
+  Json j{
+      {"fact", e.fact}, {"value", e.value}, {"test", e.test}, {"outcome", std::string(engine::to_string(e.outcome))}};
   if (e.match) {
-    j["match"] = {{"list", e.match->list}, {"term", e.match->term}, {"text", e.match->matched},
-                  {"begin", e.match->begin}, {"end", e.match->end}};
+    j["match"] = {{"list", e.match->list},
+                  {"term", e.match->term},
+                  {"text", e.match->matched},
+                  {"begin", e.match->begin},
+                  {"end", e.match->end}};
   }
   return j;
 }
@@ -188,8 +213,11 @@ Json evidence_json(const engine::Evidence& e) {
 Json finding_json(const engine::Model& m, const engine::Finding& f, const RenderOptions& o) {
   const engine::CauseInfo& cause = m.causes()[f.cause];
   const engine::RuleInfo& rule = m.rules()[f.rule];
-  Json j{{"cause", cause.name}, {"rule", rule.name}, {"step", m.steps()[f.step].name},
-         {"title", cause.title.get(o.lang)}, {"explanation", cause.explanation.get(o.lang)}};
+  Json j{{"cause", cause.name},
+         {"rule", rule.name},
+         {"step", m.steps()[f.step].name},
+         {"title", cause.title.get(o.lang)},
+         {"explanation", cause.explanation.get(o.lang)}};
   if (rule.effect == ast::EffectKind::warn) j["likelihood"] = likelihood(rule.likelihood, Lang::en);
   if (rule.effect == ast::EffectKind::wait) j["actor"] = rule.actor;
   Json evidence = Json::array();
@@ -220,8 +248,11 @@ Json diagnosis_json(const engine::Model& m, const engine::Diagnosis& d, const Re
     for (engine::StepId s : b.blocks) blocks.push_back(m.steps()[s].name);
     Json causes = Json::array();
     for (const engine::Finding& f : b.causes) causes.push_back(finding_json(m, f, o));
-    blockers.push_back({{"step", m.steps()[b.step].name}, {"title", m.steps()[b.step].title.get(o.lang)},
-                        {"root", b.root}, {"blocks", std::move(blocks)}, {"causes", std::move(causes)}});
+    blockers.push_back({{"step", m.steps()[b.step].name},
+                        {"title", m.steps()[b.step].title.get(o.lang)},
+                        {"root", b.root},
+                        {"blocks", std::move(blocks)},
+                        {"causes", std::move(causes)}});
   }
   j["blockers"] = std::move(blockers);
   auto findings = [&](const std::vector<engine::Finding>& list) {
@@ -235,11 +266,14 @@ Json diagnosis_json(const engine::Model& m, const engine::Diagnosis& d, const Re
   for (const engine::NeededFact& n : d.needs_info) {
     Json rules = Json::array();
     for (engine::RuleId r : n.rules) rules.push_back(m.rules()[r].name);
-    needs.push_back({{"fact", m.facts()[n.fact].name}, {"question", m.facts()[n.fact].question.get(o.lang)}, {"rules", std::move(rules)}});
+    needs.push_back({{"fact", m.facts()[n.fact].name},
+                     {"question", m.facts()[n.fact].question.get(o.lang)},
+                     {"rules", std::move(rules)}});
   }
   j["needs_info"] = std::move(needs);
   Json next = Json::array();
-  for (engine::StepId s : d.next_steps) next.push_back({{"step", m.steps()[s].name}, {"title", m.steps()[s].title.get(o.lang)}});
+  for (engine::StepId s : d.next_steps)
+    next.push_back({{"step", m.steps()[s].name}, {"title", m.steps()[s].title.get(o.lang)}});
   j["next_steps"] = std::move(next);
   Json steps = Json::array();
   for (engine::StepId s : m.topological_order()) {

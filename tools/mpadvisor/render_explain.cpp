@@ -17,21 +17,25 @@ void proof_lines(const engine::ProofNode& p, int depth, const RenderOptions& o, 
       << engine::to_string(p.value) << "]\n";
   for (const engine::Evidence& e : p.facts) {
     out << std::string(static_cast<std::size_t>(depth) * 2 + 4, ' ') << e.fact << " = " << e.value;
-    if (e.match) out << say(o.lang, "  (matched “", "（命中“") << e.match->matched << "” = " << e.match->list << ":" << e.match->term << say(o.lang, ")", "）");
+    if (e.match)
+      out << say(o.lang, "  (matched “", "（命中“") << e.match->matched << "” = " << e.match->list << ":"
+          << e.match->term << say(o.lang, ")", "）");
     out << "\n";
   }
   for (const engine::ProofNode& c : p.children) proof_lines(c, depth + 1, o, out);
 }
 
 std::string key_text(const engine::Model& m, const engine::FindingKey& k, Lang lang) {
-  return m.steps()[k.step].title.get(lang) + " (" + m.steps()[k.step].name + "): " + m.causes()[k.cause].title.get(lang) +
-         " [" + m.causes()[k.cause].name + "]";
+  return m.steps()[k.step].title.get(lang) + " (" + m.steps()[k.step].name +
+         "): " + m.causes()[k.cause].title.get(lang) + " [" + m.causes()[k.cause].name + "]";
 }
 
 Json keys_json(const engine::Model& m, const std::vector<engine::FindingKey>& keys, Lang lang) {
   Json arr = Json::array();
   for (const engine::FindingKey& k : keys) {
-    arr.push_back({{"step", m.steps()[k.step].name}, {"cause", m.causes()[k.cause].name}, {"rule", m.rules()[k.rule].name},
+    arr.push_back({{"step", m.steps()[k.step].name},
+                   {"cause", m.causes()[k.cause].name},
+                   {"rule", m.rules()[k.rule].name},
                    {"title", m.causes()[k.cause].title.get(lang)}});
   }
   return arr;
@@ -54,14 +58,17 @@ Json proof_json(const engine::ProofNode& p) {
   }
   Json children = Json::array();
   for (const engine::ProofNode& c : p.children) children.push_back(proof_json(c));
-  return {{"condition", p.text}, {"value", std::string(engine::to_string(p.value))}, {"facts", std::move(facts)},
+  return {{"condition", p.text},
+          {"value", std::string(engine::to_string(p.value))},
+          {"facts", std::move(facts)},
           {"children", std::move(children)}};
 }
 
 std::string whatif_text(const engine::Model& m, const engine::WhatIf& w, const RenderOptions& o) {
   const Lang lang = o.lang;
   std::ostringstream out;
-  out << say(lang, "Verdict: ", "结论：") << engine::to_string(w.before.verdict) << " → " << engine::to_string(w.after.verdict) << "\n";
+  out << say(lang, "Verdict: ", "结论：") << engine::to_string(w.before.verdict) << " → "
+      << engine::to_string(w.after.verdict) << "\n";
   auto section = [&](std::string_view title, const std::vector<engine::FindingKey>& keys, const char* bullet) {
     if (keys.empty()) return;
     out << "\n" << title << "\n";

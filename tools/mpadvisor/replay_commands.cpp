@@ -26,10 +26,17 @@ int run_replay(const GlobalOptions& g, bool record) {
   casebase::ReplayReport r = casebase::replay(store, *model, record);
   if (g.output_format() == Format::json) {
     Json misses = Json::array();
-    for (const casebase::ReplayMiss& m : r.misses) misses.push_back({{"id", m.id}, {"labelled", m.labelled}, {"ranked", m.ranked}});
-    std::cout << Json{{"kb_version", model->version()}, {"cases", r.cases}, {"labelled", r.labelled},
-                      {"top1", r.top1}, {"top3", r.top3}, {"top1_accuracy", ratio(r.top1, r.labelled)},
-                      {"top3_accuracy", ratio(r.top3, r.labelled)}, {"errors", r.errors}, {"misses", std::move(misses)}}
+    for (const casebase::ReplayMiss& m : r.misses)
+      misses.push_back({{"id", m.id}, {"labelled", m.labelled}, {"ranked", m.ranked}});
+    std::cout << Json{{"kb_version", model->version()},
+                      {"cases", r.cases},
+                      {"labelled", r.labelled},
+                      {"top1", r.top1},
+                      {"top3", r.top3},
+                      {"top1_accuracy", ratio(r.top1, r.labelled)},
+                      {"top3_accuracy", ratio(r.top3, r.labelled)},
+                      {"errors", r.errors},
+                      {"misses", std::move(misses)}}
                      .dump(2)
               << "\n";
   } else {
@@ -59,15 +66,18 @@ int run_impact(const GlobalOptions& g, const std::string& base_path) {
                          {"before", {{"verdict", row.before.verdict}, {"top_cause", top(row.before)}}},
                          {"after", {{"verdict", row.after.verdict}, {"top_cause", top(row.after)}}}});
     }
-    std::cout << Json{{"base_version", base->version()}, {"kb_version", next->version()}, {"cases", total},
-                      {"changed", std::move(changed)}}.dump(2)
+    std::cout << Json{{"base_version", base->version()},
+                      {"kb_version", next->version()},
+                      {"cases", total},
+                      {"changed", std::move(changed)}}
+                     .dump(2)
               << "\n";
   } else {
     std::cout << "kb impact: " << rows.size() << " of " << total << " cases change (" << base->version() << " → "
               << next->version() << ")\n";
     for (const casebase::ImpactRow& row : rows) {
-      std::cout << "#" << row.id << ": " << row.before.verdict << " / " << top(row.before) << "  →  " << row.after.verdict
-                << " / " << top(row.after) << "\n";
+      std::cout << "#" << row.id << ": " << row.before.verdict << " / " << top(row.before) << "  →  "
+                << row.after.verdict << " / " << top(row.after) << "\n";
     }
   }
   return rows.empty() ? kExitOk : kExitFindings;
@@ -78,7 +88,8 @@ int run_impact(const GlobalOptions& g, const std::string& base_path) {
 void register_kb_impact(CLI::App& kb, CommandContext& context) {
   const GlobalOptions& g = context.options;
   auto base = std::make_shared<std::string>();
-  CLI::App* impact = kb.add_subcommand("impact", "Stored cases whose verdict or top cause changes between --base and --kb");
+  CLI::App* impact =
+      kb.add_subcommand("impact", "Stored cases whose verdict or top cause changes between --base and --kb");
   impact->add_option("--base", *base, "The KB before the change")->required();
   impact->callback([&context, base, &g] { context.action = [&g, base] { return run_impact(g, *base); }; });
 }
@@ -86,7 +97,8 @@ void register_kb_impact(CLI::App& kb, CommandContext& context) {
 void register_cases_replay(CLI::App& cases, CommandContext& context) {
   const GlobalOptions& g = context.options;
   auto record = std::make_shared<bool>(false);
-  CLI::App* replay = cases.add_subcommand("replay", "Diagnose every stored case; top-1/top-3 accuracy of the cause ranking");
+  CLI::App* replay =
+      cases.add_subcommand("replay", "Diagnose every stored case; top-1/top-3 accuracy of the cause ranking");
   replay->add_flag("--record", *record, "Store each case's verdict and top cause with the KB version");
   replay->callback([&context, record, &g] { context.action = [&g, record] { return run_replay(g, *record); }; });
 }

@@ -16,7 +16,8 @@ class ConditionChecker {
 
   void check(const ast::Expr& e) {
     switch (e.kind) {
-      case ast::ExprKind::constant: return;
+      case ast::ExprKind::constant:
+        return;
       case ast::ExprKind::all:
       case ast::ExprKind::any:
       case ast::ExprKind::negation:
@@ -25,11 +26,13 @@ class ConditionChecker {
         return;
       case ast::ExprKind::fact:
         if (const ast::Fact* f = fact(e.subject); f && f->type != ast::FactType::boolean) {
-          error(e.subject.span, "'" + f->name.text + "' is a " + describe(f->type) +
-                                    " fact, not a condition; compare it (==, <, …) or test it (has, contains_any, known)");
+          error(e.subject.span,
+                "'" + f->name.text + "' is a " + describe(f->type) +
+                    " fact, not a condition; compare it (==, <, …) or test it (has, contains_any, known)");
         }
         return;
-      case ast::ExprKind::compare: return check_compare(e);
+      case ast::ExprKind::compare:
+        return check_compare(e);
       case ast::ExprKind::contains_any:
       case ast::ExprKind::is_any:
         if (const ast::Fact* f = fact(e.subject);
@@ -43,7 +46,8 @@ class ConditionChecker {
       case ast::ExprKind::has:
         if (const ast::Fact* f = fact(e.subject)) {
           if (f->type != ast::FactType::enum_set && f->type != ast::FactType::text_list) {
-            error(e.subject.span, "'has' tests a set or list; '" + f->name.text + "' is a " + describe(f->type) + " fact");
+            error(e.subject.span,
+                  "'has' tests a set or list; '" + f->name.text + "' is a " + describe(f->type) + " fact");
           } else {
             for (const ast::Value& v : e.values) value(*f, v, true);
           }
@@ -53,14 +57,16 @@ class ConditionChecker {
         if (const ast::Fact* f = fact(e.subject)) {
           if (f->type != ast::FactType::enumeration && f->type != ast::FactType::text &&
               f->type != ast::FactType::number) {
-            error(e.subject.span, "'in' tests an enum, text or number; '" + f->name.text + "' is a " +
-                                      describe(f->type) + " fact");
+            error(e.subject.span,
+                  "'in' tests an enum, text or number; '" + f->name.text + "' is a " + describe(f->type) + " fact");
           } else {
             for (const ast::Value& v : e.values) value(*f, v);
           }
         }
         return;
-      case ast::ExprKind::known: fact(e.subject); return;
+      case ast::ExprKind::known:
+        fact(e.subject);
+        return;
       case ast::ExprKind::done:
         if (!cx_.symbols.steps.count(e.subject.text)) cx_.report_undefined(m_, e.subject, "step", cx_.symbols.steps);
         return;
@@ -71,7 +77,8 @@ class ConditionChecker {
         return;
       case ast::ExprKind::mentions_region:
         if (const ast::Fact* f = fact(e.subject); f && f->type != ast::FactType::text) {
-          error(e.subject.span, "mentions_region() takes a text fact; '" + f->name.text + "' is a " + describe(f->type));
+          error(e.subject.span,
+                "mentions_region() takes a text fact; '" + f->name.text + "' is a " + describe(f->type));
         }
         return;
     }
@@ -97,18 +104,23 @@ class ConditionChecker {
     const ast::Fact* f = fact(op.fact);
     if (!f) return Yield::none;
     auto require = [&](bool ok, const char* wants) {
-      if (!ok) error(op.fact.span, op.function + "() takes " + wants + "; '" + f->name.text + "' is a " + describe(f->type));
+      if (!ok)
+        error(op.fact.span, op.function + "() takes " + wants + "; '" + f->name.text + "' is a " + describe(f->type));
       return ok;
     };
-    if (op.function == "province") return require(f->type == ast::FactType::text, "a text fact") ? Yield::region : Yield::none;
-    if (op.function == "width") return require(f->type == ast::FactType::text, "a text fact") ? Yield::number : Yield::none;
+    if (op.function == "province")
+      return require(f->type == ast::FactType::text, "a text fact") ? Yield::region : Yield::none;
+    if (op.function == "width")
+      return require(f->type == ast::FactType::text, "a text fact") ? Yield::number : Yield::none;
     if (op.function == "count") {
       return require(f->type == ast::FactType::text_list || f->type == ast::FactType::enum_set, "a list or set fact")
-                 ? Yield::number : Yield::none;
+                 ? Yield::number
+                 : Yield::none;
     }
     // hours_since, days_since, days_until
     return require(f->type == ast::FactType::date || f->type == ast::FactType::datetime, "a date or datetime fact")
-               ? Yield::number : Yield::none;
+               ? Yield::number
+               : Yield::none;
   }
 
   void check_compare(const ast::Expr& e) {
@@ -118,9 +130,11 @@ class ConditionChecker {
       if (left == Yield::none) return;
       if (e.right.kind == ast::Operand::Kind::call) {
         Yield const right = yield_of_call(e.right);
-        if (right != Yield::none && right != left) error(e.right.span, "the two sides of the comparison have different types");
+        if (right != Yield::none && right != left)
+          error(e.right.span, "the two sides of the comparison have different types");
       } else if (left == Yield::number && e.right.value.kind != ast::ValueKind::number) {
-        error(e.right.value.span, e.left.function + "() is a number; expected a number, not " + describe(e.right.value));
+        error(e.right.value.span,
+              e.left.function + "() is a number; expected a number, not " + describe(e.right.value));
       } else if (left == Yield::region) {
         if (e.right.value.kind != ast::ValueKind::string && e.right.value.kind != ast::ValueKind::symbol) {
           error(e.right.value.span, "province() is compared with a province name or another province()");

@@ -19,12 +19,10 @@ class CheckContext {
   Symbols symbols;
   Diagnostics diagnostics;
 
-  Diagnostic& report(const ast::Module& module, ast::Span at, Severity severity, std::string code,
-                     std::string message);
+  Diagnostic& report(const ast::Module& module, ast::Span at, Severity severity, std::string code, std::string message);
   // "undefined step 'filng.submit'; did you mean 'filing.submit'?"
   template <typename Decl>
-  void report_undefined(const ast::Module& module, const ast::Name& name, const char* kind,
-                        const Table<Decl>& table);
+  void report_undefined(const ast::Module& module, const ast::Name& name, const char* kind, const Table<Decl>& table);
 
   std::string where(const ast::Module& module, ast::Span at) const;  // "file:line:col"
 

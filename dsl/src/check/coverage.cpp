@@ -7,7 +7,8 @@
 namespace mpadvisor::dsl::check_detail {
 namespace {
 
-void check_text(CheckContext& cx, const ast::Module& m, ast::Span owner, const ast::Text& text, const std::string& what) {
+void check_text(CheckContext& cx, const ast::Module& m, ast::Span owner, const ast::Text& text,
+                const std::string& what) {
   if (text.empty()) return;
   for (const char* lang : {"zh", "en"}) {
     bool present = false;
@@ -31,11 +32,13 @@ void check_staleness(CheckContext& cx, const ast::Module& m, const std::vector<a
   if (!cx.options.stale_after_days) return;
   for (const ast::Source& s : sources) {
     if (!s.checked) {
-      cx.report(m, s.span, Severity::warning, "stale-source", "source has no `checked` date, so it cannot be known to be current");
+      cx.report(m, s.span, Severity::warning, "stale-source",
+                "source has no `checked` date, so it cannot be known to be current");
     } else if (long age = days_between(*s.checked, cx.options.today); age > *cx.options.stale_after_days) {
       cx.report(m, s.span, Severity::warning, "stale-source",
                 "source was last checked " + std::to_string(age) + " days ago (limit " +
-                    std::to_string(*cx.options.stale_after_days) + "); platform policies change without notice: check it again");
+                    std::to_string(*cx.options.stale_after_days) +
+                    "); platform policies change without notice: check it again");
     }
   }
 }
@@ -96,7 +99,8 @@ void check_coverage(CheckContext& cx) {
     check_text(cx, *d.module, d.decl->name.span, d.decl->question, "the question of '" + name + "'");
     check_text(cx, *d.module, d.decl->name.span, d.decl->help, "the help of '" + name + "'");
   }
-  for (const auto& [name, d] : s.terms) check_text(cx, *d.module, d.decl->name.span, d.decl->title, "the title of '" + name + "'");
+  for (const auto& [name, d] : s.terms)
+    check_text(cx, *d.module, d.decl->name.span, d.decl->title, "the title of '" + name + "'");
   for (const auto& [name, d] : s.alternatives) {
     require_text(cx, *d.module, d.decl->name, d.decl->title, "the title");
     for (const ast::Option& o : d.decl->options) {

@@ -33,7 +33,8 @@ void check_step_graph(CheckContext& cx) {
   for (StepId v = 0; v < graph.size(); ++v) {
     if (!needed[v]) {
       cx.report(*g[v].module, g[v].step->name.span, Severity::warning, "unreachable-step",
-                "no goal reaches step '" + g[v].name + "' (goals: " + goals + "); require it from a step on the way, or declare it a goal");
+                "no goal reaches step '" + g[v].name + "' (goals: " + goals +
+                    "); require it from a step on the way, or declare it a goal");
     }
   }
 }

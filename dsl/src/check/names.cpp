@@ -1,8 +1,9 @@
 // Passes 1 and 2: every name declared once, and every reference naming a declaration of the
 // right kind.
+#include <unicode/regex.h>
+
 #include <algorithm>
 #include <array>
-#include <unicode/regex.h>
 
 #include "check/context.hpp"
 #include "check/types.hpp"
@@ -13,14 +14,15 @@ namespace {
 
 constexpr std::array kActors = {"applicant", "platform", "miit", "bureau", "certifier", "reviewer"};
 // Words of the condition and profile languages that a fact may not be named after.
-constexpr std::array kReservedFactNames = {"and", "or", "not", "true", "false", "known", "done", "satisfied",
-                                           "mentions_region", "rejections"};
+constexpr std::array kReservedFactNames = {
+    "and", "or", "not", "true", "false", "known", "done", "satisfied", "mentions_region", "rejections"};
 
 void check_actor(CheckContext& cx, const ast::Module& m, const ast::Name& actor) {
   if (actor.empty()) return;
   if (std::find(kActors.begin(), kActors.end(), actor.text) != kActors.end()) return;
   std::vector<std::string> actors(kActors.begin(), kActors.end());
-  std::string message = "unknown actor '" + actor.text + "' (one of applicant, platform, miit, bureau, certifier, reviewer)";
+  std::string message =
+      "unknown actor '" + actor.text + "' (one of applicant, platform, miit, bureau, certifier, reviewer)";
   if (auto best = closest_match(actor.text, actors)) message += "; did you mean '" + *best + "'?";
   cx.report(m, actor.span, Severity::error, "unknown-actor", message);
 }
@@ -62,8 +64,8 @@ void check_pattern(CheckContext& cx, const ast::Module& m, const ast::Pattern& p
   delete compiled;
   if (U_FAILURE(status)) {
     cx.report(m, pattern.span, Severity::error, "bad-pattern",
-              "message pattern is not a valid regular expression (" + std::string(u_errorName(status)) +
-                  " at offset " + std::to_string(where.offset) + ")");
+              "message pattern is not a valid regular expression (" + std::string(u_errorName(status)) + " at offset " +
+                  std::to_string(where.offset) + ")");
   }
 }
 
@@ -100,7 +102,8 @@ void check_scenario(CheckContext& cx, const ast::Module& m, const ast::Scenario&
 
 void check_duplicates(CheckContext& cx) {
   for (const auto& dup : cx.symbols.duplicates) {
-    cx.report(*dup.module, dup.span, Severity::error, "duplicate-name", dup.kind + " '" + dup.name + "' is declared twice")
+    cx.report(*dup.module, dup.span, Severity::error, "duplicate-name",
+              dup.kind + " '" + dup.name + "' is declared twice")
         .notes.push_back("first declared at " + cx.where(*dup.first_module, dup.first_span));
   }
   for (const auto& [name, fact] : cx.symbols.facts) {
@@ -139,8 +142,9 @@ void check_references(CheckContext& cx) {
   for (const auto& [name, d] : s.alternatives) {
     const ast::Fact* fact = resolve(cx, *d.module, d.decl->fact, "fact", s.facts);
     if (d.decl->fact.empty()) {
-      cx.report(*d.module, d.decl->name.span, Severity::error, "missing-property",
-                "alternatives '" + name + "' needs `satisfied_by FACT` naming the set fact that records the options held");
+      cx.report(
+          *d.module, d.decl->name.span, Severity::error, "missing-property",
+          "alternatives '" + name + "' needs `satisfied_by FACT` naming the set fact that records the options held");
     } else if (fact && fact->type != ast::FactType::enum_set) {
       cx.report(*d.module, d.decl->fact.span, Severity::error, "type-mismatch",
                 "`satisfied_by` needs a set fact; '" + fact->name.text + "' is a " + describe(fact->type));

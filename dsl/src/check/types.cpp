@@ -6,26 +6,40 @@ namespace mpadvisor::dsl::check_detail {
 
 std::string describe(ast::FactType type) {
   switch (type) {
-    case ast::FactType::boolean: return "bool";
-    case ast::FactType::number: return "number";
-    case ast::FactType::text: return "text";
-    case ast::FactType::text_list: return "list";
-    case ast::FactType::enumeration: return "enum";
-    case ast::FactType::enum_set: return "set";
-    case ast::FactType::date: return "date";
-    case ast::FactType::datetime: return "datetime";
+    case ast::FactType::boolean:
+      return "bool";
+    case ast::FactType::number:
+      return "number";
+    case ast::FactType::text:
+      return "text";
+    case ast::FactType::text_list:
+      return "list";
+    case ast::FactType::enumeration:
+      return "enum";
+    case ast::FactType::enum_set:
+      return "set";
+    case ast::FactType::date:
+      return "date";
+    case ast::FactType::datetime:
+      return "datetime";
   }
   return "?";
 }
 
 std::string describe(const ast::Value& v) {
   switch (v.kind) {
-    case ast::ValueKind::boolean: return v.boolean ? "true" : "false";
-    case ast::ValueKind::number: return "a number";
-    case ast::ValueKind::string: return "a string";
-    case ast::ValueKind::symbol: return "'" + v.text + "'";
-    case ast::ValueKind::date: return v.date.has_time() ? "a date-time" : "a date";
-    case ast::ValueKind::list: return "a list";
+    case ast::ValueKind::boolean:
+      return v.boolean ? "true" : "false";
+    case ast::ValueKind::number:
+      return "a number";
+    case ast::ValueKind::string:
+      return "a string";
+    case ast::ValueKind::symbol:
+      return "'" + v.text + "'";
+    case ast::ValueKind::date:
+      return v.date.has_time() ? "a date-time" : "a date";
+    case ast::ValueKind::list:
+      return "a list";
   }
   return "a value";
 }
@@ -42,10 +56,11 @@ std::string enum_mismatch(const ast::Fact& fact, const ast::Value& v) {
   if (v.kind != ast::ValueKind::symbol && v.kind != ast::ValueKind::string) {
     return "'" + fact.name.text + "' takes one of " + declared_values(fact) + ", not " + describe(v);
   }
-  bool declared = std::any_of(fact.values.begin(), fact.values.end(),
-                              [&](const ast::Name& n) { return n.text == v.text; });
-  return declared ? "" : "'" + fact.name.text + "' does not declare the value '" + v.text + "' (it has " +
-                             declared_values(fact) + ")";
+  bool declared =
+      std::any_of(fact.values.begin(), fact.values.end(), [&](const ast::Name& n) { return n.text == v.text; });
+  return declared ? ""
+                  : "'" + fact.name.text + "' does not declare the value '" + v.text + "' (it has " +
+                        declared_values(fact) + ")";
 }
 
 }  // namespace

@@ -8,8 +8,10 @@ std::vector<ast::Comment> scan_comments(std::string_view text) {
   for (std::size_t i = 0; i < text.size(); ++i) {
     char const c = text[i];
     if (in_string) {
-      if (c == '\\') ++i;
-      else if (c == '"' || c == '\n') in_string = false;
+      if (c == '\\')
+        ++i;
+      else if (c == '"' || c == '\n')
+        in_string = false;
     } else if (c == '"') {
       in_string = true;
     } else if (c == '#') {

@@ -38,9 +38,8 @@ inline skipper_parser const skipper{};
 
 struct state_tag;
 
-using skip_context_type =
-    decltype(x3::make_context<x3::skipper_tag>(std::declval<skipper_parser const&>()));
-using context_type = decltype(x3::make_context<state_tag>(std::declval<ParseState&>(),
-                                                          std::declval<skip_context_type const&>()));
+using skip_context_type = decltype(x3::make_context<x3::skipper_tag>(std::declval<skipper_parser const&>()));
+using context_type =
+    decltype(x3::make_context<state_tag>(std::declval<ParseState&>(), std::declval<skip_context_type const&>()));
 
 }  // namespace mpadvisor::dsl::grammar

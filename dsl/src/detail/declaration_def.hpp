@@ -4,6 +4,10 @@
 // so a mistake is reported where it is rather than as a failure of the whole declaration.
 #pragma once
 
+// Grammar rules are laid out by hand so that each line reads as one alternative or one
+// property of the language; clang-format would reflow them by operator precedence.
+// clang-format off
+
 #include "detail/ast_adapted.hpp"
 #include "detail/declaration.hpp"
 #include "detail/expression.hpp"
@@ -286,3 +290,4 @@ BOOST_SPIRIT_DEFINE(import_decl, goal_decl, fact_decl, term, terms_decl, provinc
                     assignment, expectation, scenario_decl, declaration)
 
 }  // namespace mpadvisor::dsl::grammar
+// clang-format on

@@ -9,6 +9,10 @@
 //            | F [ contains_any L | is_any L | has V | has_any [V…] | in [V…] | CMP operand ]
 #pragma once
 
+// Grammar rules are laid out by hand so that each line reads as one alternative or one
+// property of the language; clang-format would reflow them by operator precedence.
+// clang-format off
+
 #include "detail/expression.hpp"
 #include "detail/handlers.hpp"
 #include "detail/lexical.hpp"
@@ -162,3 +166,4 @@ BOOST_SPIRIT_DEFINE(condition, conjunction, negation, primary, call, operand, cl
                     comparison_operator)
 
 }  // namespace mpadvisor::dsl::grammar
+// clang-format on

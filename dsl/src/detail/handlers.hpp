@@ -33,10 +33,10 @@ struct report_errors {
 // author has to look at, rather than the end of the line.
 struct report_unterminated_string {
   template <typename Iterator, typename Exception, typename Context>
-  x3::error_handler_result on_error(Iterator& first, Iterator const&, Exception const&,
-                                    Context const& context) const {
+  x3::error_handler_result on_error(Iterator& first, Iterator const&, Exception const&, Context const& context) const {
     ParseState& state = x3::get<state_tag>(context);
-    if (!state.error) state.error = SyntaxError{state.offset_of(first), "unterminated string: add the closing quote (\")"};
+    if (!state.error)
+      state.error = SyntaxError{state.offset_of(first), "unterminated string: add the closing quote (\")"};
     return x3::error_handler_result::fail;
   }
 };

@@ -1,6 +1,10 @@
 // Definitions of the lexical rules declared in lexical.hpp.
 #pragma once
 
+// Grammar rules are laid out by hand so that each line reads as one alternative or one
+// property of the language; clang-format would reflow them by operator precedence.
+// clang-format off
+
 #include "detail/ast_adapted.hpp"
 #include "detail/lexical.hpp"
 
@@ -142,3 +146,4 @@ BOOST_SPIRIT_DEFINE(identifier, name, closing_quote, string_literal, date, numbe
                     translation, text, source, quantity, duration, cost)
 
 }  // namespace mpadvisor::dsl::grammar
+// clang-format on

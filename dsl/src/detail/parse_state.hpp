@@ -17,9 +17,7 @@ struct ParseState {
   const char* buffer_begin = nullptr;
   std::optional<SyntaxError> error;
 
-  std::uint32_t offset_of(const char* it) const {
-    return static_cast<std::uint32_t>(it - buffer_begin);
-  }
+  std::uint32_t offset_of(const char* it) const { return static_cast<std::uint32_t>(it - buffer_begin); }
 };
 
 }  // namespace mpadvisor::dsl::grammar

@@ -42,6 +42,7 @@ struct ImpactRow {
 };
 
 // The cases whose verdict or top cause differs between two KBs.
-std::vector<ImpactRow> impact(const Store& store, const engine::Model& base, const engine::Model& next, std::size_t* total = nullptr);
+std::vector<ImpactRow> impact(const Store& store, const engine::Model& base, const engine::Model& next,
+                              std::size_t* total = nullptr);
 
 }  // namespace mpadvisor::casebase

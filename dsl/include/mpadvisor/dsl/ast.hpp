@@ -94,19 +94,19 @@ struct Operand : Node {
 };
 
 enum class ExprKind {
-  constant,      // true / false
-  fact,          // a bool fact used as a condition
-  all,           // a and b and …
-  any,           // a or b or …
-  negation,      // not a
-  compare,       // left op right
-  contains_any,  // text (or list of text) contains a term of a list
-  is_any,        // text equals a term of a list (after normalisation)
-  has,           // set or list holds one of values
-  in,            // enum value is one of values
-  known,         // the fact has a value
-  done,          // the step is done
-  satisfied,     // an alternatives set is satisfied
+  constant,         // true / false
+  fact,             // a bool fact used as a condition
+  all,              // a and b and …
+  any,              // a or b or …
+  negation,         // not a
+  compare,          // left op right
+  contains_any,     // text (or list of text) contains a term of a list
+  is_any,           // text equals a term of a list (after normalisation)
+  has,              // set or list holds one of values
+  in,               // enum value is one of values
+  known,            // the fact has a value
+  done,             // the step is done
+  satisfied,        // an alternatives set is satisfied
   mentions_region,  // text names a province or city
 };
 
@@ -115,10 +115,10 @@ struct Expr : Node {
   bool truth = false;          // constant
   std::vector<Expr> operands;  // all, any, negation
   CompareOp op = CompareOp::eq;
-  Operand left, right;         // compare
-  Name subject;                // fact / step / alternatives the test is about
-  Name list;                   // contains_any, is_any: the term list
-  std::vector<Value> values;   // has, in
+  Operand left, right;        // compare
+  Name subject;               // fact / step / alternatives the test is about
+  Name list;                  // contains_any, is_any: the term list
+  std::vector<Value> values;  // has, in
 };
 
 // ---------------------------------------------------------------- declarations
@@ -258,8 +258,7 @@ struct Scenario : Node {
   std::vector<Expectation> expectations;
 };
 
-using Declaration =
-    std::variant<Import, Goal, Fact, TermList, Province, Step, Alternatives, Cause, Rule, Scenario>;
+using Declaration = std::variant<Import, Goal, Fact, TermList, Province, Step, Alternatives, Cause, Rule, Scenario>;
 
 struct Comment {
   Span span;  // covers `# …` up to the end of the line

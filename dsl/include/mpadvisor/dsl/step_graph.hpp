@@ -25,8 +25,7 @@ struct RequiresEdge {
   const ast::Name* written = nullptr;  // where the edge is written in the KB
 };
 
-using StepGraphType =
-    boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS, StepVertex, RequiresEdge>;
+using StepGraphType = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS, StepVertex, RequiresEdge>;
 using StepId = StepGraphType::vertex_descriptor;
 
 class StepGraph {

@@ -28,9 +28,9 @@ std::string_view to_string(Verdict v);
 // A term of a list found in a fact's text.
 struct TermMatch {
   std::string list;
-  std::string term;           // as the KB writes it
-  std::string matched;        // the applicant's text that matched
-  std::uint32_t begin = 0;    // byte range in the fact's original text
+  std::string term;         // as the KB writes it
+  std::string matched;      // the applicant's text that matched
+  std::uint32_t begin = 0;  // byte range in the fact's original text
   std::uint32_t end = 0;
 };
 
@@ -67,14 +67,14 @@ struct NeededFact {
 struct Diagnosis {
   StepId target = kNone;
   Verdict verdict = Verdict::clear;
-  std::vector<StepStatus> status;  // by StepId (meaningful where in_scope)
-  std::vector<bool> in_scope;      // the target and everything it requires
+  std::vector<StepStatus> status;     // by StepId (meaningful where in_scope)
+  std::vector<bool> in_scope;         // the target and everything it requires
   std::vector<BlockedStep> blockers;  // roots first, each group in topological order
   std::vector<Finding> warnings;
   std::vector<Finding> waiting;
   std::vector<Finding> undetermined;
   std::vector<NeededFact> needs_info;
-  std::vector<StepId> next_steps;  // ready steps, in topological order
+  std::vector<StepId> next_steps;                     // ready steps, in topological order
   std::vector<std::pair<RuleId, Truth>> rule_values;  // every rule evaluated, in scope order
 };
 

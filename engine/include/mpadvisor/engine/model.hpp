@@ -67,7 +67,7 @@ struct StepInfo {
   std::vector<StepId> requires_;
   std::optional<Duration> duration;
   std::optional<Cost> cost;
-  std::vector<RuleId> rules;  // rules attached to this step, in declaration order
+  std::vector<RuleId> rules;    // rules attached to this step, in declaration order
   std::int32_t done_when = -1;  // condition index, or -1
   SourceLocation location;
 };

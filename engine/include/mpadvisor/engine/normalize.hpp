@@ -12,7 +12,7 @@
 namespace mpadvisor::engine {
 
 struct NormalizedText {
-  std::string text;                   // normalised UTF-8
+  std::string text;  // normalised UTF-8
   // For each byte of `text`, the byte range of the original character it came from.
   std::vector<std::uint32_t> origin_begin, origin_end;
 

@@ -17,17 +17,17 @@ struct FactValue {
   bool known = false;
   bool boolean = false;
   double number = 0;
-  std::int64_t time = 0;         // date/datetime: seconds since 1970-01-01 (UTC+8 wall clock read as UTC)
-  std::int32_t enum_index = -1;  // enumeration
-  std::uint64_t set_bits = 0;    // set: bit i = the fact's i-th value
-  std::string text;              // text, as given
-  std::vector<std::string> list; // list (and set values, as given)
-  NormalizedText normalized;     // text
-  std::string compact;           // text, normalised without separators (equality)
+  std::int64_t time = 0;                      // date/datetime: seconds since 1970-01-01 (UTC+8 wall clock read as UTC)
+  std::int32_t enum_index = -1;               // enumeration
+  std::uint64_t set_bits = 0;                 // set: bit i = the fact's i-th value
+  std::string text;                           // text, as given
+  std::vector<std::string> list;              // list (and set values, as given)
+  NormalizedText normalized;                  // text
+  std::string compact;                        // text, normalised without separators (equality)
   std::vector<std::string> normalized_items;  // list items, compact-normalised (equality)
   std::vector<NormalizedText> item_texts;     // list items, normalised (term search)
-  std::int32_t province = -1;    // text: the province it names (-1: none recognised)
-  bool names_region = false;     // text: names a province or city
+  std::int32_t province = -1;                 // text: the province it names (-1: none recognised)
+  bool names_region = false;                  // text: names a province or city
 };
 
 struct Rejection {
@@ -38,7 +38,7 @@ struct Profile {
   std::vector<FactValue> facts;  // by FactId
   std::vector<bool> done;        // by StepId: listed in the profile's `done`
   std::vector<Rejection> rejections;
-  std::int64_t as_of = 0;        // the moment the profile describes (seconds)
+  std::int64_t as_of = 0;                         // the moment the profile describes (seconds)
   std::vector<std::string> unknown_keys_ignored;  // keys starting with '_' (comments)
 };
 

@@ -24,7 +24,7 @@ struct FindingKey {
 
 struct WhatIf {
   Diagnosis before, after;
-  std::vector<FindingKey> resolved, introduced, unchanged;           // blocking findings
+  std::vector<FindingKey> resolved, introduced, unchanged;  // blocking findings
   std::vector<FindingKey> warnings_resolved, warnings_introduced;
 };
 
