@@ -173,6 +173,9 @@ class Printer {
     trailing_comment(end, limit);
     out_ += '\n';
   }
+  bool has_comments_before(std::uint32_t offset) const {
+    return next_ < m_.comments.size() && m_.comments[next_].span.begin < offset;
+  }
   void blank() {
     if (!out_.empty() && out_.substr(out_.size() - std::min<std::size_t>(2, out_.size())) != "\n\n") out_ += '\n';
   }
@@ -222,9 +225,13 @@ struct Property {
 };
 
 // `keyword NAME … {` + properties + `}`; a declaration without properties stays on one line.
-void block(Printer& p, int indent, const std::string& head, const std::vector<Property>& props, ast::Span span) {
-  if (props.empty()) {
-    p.line(indent, head, span.begin, span.end);
+// Only a fact may leave its block out; every other declaration keeps `{}` even when empty.
+enum class Braces { required, optional };
+
+void block(Printer& p, int indent, const std::string& head, const std::vector<Property>& props, ast::Span span,
+           Braces braces = Braces::required) {
+  if (props.empty() && (braces == Braces::optional || !p.has_comments_before(span.end))) {
+    p.line(indent, braces == Braces::optional ? head : head + " {}", span.begin, span.end);
     return;
   }
   std::uint32_t first = UINT32_MAX;
@@ -282,7 +289,7 @@ void print(Printer& p, const ast::Fact& d) {
   limit("max", d.max);
   limit("max_length", d.max_length);
   add_sources(props, d.sources);
-  block(p, 0, head, props, d.span);
+  block(p, 0, head, props, d.span, Braces::optional);
 }
 
 void print(Printer& p, const ast::TermList& d) {
@@ -402,8 +409,11 @@ std::string effect(const ast::Effect& e) {
 
 void print(Printer& p, const ast::Rule& d) {
   std::vector<Property> props;
-  props.push_back({condition_lines("when", d.condition, 1), d.condition.span.begin, d.condition.span.end});
-  props.push_back({effect(d.effect), d.effect.span.begin, d.effect.span.end});
+  // A rule may lack its condition or effect (the checker reports that); print only what is there.
+  if (d.condition.span.end != 0) {
+    props.push_back({condition_lines("when", d.condition, 1), d.condition.span.begin, d.condition.span.end});
+  }
+  if (!d.effect.cause.empty()) props.push_back({effect(d.effect), d.effect.span.begin, d.effect.span.end});
   add_sources(props, d.sources);
   block(p, 0, "rule " + d.name.text + " at " + d.step.text, props, d.span);
 }

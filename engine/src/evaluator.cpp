@@ -131,12 +131,7 @@ Truth Evaluator::leaf(const CondNode& n) const {
       return truth((v.set_bits & model_.alternatives()[n.target].option_mask) != 0);
     case ast::ExprKind::mentions_region:
       return truth(v.names_region);
-    case ast::ExprKind::contains_any: {
-      const TermMatcher& m = tables_.term_lists[n.target];
-      if (f.type == ast::FactType::text) return truth(m.find_first(v.normalized.text, nullptr));
-      return truth(std::any_of(v.item_texts.begin(), v.item_texts.end(),
-                               [&](const NormalizedText& t) { return m.find_first(t.text, nullptr); }));
-    }
+    case ast::ExprKind::contains_any: return truth(contains_any(n.fact, n.target));
     case ast::ExprKind::is_any: {
       const TermMatcher& m = tables_.term_lists_compact[n.target];
       if (f.type == ast::FactType::text) return truth(m.find_exact(v.compact) >= 0);
@@ -157,6 +152,22 @@ Truth Evaluator::leaf(const CondNode& n) const {
     default:
       return Truth::unknown;
   }
+}
+
+bool Evaluator::contains_any(FactId fact, std::uint32_t list) const {
+  std::size_t const lists = tables_.term_lists.size();
+  if (contains_.empty()) contains_.assign(model_.facts().size() * lists, -1);
+  std::int8_t& memo = contains_[fact * lists + list];
+  if (memo < 0) {
+    const FactValue& v = profile_.facts[fact];
+    const TermMatcher& m = tables_.term_lists[list];
+    bool const hit = model_.facts()[fact].type == ast::FactType::text
+                         ? m.find_first(v.normalized.text, nullptr)
+                         : std::any_of(v.item_texts.begin(), v.item_texts.end(),
+                                       [&](const NormalizedText& t) { return m.find_first(t.text, nullptr); });
+    memo = hit ? 1 : 0;
+  }
+  return memo == 1;
 }
 
 Truth Evaluator::eval(std::uint32_t index) const {

@@ -42,6 +42,20 @@ TEST(Format, SmallYearsKeepFourDigits) {
   EXPECT_EQ(fmt(out), out);
 }
 
+// Found by fuzzing (2026-11-27): a rule without an effect was printed as `block ` with no
+// cause, which does not parse.
+TEST(Format, RuleWithoutConditionOrEffectStaysParsable) {
+  EXPECT_EQ(fmt("rule r at s { when false }"), "rule r at s {\n  when false\n}\n");
+  EXPECT_EQ(fmt("rule r at s { block c }"), "rule r at s {\n  block c\n}\n");
+}
+
+// Found by fuzzing (2026-11-27): an empty block holding only a comment lost its braces.
+TEST(Format, EmptyBlocksKeepTheirBraces) {
+  EXPECT_EQ(fmt("step a { }"), "step a {}\n");
+  EXPECT_EQ(fmt("rule r at s {\n  # only a comment\n}\n"), "rule r at s {\n  # only a comment\n}\n");
+  EXPECT_EQ(fmt("fact f : bool { }"), "fact f : bool\n");
+}
+
 TEST(Format, MinimalParentheses) {
   std::string out = fmt("rule r at s { when ((a and b)) or (not (c)) or (d or e) block x }");
   // Redundant parentheses go; an explicitly nested `or` keeps its own, so the formatted text
