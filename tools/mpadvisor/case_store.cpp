@@ -15,6 +15,7 @@ casebase::Store open_case_store(const GlobalOptions& options) {
   }
   try {
     casebase::Store store = casebase::Store::open(options.db_path(), open);
+    spdlog::debug("case database {}", options.db_path().string());
     return store;
   } catch (const casebase::Error& e) {
     throw UsageError(e.what());

@@ -1,5 +1,8 @@
 #include "kb_loading.hpp"
 
+#include <spdlog/spdlog.h>
+
+#include <chrono>
 #include <iostream>
 
 #include "mpadvisor/engine/profile.hpp"
@@ -7,12 +10,16 @@
 namespace mpadvisor::cli {
 
 CheckedKb load_and_check(const std::filesystem::path& path, const dsl::CheckOptions& options) {
+  auto const start = std::chrono::steady_clock::now();
   CheckedKb out;
   out.loaded = dsl::load(path);
   out.diagnostics = out.loaded.diagnostics;
   // Semantic checks on a partly parsed KB would only repeat the syntax errors' consequences.
   if (!out.diagnostics.has_errors()) out.diagnostics.append(dsl::check(out.loaded.kb, options));
   out.diagnostics.sort();
+  spdlog::debug("loaded and checked the KB at {} ({} files, {} errors, {} warnings) in {:.1f} ms", path.string(),
+                out.loaded.kb.modules.size(), out.diagnostics.error_count(), out.diagnostics.warning_count(),
+                std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count());
   return out;
 }
 
@@ -26,7 +33,12 @@ std::shared_ptr<const engine::Model> load_model(const std::filesystem::path& pat
     std::cerr << dsl::render_text(errors, colour);
     throw UsageError("the knowledge base at " + path.string() + " has errors (run 'mpadvisor kb check')");
   }
-  return engine::compile(kb.loaded.kb);
+  auto const start = std::chrono::steady_clock::now();
+  auto model = engine::compile(kb.loaded.kb);
+  spdlog::debug("compiled KB {}: {} steps, {} rules, {} causes in {:.1f} ms", model->version(), model->steps().size(),
+                model->rules().size(), model->causes().size(),
+                std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count());
+  return model;
 }
 
 engine::Profile load_profile(const engine::Model& model, const std::filesystem::path& path) {
@@ -37,7 +49,9 @@ engine::Profile load_profile(const engine::Model& model, const std::filesystem::
     throw UsageError("cannot read profile " + path.string());
   }
   try {
-    return engine::parse_profile(model, text, beijing_now());
+    engine::Profile profile = engine::parse_profile(model, text, beijing_now());
+    spdlog::debug("profile {}: as of {}", path.string(), engine::format_time(profile.as_of, true));
+    return profile;
   } catch (const engine::ProfileError& e) {
     throw UsageError(path.string() + ": " + e.what());
   }
