@@ -68,10 +68,10 @@ std::optional<Cost> cost_of(const std::optional<ast::Cost>& c) {
   return Cost{c->amount, c->currency, c->per_attempt, c->refundable};
 }
 
-// Texts of which every match of `regex` must contain at least one, for a cheap prefilter.
-// Each top-level alternative contributes its best requirement: the longest plain run outside
-// groups, or a group of plain alternatives such as (商业|经营). Empty when some alternative
-// has no requirement (the pattern is then always tried).
+// What every match of `regex` must contain, for a cheap prefilter: for each top-level
+// alternative, the plain runs outside groups and the groups of plain alternatives such as
+// (商业|经营). A pattern can only match a message that meets every requirement of one of its
+// alternatives. Requirements are normalised like messages; an empty list means "always try".
 bool is_meta(char c) { return std::string_view("()[]{}.*+?^$|\\").find(c) != std::string_view::npos; }
 
 std::vector<std::string> split_top_level(std::string_view text) {
@@ -94,11 +94,12 @@ std::vector<std::string> split_top_level(std::string_view text) {
   return parts;
 }
 
-std::vector<std::string> branch_requirement(std::string_view branch) {
-  std::string best, run;
-  std::vector<std::string> best_group;
+std::vector<std::vector<std::string>> branch_requirements(std::string_view branch) {
+  std::vector<std::vector<std::string>> needs;
+  std::string run;
   auto flush = [&] {
-    if (run.size() > best.size()) best = run;
+    std::string const text = normalize(run).text;
+    if (!text.empty()) needs.push_back({text});
     run.clear();
   };
   auto optional_next = [&](std::size_t i) {
@@ -120,12 +121,15 @@ std::vector<std::string> branch_requirement(std::string_view branch) {
           --depth;
       }
       std::string_view const inner = branch.substr(i + 1, j - i - 2);
-      if (c == '(' && !optional_next(j) && best_group.empty()) {
-        std::vector<std::string> options = split_top_level(inner);
-        bool const plain = std::all_of(options.begin(), options.end(), [](const std::string& o) {
-          return !o.empty() && std::none_of(o.begin(), o.end(), is_meta);
-        });
-        if (plain) best_group = options;
+      if (c == '(' && !optional_next(j)) {
+        std::vector<std::string> options;
+        bool plain = true;
+        for (const std::string& o : split_top_level(inner)) {
+          std::string const text = normalize(o).text;
+          plain = plain && !text.empty() && std::none_of(o.begin(), o.end(), is_meta);
+          options.push_back(text);
+        }
+        if (plain) needs.push_back(std::move(options));
       }
       i = j - 1;
       continue;
@@ -149,18 +153,7 @@ std::vector<std::string> branch_requirement(std::string_view branch) {
     flush();
   }
   flush();
-  if (!best.empty()) return {best};
-  return best_group;
-}
-
-std::vector<std::string> required_texts(const std::string& regex) {
-  std::vector<std::string> all;
-  for (const std::string& branch : split_top_level(regex)) {
-    std::vector<std::string> need = branch_requirement(branch);
-    if (need.empty()) return {};
-    all.insert(all.end(), need.begin(), need.end());
-  }
-  return all;
+  return needs;
 }
 
 std::uint64_t fnv1a(std::uint64_t h, std::string_view data) {
@@ -191,21 +184,26 @@ class ModelBuilder {
     causes();
     rules();
     scenarios();
-    // One matcher term per distinct text; a text may be required by several patterns.
-    std::vector<std::string> required;
+    // One matcher term per distinct required text, shared by every pattern that needs it.
+    std::vector<std::string> texts;
     std::map<std::string, std::uint32_t> index;
     MatchTables& t = *model_->tables_;
-    for (std::uint32_t i = 0; i < t.patterns.size(); ++i) {
-      for (const std::string& text : t.patterns[i].required) {
-        auto [it, fresh] = index.emplace(text, static_cast<std::uint32_t>(required.size()));
-        if (fresh) {
-          required.push_back(text);
-          t.required_owners.emplace_back();
+    for (CompiledPattern& p : t.patterns) {
+      for (const auto& branch : p.branches) {
+        std::vector<std::vector<std::uint32_t>> ids;
+        for (const auto& any_of : branch) {
+          std::vector<std::uint32_t> one;
+          for (const std::string& text : any_of) {
+            auto [it, fresh] = index.emplace(text, static_cast<std::uint32_t>(texts.size()));
+            if (fresh) texts.push_back(text);
+            one.push_back(it->second);
+          }
+          ids.push_back(std::move(one));
         }
-        t.required_owners[it->second].push_back(i);
+        p.required.push_back(std::move(ids));
       }
     }
-    t.required_literals = TermMatcher(required, /*word_boundaries=*/false);
+    t.required_texts = TermMatcher(texts, /*word_boundaries=*/false);
     return model_;
   }
 
@@ -375,10 +373,10 @@ class ModelBuilder {
         std::unique_ptr<icu::RegexPattern> regex(
             icu::RegexPattern::compile(icu::UnicodeString::fromUTF8(p.regex), UREGEX_CASE_INSENSITIVE, where, status));
         if (U_FAILURE(status)) throw std::invalid_argument("unchecked KB: bad pattern " + p.regex);
-        std::vector<std::string> required;
-        for (const std::string& text : required_texts(p.regex)) required.push_back(normalize(text).text);
+        std::vector<std::vector<std::vector<std::string>>> branches;
+        for (const std::string& branch : split_top_level(p.regex)) branches.push_back(branch_requirements(branch));
         model_->tables_->patterns.push_back(
-            {static_cast<CauseId>(model_->causes_.size()), p.regex, std::move(regex), std::move(required)});
+            {static_cast<CauseId>(model_->causes_.size()), p.regex, std::move(regex), std::move(branches), {}});
       }
       info.sources = sources_of(c.sources);
       info.location = locate(&m, c.name.span);

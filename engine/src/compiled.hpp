@@ -51,18 +51,19 @@ struct CompiledPattern {
   CauseId cause = kNone;
   std::string source;                        // as written in the KB
   std::unique_ptr<icu::RegexPattern> regex;  // case-insensitive
-  // Texts of which every match contains one, normalised (none: always try the pattern);
-  // messages without any of them skip the regular expression, which is most of the cost.
-  std::vector<std::string> required;
+  // Per top-level alternative, texts a match must contain: each inner list is "one of these"
+  // (normalised). A message meeting no alternative's requirements skips the regular
+  // expression, which is most of the cost. `required` is the same with ids of required_texts.
+  std::vector<std::vector<std::vector<std::string>>> branches;
+  std::vector<std::vector<std::vector<std::uint32_t>>> required;
 };
 
 struct MatchTables {
-  std::vector<CompiledPattern> patterns;                    // every cause's message patterns, by cause
-  TermMatcher required_literals;                            // every pattern's `required` texts
-  std::vector<std::vector<std::uint32_t>> required_owners;  // required_literals term → patterns
-  std::uint64_t instance = 0;                               // distinguishes models in per-thread caches
-  std::vector<TermMatcher> term_lists;                      // by term-list index, over normalised terms
-  std::vector<TermMatcher> term_lists_compact;              // for is_any: whole-text equality
+  std::vector<CompiledPattern> patterns;        // every cause's message patterns, by cause
+  TermMatcher required_texts;                   // every distinct text some pattern requires
+  std::uint64_t instance = 0;                   // distinguishes models in per-thread caches
+  std::vector<TermMatcher> term_lists;          // by term-list index, over normalised terms
+  std::vector<TermMatcher> term_lists_compact;  // for is_any: whole-text equality
   std::vector<std::vector<std::string>> normalized_terms;
   TermMatcher regions;                        // every province name and city
   std::vector<std::int32_t> region_province;  // term index of `regions` → province index

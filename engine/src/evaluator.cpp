@@ -131,7 +131,8 @@ Truth Evaluator::leaf(const CondNode& n) const {
       return truth((v.set_bits & model_.alternatives()[n.target].option_mask) != 0);
     case ast::ExprKind::mentions_region:
       return truth(v.names_region);
-    case ast::ExprKind::contains_any: return truth(contains_any(n.fact, n.target));
+    case ast::ExprKind::contains_any:
+      return truth(contains_any(n.fact, n.target));
     case ast::ExprKind::is_any: {
       const TermMatcher& m = tables_.term_lists_compact[n.target];
       if (f.type == ast::FactType::text) return truth(m.find_exact(v.compact) >= 0);

@@ -49,16 +49,21 @@ std::vector<std::pair<CauseId, std::string>> matching_patterns(const Model& mode
   // punctuation, spaces inside Chinese words and Traditional characters do not hide a match.
   std::string const normalized_text = normalize(message).text;
   icu::UnicodeString const normalized = icu::UnicodeString::fromUTF8(normalized_text);
-  // Which patterns' required texts the message contains (normalised; the required text is
-  // normalised too, so case and width cannot hide it).
-  std::vector<bool> possible(t.patterns.size(), false);
-  for (const TermHit& hit : t.required_literals.find_all(normalized_text)) {
-    for (std::uint32_t pattern : t.required_owners[hit.term]) possible[pattern] = true;
-  }
+  // Which required texts the message contains; a pattern is worth trying when one of its
+  // alternatives has all its requirements met.
+  std::vector<bool> present(t.required_texts.size(), false);
+  for (const TermHit& hit : t.required_texts.find_all(normalized_text)) present[hit.term] = true;
+  auto possible = [&](const CompiledPattern& p) {
+    return std::any_of(p.required.begin(), p.required.end(), [&](const auto& branch) {
+      return std::all_of(branch.begin(), branch.end(), [&](const std::vector<std::uint32_t>& any_of) {
+        return std::any_of(any_of.begin(), any_of.end(), [&](std::uint32_t id) { return present[id]; });
+      });
+    });
+  };
   auto& matchers = matchers_for(t);
   for (std::size_t i = 0; i < t.patterns.size(); ++i) {
     const CompiledPattern& p = t.patterns[i];
-    if ((!p.required.empty() && !possible[i]) || !matchers[i]) continue;
+    if (!matchers[i] || !possible(p)) continue;
     if (!out.empty() && out.back().first == p.cause) continue;
     icu::RegexMatcher& m = *matchers[i];
     UErrorCode status = U_ZERO_ERROR;

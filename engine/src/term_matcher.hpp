@@ -27,6 +27,7 @@ class TermMatcher {
   bool find_first(std::string_view text, TermHit* hit) const;
   // Every hit, in text order.
   std::vector<TermHit> find_all(std::string_view text) const;
+  std::size_t size() const { return terms_.size(); }
   // Index of a term equal to the whole text, or -1.
   int find_exact(std::string_view text) const;
 
