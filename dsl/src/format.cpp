@@ -418,24 +418,6 @@ void print(Printer& p, const ast::Rule& d) {
   block(p, 0, "rule " + d.name.text + " at " + d.step.text, props, d.span);
 }
 
-std::string expectation(const ast::Expectation& e) {
-  std::string out = e.negated ? "expect not " : "expect ";
-  auto by = [&] { return e.cause.empty() ? std::string() : " by " + e.cause.text; };
-  switch (e.kind) {
-    case ast::Expectation::Kind::verdict:
-      return out + e.verdict;
-    case ast::Expectation::Kind::blocked:
-      return out + "blocked at " + e.step.text + by();
-    case ast::Expectation::Kind::warned:
-      return out + "warned at " + e.step.text + by();
-    case ast::Expectation::Kind::waiting:
-      return out + "waiting at " + e.step.text + by();
-    case ast::Expectation::Kind::needs_info:
-      return out + "needs_info about " + e.fact.text;
-  }
-  return out;
-}
-
 void print(Printer& p, const ast::Scenario& d) {
   std::vector<Property> props;
   add(props, "description", d.description);
@@ -444,7 +426,7 @@ void print(Printer& p, const ast::Scenario& d) {
     props.push_back({"given " + a.fact.text + " = " + format_value(a.value), a.span.begin, a.span.end});
   }
   if (!d.target.empty()) props.push_back({"target " + d.target.text, d.target.span.begin, d.target.span.end});
-  for (const ast::Expectation& e : d.expectations) props.push_back({expectation(e), e.span.begin, e.span.end});
+  for (const ast::Expectation& e : d.expectations) props.push_back({format_expectation(e), e.span.begin, e.span.end});
   block(p, 0, "scenario " + d.name.text, props, d.span);
 }
 
@@ -500,6 +482,24 @@ std::string format_value(const ast::Value& v) {
 }
 
 std::string format_condition(const ast::Expr& e) { return condition(e, 0); }
+
+std::string format_expectation(const ast::Expectation& e) {
+  std::string out = e.negated ? "expect not " : "expect ";
+  auto by = [&] { return e.cause.empty() ? std::string() : " by " + e.cause.text; };
+  switch (e.kind) {
+    case ast::Expectation::Kind::verdict:
+      return out + e.verdict;
+    case ast::Expectation::Kind::blocked:
+      return out + "blocked at " + e.step.text + by();
+    case ast::Expectation::Kind::warned:
+      return out + "warned at " + e.step.text + by();
+    case ast::Expectation::Kind::waiting:
+      return out + "waiting at " + e.step.text + by();
+    case ast::Expectation::Kind::needs_info:
+      return out + "needs_info about " + e.fact.text;
+  }
+  return out;
+}
 
 std::string format(const ast::Module& module) {
   Printer p(module);

@@ -29,24 +29,6 @@ std::vector<RuleId> ScenarioReport::uncovered() const {
 
 namespace {
 
-std::string written(const ast::Expectation& e) {
-  std::string out = e.negated ? "not " : "";
-  auto by = [&] { return e.cause.empty() ? std::string() : " by " + e.cause.text; };
-  switch (e.kind) {
-    case ast::Expectation::Kind::verdict:
-      return out + e.verdict;
-    case ast::Expectation::Kind::blocked:
-      return out + "blocked at " + e.step.text + by();
-    case ast::Expectation::Kind::warned:
-      return out + "warned at " + e.step.text + by();
-    case ast::Expectation::Kind::waiting:
-      return out + "waiting at " + e.step.text + by();
-    case ast::Expectation::Kind::needs_info:
-      return out + "needs_info about " + e.fact.text;
-  }
-  return out;
-}
-
 std::string causes_at(const Model& model, const std::vector<Finding>& findings, StepId step) {
   std::string out;
   for (const Finding& f : findings) {
@@ -130,7 +112,7 @@ ScenarioReport run_scenarios(const Model& model, std::int64_t now) {
     for (const ast::Expectation& e : sc.expectations) {
       auto [hit, actual] = check(model, d, e);
       bool const passed = e.negated ? !hit : hit;
-      result.expectations.push_back({"expect " + written(e), passed ? "" : actual, passed});
+      result.expectations.push_back({dsl::format_expectation(e), passed ? "" : actual, passed});
     }
     report.results.push_back(std::move(result));
   }

@@ -15,6 +15,7 @@ std::string format(const ast::Module& module);
 // Pieces of the layout that other tools print too (the engine's explanations, kb graph).
 std::string format_condition(const ast::Expr& condition);
 std::string format_value(const ast::Value& value);
+std::string format_expectation(const ast::Expectation& expectation);  // `expect blocked at S by C`
 std::string quote(const std::string& text);
 
 }  // namespace mpadvisor::dsl
