@@ -61,7 +61,7 @@ std::string source_text(const engine::Source& s) {
 }
 
 std::string evidence_text(const engine::Evidence& e, Lang lang) {
-  std::string out = e.fact + " = " + e.value;
+  std::string out = std::string(e.fact) + " = " + e.value;
   if (e.match) {
     out += std::string(say(lang, " — contains “", " — 含“")) + e.match->matched +
            std::string(say(lang, "” (term “", "”（词表 ")) +

@@ -4,6 +4,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "mpadvisor/engine/model.hpp"
@@ -34,11 +35,13 @@ struct TermMatch {
   std::uint32_t end = 0;
 };
 
-// One fact a conclusion rests on.
+// One fact a conclusion rests on. `fact` and `test` view strings owned by the Model, which
+// must outlive the diagnosis (as for every id in it); copying them made up a large share of
+// a diagnosis's cost.
 struct Evidence {
-  std::string fact;
-  std::string value;  // as the KB would write it; "unknown" when not given
-  std::string test;   // the part of the condition it answered, e.g. `name contains_any commercial_words`
+  std::string_view fact;
+  std::string value;      // as the KB would write it; "unknown" when not given
+  std::string_view test;  // the part of the condition it answered, e.g. `name contains_any commercial_words`
   Truth outcome = Truth::yes;
   std::optional<TermMatch> match;
 };
