@@ -68,94 +68,6 @@ std::optional<Cost> cost_of(const std::optional<ast::Cost>& c) {
   return Cost{c->amount, c->currency, c->per_attempt, c->refundable};
 }
 
-// What every match of `regex` must contain, for a cheap prefilter: for each top-level
-// alternative, the plain runs outside groups and the groups of plain alternatives such as
-// (商业|经营). A pattern can only match a message that meets every requirement of one of its
-// alternatives. Requirements are normalised like messages; an empty list means "always try".
-bool is_meta(char c) { return std::string_view("()[]{}.*+?^$|\\").find(c) != std::string_view::npos; }
-
-std::vector<std::string> split_top_level(std::string_view text) {
-  std::vector<std::string> parts;
-  int depth = 0;
-  std::size_t start = 0;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '\\') {
-      ++i;
-    } else if (text[i] == '(' || text[i] == '[') {
-      ++depth;
-    } else if (text[i] == ')' || text[i] == ']') {
-      --depth;
-    } else if (text[i] == '|' && depth == 0) {
-      parts.emplace_back(text.substr(start, i - start));
-      start = i + 1;
-    }
-  }
-  parts.emplace_back(text.substr(start));
-  return parts;
-}
-
-std::vector<std::vector<std::string>> branch_requirements(std::string_view branch) {
-  std::vector<std::vector<std::string>> needs;
-  std::string run;
-  auto flush = [&] {
-    std::string const text = normalize(run).text;
-    if (!text.empty()) needs.push_back({text});
-    run.clear();
-  };
-  auto optional_next = [&](std::size_t i) {
-    return i < branch.size() && (branch[i] == '?' || branch[i] == '*' ||
-                                 (branch[i] == '{' && i + 1 < branch.size() && branch[i + 1] == '0'));
-  };
-  for (std::size_t i = 0; i < branch.size(); ++i) {
-    char const c = branch[i];
-    if (c == '(' || c == '[') {
-      flush();
-      int depth = 1;
-      std::size_t j = i + 1;
-      for (; j < branch.size() && depth > 0; ++j) {
-        if (branch[j] == '\\')
-          ++j;
-        else if (branch[j] == '(' || branch[j] == '[')
-          ++depth;
-        else if (branch[j] == ')' || branch[j] == ']')
-          --depth;
-      }
-      std::string_view const inner = branch.substr(i + 1, j - i - 2);
-      if (c == '(' && !optional_next(j)) {
-        std::vector<std::string> options;
-        bool plain = true;
-        for (const std::string& o : split_top_level(inner)) {
-          std::string const text = normalize(o).text;
-          plain = plain && !text.empty() && std::none_of(o.begin(), o.end(), is_meta);
-          options.push_back(text);
-        }
-        if (plain) needs.push_back(std::move(options));
-      }
-      i = j - 1;
-      continue;
-    }
-    if (c == '\\') {
-      flush();
-      ++i;
-      continue;
-    }
-    if (!is_meta(c)) {
-      run += c;
-      if (optional_next(i + 1)) {
-        // This last character (a whole UTF-8 sequence) is optional: it cannot be required.
-        std::size_t cut = run.size() - 1;
-        while (cut > 0 && (static_cast<unsigned char>(run[cut]) & 0xC0) == 0x80) --cut;
-        run.erase(cut);
-        flush();
-      }
-      continue;
-    }
-    flush();
-  }
-  flush();
-  return needs;
-}
-
 std::uint64_t fnv1a(std::uint64_t h, std::string_view data) {
   for (unsigned char c : data) {
     h ^= c;
@@ -184,26 +96,16 @@ class ModelBuilder {
     causes();
     rules();
     scenarios();
-    // One matcher term per distinct required text, shared by every pattern that needs it.
-    std::vector<std::string> texts;
-    std::map<std::string, std::uint32_t> index;
+    // One matcher finds the literals of every message pattern (see message_pattern.hpp).
     MatchTables& t = *model_->tables_;
-    for (CompiledPattern& p : t.patterns) {
-      for (const auto& branch : p.branches) {
-        std::vector<std::vector<std::uint32_t>> ids;
-        for (const auto& any_of : branch) {
-          std::vector<std::uint32_t> one;
-          for (const std::string& text : any_of) {
-            auto [it, fresh] = index.emplace(text, static_cast<std::uint32_t>(texts.size()));
-            if (fresh) texts.push_back(text);
-            one.push_back(it->second);
-          }
-          ids.push_back(std::move(one));
-        }
-        p.required.push_back(std::move(ids));
-      }
-    }
-    t.required_texts = TermMatcher(texts, /*word_boundaries=*/false);
+    t.pattern_literals = TermMatcher(pattern_literals_.texts(), /*word_boundaries=*/false);
+    std::vector<const PatternPlan*> plans;
+    for (const CompiledPattern& p : t.patterns) plans.push_back(&p.plan);
+    t.pattern_index = PlanIndex(plans, pattern_literals_.texts().size());
+    // Rankings break ties by cause name; comparing places is cheaper than comparing names.
+    t.cause_name_order.resize(model_->causes_.size());
+    std::uint32_t place = 0;
+    for (const auto& [name, id] : cause_index_) t.cause_name_order[id] = place++;
     return model_;
   }
 
@@ -373,10 +275,11 @@ class ModelBuilder {
         std::unique_ptr<icu::RegexPattern> regex(
             icu::RegexPattern::compile(icu::UnicodeString::fromUTF8(p.regex), UREGEX_CASE_INSENSITIVE, where, status));
         if (U_FAILURE(status)) throw std::invalid_argument("unchecked KB: bad pattern " + p.regex);
-        std::vector<std::vector<std::vector<std::string>>> branches;
-        for (const std::string& branch : split_top_level(p.regex)) branches.push_back(branch_requirements(branch));
+        PatternPlan plan = plan_pattern(p.regex, pattern_literals_);
+        // An exact plan decides matches on its own; the expression is kept for the others.
+        if (plan.exact) regex.reset();
         model_->tables_->patterns.push_back(
-            {static_cast<CauseId>(model_->causes_.size()), p.regex, std::move(regex), std::move(branches), {}});
+            {static_cast<CauseId>(model_->causes_.size()), p.regex, std::move(regex), std::move(plan)});
       }
       info.sources = sources_of(c.sources);
       info.location = locate(&m, c.name.span);
@@ -552,6 +455,7 @@ class ModelBuilder {
   std::map<std::string, std::uint32_t, std::less<>> term_index_;
   std::map<std::string, std::uint32_t, std::less<>> alternatives_index_;
   std::map<std::string, std::int32_t, std::less<>> province_index_;
+  LiteralTable pattern_literals_;
 };
 
 std::optional<FactId> Model::find_fact(std::string_view name) const { return find_by_name(facts_, name); }

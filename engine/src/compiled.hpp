@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "mpadvisor/engine/model.hpp"
+#include "message_pattern.hpp"
 #include "term_matcher.hpp"
 
 namespace mpadvisor::engine {
@@ -49,18 +50,18 @@ struct CompiledConditions {
 
 struct CompiledPattern {
   CauseId cause = kNone;
-  std::string source;                        // as written in the KB
-  std::unique_ptr<icu::RegexPattern> regex;  // case-insensitive
-  // Per top-level alternative, texts a match must contain: each inner list is "one of these"
-  // (normalised). A message meeting no alternative's requirements skips the regular
-  // expression, which is most of the cost. `required` is the same with ids of required_texts.
-  std::vector<std::vector<std::vector<std::string>>> branches;
-  std::vector<std::vector<std::vector<std::uint32_t>>> required;
+  std::string source;  // as written in the KB
+  // Null when the plan is exact; otherwise the case-insensitive expression that decides the
+  // messages the plan lets through.
+  std::unique_ptr<icu::RegexPattern> regex;
+  PatternPlan plan;
 };
 
 struct MatchTables {
-  std::vector<CompiledPattern> patterns;        // every cause's message patterns, by cause
-  TermMatcher required_texts;                   // every distinct text some pattern requires
+  std::vector<CompiledPattern> patterns;  // every cause's message patterns, by cause
+  TermMatcher pattern_literals;           // the literals of every pattern's plan
+  PlanIndex pattern_index;                // which patterns a message's literals can start
+  std::vector<std::uint32_t> cause_name_order;  // cause id → its place among causes sorted by name
   std::uint64_t instance = 0;                   // distinguishes models in per-thread caches
   std::vector<TermMatcher> term_lists;          // by term-list index, over normalised terms
   std::vector<TermMatcher> term_lists_compact;  // for is_any: whole-text equality

@@ -11,6 +11,8 @@
 #include <stdexcept>
 #include <utility>
 
+#include "normalize_detail.hpp"
+
 namespace mpadvisor::engine {
 namespace {
 
@@ -31,22 +33,106 @@ bool is_separator(UChar32 c) {
 
 bool is_ascii_word(UChar32 c) { return c < 0x80 && (u_isalnum(c) != 0); }
 
-void append_utf8(std::string& out, UChar32 c) {
-  char buf[4];
-  int32_t len = 0;
-  UBool error = false;
-  U8_APPEND(reinterpret_cast<uint8_t*>(buf), len, 4, c, error);
-  if (!error) out.append(buf, static_cast<std::size_t>(len));
+// The common CJK ideographs: unchanged by NFKC_Casefold and never separators.
+bool is_unified_ideograph(UChar32 c) { return c >= 0x4E00 && c <= 0x9FFF; }
+
+constexpr std::pair<UChar32, UChar32> kSimplified[] = {
+#include "traditional_simplified.inc"
+};
+
+// Simplified form of one code point, from the table generated from ICU at build time. A
+// bitmap over the Basic Multilingual Plane answers "no mapping" (the usual case for a
+// Simplified text) without searching the table.
+UChar32 simplify(UChar32 c) {
+  static const std::vector<bool> mapped_bmp = [] {
+    std::vector<bool> bits(0x10000, false);
+    for (auto [from, to] : kSimplified) {
+      if (from < 0x10000) bits[static_cast<std::size_t>(from)] = true;
+    }
+    return bits;
+  }();
+  if (c < 0x2E80 || (c < 0x10000 && !mapped_bmp[static_cast<std::size_t>(c)])) return c;
+  auto it = std::lower_bound(std::begin(kSimplified), std::end(kSimplified), std::pair<UChar32, UChar32>{c, 0});
+  return it != std::end(kSimplified) && it->first == c ? it->second : c;
 }
 
-// Simplified form of one code point, from the table generated from ICU at build time.
-UChar32 simplify(UChar32 c) {
-  static constexpr std::pair<UChar32, UChar32> kTable[] = {
-#include "traditional_simplified.inc"
+// Normalised bytes go to a sink, which may also keep where each came from.
+struct TextOnly {
+  std::string& text;
+  void reserve(std::size_t n) { text.reserve(n); }
+  void append(std::string_view bytes, std::uint32_t, std::uint32_t) { text.append(bytes); }
+};
+
+struct WithOrigins {
+  NormalizedText& out;
+  void reserve(std::size_t n) {
+    out.text.reserve(n);
+    out.origin_begin.reserve(n);
+    out.origin_end.reserve(n);
+  }
+  void append(std::string_view bytes, std::uint32_t begin, std::uint32_t end) {
+    out.text.append(bytes);
+    out.origin_begin.insert(out.origin_begin.end(), bytes.size(), begin);
+    out.origin_end.insert(out.origin_end.end(), bytes.size(), end);
+  }
+};
+
+template <typename Sink>
+void normalize_into(std::string_view text, Sink& sink, bool shortcuts) {
+  const icu::Normalizer2& norm = nfkc_casefold();
+  sink.reserve(text.size());
+  bool pending_space = false;  // a separator was seen since the last kept character
+  UChar32 last_kept = 0;
+  // Keeps one normalised character that came from original bytes [start, end).
+  auto keep = [&](UChar32 f, std::uint32_t start, std::uint32_t end) {
+    // Keep a word boundary only where it separates Latin letters or digits.
+    if (pending_space && is_ascii_word(last_kept) && is_ascii_word(f)) sink.append(" ", start, start);
+    pending_space = false;
+    char buf[4];
+    int32_t len = 0;
+    UBool error = false;
+    U8_APPEND(reinterpret_cast<uint8_t*>(buf), len, 4, f, error);
+    if (!error) sink.append(std::string_view(buf, static_cast<std::size_t>(len)), start, end);
+    last_kept = f;
   };
-  if (c < 0x2E80) return c;
-  auto it = std::lower_bound(std::begin(kTable), std::end(kTable), std::pair<UChar32, UChar32>{c, 0});
-  return it != std::end(kTable) && it->first == c ? it->second : c;
+  int32_t i = 0;
+  auto const length = static_cast<int32_t>(text.size());
+  while (i < length) {
+    int32_t const start = i;
+    UChar32 c = 0;
+    U8_NEXT(reinterpret_cast<const uint8_t*>(text.data()), i, length, c);
+    if (c < 0) c = 0xFFFD;
+    auto const from = static_cast<std::uint32_t>(start), to = static_cast<std::uint32_t>(i);
+    if (c < 0x80) {
+      // ASCII needs no ICU: letters fold to lower case, digits stay, the rest separates.
+      if (!std::isalnum(c)) {
+        pending_space = true;
+        continue;
+      }
+      keep(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c, from, to);
+      continue;
+    }
+    if (shortcuts && is_unified_ideograph(c)) {
+      keep(simplify(c), from, to);
+      continue;
+    }
+    // An inert character is its own NFKC_Casefold form; only the others need ICU's mapping.
+    icu::UnicodeString folded;
+    if (shortcuts && norm.isInert(c)) {
+      folded = icu::UnicodeString(c);
+    } else {
+      UErrorCode status = U_ZERO_ERROR;
+      norm.normalize(icu::UnicodeString(c), folded, status);
+    }
+    for (int32_t k = 0; k < folded.length(); k = folded.moveIndex32(k, 1)) {
+      UChar32 const f = simplify(folded.char32At(k));
+      if (is_separator(f)) {
+        pending_space = true;
+        continue;
+      }
+      keep(f, from, to);
+    }
+  }
 }
 
 }  // namespace
@@ -57,69 +143,32 @@ std::pair<std::uint32_t, std::uint32_t> NormalizedText::original_range(std::size
 }
 
 NormalizedText normalize(std::string_view text) {
-  const icu::Normalizer2& norm = nfkc_casefold();
   NormalizedText out;
-  out.text.reserve(text.size());
-  out.origin_begin.reserve(text.size());
-  out.origin_end.reserve(text.size());
-  bool pending_space = false;  // a separator was seen since the last kept character
-  UChar32 last_kept = 0;
-  int32_t i = 0;
-  auto const length = static_cast<int32_t>(text.size());
-  while (i < length) {
-    int32_t const start = i;
-    UChar32 c = 0;
-    U8_NEXT(reinterpret_cast<const uint8_t*>(text.data()), i, length, c);
-    if (c < 0) c = 0xFFFD;
-    if (c < 0x80) {
-      // ASCII needs no ICU: letters fold to lower case, digits stay, the rest separates.
-      if (!std::isalnum(c)) {
-        pending_space = true;
-        continue;
-      }
-      UChar32 const f = std::tolower(c);
-      if (pending_space && is_ascii_word(last_kept)) {
-        out.text += ' ';
-        out.origin_begin.push_back(static_cast<std::uint32_t>(start));
-        out.origin_end.push_back(static_cast<std::uint32_t>(start));
-      }
-      pending_space = false;
-      out.text += static_cast<char>(f);
-      out.origin_begin.push_back(static_cast<std::uint32_t>(start));
-      out.origin_end.push_back(static_cast<std::uint32_t>(i));
-      last_kept = f;
-      continue;
-    }
-    icu::UnicodeString folded;
-    UErrorCode status = U_ZERO_ERROR;
-    norm.normalize(icu::UnicodeString(c), folded, status);
-    for (int32_t k = 0; k < folded.length(); k = folded.moveIndex32(k, 1)) {
-      UChar32 const f = simplify(folded.char32At(k));
-      if (is_separator(f)) {
-        pending_space = true;
-        continue;
-      }
-      // Keep a word boundary only where it separates Latin letters or digits.
-      if (pending_space && is_ascii_word(last_kept) && is_ascii_word(f)) {
-        out.text += ' ';
-        out.origin_begin.push_back(static_cast<std::uint32_t>(start));
-        out.origin_end.push_back(static_cast<std::uint32_t>(start));
-      }
-      pending_space = false;
-      std::size_t const before = out.text.size();
-      append_utf8(out.text, f);
-      out.origin_begin.insert(out.origin_begin.end(), out.text.size() - before, static_cast<std::uint32_t>(start));
-      out.origin_end.insert(out.origin_end.end(), out.text.size() - before, static_cast<std::uint32_t>(i));
-      last_kept = f;
-    }
-  }
+  WithOrigins sink{out};
+  normalize_into(text, sink, true);
+  return out;
+}
+
+std::string normalize_text(std::string_view text) {
+  std::string out;
+  TextOnly sink{out};
+  normalize_into(text, sink, true);
   return out;
 }
 
 std::string normalize_compact(std::string_view text) {
-  std::string out = normalize(text).text;
+  std::string out = normalize_text(text);
   std::erase(out, ' ');
   return out;
 }
+
+namespace detail {
+std::string normalize_through_icu(std::string_view text) {
+  std::string out;
+  TextOnly sink{out};
+  normalize_into(text, sink, false);
+  return out;
+}
+}  // namespace detail
 
 }  // namespace mpadvisor::engine

@@ -3,7 +3,7 @@
 #include <unicode/regex.h>
 
 #include <algorithm>
-#include <map>
+#include <optional>
 
 #include "compiled.hpp"
 #include "mpadvisor/engine/normalize.hpp"
@@ -24,7 +24,8 @@ std::string_view to_string(EvidenceKind k) {
 
 namespace {
 
-// Matchers are costly to create; each thread keeps one per pattern of the model it last used.
+// Matchers are costly to create; each thread keeps one per loosely planned pattern of the
+// model it last used.
 std::vector<std::unique_ptr<icu::RegexMatcher>>& matchers_for(const MatchTables& t) {
   thread_local std::uint64_t instance = 0;
   thread_local std::vector<std::unique_ptr<icu::RegexMatcher>> matchers;
@@ -32,7 +33,7 @@ std::vector<std::unique_ptr<icu::RegexMatcher>>& matchers_for(const MatchTables&
     matchers.clear();
     for (const CompiledPattern& p : t.patterns) {
       UErrorCode status = U_ZERO_ERROR;
-      matchers.emplace_back(p.regex->matcher(status));
+      matchers.emplace_back(p.regex ? p.regex->matcher(status) : nullptr);
       if (U_FAILURE(status)) matchers.back().reset();
     }
     instance = t.instance;
@@ -42,33 +43,35 @@ std::vector<std::unique_ptr<icu::RegexMatcher>>& matchers_for(const MatchTables&
 
 }  // namespace
 
-std::vector<std::pair<CauseId, std::string>> matching_patterns(const Model& model, std::string_view message) {
-  std::vector<std::pair<CauseId, std::string>> out;
+std::string describe(const CauseEvidence& e) {
+  if (e.kind != EvidenceKind::similar_case) return std::string(e.detail);
+  // Built with append: GCC 12's -Wrestrict misfires on "#" + std::to_string(…).
+  std::string id = "#";
+  id.append(std::to_string(e.case_id));
+  return id;
+}
+
+std::vector<std::pair<CauseId, std::string_view>> matching_patterns(const Model& model, std::string_view message) {
+  std::vector<std::pair<CauseId, std::string_view>> out;
   const MatchTables& t = model.match_tables();
   // Patterns are matched against the normalised message (docs/dsl.md), so full-width letters,
   // punctuation, spaces inside Chinese words and Traditional characters do not hide a match.
-  std::string const normalized_text = normalize(message).text;
-  icu::UnicodeString const normalized = icu::UnicodeString::fromUTF8(normalized_text);
-  // Which required texts the message contains; a pattern is worth trying when one of its
-  // alternatives has all its requirements met.
-  std::vector<bool> present(t.required_texts.size(), false);
-  for (const TermHit& hit : t.required_texts.find_all(normalized_text)) present[hit.term] = true;
-  auto possible = [&](const CompiledPattern& p) {
-    return std::any_of(p.required.begin(), p.required.end(), [&](const auto& branch) {
-      return std::all_of(branch.begin(), branch.end(), [&](const std::vector<std::uint32_t>& any_of) {
-        return std::any_of(any_of.begin(), any_of.end(), [&](std::uint32_t id) { return present[id]; });
-      });
-    });
-  };
-  auto& matchers = matchers_for(t);
-  for (std::size_t i = 0; i < t.patterns.size(); ++i) {
+  std::string const normalized = normalize_text(message);
+  LiteralHits const hits(t.pattern_literals, normalized);
+  std::optional<icu::UnicodeString> utf16;  // for the few patterns ICU decides
+  for (std::uint32_t i : t.pattern_index.candidates(hits)) {
     const CompiledPattern& p = t.patterns[i];
-    if (!matchers[i] || !possible(p)) continue;
     if (!out.empty() && out.back().first == p.cause) continue;
-    icu::RegexMatcher& m = *matchers[i];
-    UErrorCode status = U_ZERO_ERROR;
-    m.reset(normalized);
-    if (m.find(status) && U_SUCCESS(status)) out.emplace_back(p.cause, p.source);
+    if (!hits.matches(p.plan)) continue;
+    if (!p.plan.exact) {
+      std::unique_ptr<icu::RegexMatcher>& m = matchers_for(t)[i];
+      if (!m) continue;
+      if (!utf16) utf16 = icu::UnicodeString::fromUTF8(normalized);
+      UErrorCode status = U_ZERO_ERROR;
+      m->reset(*utf16);
+      if (!m->find(status) || U_FAILURE(status)) continue;
+    }
+    out.emplace_back(p.cause, p.source);
   }
   return out;
 }
@@ -76,14 +79,17 @@ std::vector<std::pair<CauseId, std::string>> matching_patterns(const Model& mode
 RejectionRanking rank_rejection(const Model& model, const Diagnosis& d, std::string_view message,
                                 const std::optional<StepId>& stage, const std::vector<SimilarCaseInput>& similar,
                                 const RankingWeights& w) {
-  std::map<CauseId, RankedCause> by_cause;
+  RejectionRanking out;
+  std::vector<std::uint32_t> slot(model.causes().size(), UINT32_MAX);  // cause → its entry in out
   auto entry = [&](CauseId c) -> RankedCause& {
-    RankedCause& r = by_cause[c];
-    r.cause = c;
-    return r;
+    if (slot[c] == UINT32_MAX) {
+      slot[c] = static_cast<std::uint32_t>(out.causes.size());
+      out.causes.push_back({c, 0, {}});
+    }
+    return out.causes[slot[c]];
   };
   for (const auto& [cause, pattern] : matching_patterns(model, message)) {
-    entry(cause).evidence.push_back({EvidenceKind::pattern, pattern, w.pattern});
+    entry(cause).evidence.push_back({EvidenceKind::pattern, pattern, 0, w.pattern});
   }
   // A blocking rule that holds is strong support; a warning or an undecided rule less so.
   auto rule_support = [&](const std::vector<Finding>& findings, double factor) {
@@ -91,7 +97,7 @@ RejectionRanking rank_rejection(const Model& model, const Diagnosis& d, std::str
       RankedCause& r = entry(f.cause);
       bool const seen = std::any_of(r.evidence.begin(), r.evidence.end(),
                                     [](const CauseEvidence& e) { return e.kind == EvidenceKind::rule; });
-      if (!seen) r.evidence.push_back({EvidenceKind::rule, model.rules()[f.rule].name, w.rule * factor});
+      if (!seen) r.evidence.push_back({EvidenceKind::rule, model.rules()[f.rule].name, 0, w.rule * factor});
     }
   };
   for (const BlockedStep& b : d.blockers) rule_support(b.causes, 1.0);
@@ -106,15 +112,11 @@ RejectionRanking rank_rejection(const Model& model, const Diagnosis& d, std::str
     for (const std::string& name : similar[i].causes) {
       auto c = model.find_cause(name);
       if (!c) continue;  // a label from another KB version
-      // Built with append: GCC 12's -Wrestrict misfires on "#" + std::to_string(…).
-      std::string id = "#";
-      id.append(std::to_string(similar[i].id));
       entry(*c).evidence.push_back(
-          {EvidenceKind::similar_case, std::move(id), w.similar_case / static_cast<double>(i + 1) / total_vote});
+          {EvidenceKind::similar_case, {}, similar[i].id, w.similar_case / static_cast<double>(i + 1) / total_vote});
     }
   }
-  RejectionRanking out;
-  for (auto& [cause, r] : by_cause) {
+  for (RankedCause& r : out.causes) {
     // Pattern and rule evidence have no message-only counterpart, so only the strongest
     // piece of each kind counts; case votes add up (they are shares of one vote).
     double pattern = 0, rule = 0, cases = 0;
@@ -128,14 +130,14 @@ RejectionRanking rank_rejection(const Model& model, const Diagnosis& d, std::str
     }
     double score = pattern + rule + cases;
     // A cause the platform reports at another stage is less likely to explain this message.
-    StepId const reported = model.causes()[cause].stage;
+    StepId const reported = model.causes()[r.cause].stage;
     if (stage && reported != kNone && reported != *stage) score *= 0.7;
     r.confidence = std::min(1.0, score);
-    out.causes.push_back(std::move(r));
   }
+  const std::vector<std::uint32_t>& by_name = model.match_tables().cause_name_order;
   std::sort(out.causes.begin(), out.causes.end(), [&](const RankedCause& a, const RankedCause& b) {
     if (a.confidence != b.confidence) return a.confidence > b.confidence;
-    return model.causes()[a.cause].name < model.causes()[b.cause].name;
+    return by_name[a.cause] < by_name[b.cause];
   });
   return out;
 }

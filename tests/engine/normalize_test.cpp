@@ -3,6 +3,9 @@
 
 #include <gtest/gtest.h>
 
+#include <unicode/utf8.h>
+
+#include "normalize_detail.hpp"
 #include "term_matcher.hpp"
 
 namespace mpadvisor::engine {
@@ -46,6 +49,39 @@ TEST(Normalize, EvidencePointsIntoTheOriginalText) {
   ASSERT_TRUE(m.find_first(n.text, &hit));
   auto [begin, end] = n.original_range(hit.begin, hit.end);
   EXPECT_EQ(original.substr(begin, end - begin), "瑜 伽");
+}
+
+std::string utf8(UChar32 c) {
+  char buf[4];
+  int32_t len = 0;
+  UBool error = false;
+  U8_APPEND(reinterpret_cast<uint8_t*>(buf), len, 4, c, error);
+  return error ? std::string() : std::string(buf, static_cast<std::size_t>(len));
+}
+
+// The shortcuts that skip ICU (common ideographs, inert characters, the "no Simplified form"
+// bitmap) must not change a single character's result, nor how characters combine with
+// their neighbours, for any code point.
+TEST(Normalize, ShortcutsAgreeWithIcuOnEveryCodePoint) {
+  std::size_t differences = 0;
+  for (UChar32 c = 0; c <= 0x10FFFF; ++c) {
+    if (c >= 0xD800 && c <= 0xDFFF) continue;
+    std::string const text = "a" + utf8(c) + "b" + utf8(c) + "瑜";
+    std::string const expected = detail::normalize_through_icu(text);
+    if (normalize_text(text) != expected || normalize(text).text != expected) {
+      if (++differences <= 5) ADD_FAILURE() << "U+" << std::hex << c;
+    }
+  }
+  EXPECT_EQ(differences, 0u);
+}
+
+TEST(Normalize, TextOnlyFormEqualsTheMappedForm) {
+  for (const char* text : {"", "  Yoga 学习 ", "火鍋小站", "ＹＯＧＡ·瑜\u200B伽", "Hot-Pot　Club 123"}) {
+    NormalizedText const n = normalize(text);
+    EXPECT_EQ(normalize_text(text), n.text);
+    EXPECT_EQ(n.origin_begin.size(), n.text.size());
+    EXPECT_EQ(n.origin_end.size(), n.text.size());
+  }
 }
 
 TEST(TermMatcher, FindsEveryTermInOnePass) {

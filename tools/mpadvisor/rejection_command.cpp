@@ -43,7 +43,7 @@ int run_rejection(const GlobalOptions& g, const engine::Model& model, const engi
       Json evidence = Json::array();
       for (const engine::CauseEvidence& e : c.evidence) {
         evidence.push_back(
-            {{"kind", std::string(engine::to_string(e.kind))}, {"detail", e.detail}, {"weight", rounded(e.weight)}});
+            {{"kind", std::string(engine::to_string(e.kind))}, {"detail", engine::describe(e)}, {"weight", rounded(e.weight)}});
       }
       Json fixes = Json::array();
       for (const engine::Fix& f : info.fixes) fixes.push_back(f.text.get(r.lang));
@@ -88,7 +88,7 @@ int run_rejection(const GlobalOptions& g, const engine::Model& model, const engi
                               : e.kind == engine::EvidenceKind::rule
                                   ? say(lang, "rule fires on the profile: ", "资料触发规则：")
                                   : say(lang, "similar past case ", "相似历史案例 ");
-      std::cout << "   " << kind << e.detail << "\n";
+      std::cout << "   " << kind << engine::describe(e) << "\n";
     }
     for (const engine::Fix& f : info.fixes)
       std::cout << "   " << say(lang, "Fix: ", "解决：") << f.text.get(lang) << "\n";

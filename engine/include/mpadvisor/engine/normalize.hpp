@@ -22,6 +22,9 @@ struct NormalizedText {
 
 NormalizedText normalize(std::string_view text);
 
+// The same normalised text without the origin map, for callers that only match on it.
+std::string normalize_text(std::string_view text);
+
 // Normalised text with every separator removed: for whole-text comparisons.
 std::string normalize_compact(std::string_view text);
 

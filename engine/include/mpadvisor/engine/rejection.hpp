@@ -20,11 +20,17 @@ struct SimilarCaseInput {
 enum class EvidenceKind { pattern, rule, similar_case };
 std::string_view to_string(EvidenceKind k);
 
+// `detail` views the pattern or the rule name in the Model, which must outlive the ranking
+// (as for every id in it).
 struct CauseEvidence {
   EvidenceKind kind = EvidenceKind::pattern;
-  std::string detail;  // the pattern, the rule name, or the case id
-  double weight = 0;   // this evidence's share of the confidence
+  std::string_view detail;  // the pattern or the rule name; empty for a similar case
+  std::int64_t case_id = 0;  // the similar case
+  double weight = 0;         // this evidence's share of the confidence
 };
+
+// The evidence as people read it: the pattern, the rule name, or "#" and the case id.
+std::string describe(const CauseEvidence& e);
 
 struct RankedCause {
   CauseId cause = kNone;
@@ -47,6 +53,7 @@ RejectionRanking rank_rejection(const Model& model, const Diagnosis& diagnosis, 
 
 // The causes whose message patterns match (used by rank_rejection, and by tools that only
 // have a message).
-std::vector<std::pair<CauseId, std::string>> matching_patterns(const Model& model, std::string_view message);
+// The pattern texts view the Model.
+std::vector<std::pair<CauseId, std::string_view>> matching_patterns(const Model& model, std::string_view message);
 
 }  // namespace mpadvisor::engine
