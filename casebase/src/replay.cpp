@@ -11,7 +11,7 @@ namespace mpadvisor::casebase {
 
 std::optional<std::string> CaseVerdict::top_cause() const {
   if (ranked.empty()) return std::nullopt;
-  return ranked.front();
+  return std::string(ranked.front());
 }
 
 CaseVerdict diagnose_case(const engine::Model& model, const Case& c) {
@@ -22,12 +22,14 @@ CaseVerdict diagnose_case(const engine::Model& model, const Case& c) {
     engine::Profile profile = engine::parse_profile(model, c.profile, when);
     engine::DiagnoseOptions options;
     options.evidence = false;
+    options.needs_info = false;
     engine::Diagnosis d = engine::diagnose(model, profile, options);
-    v.verdict = std::string(engine::to_string(d.verdict));
+    v.verdict = engine::to_string(d.verdict);
     std::optional<engine::StepId> stage;
     if (!c.stage.empty()) stage = model.find_step(c.stage);
     engine::RejectionRanking ranking = engine::rank_rejection(model, d, c.message, stage, {});
-    for (const engine::RankedCause& r : ranking.causes) v.ranked.push_back(model.causes()[r.cause].name);
+    v.ranked.reserve(ranking.causes.size());
+    for (const engine::RankedCause& r : ranking.causes) v.ranked.emplace_back(model.causes()[r.cause].name);
   } catch (const engine::ProfileError& e) {
     v.verdict = "error";
     v.error = e.what();
@@ -45,7 +47,7 @@ ReplayReport replay(Store& store, const engine::Model& model, bool record) {
     if (v.verdict == "error") ++report.errors;
     if (!c.causes.empty()) {
       ++report.labelled;
-      auto labelled = [&](const std::string& cause) {
+      auto labelled = [&](std::string_view cause) {
         return std::find(c.causes.begin(), c.causes.end(), cause) != c.causes.end();
       };
       bool const first = !v.ranked.empty() && labelled(v.ranked.front());
@@ -54,9 +56,9 @@ ReplayReport replay(Store& store, const engine::Model& model, bool record) {
           v.ranked.begin() + std::min<std::ptrdiff_t>(3, static_cast<std::ptrdiff_t>(v.ranked.size())), labelled);
       report.top1 += first;
       report.top3 += in_three;
-      if (!first) report.misses.push_back({c.id, c.causes, v.ranked});
+      if (!first) report.misses.push_back({c.id, c.causes, {v.ranked.begin(), v.ranked.end()}});
     }
-    if (record) records.push_back({c.id, {model.version(), v.verdict, v.top_cause()}});
+    if (record) records.push_back({c.id, {model.version(), std::string(v.verdict), v.top_cause()}});
     return true;
   });
   report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();

@@ -164,14 +164,16 @@ Diagnosis diagnose(const Model& model, const Profile& profile, const DiagnoseOpt
   }
   std::stable_partition(d.blockers.begin(), d.blockers.end(), [](const BlockedStep& b) { return b.root; });
 
-  for (const Finding& f : d.undetermined) {
-    std::vector<FactId> facts;
-    eval.unknown_facts(model.conditions().roots[model.rules()[f.rule].condition], facts);
-    for (FactId fact : facts) {
-      auto it =
-          std::find_if(d.needs_info.begin(), d.needs_info.end(), [&](const NeededFact& nf) { return nf.fact == fact; });
-      if (it == d.needs_info.end()) it = d.needs_info.insert(d.needs_info.end(), NeededFact{fact, {}});
-      it->rules.push_back(f.rule);
+  if (options.needs_info) {
+    for (const Finding& f : d.undetermined) {
+      std::vector<FactId> facts;
+      eval.unknown_facts(model.conditions().roots[model.rules()[f.rule].condition], facts);
+      for (FactId fact : facts) {
+        auto it =
+            std::find_if(d.needs_info.begin(), d.needs_info.end(), [&](const NeededFact& nf) { return nf.fact == fact; });
+        if (it == d.needs_info.end()) it = d.needs_info.insert(d.needs_info.end(), NeededFact{fact, {}});
+        it->rules.push_back(f.rule);
+      }
     }
   }
 

@@ -373,18 +373,14 @@ PatternPlan plan_pattern(std::string_view regex, LiteralTable& literals) {
   return plan;
 }
 
-LiteralHits::LiteralHits(const TermMatcher& literals, std::string_view text) : text_(text) {
-  std::vector<TermHit> const found = literals.find_all(text);
-  // Grouped by literal (a counting sort that keeps text order within each literal), so that
-  // a step finds its literals' occurrences without searching.
-  first_.assign(literals.size() + 1, 0);
-  for (const TermHit& h : found) ++first_[h.term + 1];
-  for (std::size_t i = 1; i < first_.size(); ++i) first_[i] += first_[i - 1];
-  hits_.resize(found.size());
-  std::vector<std::uint32_t> next(first_.begin(), first_.end() - 1);
-  for (const TermHit& h : found) hits_[next[h.term]++] = {h.begin, h.end};
-  for (std::uint32_t id = 0; id + 1 < first_.size(); ++id) {
-    if (first_[id + 1] > first_[id]) found_.push_back(id);
+LiteralHits::LiteralHits(const TermMatcher& literals, std::string_view text)
+    : text_(text), hits_(literals.find_all(text)) {
+  // By literal, then position: a step finds its literals' occurrences by a short search.
+  std::sort(hits_.begin(), hits_.end(), [](const TermHit& a, const TermHit& b) {
+    return a.term != b.term ? a.term < b.term : a.begin < b.begin;
+  });
+  for (const TermHit& h : hits_) {
+    if (found_.empty() || found_.back() != h.term) found_.push_back(h.term);
   }
 }
 
@@ -442,12 +438,12 @@ bool LiteralHits::matches(const LiteralBranch& branch) const {
     const LiteralStep& step = branch.steps[s];
     next.clear();
     for (std::uint32_t id : step.literals) {
-      for (std::uint32_t k = first_[id]; k < first_[id + 1]; ++k) {
-        auto const [begin, end] = hits_[k];
+      auto h = std::lower_bound(hits_.begin(), hits_.end(), id, [](const TermHit& a, std::uint32_t t) { return a.term < t; });
+      for (; h != hits_.end() && h->term == id; ++h) {
         bool const reachable =
-            s == 0 ? step.before.min == 0 || code_points(0, begin) >= step.before.min
-                   : std::any_of(ends.begin(), ends.end(), [&](std::uint32_t e) { return fits(e, begin, step.before); });
-        if (reachable) next.push_back(end);
+            s == 0 ? step.before.min == 0 || code_points(0, h->begin) >= step.before.min
+                   : std::any_of(ends.begin(), ends.end(), [&](std::uint32_t e) { return fits(e, h->begin, step.before); });
+        if (reachable) next.push_back(h->end);
       }
     }
     if (next.empty()) return false;

@@ -72,8 +72,7 @@ class LiteralHits {
   std::uint32_t code_points(std::uint32_t begin, std::uint32_t end) const;
 
   std::string_view text_;
-  std::vector<std::pair<std::uint32_t, std::uint32_t>> hits_;  // byte ranges, by literal then position
-  std::vector<std::uint32_t> first_;  // literal id → its first entry in hits_ (one past the last id too)
+  std::vector<TermHit> hits_;  // by literal, then position
   std::vector<std::uint32_t> found_;
 };
 

@@ -12,10 +12,11 @@ namespace mpadvisor::casebase {
 
 // The engine's view of one case: its verdict on the profile and the causes it ranks for the
 // rejection message. Similar-case votes are left out, so a case never votes for itself.
+// `ranked` views cause names in the Model, which must outlive the verdict.
 struct CaseVerdict {
-  std::string verdict;              // clear | blocked | needs_info | error
-  std::vector<std::string> ranked;  // cause ids, most likely first
-  std::string error;                // the profile does not fit the KB
+  std::string_view verdict;              // clear | blocked | needs_info | error
+  std::vector<std::string_view> ranked;  // cause ids, most likely first
+  std::string error;                     // the profile does not fit the KB
   std::optional<std::string> top_cause() const;
 };
 
@@ -38,7 +39,7 @@ ReplayReport replay(Store& store, const engine::Model& model, bool record);
 
 struct ImpactRow {
   CaseId id = 0;
-  CaseVerdict before, after;
+  CaseVerdict before, after;  // view the two models given to impact()
 };
 
 // The cases whose verdict or top cause differs between two KBs.

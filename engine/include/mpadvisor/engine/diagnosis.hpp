@@ -84,6 +84,7 @@ struct Diagnosis {
 struct DiagnoseOptions {
   std::optional<StepId> target;  // default: every goal of the KB (the first one is reported as the target)
   bool evidence = true;          // collect evidence for findings (costs a second, traced pass)
+  bool needs_info = true;        // list the facts that would decide the undetermined rules
 };
 
 Diagnosis diagnose(const Model& model, const Profile& profile, const DiagnoseOptions& options = {});
