@@ -52,6 +52,60 @@ TEST(Profile, UnknownDoneStep) {
   EXPECT_NE(error_of(R"({"done": ["t"]})").find("unknown step 't'"), std::string::npos);
 }
 
+TEST(Profile, ListItemsMustBeStrings) {
+  EXPECT_EQ(error_of(R"({"cats": ["a", 1]})"), "fact 'cats' expects a list of strings, got a list holding number");
+  EXPECT_EQ(error_of(R"({"cats": [null]})"), "fact 'cats' expects a list of strings, got a list holding null");
+  EXPECT_EQ(error_of(R"({"cats": [["a"]]})"), "fact 'cats' expects a list of strings, got a list holding array");
+  EXPECT_EQ(error_of(R"({"ok": ["a"]})"), "fact 'ok' expects true or false, got a list");
+}
+TEST(Profile, ObjectValue) { EXPECT_EQ(error_of(R"({"ok": {"a": 1}})"), "fact 'ok' expects true or false, got a JSON object"); }
+TEST(Profile, DoneMustBeAListOfStepNames) {
+  EXPECT_EQ(error_of(R"({"done": "s"})"), "'done' must be a list of step names");
+  EXPECT_EQ(error_of(R"({"done": [1]})"), "'done' must be a list of step names");
+}
+// The profile is read in one pass, but a JSON syntax error still wins over an earlier
+// problem with the content, and only the first content problem is reported.
+TEST(Profile, SyntaxErrorsComeFirst) {
+  EXPECT_NE(error_of(R"({"entiti": "personal", "ok": )").find("not valid JSON"), std::string::npos);
+  EXPECT_EQ(error_of(R"({"ok": "yes", "count": 9})"), "fact 'ok' expects true or false, got a string");
+}
+TEST(Profile, Rejections) {
+  auto m = testing::model_from(kKb);
+  Profile p = testing::profile_from(
+      *m, R"({"rejections": [{"stage": "s", "message": "名称含商业词汇", "date": "2026-11-01", "x": [1]}]})");
+  ASSERT_EQ(p.rejections.size(), 1u);
+  EXPECT_EQ(p.rejections[0].stage, "s");
+  EXPECT_EQ(p.rejections[0].message, "名称含商业词汇");
+  EXPECT_EQ(p.rejections[0].date, "2026-11-01");
+  EXPECT_EQ(error_of(R"({"rejections": [{"stage": "s"}]})"), "each rejection needs a \"message\" string");
+  EXPECT_EQ(error_of(R"({"rejections": [{"message": 1}]})"), "each rejection needs a \"message\" string");
+  EXPECT_EQ(error_of(R"({"rejections": ["x"]})"), "each rejection needs a \"message\" string");
+  EXPECT_EQ(error_of(R"({"rejections": [{"message": "m", "stage": 2}]})"),
+            "a rejection's \"stage\" must be a string, not a JSON number");
+  EXPECT_EQ(error_of(R"({"rejections": {}})"), "'rejections' must be a list of {\"stage\", \"message\"} objects");
+}
+
+// Reading into a used profile gives what reading into a fresh one gives.
+TEST(Profile, ReusedProfileEqualsAFreshOne) {
+  auto m = testing::model_from(kKb);
+  std::int64_t const now = *parse_time("2026-11-27T10:00");
+  Profile reused;
+  parse_profile(*m, R"({"ok": true, "name": "小林", "cats": ["a"], "done": ["s"], "rejections": [{"message": "m"}]})",
+                now, reused);
+  std::string const second = R"({"entity": "personal", "expires": "2027-01-01"})";
+  parse_profile(*m, second, now, reused);
+  Profile const fresh = parse_profile(*m, second, now);
+  ASSERT_EQ(reused.facts.size(), fresh.facts.size());
+  for (std::size_t i = 0; i < fresh.facts.size(); ++i) {
+    EXPECT_EQ(reused.facts[i].known, fresh.facts[i].known) << m->facts()[i].name;
+    EXPECT_EQ(describe_value(*m, static_cast<FactId>(i), reused.facts[i]),
+              describe_value(*m, static_cast<FactId>(i), fresh.facts[i]));
+  }
+  EXPECT_EQ(reused.done, fresh.done);
+  EXPECT_TRUE(reused.rejections.empty());
+  EXPECT_EQ(reused.as_of, fresh.as_of);
+}
+
 TEST(Profile, MissingFactsAreUnknownAndCommentsIgnored) {
   auto m = testing::model_from(kKb);
   Profile p = testing::profile_from(*m, R"({"_description": "a story", "ok": true, "cats": ["a"], "name": null})");

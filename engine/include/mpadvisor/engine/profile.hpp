@@ -39,7 +39,6 @@ struct Profile {
   std::vector<bool> done;        // by StepId: listed in the profile's `done`
   std::vector<Rejection> rejections;
   std::int64_t as_of = 0;                         // the moment the profile describes (seconds)
-  std::vector<std::string> unknown_keys_ignored;  // keys starting with '_' (comments)
 };
 
 // Bad profile input: the message names the field and what was expected.
@@ -50,6 +49,10 @@ struct ProfileError : std::runtime_error {
 // Parses a JSON object of fact name → value (plus `done`, `rejections`; keys starting with
 // '_' are comments). `now` (seconds) is used when the profile gives no `as_of`.
 Profile parse_profile(const Model& model, std::string_view json, std::int64_t now);
+// The same into an existing profile, reusing its storage: for loops over many profiles (case
+// replay), where building a fresh profile each time was a large share of the cost. `into`
+// must be a profile of this model (or empty); on error it is left unspecified.
+void parse_profile(const Model& model, std::string_view json, std::int64_t now, Profile& into);
 
 // An empty profile: every fact unknown, nothing done.
 Profile empty_profile(const Model& model, std::int64_t now);
