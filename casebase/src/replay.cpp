@@ -26,7 +26,8 @@ CaseVerdict diagnose_case(const engine::Model& model, const Case& c) {
     engine::DiagnoseOptions options;
     options.evidence = false;
     options.needs_info = false;
-    engine::Diagnosis d = engine::diagnose(model, profile, options);
+    thread_local engine::Diagnosis d;
+    engine::diagnose(model, profile, options, d);
     v.verdict = engine::to_string(d.verdict);
     std::optional<engine::StepId> stage;
     if (!c.stage.empty()) stage = model.find_step(c.stage);

@@ -77,8 +77,26 @@ std::vector<StepId> scope_of(const Model& model, const std::vector<StepId>& targ
 
 Diagnosis diagnose(const Model& model, const Profile& profile, const DiagnoseOptions& options) {
   Diagnosis d;
+  diagnose(model, profile, options, d);
+  return d;
+}
+
+void diagnose(const Model& model, const Profile& profile, const DiagnoseOptions& options, Diagnosis& d) {
+  d.verdict = Verdict::clear;
+  d.blockers.clear();
+  d.warnings.clear();
+  d.waiting.clear();
+  d.undetermined.clear();
+  d.needs_info.clear();
+  d.next_steps.clear();
+  d.rule_values.clear();
+  d.rule_values.reserve(model.rules().size());
   d.target = options.target.value_or(model.goal());
-  if (d.target == kNone) return d;
+  if (d.target == kNone) {
+    d.status.clear();
+    d.in_scope.clear();
+    return;
+  }
   const std::vector<StepId> order =
       scope_of(model, options.target ? std::vector<StepId>{*options.target} : model.goals(), d.in_scope);
   Evaluator eval(model, profile);
@@ -183,7 +201,6 @@ Diagnosis diagnose(const Model& model, const Profile& profile, const DiagnoseOpt
     d.verdict = Verdict::needs_info;
   else
     d.verdict = Verdict::clear;
-  return d;
 }
 
 }  // namespace mpadvisor::engine

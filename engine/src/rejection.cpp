@@ -80,6 +80,7 @@ RejectionRanking rank_rejection(const Model& model, const Diagnosis& d, std::str
                                 const std::optional<StepId>& stage, const std::vector<SimilarCaseInput>& similar,
                                 const RankingWeights& w) {
   RejectionRanking out;
+  out.causes.reserve(d.blockers.size() + d.warnings.size() + d.undetermined.size() + 4);
   std::vector<std::uint32_t> slot(model.causes().size(), UINT32_MAX);  // cause → its entry in out
   auto entry = [&](CauseId c) -> RankedCause& {
     if (slot[c] == UINT32_MAX) {

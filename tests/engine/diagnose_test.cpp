@@ -1,7 +1,13 @@
 // Diagnosis on hand-made step graphs: a chain, a diamond, two independent roots, unknowns.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <filesystem>
+#include <sstream>
+
+#include "mpadvisor/dsl/load.hpp"
 #include "mpadvisor/engine/diagnosis.hpp"
+#include "support/golden.hpp"
 #include "support/kb.hpp"
 
 namespace mpadvisor::engine {
@@ -176,6 +182,56 @@ TEST(Diagnose, TimeWindowsUseAsOf) {
   EXPECT_EQ(verdict(base + R"("sms_at": "2026-11-27T09:00:00", "as_of": "2026-11-27T10:00:00"})"), Verdict::clear);
   // No SMS yet: the window cannot have been missed.
   EXPECT_EQ(verdict(base + R"("as_of": "2026-11-27T10:00:00"})"), Verdict::clear);
+}
+
+// Everything a diagnosis says, as one text, to compare two diagnoses.
+std::string summary(const Model& m, const Diagnosis& d) {
+  std::ostringstream out;
+  auto findings = [&](const char* what, const std::vector<Finding>& fs) {
+    out << what << ":";
+    for (const Finding& f : fs) out << " " << m.rules()[f.rule].name << "=" << to_string(f.value);
+    out << "\n";
+  };
+  out << "target " << d.target << " verdict " << to_string(d.verdict) << "\nstatus:";
+  for (std::size_t s = 0; s < d.status.size(); ++s) {
+    if (d.in_scope[s]) out << " " << m.steps()[s].name << "=" << to_string(d.status[s]);
+  }
+  out << "\n";
+  for (const BlockedStep& b : d.blockers) {
+    out << "blocked " << m.steps()[b.step].name << (b.root ? " root" : "") << " blocks";
+    for (StepId s : b.blocks) out << " " << m.steps()[s].name;
+    findings(" by", b.causes);
+  }
+  findings("warnings", d.warnings);
+  findings("waiting", d.waiting);
+  findings("undetermined", d.undetermined);
+  for (const NeededFact& n : d.needs_info) out << "needs " << m.facts()[n.fact].name << " for " << n.rules.size() << "\n";
+  out << "next " << names(m, d.next_steps).size() << " values";
+  for (auto [rule, value] : d.rule_values) out << " " << rule << "=" << to_string(value);
+  return out.str();
+}
+
+// Diagnosing into a used Diagnosis gives what a fresh one gives, whatever came before.
+TEST(Diagnose, ReusedDiagnosisEqualsAFreshOne) {
+  dsl::LoadResult loaded = dsl::load(testing::source_dir() / "kb");
+  auto m = compile(loaded.kb);
+  std::vector<Profile> profiles;
+  for (const auto& entry : std::filesystem::directory_iterator(testing::source_dir() / "kb/examples"))
+    profiles.push_back(profile_from(*m, dsl::read_file(entry.path())));
+  ASSERT_GE(profiles.size(), 5u);
+  DiagnoseOptions options;
+  options.evidence = false;
+  Diagnosis reused;
+  for (int round = 0; round < 2; ++round) {
+    for (const Profile& p : profiles) {
+      diagnose(*m, p, options, reused);
+      EXPECT_EQ(summary(*m, reused), summary(*m, diagnose(*m, p, options)));
+    }
+    std::reverse(profiles.begin(), profiles.end());
+  }
+  options.target = m->find_step("filing.submit");
+  diagnose(*m, profiles.front(), options, reused);
+  EXPECT_EQ(summary(*m, reused), summary(*m, diagnose(*m, profiles.front(), options)));
 }
 
 }  // namespace

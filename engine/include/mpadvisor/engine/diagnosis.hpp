@@ -88,5 +88,7 @@ struct DiagnoseOptions {
 };
 
 Diagnosis diagnose(const Model& model, const Profile& profile, const DiagnoseOptions& options = {});
+// The same into an existing diagnosis, reusing its storage (for loops over many profiles).
+void diagnose(const Model& model, const Profile& profile, const DiagnoseOptions& options, Diagnosis& into);
 
 }  // namespace mpadvisor::engine
