@@ -31,7 +31,9 @@ CaseVerdict diagnose_case(const engine::Model& model, const Case& c) {
     v.verdict = engine::to_string(d.verdict);
     std::optional<engine::StepId> stage;
     if (!c.stage.empty()) stage = model.find_step(c.stage);
-    engine::RejectionRanking ranking = engine::rank_rejection(model, d, c.message, stage, {});
+    engine::RankingWeights weights;
+    weights.keep_evidence = false;
+    engine::RejectionRanking ranking = engine::rank_rejection(model, d, c.message, stage, {}, weights);
     v.ranked.reserve(ranking.causes.size());
     for (const engine::RankedCause& r : ranking.causes) v.ranked.emplace_back(model.causes()[r.cause].name);
   } catch (const engine::ProfileError& e) {

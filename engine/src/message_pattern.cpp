@@ -433,7 +433,9 @@ bool LiteralHits::matches(const LiteralBranch& branch) const {
   if (branch.steps.empty()) return code_points(0, length) >= branch.after.min;
   // Where a match of the steps so far can end; the first step may start anywhere after its
   // minimum lead (the search is unanchored, so the lead has no maximum).
-  std::vector<std::uint32_t> ends, next;
+  std::vector<std::uint32_t>& ends = ends_;
+  std::vector<std::uint32_t>& next = next_;
+  ends.clear();
   for (std::size_t s = 0; s < branch.steps.size(); ++s) {
     const LiteralStep& step = branch.steps[s];
     next.clear();

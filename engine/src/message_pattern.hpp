@@ -74,6 +74,7 @@ class LiteralHits {
   std::string_view text_;
   std::vector<TermHit> hits_;  // by literal, then position
   std::vector<std::uint32_t> found_;
+  mutable std::vector<std::uint32_t> ends_, next_;  // scratch for matches(), kept to save allocations
 };
 
 // For a set of plans, the ones a message could match given the literals it holds: a plan

@@ -79,27 +79,46 @@ std::vector<std::pair<CauseId, std::string_view>> matching_patterns(const Model&
 RejectionRanking rank_rejection(const Model& model, const Diagnosis& d, std::string_view message,
                                 const std::optional<StepId>& stage, const std::vector<SimilarCaseInput>& similar,
                                 const RankingWeights& w) {
+  // Pattern and rule evidence have no message-only counterpart, so only the strongest piece
+  // of each kind counts; case votes add up (they are shares of one vote).
+  struct Score {
+    double pattern = 0, rule = 0, cases = 0;
+    bool has_rule = false;
+  };
   RejectionRanking out;
-  out.causes.reserve(d.blockers.size() + d.warnings.size() + d.undetermined.size() + 4);
+  std::vector<Score> scores;
+  std::size_t const expected = d.blockers.size() + d.warnings.size() + d.undetermined.size() + 4;
+  out.causes.reserve(expected);
+  scores.reserve(expected);
   std::vector<std::uint32_t> slot(model.causes().size(), UINT32_MAX);  // cause → its entry in out
-  auto entry = [&](CauseId c) -> RankedCause& {
+  auto add = [&](CauseId c, CauseEvidence e) {
     if (slot[c] == UINT32_MAX) {
       slot[c] = static_cast<std::uint32_t>(out.causes.size());
       out.causes.push_back({c, 0, {}});
+      scores.emplace_back();
     }
-    return out.causes[slot[c]];
+    Score& score = scores[slot[c]];
+    switch (e.kind) {
+      case EvidenceKind::pattern:
+        score.pattern = std::max(score.pattern, e.weight);
+        break;
+      case EvidenceKind::rule:
+        if (score.has_rule) return;  // the first (strongest) rule speaks for the cause
+        score.rule = e.weight;
+        score.has_rule = true;
+        break;
+      case EvidenceKind::similar_case:
+        score.cases += e.weight;
+        break;
+    }
+    if (w.keep_evidence) out.causes[slot[c]].evidence.push_back(e);
   };
   for (const auto& [cause, pattern] : matching_patterns(model, message)) {
-    entry(cause).evidence.push_back({EvidenceKind::pattern, pattern, 0, w.pattern});
+    add(cause, {EvidenceKind::pattern, pattern, 0, w.pattern});
   }
   // A blocking rule that holds is strong support; a warning or an undecided rule less so.
   auto rule_support = [&](const std::vector<Finding>& findings, double factor) {
-    for (const Finding& f : findings) {
-      RankedCause& r = entry(f.cause);
-      bool const seen = std::any_of(r.evidence.begin(), r.evidence.end(),
-                                    [](const CauseEvidence& e) { return e.kind == EvidenceKind::rule; });
-      if (!seen) r.evidence.push_back({EvidenceKind::rule, model.rules()[f.rule].name, 0, w.rule * factor});
-    }
+    for (const Finding& f : findings) add(f.cause, {EvidenceKind::rule, model.rules()[f.rule].name, 0, w.rule * factor});
   };
   for (const BlockedStep& b : d.blockers) rule_support(b.causes, 1.0);
   rule_support(d.warnings, 0.6);
@@ -113,23 +132,13 @@ RejectionRanking rank_rejection(const Model& model, const Diagnosis& d, std::str
     for (const std::string& name : similar[i].causes) {
       auto c = model.find_cause(name);
       if (!c) continue;  // a label from another KB version
-      entry(*c).evidence.push_back(
-          {EvidenceKind::similar_case, {}, similar[i].id, w.similar_case / static_cast<double>(i + 1) / total_vote});
+      add(*c, {EvidenceKind::similar_case, {}, similar[i].id,
+               w.similar_case / static_cast<double>(i + 1) / total_vote});
     }
   }
-  for (RankedCause& r : out.causes) {
-    // Pattern and rule evidence have no message-only counterpart, so only the strongest
-    // piece of each kind counts; case votes add up (they are shares of one vote).
-    double pattern = 0, rule = 0, cases = 0;
-    for (const CauseEvidence& e : r.evidence) {
-      if (e.kind == EvidenceKind::pattern)
-        pattern = std::max(pattern, e.weight);
-      else if (e.kind == EvidenceKind::rule)
-        rule = std::max(rule, e.weight);
-      else
-        cases += e.weight;
-    }
-    double score = pattern + rule + cases;
+  for (std::size_t i = 0; i < out.causes.size(); ++i) {
+    RankedCause& r = out.causes[i];
+    double score = scores[i].pattern + scores[i].rule + scores[i].cases;
     // A cause the platform reports at another stage is less likely to explain this message.
     StepId const reported = model.causes()[r.cause].stage;
     if (stage && reported != kNone && reported != *stage) score *= 0.7;

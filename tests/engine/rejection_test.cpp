@@ -59,5 +59,27 @@ TEST(Rejection, AnotherStageLowersConfidence) {
   EXPECT_LT(at_s.causes[0].confidence, at_t.causes[0].confidence);
 }
 
+// Without evidence a ranking keeps the same causes, order and confidences.
+TEST(Rejection, RankingWithoutEvidenceKeepsOrderAndConfidence) {
+  auto m = testing::model_from(kKb);
+  Profile p = testing::profile_from(*m, R"({"entity": "personal", "name": "老王火锅店"})");
+  Diagnosis d = diagnose(*m, p);
+  std::vector<SimilarCaseInput> const similar = {{1, 9.0, {"category_wrong"}}, {2, 5.0, {"name_commercial"}}};
+  RankingWeights lean;
+  lean.keep_evidence = false;
+  for (std::string msg : {"名称涉及商业", "category and other", ""}) {
+    RejectionRanking full = rank_rejection(*m, d, msg, m->find_step("s"), similar);
+    RejectionRanking bare = rank_rejection(*m, d, msg, m->find_step("s"), similar, lean);
+    ASSERT_EQ(full.causes.size(), bare.causes.size()) << msg;
+    ASSERT_GE(full.causes.size(), 2u) << msg;
+    for (std::size_t i = 0; i < full.causes.size(); ++i) {
+      EXPECT_EQ(full.causes[i].cause, bare.causes[i].cause) << msg;
+      EXPECT_DOUBLE_EQ(full.causes[i].confidence, bare.causes[i].confidence) << msg;
+      EXPECT_FALSE(full.causes[i].evidence.empty());
+      EXPECT_TRUE(bare.causes[i].evidence.empty());
+    }
+  }
+}
+
 }  // namespace
 }  // namespace mpadvisor::engine

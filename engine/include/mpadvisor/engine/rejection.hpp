@@ -45,6 +45,7 @@ struct RejectionRanking {
 // Weights of the three kinds of evidence (they add up to 1).
 struct RankingWeights {
   double pattern = 0.5, rule = 0.3, similar_case = 0.2;
+  bool keep_evidence = true;  // false: only the order and the confidences (case replay)
 };
 
 RejectionRanking rank_rejection(const Model& model, const Diagnosis& diagnosis, std::string_view message,
