@@ -8,8 +8,8 @@
 #include <string>
 #include <vector>
 
-#include "mpadvisor/engine/model.hpp"
 #include "message_pattern.hpp"
+#include "mpadvisor/engine/model.hpp"
 #include "term_matcher.hpp"
 
 namespace mpadvisor::engine {
@@ -58,9 +58,9 @@ struct CompiledPattern {
 };
 
 struct MatchTables {
-  std::vector<CompiledPattern> patterns;  // every cause's message patterns, by cause
-  TermMatcher pattern_literals;           // the literals of every pattern's plan
-  PlanIndex pattern_index;                // which patterns a message's literals can start
+  std::vector<CompiledPattern> patterns;        // every cause's message patterns, by cause
+  TermMatcher pattern_literals;                 // the literals of every pattern's plan
+  PlanIndex pattern_index;                      // which patterns a message's literals can start
   std::vector<std::uint32_t> cause_name_order;  // cause id → its place among causes sorted by name
   std::uint64_t instance = 0;                   // distinguishes models in per-thread caches
   std::vector<TermMatcher> term_lists;          // by term-list index, over normalised terms

@@ -187,8 +187,8 @@ void diagnose(const Model& model, const Profile& profile, const DiagnoseOptions&
       std::vector<FactId> facts;
       eval.unknown_facts(model.conditions().roots[model.rules()[f.rule].condition], facts);
       for (FactId fact : facts) {
-        auto it =
-            std::find_if(d.needs_info.begin(), d.needs_info.end(), [&](const NeededFact& nf) { return nf.fact == fact; });
+        auto it = std::find_if(d.needs_info.begin(), d.needs_info.end(),
+                               [&](const NeededFact& nf) { return nf.fact == fact; });
         if (it == d.needs_info.end()) it = d.needs_info.insert(d.needs_info.end(), NeededFact{fact, {}});
         it->rules.push_back(f.rule);
       }

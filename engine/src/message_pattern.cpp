@@ -164,9 +164,8 @@ class Planner {
     if (failed_ || peek() != ')') return fail();
     ++pos_;
     // (商业|经营): alternatives that are each one literal (or nothing) become one token.
-    bool const plain = std::all_of(inner.begin(), inner.end(), [](const Path& p) {
-      return p.empty() || (p.size() == 1 && !p.front().is_gap);
-    });
+    bool const plain = std::all_of(inner.begin(), inner.end(),
+                                   [](const Path& p) { return p.empty() || (p.size() == 1 && !p.front().is_gap); });
     if (!plain) return inner;
     std::vector<std::string> texts;
     for (const Path& p : inner) {
@@ -376,9 +375,8 @@ PatternPlan plan_pattern(std::string_view regex, LiteralTable& literals) {
 LiteralHits::LiteralHits(const TermMatcher& literals, std::string_view text)
     : text_(text), hits_(literals.find_all(text)) {
   // By literal, then position: a step finds its literals' occurrences by a short search.
-  std::sort(hits_.begin(), hits_.end(), [](const TermHit& a, const TermHit& b) {
-    return a.term != b.term ? a.term < b.term : a.begin < b.begin;
-  });
+  std::sort(hits_.begin(), hits_.end(),
+            [](const TermHit& a, const TermHit& b) { return a.term != b.term ? a.term < b.term : a.begin < b.begin; });
   for (const TermHit& h : hits_) {
     if (found_.empty() || found_.back() != h.term) found_.push_back(h.term);
   }
@@ -440,11 +438,12 @@ bool LiteralHits::matches(const LiteralBranch& branch) const {
     const LiteralStep& step = branch.steps[s];
     next.clear();
     for (std::uint32_t id : step.literals) {
-      auto h = std::lower_bound(hits_.begin(), hits_.end(), id, [](const TermHit& a, std::uint32_t t) { return a.term < t; });
+      auto h = std::lower_bound(hits_.begin(), hits_.end(), id,
+                                [](const TermHit& a, std::uint32_t t) { return a.term < t; });
       for (; h != hits_.end() && h->term == id; ++h) {
-        bool const reachable =
-            s == 0 ? step.before.min == 0 || code_points(0, h->begin) >= step.before.min
-                   : std::any_of(ends.begin(), ends.end(), [&](std::uint32_t e) { return fits(e, h->begin, step.before); });
+        bool const reachable = s == 0 ? step.before.min == 0 || code_points(0, h->begin) >= step.before.min
+                                      : std::any_of(ends.begin(), ends.end(),
+                                                    [&](std::uint32_t e) { return fits(e, h->begin, step.before); });
         if (reachable) next.push_back(h->end);
       }
     }

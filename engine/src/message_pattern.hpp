@@ -30,7 +30,7 @@ struct Gap {
 };
 
 struct LiteralStep {
-  Gap before;                          // between the previous step (or the start) and this one
+  Gap before;                           // between the previous step (or the start) and this one
   std::vector<std::uint32_t> literals;  // one of these literal texts (ids in a LiteralTable)
 };
 
@@ -41,7 +41,7 @@ struct LiteralBranch {
 };
 
 struct PatternPlan {
-  bool exact = false;  // the branches decide the match; otherwise they only rule messages out
+  bool exact = false;                   // the branches decide the match; otherwise they only rule messages out
   std::vector<LiteralBranch> branches;  // the pattern can match only where one branch matches
 };
 

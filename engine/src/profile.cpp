@@ -194,14 +194,18 @@ class ProfileReader final : public nlohmann::json_sax<json> {
     if (!content_error_.empty()) throw ProfileError(content_error_);
   }
 
-  bool null() override { return scalar("null", [&] {}); }
+  bool null() override {
+    return scalar("null", [&] {});
+  }
   bool boolean(bool b) override {
     return scalar("boolean", [&] { set(ValueBuilder(model_, fact_).boolean(b)); });
   }
   bool number_integer(number_integer_t n) override { return number(static_cast<double>(n)); }
   bool number_unsigned(number_unsigned_t n) override { return number(static_cast<double>(n)); }
   bool number_float(number_float_t n, const string_t&) override { return number(n); }
-  bool binary(binary_t&) override { return scalar("binary", [&] { mismatch(info(), "a JSON binary"); }); }
+  bool binary(binary_t&) override {
+    return scalar("binary", [&] { mismatch(info(), "a JSON binary"); });
+  }
   bool string(string_t& s) override {
     if (skip_ > 0) return true;
     if (depth_ == 2 && (target_ == Target::list || target_ == Target::done)) {

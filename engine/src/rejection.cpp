@@ -118,7 +118,8 @@ RejectionRanking rank_rejection(const Model& model, const Diagnosis& d, std::str
   }
   // A blocking rule that holds is strong support; a warning or an undecided rule less so.
   auto rule_support = [&](const std::vector<Finding>& findings, double factor) {
-    for (const Finding& f : findings) add(f.cause, {EvidenceKind::rule, model.rules()[f.rule].name, 0, w.rule * factor});
+    for (const Finding& f : findings)
+      add(f.cause, {EvidenceKind::rule, model.rules()[f.rule].name, 0, w.rule * factor});
   };
   for (const BlockedStep& b : d.blockers) rule_support(b.causes, 1.0);
   rule_support(d.warnings, 0.6);
@@ -132,8 +133,8 @@ RejectionRanking rank_rejection(const Model& model, const Diagnosis& d, std::str
     for (const std::string& name : similar[i].causes) {
       auto c = model.find_cause(name);
       if (!c) continue;  // a label from another KB version
-      add(*c, {EvidenceKind::similar_case, {}, similar[i].id,
-               w.similar_case / static_cast<double>(i + 1) / total_vote});
+      add(*c,
+          {EvidenceKind::similar_case, {}, similar[i].id, w.similar_case / static_cast<double>(i + 1) / total_vote});
     }
   }
   for (std::size_t i = 0; i < out.causes.size(); ++i) {

@@ -205,7 +205,8 @@ std::string summary(const Model& m, const Diagnosis& d) {
   findings("warnings", d.warnings);
   findings("waiting", d.waiting);
   findings("undetermined", d.undetermined);
-  for (const NeededFact& n : d.needs_info) out << "needs " << m.facts()[n.fact].name << " for " << n.rules.size() << "\n";
+  for (const NeededFact& n : d.needs_info)
+    out << "needs " << m.facts()[n.fact].name << " for " << n.rules.size() << "\n";
   out << "next " << names(m, d.next_steps).size() << " values";
   for (auto [rule, value] : d.rule_values) out << " " << rule << "=" << to_string(value);
   return out.str();

@@ -2,7 +2,6 @@
 #include "mpadvisor/engine/normalize.hpp"
 
 #include <gtest/gtest.h>
-
 #include <unicode/utf8.h>
 
 #include "normalize_detail.hpp"

@@ -58,7 +58,9 @@ TEST(Profile, ListItemsMustBeStrings) {
   EXPECT_EQ(error_of(R"({"cats": [["a"]]})"), "fact 'cats' expects a list of strings, got a list holding array");
   EXPECT_EQ(error_of(R"({"ok": ["a"]})"), "fact 'ok' expects true or false, got a list");
 }
-TEST(Profile, ObjectValue) { EXPECT_EQ(error_of(R"({"ok": {"a": 1}})"), "fact 'ok' expects true or false, got a JSON object"); }
+TEST(Profile, ObjectValue) {
+  EXPECT_EQ(error_of(R"({"ok": {"a": 1}})"), "fact 'ok' expects true or false, got a JSON object");
+}
 TEST(Profile, DoneMustBeAListOfStepNames) {
   EXPECT_EQ(error_of(R"({"done": "s"})"), "'done' must be a list of step names");
   EXPECT_EQ(error_of(R"({"done": [1]})"), "'done' must be a list of step names");

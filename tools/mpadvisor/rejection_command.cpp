@@ -42,8 +42,9 @@ int run_rejection(const GlobalOptions& g, const engine::Model& model, const engi
       const engine::CauseInfo& info = model.causes()[c.cause];
       Json evidence = Json::array();
       for (const engine::CauseEvidence& e : c.evidence) {
-        evidence.push_back(
-            {{"kind", std::string(engine::to_string(e.kind))}, {"detail", engine::describe(e)}, {"weight", rounded(e.weight)}});
+        evidence.push_back({{"kind", std::string(engine::to_string(e.kind))},
+                            {"detail", engine::describe(e)},
+                            {"weight", rounded(e.weight)}});
       }
       Json fixes = Json::array();
       for (const engine::Fix& f : info.fixes) fixes.push_back(f.text.get(r.lang));

@@ -38,7 +38,7 @@ struct Profile {
   std::vector<FactValue> facts;  // by FactId
   std::vector<bool> done;        // by StepId: listed in the profile's `done`
   std::vector<Rejection> rejections;
-  std::int64_t as_of = 0;                         // the moment the profile describes (seconds)
+  std::int64_t as_of = 0;  // the moment the profile describes (seconds)
 };
 
 // Bad profile input: the message names the field and what was expected.

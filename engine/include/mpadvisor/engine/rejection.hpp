@@ -24,7 +24,7 @@ std::string_view to_string(EvidenceKind k);
 // (as for every id in it).
 struct CauseEvidence {
   EvidenceKind kind = EvidenceKind::pattern;
-  std::string_view detail;  // the pattern or the rule name; empty for a similar case
+  std::string_view detail;   // the pattern or the rule name; empty for a similar case
   std::int64_t case_id = 0;  // the similar case
   double weight = 0;         // this evidence's share of the confidence
 };

@@ -1,0 +1,55 @@
+// libFuzzer target for the profile reader (engine/src/profile.cpp) on the shipped KB. Any
+// input must either give a profile or throw ProfileError (nothing else, no crash), and
+// reading it into a profile already used for another input must give the same result.
+#include <cstdint>
+#include <cstdlib>
+#include <string>
+#include <string_view>
+
+#include "mpadvisor/dsl/check.hpp"
+#include "mpadvisor/dsl/load.hpp"
+#include "mpadvisor/engine/diagnosis.hpp"
+#include "mpadvisor/engine/profile.hpp"
+
+namespace {
+
+using namespace mpadvisor;
+
+const engine::Model& shipped() {
+  static std::shared_ptr<const engine::Model> model = [] {
+    dsl::LoadResult loaded = dsl::load(MPADVISOR_KB_DIR);
+    if (loaded.diagnostics.has_errors() || dsl::check(loaded.kb).has_errors()) std::abort();
+    return engine::compile(loaded.kb);
+  }();
+  return *model;
+}
+
+// A few facts of a profile, as text, to compare two readings.
+std::string summary(const engine::Model& m, const engine::Profile& p) {
+  std::string out;
+  for (std::size_t i = 0; i < p.facts.size(); ++i)
+    out += engine::describe_value(m, static_cast<engine::FactId>(i), p.facts[i]) + "\n";
+  for (bool d : p.done) out += d ? '1' : '0';
+  out += "\n" + std::to_string(p.rejections.size()) + " " + std::to_string(p.as_of);
+  return out;
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  const engine::Model& m = shipped();
+  std::string_view const text(reinterpret_cast<const char*>(data), size);
+  std::int64_t const now = 1'800'000'000;
+  engine::Profile fresh;
+  try {
+    fresh = engine::parse_profile(m, text, now);
+  } catch (const engine::ProfileError&) {
+    return 0;
+  }
+  static engine::Profile reused;  // holds whatever the previous input left in it
+  engine::parse_profile(m, text, now, reused);
+  if (summary(m, reused) != summary(m, fresh)) std::abort();
+  engine::DiagnoseOptions options;
+  (void)engine::diagnose(m, fresh, options);
+  return 0;
+}
