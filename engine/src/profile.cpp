@@ -180,6 +180,15 @@ FactId fact_named(const Model& model, const std::string& name) {
   throw ProfileError(message);
 }
 
+// "<where> names an unknown step 'x'; did you mean 'y'?"
+std::string unknown_step_message(const Model& model, const std::string& where, const std::string& step) {
+  std::vector<std::string> names;
+  for (const StepInfo& st : model.steps()) names.push_back(st.name);
+  std::string message = where + " names an unknown step '" + step + "'";
+  if (auto best = dsl::closest_match(step, names)) message += "; did you mean '" + *best + "'?";
+  return message;
+}
+
 // Reads a profile in one pass over its JSON text, setting facts as their values arrive: no
 // document tree is built, which was most of the cost of replaying stored cases. Only the
 // first problem with the content is kept, and only reported once the whole text has been
@@ -389,6 +398,8 @@ class ProfileReader final : public nlohmann::json_sax<json> {
     } else if (depth_ == 2 && target_ == Target::rejections) {
       if (!has_message_)
         fail("each rejection needs a \"message\" string");
+      else if (!rejection_.stage.empty() && !model_.find_step(rejection_.stage))
+        fail(unknown_step_message(model_, "a rejection's \"stage\"", rejection_.stage));
       else
         profile_.rejections.push_back(std::move(rejection_));
     }
@@ -486,13 +497,7 @@ Profile empty_profile(const Model& model, std::int64_t now) {
 void set_done(const Model& model, Profile& profile, const std::vector<std::string>& steps) {
   for (const std::string& s : steps) {
     auto id = model.find_step(s);
-    if (!id) {
-      std::vector<std::string> names;
-      for (const StepInfo& st : model.steps()) names.push_back(st.name);
-      std::string message = "'done' names an unknown step '" + s + "'";
-      if (auto best = dsl::closest_match(s, names)) message += "; did you mean '" + *best + "'?";
-      throw ProfileError(message);
-    }
+    if (!id) throw ProfileError(unknown_step_message(model, "'done'", s));
     profile.done[*id] = true;
   }
 }

@@ -44,6 +44,28 @@ TEST(DiagnoseRejection, CommercialNameRanksFirstInChineseAndEnglish) {
   }
 }
 
+// Without --rejection, diagnose ranks the profile's latest rejection (briefly, without the
+// case base): the yoga example's name rejection points at the commercial name.
+TEST(DiagnoseRejection, TheProfilesLatestRejectionIsRanked) {
+  TempDir tmp;
+  std::string const profile = (testing::source_dir() / "kb/examples/yoga_name_rejected.json").string();
+  RunResult json = run_mpadvisor(with_db(tmp, {"diagnose", profile, "--format", "json"}), tmp.path());
+  EXPECT_EQ(json.exit_code, 1) << json.err;  // blocked
+  auto at = json.out.find("\"latest_rejection\"");
+  ASSERT_NE(at, std::string::npos) << json.out;
+  auto cause = json.out.find("\"cause\": \"", at);
+  ASSERT_NE(cause, std::string::npos);
+  EXPECT_EQ(json.out.substr(cause, std::string("\"cause\": \"name_commercial\"").size()),
+            "\"cause\": \"name_commercial\"");
+  RunResult text = run_mpadvisor(with_db(tmp, {"diagnose", profile, "--lang", "en"}), tmp.path());
+  auto latest = text.out.find("Latest rejection (filing.platform_review)");
+  ASSERT_NE(latest, std::string::npos) << text.out;
+  EXPECT_NE(text.out.find("1. ", latest), std::string::npos);
+  EXPECT_NE(text.out.find("[name_commercial]", latest), std::string::npos);
+  // The case base is left alone: no database is created by a plain diagnose.
+  EXPECT_FALSE(std::filesystem::exists(tmp.path() / "cases.db"));
+}
+
 TEST(CasesReplay, ReportsAccuracyOfTheRanking) {
   TempDir tmp;
   RunResult r = run_mpadvisor(with_db(tmp, {"cases", "replay", "--format", "json"}), tmp.path());

@@ -85,6 +85,8 @@ TEST(Profile, Rejections) {
   EXPECT_EQ(error_of(R"({"rejections": [{"message": "m", "stage": 2}]})"),
             "a rejection's \"stage\" must be a string, not a JSON number");
   EXPECT_EQ(error_of(R"({"rejections": {}})"), "'rejections' must be a list of {\"stage\", \"message\"} objects");
+  EXPECT_EQ(error_of(R"({"rejections": [{"message": "m", "stage": "filing"}]})"),
+            "a rejection's \"stage\" names an unknown step 'filing'");
 }
 
 // Reading into a used profile gives what reading into a fresh one gives.

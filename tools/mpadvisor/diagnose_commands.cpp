@@ -39,10 +39,17 @@ int run_diagnose(const GlobalOptions& g, const DiagnoseArgs& a) {
   engine::Diagnosis d = engine::diagnose(*model, profile, options);
   RenderOptions const r = render_options(g, a.explain);
   if (!a.rejection.empty()) return run_rejection(g, *model, profile, d, a.rejection, a.stage, a.limit, r);
-  if (g.output_format() == Format::json)
-    print_json(diagnosis_json(*model, d, r));
-  else
+  const engine::Rejection* latest = profile.rejections.empty() ? nullptr : &profile.rejections.back();
+  engine::RejectionRanking const ranking =
+      latest ? rank_latest_rejection(*model, d, *latest) : engine::RejectionRanking{};
+  if (g.output_format() == Format::json) {
+    Json j = diagnosis_json(*model, d, r);
+    if (latest) j["latest_rejection"] = latest_rejection_json(*model, *latest, ranking, r);
+    print_json(j);
+  } else {
     std::cout << diagnosis_text(*model, d, r);
+    if (latest) std::cout << latest_rejection_text(*model, *latest, ranking, r);
+  }
   return d.verdict == engine::Verdict::clear ? kExitOk : kExitFindings;
 }
 

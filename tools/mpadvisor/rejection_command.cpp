@@ -104,4 +104,44 @@ int run_rejection(const GlobalOptions& g, const engine::Model& model, const engi
   return ranking.causes.empty() ? kExitFindings : kExitOk;
 }
 
+engine::RejectionRanking rank_latest_rejection(const engine::Model& model, const engine::Diagnosis& diagnosis,
+                                               const engine::Rejection& rejection) {
+  // The profile reader has checked that a rejection's stage is a step of this KB.
+  std::optional<engine::StepId> const stage = model.find_step(rejection.stage);
+  return engine::rank_rejection(model, diagnosis, rejection.message, stage, {});
+}
+
+Json latest_rejection_json(const engine::Model& model, const engine::Rejection& rejection,
+                           const engine::RejectionRanking& ranking, const RenderOptions& r) {
+  Json causes = Json::array();
+  for (std::size_t i = 0; i < ranking.causes.size() && i < kLatestRejectionCauses; ++i) {
+    const engine::CauseInfo& info = model.causes()[ranking.causes[i].cause];
+    causes.push_back({{"cause", info.name},
+                      {"title", info.title.get(r.lang)},
+                      {"confidence", rounded(ranking.causes[i].confidence)}});
+  }
+  return {{"stage", rejection.stage}, {"message", rejection.message}, {"causes", std::move(causes)}};
+}
+
+std::string latest_rejection_text(const engine::Model& model, const engine::Rejection& rejection,
+                                  const engine::RejectionRanking& ranking, const RenderOptions& r) {
+  const engine::Lang lang = r.lang;
+  std::ostringstream out;
+  out << "\n" << say(lang, "Latest rejection", "最近一次驳回");
+  if (!rejection.stage.empty()) out << say(lang, " (", "（") << rejection.stage << say(lang, ")", "）");
+  out << say(lang, ": ", "：") << rejection.message << "\n";
+  if (ranking.causes.empty()) {
+    out << say(lang, "  No known cause matches this message or this profile.\n",
+               "  没有已知原因与该驳回信息或该资料相符。\n");
+  }
+  for (std::size_t i = 0; i < ranking.causes.size() && i < kLatestRejectionCauses; ++i) {
+    const engine::CauseInfo& info = model.causes()[ranking.causes[i].cause];
+    out << "  " << i + 1 << ". " << info.title.get(lang) << " [" << info.name << "] — "
+        << percent(ranking.causes[i].confidence) << "\n";
+  }
+  out << say(lang, "  For the evidence, the fixes and similar past cases, add --rejection \"MESSAGE\" --stage STEP.\n",
+             "  如需证据、解决办法和相似案例，请加上 --rejection \"驳回信息\" --stage 步骤。\n");
+  return out.str();
+}
+
 }  // namespace mpadvisor::cli
