@@ -180,6 +180,7 @@ class Printer {
     if (!out_.empty() && out_.substr(out_.size() - std::min<std::size_t>(2, out_.size())) != "\n\n") out_ += '\n';
   }
   void comments_before(std::uint32_t offset, int indent) {
+    bool wrote = false;
     while (next_ < m_.comments.size() && m_.comments[next_].span.begin < offset) {
       const ast::Comment& c = m_.comments[next_++];
       // A comment after a blank line in the source keeps its distance from what is above it.
@@ -187,7 +188,10 @@ class Printer {
       out_.append(static_cast<std::size_t>(indent) * 2, ' ');
       out_ += comment_text(c);
       out_ += '\n';
+      wrote = true;
     }
+    // ... and from what is below it: a section banner stays apart from the first declaration.
+    if (wrote && offset < m_.text.size() && blank_line_before(offset)) blank();
   }
 
  private:

@@ -34,6 +34,16 @@ TEST(Format, KeepsCommentsWhereTheyStood) {
   EXPECT_NE(out.find("# the end"), std::string::npos) << out;
 }
 
+// A banner comment keeps the blank line that separated it from the declaration below, and
+// formatting again changes nothing.
+TEST(Format, BannerCommentKeepsItsBlankLineBelow) {
+  std::string const out =
+      fmt("goal a\n\n# ---- Steps ----\n\nstep a { title en \"A\" }\n# about b\nstep b { title en \"B\" }\n");
+  EXPECT_NE(out.find("# ---- Steps ----\n\nstep a {"), std::string::npos) << out;
+  EXPECT_NE(out.find("# about b\nstep b {"), std::string::npos) << out;
+  EXPECT_EQ(fmt(out), out);
+}
+
 // Found by fuzzing (2026-11-27): a year below 1000 was printed with fewer than four digits,
 // which the grammar does not read back.
 TEST(Format, SmallYearsKeepFourDigits) {
