@@ -126,6 +126,7 @@ class Planner {
       case '$':
         return relaxed({Path{}});  // zero-width: dropping the anchor only admits more
       case '\\': {
+        if (at_end()) return fail();
         UChar32 const e = next();
         // An escaped ASCII punctuation mark is itself; letters and digits name classes,
         // anchors or code points, which the planner does not read.
@@ -147,11 +148,13 @@ class Planner {
   }
 
   // A character matched case-insensitively against case-folded text: ASCII letters fold to
-  // lower case; an uncased character matches only itself. A cased non-ASCII character may
-  // match more than one text character (ß and ss), so it is relaxed to any run.
+  // lower case; an uncased character matches only itself. A cased non-ASCII character stops
+  // the planner: ICU matches a run of literal characters with full case folding on both
+  // sides, so it can match a text character that stands for several pattern characters,
+  // even ASCII ones around it (t followed by U+0308 matches ẗ, which normalisation keeps).
   Paths char_literal(UChar32 c) {
     if (c < 0x80) return {Path{literal({std::string(1, static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c))})}};
-    if (u_hasBinaryProperty(c, UCHAR_CASE_SENSITIVE)) return relaxed({Path{gap(kAnything)}});
+    if (u_hasBinaryProperty(c, UCHAR_CASE_SENSITIVE)) return fail();
     return {Path{literal({utf8(c)})}};
   }
 

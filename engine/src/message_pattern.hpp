@@ -5,10 +5,10 @@
 // gaps of the right length between them. One Aho–Corasick pass over the normalised message
 // finds the literals of every pattern at once, so deciding all patterns costs about one scan.
 //
-// A pattern using anything else (anchors, character ranges, a repeated letter, a cased
-// non-ASCII letter…) is planned loosely: its plan only says what every match must contain,
-// and the ICU expression decides, on the messages that pass. A pattern the planner cannot
-// read at all gets a plan that every message passes.
+// A pattern using anything else (anchors, character ranges, a repeated letter…) is planned
+// loosely: its plan only says what every match must contain, and the ICU expression decides,
+// on the messages that pass. A pattern the planner cannot read at all (escapes such as \d,
+// lookaround, a cased non-ASCII letter…) gets a plan that every message passes.
 #pragma once
 
 #include <cstdint>

@@ -276,6 +276,12 @@ class ProfileReader final : public nlohmann::json_sax<json> {
   void begin_entry(const std::string& key) {
     target_ = Target::ignore;
     if (!content_error_.empty() || (!key.empty() && key.front() == '_')) return;  // comments: "_description"
+    // JSON leaves repeated names to the reader; a profile that gives a fact twice is a mistake.
+    if (std::find(keys_.begin(), keys_.end(), key) != keys_.end()) {
+      fail("'" + key + "' is given more than once");
+      return;
+    }
+    keys_.push_back(key);
     if (key == dsl::kDoneField) {
       target_ = Target::done;
     } else if (key == dsl::kRejectionsField) {
@@ -416,7 +422,8 @@ class ProfileReader final : public nlohmann::json_sax<json> {
   std::vector<std::string> items_;
   Rejection rejection_;
   bool has_message_ = false;
-  std::string field_;  // the current key inside a rejection
+  std::string field_;              // the current key inside a rejection
+  std::vector<std::string> keys_;  // the profile's keys so far
   std::string syntax_error_, content_error_;
 };
 

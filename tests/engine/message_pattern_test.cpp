@@ -94,7 +94,10 @@ TEST(MessagePattern, OtherSyntaxIsRelaxedOrLeftToIcu) {
   EXPECT_FALSE(p.exact);
   EXPECT_EQ(step_texts(p, t, 0), (Texts{{"名称"}, {"审核"}}));
 
-  for (const char* unreadable : {"名称\\d", "(?i)名称", "(?=名称)x", "[[a-z]&&[^b]]", "名称\\Q.\\E"}) {
+  // A cased non-ASCII letter: ICU's full case folding can match it, with the ASCII letter
+  // before it, against one text character (t + U+0308 matches ẗ).
+  for (const char* unreadable :
+       {"名称\\d", "(?i)名称", "(?=名称)x", "[[a-z]&&[^b]]", "名称\\Q.\\E", "t\u0308", "Straße", "abc\\"}) {
     p = plan_pattern(unreadable, t);
     EXPECT_FALSE(p.exact) << unreadable;
     ASSERT_EQ(p.branches.size(), 1u) << unreadable;
@@ -116,6 +119,8 @@ const std::vector<std::string> kPatterns = {"名称.*(商业|经营)",
                                             "名称.{3,}",
                                             "(商业)?",
                                             "x.y",
+                                            "t\u0308",
+                                            "(a|t)\u0308.*[ǰ]",
                                             "(ab|a)(c|bc)",
                                             "名称.*?审核",
                                             "名称.*+审核",
@@ -151,6 +156,7 @@ const std::vector<std::string> kMessages = {"小程序名称含有商业性质�
                                             "ab c",
                                             "abc",
                                             "straße strasse",
+                                            "ẗ ǰ",
                                             "mini program name",
                                             "身份证无效 证件不生效",
                                             "",

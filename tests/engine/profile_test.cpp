@@ -71,6 +71,12 @@ TEST(Profile, SyntaxErrorsComeFirst) {
   EXPECT_NE(error_of(R"({"entiti": "personal", "ok": )").find("not valid JSON"), std::string::npos);
   EXPECT_EQ(error_of(R"({"ok": "yes", "count": 9})"), "fact 'ok' expects true or false, got a string");
 }
+TEST(Profile, AKeyGivenTwiceIsAnError) {
+  EXPECT_EQ(error_of(R"({"ok": true, "ok": null})"), "'ok' is given more than once");
+  EXPECT_EQ(error_of(R"({"done": ["s"], "done": []})"), "'done' is given more than once");
+  EXPECT_EQ(error_of(R"({"_c": 1, "_c": 2, "ok": true})"), "");  // comments may repeat
+}
+
 TEST(Profile, Rejections) {
   auto m = testing::model_from(kKb);
   Profile p = testing::profile_from(
