@@ -2,6 +2,8 @@
 // replay, and the impact of a KB change on stored cases.
 #include <gtest/gtest.h>
 
+#include <fstream>
+
 #include "support/run.hpp"
 
 namespace mpadvisor::testing {
@@ -64,6 +66,29 @@ TEST(DiagnoseRejection, TheProfilesLatestRejectionIsRanked) {
   EXPECT_NE(text.out.find("[name_commercial]", latest), std::string::npos);
   // The case base is left alone: no database is created by a plain diagnose.
   EXPECT_FALSE(std::filesystem::exists(tmp.path() / "cases.db"));
+}
+
+// The case commands speak Chinese too (--lang zh); JSON stays the same in both languages.
+TEST(CasesCli, TextOutputFollowsTheLanguage) {
+  TempDir tmp;
+  auto zh = [&](std::vector<std::string> args) {
+    args.insert(args.end(), {"--lang", "zh"});
+    RunResult r = run_mpadvisor(with_db(tmp, args), tmp.path());
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    return r.out;
+  };
+  EXPECT_NE(zh({"cases", "stats"}).find("按步骤："), std::string::npos);
+  EXPECT_NE(zh({"cases", "show", "1"}).find("驳回信息"), std::string::npos);
+  EXPECT_NE(zh({"cases", "replay"}).find("首位命中："), std::string::npos);
+  EXPECT_NE(zh({"cases", "similar", "名称含有商业性质词汇"}).find("相似度"), std::string::npos);
+  EXPECT_NE(zh({"cases", "list", "--stage", "no.such_step"}).find("没有符合条件的案例"), std::string::npos);
+  std::ofstream(tmp.path() / "one.jsonl")
+      << R"({"date": "2026-11-01", "stage": "filing.submit", "entity": "personal", "profile": {}, )"
+      << R"("message": "名称不规范", "causes": [], "fix": null, "outcome": "rejected", "source": "test"})"
+      << "\n";
+  EXPECT_NE(zh({"cases", "import", (tmp.path() / "one.jsonl").string()}).find("导入 1 个案例"), std::string::npos);
+  RunResult en = run_mpadvisor(with_db(tmp, {"cases", "replay", "--lang", "en"}), tmp.path());
+  EXPECT_NE(en.out.find("top-1 accuracy:"), std::string::npos) << en.out;
 }
 
 TEST(CasesReplay, ReportsAccuracyOfTheRanking) {

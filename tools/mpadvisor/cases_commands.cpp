@@ -18,8 +18,11 @@
 
 #include "case_store.hpp"
 #include "commands.hpp"
+#include "kb_loading.hpp"
 #include "mpadvisor/casebase/jsonl.hpp"
 #include "mpadvisor/casebase/store.hpp"
+#include "mpadvisor/dsl/utf8.hpp"
+#include "ui_text.hpp"
 
 namespace mpadvisor::cli {
 namespace {
@@ -43,24 +46,7 @@ int guarded(Body&& body) {
 
 Json case_json(const cb::Case& c) { return Json::parse(cb::to_json_line(c)); }
 
-// Terminal columns of UTF-8 text: East Asian wide and full-width characters take two.
-std::size_t display_width(std::string_view text) {
-  std::size_t width = 0;
-  for (std::size_t i = 0; i < text.size();) {
-    const auto b = static_cast<unsigned char>(text[i]);
-    const std::size_t length = b < 0x80 ? 1 : b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1;
-    char32_t cp = length == 1 ? b : length == 2 ? (b & 0x1F) : length == 3 ? (b & 0x0F) : (b & 0x07);
-    for (std::size_t k = 1; k < length && i + k < text.size(); ++k)
-      cp = (cp << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3F);
-    const bool wide =
-        (cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0xA4CF) || (cp >= 0xAC00 && cp <= 0xD7A3) ||
-        (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFF60) ||
-        (cp >= 0xFFE0 && cp <= 0xFFE6) || (cp >= 0x1F300 && cp <= 0x1FAFF) || (cp >= 0x20000 && cp <= 0x3FFFD);
-    width += wide ? 2 : 1;
-    i += length;
-  }
-  return width;
-}
+using dsl::utf8::display_width;
 
 // Cuts text to at most `columns` terminal columns, on a character boundary, marking the cut.
 std::string clip(std::string_view text, std::size_t columns) {
@@ -161,6 +147,14 @@ int run_import(const GlobalOptions& g, const ImportArgs& args) {
                       {"total", store.count()}}
                      .dump(2)
               << "\n";
+  } else if (to_engine(g.language()) == engine::Lang::zh) {
+    std::cout << "已从 " << name << " 导入 " << report.imported << " 个案例";
+    if (report.skipped) std::cout << "，跳过 " << report.skipped << " 行有误的数据";
+    std::cout << "（案例库共 " << store.count() << " 个）\n";
+    const auto& r = report.redactions;
+    if (r.total())
+      std::cout << "已隐去 " << r.id_numbers << " 个身份证号、" << r.phones << " 个手机号、" << r.emails
+                << " 个电子邮箱地址\n";
   } else {
     std::cout << "imported " << report.imported << " case" << (report.imported == 1 ? "" : "s") << " from " << name;
     if (report.skipped) std::cout << ", skipped " << report.skipped << " bad line" << (report.skipped == 1 ? "" : "s");
@@ -201,7 +195,10 @@ int run_export(const GlobalOptions& g, const std::string& output) {
   if (g.output_format() == Format::json) {
     std::cout << Json{{"exported", store.count()}, {"output", target.string()}}.dump(2) << "\n";
   } else {
-    std::cout << "exported " << store.count() << " cases to " << target.string() << "\n";
+    if (to_engine(g.language()) == engine::Lang::zh)
+      std::cout << "已将 " << store.count() << " 个案例导出到 " << target.string() << "\n";
+    else
+      std::cout << "exported " << store.count() << " cases to " << target.string() << "\n";
   }
   return kExitOk;
 }
@@ -235,7 +232,7 @@ int run_list(const GlobalOptions& g, const ListArgs& args) {
   if (json)
     std::cout << (shown ? "\n]\n" : "]\n");
   else if (shown == 0)
-    std::cout << "no cases match\n";
+    std::cout << say(to_engine(g.language()), "no cases match\n", "没有符合条件的案例\n");
   return kExitOk;
 }
 
@@ -246,28 +243,33 @@ int run_show(const GlobalOptions& g, std::int64_t id) {
     std::cout << case_json(c).dump(2) << "\n";
     return kExitOk;
   }
+  const engine::Lang lang = to_engine(g.language());
   const auto row = [](std::string_view label, const std::string& value) {
     std::cout << pad(label, 11) << value << "\n";
   };
-  std::cout << "case " << c.id << "\n";
-  row("date", c.date);
-  row("stage", c.stage);
-  row("entity", c.entity.value_or("(not known)"));
-  row("outcome", std::string(cb::to_string(c.outcome)));
-  row("message", c.message);
-  row("causes", c.causes.empty() ? "(none labelled)" : join(c.causes));
-  row("fix", c.fix.value_or("(none recorded)"));
-  row("source", c.source);
+  std::cout << say(lang, "case ", "案例 ") << c.id << "\n";
+  row(say(lang, "date", "日期"), c.date);
+  row(say(lang, "stage", "步骤"), c.stage);
+  row(say(lang, "entity", "主体"), c.entity.value_or(std::string(say(lang, "(not known)", "（未知）"))));
+  row(say(lang, "outcome", "结果"), std::string(cb::to_string(c.outcome)));
+  row(say(lang, "message", "驳回信息"), c.message);
+  row(say(lang, "causes", "原因"),
+      c.causes.empty() ? std::string(say(lang, "(none labelled)", "（未标注）")) : join(c.causes));
+  row(say(lang, "fix", "解决办法"), c.fix.value_or(std::string(say(lang, "(none recorded)", "（未记录）"))));
+  row(say(lang, "source", "来源"), c.source);
   std::string profile = Json::parse(c.profile).dump(2);
   std::string indented;
   for (char ch : profile) {
     indented += ch;
     if (ch == '\n') indented += std::string(11, ' ');
   }
-  row("profile", indented);
-  if (c.diagnosis)
-    row("diagnosis", c.diagnosis->verdict + (c.diagnosis->top_cause ? ", top cause " + *c.diagnosis->top_cause : "") +
-                         " (KB " + c.diagnosis->kb_version + ")");
+  row(say(lang, "profile", "资料"), indented);
+  if (c.diagnosis) {
+    std::string text = c.diagnosis->verdict;
+    if (c.diagnosis->top_cause) text += std::string(say(lang, ", top cause ", "，首要原因 ")) + *c.diagnosis->top_cause;
+    text += std::string(say(lang, " (KB ", "（知识库 ")) + c.diagnosis->kb_version + std::string(say(lang, ")", "）"));
+    row(say(lang, "diagnosis", "诊断"), text);
+  }
   return kExitOk;
 }
 
@@ -277,7 +279,10 @@ int run_label(const GlobalOptions& g, std::int64_t id, const std::string& cause)
   if (g.output_format() == Format::json) {
     std::cout << Json{{"id", id}, {"cause", cause}, {"added", added}, {"causes", store.get(id).causes}}.dump(2) << "\n";
   } else {
-    std::cout << "case " << id << (added ? ": labelled " : ": already labelled ") << cause << "\n";
+    const engine::Lang lang = to_engine(g.language());
+    std::cout << say(lang, "case ", "案例 ") << id
+              << (added ? say(lang, ": labelled ", "：已标注 ") : say(lang, ": already labelled ", "：早已标注 "))
+              << cause << "\n";
   }
   return kExitOk;
 }
@@ -308,22 +313,26 @@ int run_stats(const GlobalOptions& g) {
               << "\n";
     return kExitOk;
   }
-  std::cout << "cases: " << stats.total << "\n";
-  std::cout << "by outcome:";
+  const engine::Lang lang = to_engine(g.language());
+  std::cout << say(lang, "cases: ", "案例：") << stats.total << "\n";
+  std::cout << say(lang, "by outcome:", "按结果：");
   for (const auto& row : stats.by_outcome) std::cout << "  " << row.key << " " << row.count;
   std::cout << "\n";
-  const auto table = [](const char* title, const std::vector<cb::Count>& rows) {
-    std::cout << title << (rows.empty() ? " (none)\n" : "\n");
+  const auto table = [&](std::string_view title, const std::vector<cb::Count>& rows) {
+    std::cout << title << (rows.empty() ? say(lang, " (none)\n", "（无）\n") : "\n");
     for (const auto& row : rows) std::cout << "  " << pad(row.key, 32) << " " << row.count << "\n";
   };
-  table("by stage:", stats.by_stage);
-  table("by cause:", stats.by_cause);
-  std::cout << "by category (rejection rate = rejected / (approved + rejected)):"
-            << (stats.by_category.empty() ? " (none)\n" : "\n");
+  table(say(lang, "by stage:", "按步骤："), stats.by_stage);
+  table(say(lang, "by cause:", "按原因："), stats.by_cause);
+  std::cout << say(lang, "by category (rejection rate = rejected / (approved + rejected)):",
+                   "按类目（驳回率 = 驳回数 /（通过数 + 驳回数））：")
+            << (stats.by_category.empty() ? say(lang, " (none)\n", "（无）\n") : "\n");
   for (const auto& row : stats.by_category) {
-    std::cout << "  " << pad(row.category.value_or("(no category)"), 20) << " " << std::setw(6) << row.cases
-              << " cases  " << std::setw(5) << row.rejected << " rejected  " << std::setw(5) << row.approved
-              << " approved  " << (row.rejection_rate ? percent(*row.rejection_rate) : std::string("-")) << "\n";
+    std::cout << "  " << pad(row.category.value_or(std::string(say(lang, "(no category)", "（无类目）"))), 20) << " "
+              << std::setw(6) << row.cases << say(lang, " cases  ", " 个案例  ") << std::setw(5) << row.rejected
+              << say(lang, " rejected  ", " 驳回  ") << std::setw(5) << row.approved
+              << say(lang, " approved  ", " 通过  ")
+              << (row.rejection_rate ? percent(*row.rejection_rate) : std::string("-")) << "\n";
   }
   return kExitOk;
 }
@@ -337,8 +346,9 @@ int run_similar(const GlobalOptions& g, const std::string& message, std::size_t 
     std::cout << out.dump(2) << "\n";
     return kExitOk;
   }
+  const engine::Lang lang = to_engine(g.language());
   if (found.empty()) {
-    std::cout << "no similar cases\n";
+    std::cout << say(lang, "no similar cases\n", "没有相似的案例\n");
     return kExitOk;
   }
   std::size_t rank = 0;
@@ -346,9 +356,10 @@ int run_similar(const GlobalOptions& g, const std::string& message, std::size_t 
     std::ostringstream score;
     score << std::fixed << std::setprecision(2) << f.score;
     std::cout << std::setw(2) << ++rank << ". " << summary(f.value) << "\n";
-    std::cout << "    score " << score.str()
-              << "; causes: " << (f.value.causes.empty() ? "(none labelled)" : join(f.value.causes));
-    if (f.value.fix) std::cout << "; fix: " << clip(one_line(*f.value.fix), 60);
+    std::cout << say(lang, "    score ", "    相似度 ") << score.str() << say(lang, "; causes: ", "；原因：")
+              << (f.value.causes.empty() ? std::string(say(lang, "(none labelled)", "（未标注）"))
+                                         : join(f.value.causes));
+    if (f.value.fix) std::cout << say(lang, "; fix: ", "；解决办法：") << clip(one_line(*f.value.fix), 60);
     std::cout << "\n";
   }
   return kExitOk;

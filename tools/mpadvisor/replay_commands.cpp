@@ -39,6 +39,15 @@ int run_replay(const GlobalOptions& g, bool record) {
                       {"misses", std::move(misses)}}
                      .dump(2)
               << "\n";
+  } else if (to_engine(g.language()) == engine::Lang::zh) {
+    std::cout << std::fixed << std::setprecision(1) << "已用知识库 " << model->version() << " 重放 " << r.cases
+              << " 个案例（其中 " << r.labelled << " 个已标注）\n"
+              << "首位命中：" << r.top1 << "/" << r.labelled << "（" << 100 * ratio(r.top1, r.labelled) << "%）\n"
+              << "前三命中：" << r.top3 << "/" << r.labelled << "（" << 100 * ratio(r.top3, r.labelled) << "%）\n";
+    if (r.errors) std::cout << "与知识库不符的资料：" << r.errors << "\n";
+    for (const casebase::ReplayMiss& m : r.misses) {
+      std::cout << "未命中 #" << m.id << "：标注 " << join(m.labelled) << "；排序 " << join(m.ranked) << "\n";
+    }
   } else {
     std::cout << std::fixed << std::setprecision(1) << "replayed " << r.cases << " cases (" << r.labelled
               << " labelled) with KB " << model->version() << "\n"
@@ -73,8 +82,12 @@ int run_impact(const GlobalOptions& g, const std::string& base_path) {
                      .dump(2)
               << "\n";
   } else {
-    std::cout << "kb impact: " << rows.size() << " of " << total << " cases change (" << base->version() << " → "
-              << next->version() << ")\n";
+    if (to_engine(g.language()) == engine::Lang::zh)
+      std::cout << "kb impact：" << total << " 个案例中有 " << rows.size() << " 个结果改变（" << base->version()
+                << " → " << next->version() << "）\n";
+    else
+      std::cout << "kb impact: " << rows.size() << " of " << total << " cases change (" << base->version() << " → "
+                << next->version() << ")\n";
     for (const casebase::ImpactRow& row : rows) {
       std::cout << "#" << row.id << ": " << row.before.verdict << " / " << top(row.before) << "  →  "
                 << row.after.verdict << " / " << top(row.after) << "\n";
