@@ -1,4 +1,4 @@
-// libFuzzer target for the message-pattern planner (engine/src/message_pattern.hpp), checked
+// libFuzzer target for the message-pattern planner (mpadvisor/dsl/pattern_plan.hpp), checked
 // against ICU itself. The input is a pattern, a newline, and a message. Whenever ICU accepts
 // the pattern: an exact plan must give ICU's answer on the normalised message, and a loose
 // plan must never rule out a message ICU matches.
@@ -34,7 +34,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   if (U_FAILURE(status)) return 0;
 
   LiteralTable table;
-  PatternPlan const plan = plan_pattern(pattern, table);
+  LiteralPlan const plan = intern_plan(mpadvisor::dsl::plan_pattern(pattern), table);
   TermMatcher const literals(table.texts(), /*word_boundaries=*/false);
   bool const planned = LiteralHits(literals, message).matches(plan);
   if (plan.exact ? planned != icu : icu && !planned) std::abort();

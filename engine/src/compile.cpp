@@ -99,7 +99,7 @@ class ModelBuilder {
     // One matcher finds the literals of every message pattern (see message_pattern.hpp).
     MatchTables& t = *model_->tables_;
     t.pattern_literals = TermMatcher(pattern_literals_.texts(), /*word_boundaries=*/false);
-    std::vector<const PatternPlan*> plans;
+    std::vector<const LiteralPlan*> plans;
     for (const CompiledPattern& p : t.patterns) plans.push_back(&p.plan);
     t.pattern_index = PlanIndex(plans, pattern_literals_.texts().size());
     // Rankings break ties by cause name; comparing places is cheaper than comparing names.
@@ -275,7 +275,7 @@ class ModelBuilder {
         std::unique_ptr<icu::RegexPattern> regex(
             icu::RegexPattern::compile(icu::UnicodeString::fromUTF8(p.regex), UREGEX_CASE_INSENSITIVE, where, status));
         if (U_FAILURE(status)) throw std::invalid_argument("unchecked KB: bad pattern " + p.regex);
-        PatternPlan plan = plan_pattern(p.regex, pattern_literals_);
+        LiteralPlan plan = intern_plan(dsl::plan_pattern(p.regex), pattern_literals_);
         // An exact plan decides matches on its own; the expression is kept for the others.
         if (plan.exact) regex.reset();
         model_->tables_->patterns.push_back(

@@ -54,7 +54,7 @@ struct CompiledPattern {
   // Null when the plan is exact; otherwise the case-insensitive expression that decides the
   // messages the plan lets through.
   std::unique_ptr<icu::RegexPattern> regex;
-  PatternPlan plan;
+  LiteralPlan plan;
 };
 
 struct MatchTables {

@@ -1,48 +1,36 @@
-// Rejection-message patterns (ICU regular expressions, docs/dsl.md) decided without running a
-// regular expression where that gives the same answer. Most KB patterns are literal texts
-// joined by gaps — 名称.*(商业|经营), business.?licen[cs]e, (包含|含有).{0,3}(小程序|微信) —
-// and such a pattern matches exactly when its literals occur in the message in order, with
-// gaps of the right length between them. One Aho–Corasick pass over the normalised message
-// finds the literals of every pattern at once, so deciding all patterns costs about one scan.
-//
-// A pattern using anything else (anchors, character ranges, a repeated letter…) is planned
-// loosely: its plan only says what every match must contain, and the ICU expression decides,
-// on the messages that pass. A pattern the planner cannot read at all (escapes such as \d,
-// lookaround, a cased non-ASCII letter…) gets a plan that every message passes.
+// Message patterns decided from their literals (see mpadvisor/dsl/pattern_plan.hpp for the
+// plans): the literal texts of every plan are interned into one table, so that a single
+// Aho–Corasick pass over a normalised message finds them all; LiteralHits then checks each
+// branch's order and gaps, and PlanIndex picks the few plans a message could match.
 #pragma once
 
 #include <cstdint>
-#include <limits>
 #include <map>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "mpadvisor/dsl/pattern_plan.hpp"
 #include "term_matcher.hpp"
 
 namespace mpadvisor::engine {
 
-// A run of any characters, counted in code points.
-struct Gap {
-  static constexpr std::uint32_t kUnbounded = std::numeric_limits<std::uint32_t>::max();
-  std::uint32_t min = 0, max = 0;
-  friend bool operator==(const Gap&, const Gap&) = default;
-};
+using dsl::Gap;
 
 struct LiteralStep {
-  Gap before;                           // between the previous step (or the start) and this one
+  Gap before;
   std::vector<std::uint32_t> literals;  // one of these literal texts (ids in a LiteralTable)
 };
 
-// One way a pattern can match: steps in order, then at least `after.min` more characters.
 struct LiteralBranch {
   std::vector<LiteralStep> steps;
   Gap after;
 };
 
-struct PatternPlan {
-  bool exact = false;                   // the branches decide the match; otherwise they only rule messages out
-  std::vector<LiteralBranch> branches;  // the pattern can match only where one branch matches
+// A dsl::PatternPlan with its texts replaced by ids.
+struct LiteralPlan {
+  bool exact = false;
+  std::vector<LiteralBranch> branches;
 };
 
 // The distinct literal texts of every plan, shared so that one matcher finds them all.
@@ -56,14 +44,13 @@ class LiteralTable {
   std::map<std::string, std::uint32_t, std::less<>> index_;
 };
 
-// Plans an ICU pattern that is matched case-insensitively against normalised text.
-PatternPlan plan_pattern(std::string_view regex, LiteralTable& literals);
+LiteralPlan intern_plan(const dsl::PatternPlan& plan, LiteralTable& literals);
 
 // Where the literals of a LiteralTable occur in one normalised message.
 class LiteralHits {
  public:
   LiteralHits(const TermMatcher& literals, std::string_view text);
-  bool matches(const PatternPlan& plan) const;
+  bool matches(const LiteralPlan& plan) const;
   // The literals found, in increasing id order.
   const std::vector<std::uint32_t>& found() const { return found_; }
 
@@ -83,7 +70,7 @@ class LiteralHits {
 class PlanIndex {
  public:
   PlanIndex() = default;
-  PlanIndex(const std::vector<const PatternPlan*>& plans, std::size_t literal_count);
+  PlanIndex(const std::vector<const LiteralPlan*>& plans, std::size_t literal_count);
   // Indices into the plans given, in increasing order.
   std::vector<std::uint32_t> candidates(const LiteralHits& hits) const;
 

@@ -1,7 +1,8 @@
 // Message patterns decided from their literals (message_pattern.hpp) must agree with ICU:
 // an exact plan gives ICU's answer on every normalised message, and a loose plan never rules
 // out a message ICU matches. Checked on hand-picked patterns, on every shipped pattern, and on
-// messages built at random from the patterns' own literals.
+// messages built at random from the patterns' own literals. (The plans' shapes are tested in
+// tests/dsl/pattern_plan_test.cpp.)
 #include "message_pattern.hpp"
 
 #include <gtest/gtest.h>
@@ -31,78 +32,6 @@ bool icu_finds(const std::string& pattern, const std::string& normalized) {
   icu::UnicodeString const text = icu::UnicodeString::fromUTF8(normalized);
   std::unique_ptr<icu::RegexMatcher> m(regex->matcher(text, status));
   return m->find(status);
-}
-
-// Every literal text of a plan, as the planner wrote it.
-std::vector<std::vector<std::string>> step_texts(const PatternPlan& plan, const LiteralTable& t, std::size_t branch) {
-  std::vector<std::vector<std::string>> out;
-  for (const LiteralStep& s : plan.branches.at(branch).steps) {
-    out.emplace_back();
-    for (std::uint32_t id : s.literals) out.back().push_back(t.texts()[id]);
-  }
-  return out;
-}
-
-using Texts = std::vector<std::vector<std::string>>;
-constexpr std::uint32_t kInf = Gap::kUnbounded;
-
-TEST(MessagePattern, LiteralsJoinedByGapsArePlannedExactly) {
-  LiteralTable t;
-  PatternPlan p = plan_pattern("名称.*(商业|经营)", t);
-  EXPECT_TRUE(p.exact);
-  ASSERT_EQ(p.branches.size(), 1u);
-  EXPECT_EQ(step_texts(p, t, 0), (Texts{{"名称"}, {"商业", "经营"}}));
-  EXPECT_EQ(p.branches[0].steps[1].before, (Gap{0, kInf}));
-
-  p = plan_pattern("Business.?licen[cs]e", t);
-  EXPECT_TRUE(p.exact);
-  EXPECT_EQ(step_texts(p, t, 0), (Texts{{"business"}, {"licence", "license"}}));
-  EXPECT_EQ(p.branches[0].steps[1].before, (Gap{0, 1}));
-
-  p = plan_pattern("(包含|含有).{0,3}(小程序|微信)", t);
-  EXPECT_TRUE(p.exact);
-  EXPECT_EQ(p.branches[0].steps[1].before, (Gap{0, 3}));
-
-  // An optional group inside a literal multiplies the texts instead of the branches.
-  p = plan_pattern("应急(联系)?(电话|方式)", t);
-  EXPECT_TRUE(p.exact);
-  EXPECT_EQ(step_texts(p, t, 0), (Texts{{"应急方式", "应急电话", "应急联系方式", "应急联系电话"}}));
-
-  // An optional group beside a gap becomes two branches: with it, and without it.
-  p = plan_pattern("核验.*(超时)?.+", t);
-  EXPECT_TRUE(p.exact);
-  ASSERT_EQ(p.branches.size(), 2u);
-  EXPECT_EQ(step_texts(p, t, 0), (Texts{{"核验"}, {"超时"}}));
-  EXPECT_EQ(p.branches[0].after, (Gap{1, kInf}));
-  EXPECT_EQ(step_texts(p, t, 1), (Texts{{"核验"}}));
-  EXPECT_EQ(p.branches[1].after, (Gap{1, kInf}));
-
-  p = plan_pattern("a(b.*c|d)e", t);
-  EXPECT_TRUE(p.exact);
-  ASSERT_EQ(p.branches.size(), 2u);
-  EXPECT_EQ(step_texts(p, t, 0), (Texts{{"ab"}, {"ce"}}));
-  EXPECT_EQ(step_texts(p, t, 1), (Texts{{"ade"}}));
-}
-
-TEST(MessagePattern, OtherSyntaxIsRelaxedOrLeftToIcu) {
-  LiteralTable t;
-  PatternPlan p = plan_pattern("^名称", t);  // an anchor: relaxed, the literal still required
-  EXPECT_FALSE(p.exact);
-  EXPECT_EQ(step_texts(p, t, 0), (Texts{{"名称"}}));
-
-  p = plan_pattern("名称[a-z]+审核", t);  // a range, repeated
-  EXPECT_FALSE(p.exact);
-  EXPECT_EQ(step_texts(p, t, 0), (Texts{{"名称"}, {"审核"}}));
-
-  // A cased non-ASCII letter: ICU's full case folding can match it, with the ASCII letter
-  // before it, against one text character (t + U+0308 matches ẗ).
-  for (const char* unreadable :
-       {"名称\\d", "(?i)名称", "(?=名称)x", "[[a-z]&&[^b]]", "名称\\Q.\\E", "t\u0308", "Straße", "abc\\"}) {
-    p = plan_pattern(unreadable, t);
-    EXPECT_FALSE(p.exact) << unreadable;
-    ASSERT_EQ(p.branches.size(), 1u) << unreadable;
-    EXPECT_TRUE(p.branches[0].steps.empty()) << unreadable;  // every message goes to ICU
-  }
 }
 
 // Patterns covering each construct the planner reads or relaxes.
@@ -168,7 +97,7 @@ const std::vector<std::string> kMessages = {"小程序名称含有商业性质�
 std::size_t expect_agrees(const std::string& pattern, const std::vector<std::string>& messages) {
   std::size_t matched = 0;
   LiteralTable table;
-  PatternPlan const plan = plan_pattern(pattern, table);
+  LiteralPlan const plan = intern_plan(dsl::plan_pattern(pattern), table);
   TermMatcher const literals(table.texts(), /*word_boundaries=*/false);
   for (const std::string& message : messages) {
     std::string const normalized = normalize(message).text;
@@ -202,7 +131,7 @@ std::vector<std::string> shipped_patterns() {
 // land in and out of order and at every distance.
 std::vector<std::string> random_messages(const std::vector<std::string>& patterns, std::size_t count) {
   LiteralTable table;
-  for (const std::string& p : patterns) plan_pattern(p, table);
+  for (const std::string& p : patterns) intern_plan(dsl::plan_pattern(p), table);
   std::vector<std::string> pieces = table.texts();
   for (const char* filler : {"的", "一", "x", " ", "，", "a", "审核", "名", "称"}) pieces.emplace_back(filler);
   std::mt19937 random(20261127);
@@ -223,14 +152,6 @@ TEST(MessagePattern, AgreesWithIcuOnRandomMessages) {
   std::size_t matched = 0;
   for (const std::string& pattern : patterns) matched += expect_agrees(pattern, messages);
   EXPECT_GT(matched, 1000u);  // about 1,500 of the 55,000 pairs match
-}
-
-// The shipped patterns all take the fast path; a new pattern that does not shows up here.
-TEST(MessagePattern, EveryShippedPatternIsExact) {
-  for (const std::string& pattern : shipped_patterns()) {
-    LiteralTable table;
-    EXPECT_TRUE(plan_pattern(pattern, table).exact) << pattern;
-  }
 }
 
 // End to end: matching_patterns gives what trying every pattern with ICU gives.

@@ -7,6 +7,7 @@
 
 #include "check/context.hpp"
 #include "check/types.hpp"
+#include "mpadvisor/dsl/pattern_plan.hpp"
 #include "mpadvisor/dsl/suggest.hpp"
 
 namespace mpadvisor::dsl::check_detail {
@@ -66,6 +67,15 @@ void check_pattern(CheckContext& cx, const ast::Module& m, const ast::Pattern& p
     cx.report(m, pattern.span, Severity::error, "bad-pattern",
               "message pattern is not a valid regular expression (" + std::string(u_errorName(status)) + " at offset " +
                   std::to_string(where.offset) + ")");
+    return;
+  }
+  // Not wrong, only slow: replaying a case base runs such a pattern's regular expression on
+  // every message that could match, where the others need only a scan for their literals.
+  if (!plan_pattern(pattern.regex).exact) {
+    cx.report(m, pattern.span, Severity::note, "regex-pattern",
+              "message pattern needs the regular-expression engine (it uses more than literal text, groups of "
+              "alternatives, plain sets such as [cs] and gaps such as .* or .{0,3}), which is slower when many "
+              "messages are matched");
   }
 }
 
