@@ -276,20 +276,22 @@ class ProfileReader final : public nlohmann::json_sax<json> {
   void begin_entry(const std::string& key) {
     target_ = Target::ignore;
     if (!content_error_.empty() || (!key.empty() && key.front() == '_')) return;  // comments: "_description"
-    // JSON leaves repeated names to the reader; a profile that gives a fact twice is a mistake.
-    if (std::find(keys_.begin(), keys_.end(), key) != keys_.end()) {
-      fail("'" + key + "' is given more than once");
-      return;
-    }
-    keys_.push_back(key);
+    // JSON leaves repeated names to the reader; a profile that gives a key twice is a mistake.
+    auto once = [&](std::size_t slot) {
+      if (seen_.empty()) seen_.assign(model_.facts().size() + 2, false);
+      if (seen_[slot]) fail("'" + key + "' is given more than once");
+      seen_[slot] = true;
+      return content_error_.empty();
+    };
+    std::size_t const facts = model_.facts().size();
     if (key == dsl::kDoneField) {
-      target_ = Target::done;
+      if (once(facts)) target_ = Target::done;
     } else if (key == dsl::kRejectionsField) {
-      target_ = Target::rejections;
+      if (once(facts + 1)) target_ = Target::rejections;
     } else {
       guarded([&] {
         fact_ = fact_named(model_, key);
-        target_ = Target::fact;
+        if (once(fact_)) target_ = Target::fact;
       });
     }
   }
@@ -422,8 +424,8 @@ class ProfileReader final : public nlohmann::json_sax<json> {
   std::vector<std::string> items_;
   Rejection rejection_;
   bool has_message_ = false;
-  std::string field_;              // the current key inside a rejection
-  std::vector<std::string> keys_;  // the profile's keys so far
+  std::string field_;       // the current key inside a rejection
+  std::vector<bool> seen_;  // by fact id, then `done` and `rejections`: keys given so far
   std::string syntax_error_, content_error_;
 };
 
