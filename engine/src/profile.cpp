@@ -366,7 +366,6 @@ class ProfileReader final : public nlohmann::json_sax<json> {
       bool const array = std::string_view(type) == "array";
       if (array && (target_ == Target::fact || target_ == Target::done)) {
         if (target_ == Target::fact) target_ = Target::list;
-        list_is_done_ = target_ == Target::done;
         items_.clear();
       } else if (!(array && target_ == Target::rejections)) {
         entry_value(type, [&] { mismatch(info(), std::string("a JSON ") + type); });
@@ -399,7 +398,7 @@ class ProfileReader final : public nlohmann::json_sax<json> {
     }
     --depth_;
     if (depth_ == 1 && (target_ == Target::list || target_ == Target::done)) {
-      if (list_is_done_)
+      if (target_ == Target::done)
         guarded([&] { set_done(model_, profile_, items_); });
       else
         guarded([&] { set(ValueBuilder(model_, fact_).items(items_)); });
@@ -420,7 +419,6 @@ class ProfileReader final : public nlohmann::json_sax<json> {
   int skip_ = 0;   // >0 while inside a value that is ignored
   Target target_ = Target::ignore;
   FactId fact_ = kNone;
-  bool list_is_done_ = false;
   std::vector<std::string> items_;
   Rejection rejection_;
   bool has_message_ = false;

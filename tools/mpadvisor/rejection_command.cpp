@@ -20,6 +20,11 @@ std::string percent(double x) {
 
 double rounded(double x) { return static_cast<double>(static_cast<long long>(x * 1000 + 0.5)) / 1000; }
 
+std::string_view no_cause_text(engine::Lang lang) {
+  return say(lang, "No known cause matches this message or this profile.\n",
+             "没有已知原因与该驳回信息或该资料相符。\n");
+}
+
 }  // namespace
 
 int run_rejection(const GlobalOptions& g, const engine::Model& model, const engine::Profile&,
@@ -77,8 +82,7 @@ int run_rejection(const GlobalOptions& g, const engine::Model& model, const engi
   const engine::Lang lang = r.lang;
   std::cout << say(lang, "Rejection: ", "驳回：") << message << "\n\n";
   if (ranking.causes.empty()) {
-    std::cout << say(lang, "No known cause matches this message or this profile.\n",
-                     "没有已知原因与该驳回信息或该资料相符。\n");
+    std::cout << no_cause_text(lang);
   }
   int rank = 0;
   for (const engine::RankedCause& c : ranking.causes) {
@@ -108,7 +112,9 @@ engine::RejectionRanking rank_latest_rejection(const engine::Model& model, const
                                                const engine::Rejection& rejection) {
   // The profile reader has checked that a rejection's stage is a step of this KB.
   std::optional<engine::StepId> const stage = model.find_step(rejection.stage);
-  return engine::rank_rejection(model, diagnosis, rejection.message, stage, {});
+  engine::RankingWeights weights;
+  weights.keep_evidence = false;  // only causes and confidences are shown
+  return engine::rank_rejection(model, diagnosis, rejection.message, stage, {}, weights);
 }
 
 Json latest_rejection_json(const engine::Model& model, const engine::Rejection& rejection,
@@ -131,8 +137,7 @@ std::string latest_rejection_text(const engine::Model& model, const engine::Reje
   if (!rejection.stage.empty()) out << say(lang, " (", "（") << rejection.stage << say(lang, ")", "）");
   out << say(lang, ": ", "：") << rejection.message << "\n";
   if (ranking.causes.empty()) {
-    out << say(lang, "  No known cause matches this message or this profile.\n",
-               "  没有已知原因与该驳回信息或该资料相符。\n");
+    out << "  " << no_cause_text(lang);
   }
   for (std::size_t i = 0; i < ranking.causes.size() && i < kLatestRejectionCauses; ++i) {
     const engine::CauseInfo& info = model.causes()[ranking.causes[i].cause];
