@@ -7,6 +7,7 @@
 #include <limits>
 #include <nlohmann/json.hpp>
 
+#include "mpadvisor/base/utf8.hpp"
 #include "mpadvisor/casebase/error.hpp"
 #include "validate.hpp"
 
@@ -31,9 +32,7 @@ std::string quote_value(std::string_view text) {
   if (text.size() <= kMax) {
     out.append(text);
   } else {
-    std::size_t cut = kMax;
-    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
-    out.append(text.substr(0, cut)).append("…");
+    out.append(text.substr(0, base::utf8::floor_boundary(text, kMax))).append("…");
   }
   return out + "\"";
 }
@@ -172,9 +171,7 @@ Case parse_case(Json& j, RedactionCounts& counts, std::optional<std::string>& ca
   if (j.contains("id")) c.id = parse_id(j.at("id"));
 
   c.date = string_field(j, "date");
-  if (!validate::is_iso8601(c.date))
-    throw BadLine{"date must be an ISO 8601 date such as 2024-05-01 or 2024-05-01T09:30:00+08:00, not " +
-                  quote_value(c.date)};
+  if (std::string why = validate::date_error(c.date); !why.empty()) throw BadLine{"date: " + why};
 
   c.stage = redacted_identifier(j, "stage", counts, "a step id such as filing.submit");
 

@@ -7,6 +7,8 @@
 #include <array>
 #include <cstdint>
 
+#include "mpadvisor/base/utf8.hpp"
+
 namespace mpadvisor::casebase {
 namespace {
 
@@ -15,14 +17,7 @@ constexpr std::size_t npos = std::string_view::npos;
 unsigned char byte(std::string_view s, std::size_t i) { return static_cast<unsigned char>(s[i]); }
 
 // Length of the code point starting at i (1 for a stray byte).
-std::size_t cp_length(std::string_view s, std::size_t i) {
-  const unsigned char b = byte(s, i);
-  std::size_t length = b < 0x80 ? 1 : b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1;
-  if (i + length > s.size()) return 1;
-  for (std::size_t k = 1; k < length; ++k)
-    if ((byte(s, i + k) & 0xC0) != 0x80) return 1;
-  return length;
-}
+std::size_t cp_length(std::string_view s, std::size_t i) { return base::utf8::decode(s, i).length; }
 
 // Three-byte code points U+FF00..U+FF3F are EF BC 80..BF; U+FF40..U+FF7F are EF BD 80..BF.
 bool fullwidth(std::string_view s, std::size_t i, unsigned char second, unsigned char third) {

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <chrono>
 
+#include "mpadvisor/base/clock.hpp"
 #include "mpadvisor/engine/diagnosis.hpp"
 #include "mpadvisor/engine/profile.hpp"
 #include "mpadvisor/engine/rejection.hpp"
@@ -17,12 +18,14 @@ std::optional<std::string> CaseVerdict::top_cause() const {
 CaseVerdict diagnose_case(const engine::Model& model, const Case& c) {
   CaseVerdict v;
   // A profile without `as_of` is read as of the day the case happened.
-  std::int64_t const when = engine::parse_time(c.date.substr(0, std::min<std::size_t>(c.date.size(), 19))).value_or(0);
+  // The import checked the date; a stored case whose date is somehow invalid reads as an error.
+  base::ParsedTime const when = base::parse_time(c.date);
   try {
     // One profile per thread, refilled for each case: building a fresh one costs more
     // than reading the case's JSON.
     thread_local engine::Profile profile;
-    engine::parse_profile(model, c.profile, when, profile);
+    if (!when.ok()) throw engine::ProfileError("date: " + when.error);
+    engine::parse_profile(model, c.profile, when.seconds, profile);
     engine::DiagnoseOptions options;
     options.evidence = false;
     options.needs_info = false;

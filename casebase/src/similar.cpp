@@ -11,10 +11,13 @@
 // there), the rarest windows below that bound are searched and ranked exactly, and windows that
 // are all common only feed a bounded top-up (the first kCandidateCap matches, ranked). Small
 // case bases never reach the bound, so their ranking is plain bm25 over every window.
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cstdint>
 #include <unordered_set>
 
+#include "mpadvisor/base/utf8.hpp"
 #include "store_impl.hpp"
 
 namespace mpadvisor::casebase {
@@ -36,25 +39,9 @@ struct CodePoint {
 std::vector<CodePoint> decode(std::string_view s) {
   std::vector<CodePoint> out;
   out.reserve(s.size());
-  std::size_t i = 0;
-  while (i < s.size()) {
-    const auto b = static_cast<unsigned char>(s[i]);
-    std::size_t length = b < 0x80 ? 1 : b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1;
-    char32_t value = length == 1 ? b : length == 2 ? (b & 0x1F) : length == 3 ? (b & 0x0F) : (b & 0x07);
-    if (i + length > s.size()) length = 1, value = 0xFFFD;
-    for (std::size_t k = 1; k < length; ++k) {
-      const auto c = static_cast<unsigned char>(s[i + k]);
-      if ((c & 0xC0) != 0x80) {
-        length = 1;
-        value = 0xFFFD;
-        break;
-      }
-      value = (value << 6) | (c & 0x3F);
-    }
-    if (length == 1 && b >= 0x80) value = 0xFFFD;
-    out.push_back({value, s.substr(i, length)});
-    i += length;
-  }
+  base::utf8::for_each(s, [&](char32_t cp, std::size_t at, std::size_t length) {
+    out.push_back({cp, s.substr(at, length)});
+  });
   return out;
 }
 
@@ -89,13 +76,10 @@ std::string fts_string(std::string_view text) {
   return out + "\"";
 }
 
+// The first `count` terms joined into one FTS5 query.
 std::string join(const std::vector<std::string>& terms, std::size_t count, std::string_view glue) {
-  std::string out;
-  for (std::size_t k = 0; k < std::min(count, terms.size()); ++k) {
-    if (k > 0) out.append(glue);
-    out.append(terms[k]);
-  }
-  return out;
+  return fmt::format(
+      "{}", fmt::join(terms.begin(), terms.begin() + static_cast<std::ptrdiff_t>(std::min(count, terms.size())), glue));
 }
 
 struct Hit {

@@ -4,7 +4,7 @@
 #include <nlohmann/json.hpp>
 #include <tuple>
 
-#include "mpadvisor/dsl/utf8.hpp"
+#include "mpadvisor/base/utf8.hpp"
 
 namespace mpadvisor::dsl {
 
@@ -49,14 +49,12 @@ std::string caret_line(std::string_view line, std::uint32_t column) {
   std::string out;
   std::size_t i = 0;
   for (std::uint32_t col = 1; col < column && i < line.size(); ++col) {
-    std::size_t start = i;
-    auto const c = static_cast<unsigned char>(line[i]);
-    i += c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : 4;
-    if (i > line.size()) i = line.size();
-    if (line[start] == '\t')
+    base::utf8::Decoded const d = base::utf8::decode(line, i);
+    if (line[i] == '\t')
       out += '\t';
     else
-      out.append(utf8::display_width(line.substr(start, i - start)), ' ');
+      out.append(static_cast<std::size_t>(base::utf8::column_width(d.code_point)), ' ');
+    i += d.length;
   }
   out += '^';
   return out;

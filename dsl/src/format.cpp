@@ -7,7 +7,7 @@
 #include <charconv>
 #include <cstdio>
 
-#include "mpadvisor/dsl/utf8.hpp"
+#include "mpadvisor/base/utf8.hpp"
 
 namespace mpadvisor::dsl {
 namespace {
@@ -250,7 +250,7 @@ void block(Printer& p, int indent, const std::string& head, const std::vector<Pr
 void add(std::vector<Property>& props, const std::string& keyword, const ast::Text& t, int indent = 1) {
   if (t.empty()) return;
   std::string flat = keyword.empty() ? text(t) : keyword + " " + text(t);
-  if (utf8::display_width(flat) + static_cast<std::size_t>(indent) * 2 > kLineLimit && t.size() > 1) {
+  if (base::utf8::display_width(flat) + static_cast<std::size_t>(indent) * 2 > kLineLimit && t.size() > 1) {
     std::string const pad(static_cast<std::size_t>(indent) * 2 + (keyword.empty() ? 0 : keyword.size() + 1), ' ');
     flat = keyword.empty() ? "" : keyword + " ";
     for (std::size_t i = 0; i < t.size(); ++i) flat += (i ? "\n" + pad : "") + t[i].lang + " " + quote(t[i].text);

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "mpadvisor/dsl/utf8.hpp"
+#include "mpadvisor/base/utf8.hpp"
 
 namespace mpadvisor::dsl {
 
@@ -22,7 +22,7 @@ Location SourceMap::locate(std::uint32_t offset) const {
   loc.file = file_;
   loc.offset = offset;
   loc.line = line_index + 1;
-  loc.column = static_cast<std::uint32_t>(utf8::count_code_points(text_.substr(start, offset - start))) + 1;
+  loc.column = static_cast<std::uint32_t>(base::utf8::count_code_points(text_.substr(start, offset - start))) + 1;
   return loc;
 }
 

@@ -7,6 +7,7 @@
 #include <stdexcept>
 
 #include "compiled.hpp"
+#include "mpadvisor/base/clock.hpp"
 #include "mpadvisor/dsl/format.hpp"
 #include "mpadvisor/dsl/source_map.hpp"
 #include "mpadvisor/dsl/step_graph.hpp"
@@ -355,10 +356,10 @@ class ModelBuilder {
       return lit;
     }
     if (v.kind == ast::ValueKind::date) {
-      char buf[32];
-      std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d", v.date.year, v.date.month, v.date.day,
-                    v.date.has_time() ? v.date.hour : 0, v.date.minute);
-      lit.number = static_cast<double>(*parse_time(buf));
+      base::Date const day{std::chrono::year{v.date.year}, std::chrono::month{static_cast<unsigned>(v.date.month)},
+                           std::chrono::day{static_cast<unsigned>(v.date.day)}};
+      lit.number = static_cast<double>(base::midnight(day) + (v.date.has_time() ? v.date.hour : 0) * 3600LL +
+                                        v.date.minute * 60LL);
     }
     if (fact != kNone && fn == Function::none) {
       const FactInfo& f = model_->facts_[fact];

@@ -4,7 +4,7 @@
 #include <bit>
 #include <cmath>
 
-#include "mpadvisor/dsl/utf8.hpp"
+#include "mpadvisor/base/utf8.hpp"
 
 namespace mpadvisor::engine {
 
@@ -70,7 +70,7 @@ Truth Evaluator::compare(const CondNode& n) const {
       case Function::days_until:
         return static_cast<double>(v.time - profile_.as_of) / 86400.0;
       case Function::width:
-        return static_cast<double>(dsl::utf8::display_width(v.text));
+        return static_cast<double>(base::utf8::display_width(v.text));
       case Function::count:
         return static_cast<double>(f.type == ast::FactType::enum_set ? std::popcount(v.set_bits) : v.list.size());
       case Function::none:

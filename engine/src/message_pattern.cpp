@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "mpadvisor/base/utf8.hpp"
+
 namespace mpadvisor::engine {
 
 std::uint32_t LiteralTable::intern(const std::string& text) {
@@ -64,9 +66,7 @@ std::vector<std::uint32_t> PlanIndex::candidates(const LiteralHits& hits) const 
 }
 
 std::uint32_t LiteralHits::code_points(std::uint32_t begin, std::uint32_t end) const {
-  std::uint32_t n = 0;
-  for (std::uint32_t i = begin; i < end; ++i) n += (static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80;
-  return n;
+  return static_cast<std::uint32_t>(base::utf8::count_code_points(std::string_view(text_).substr(begin, end - begin)));
 }
 
 bool LiteralHits::matches(const LiteralPlan& plan) const {

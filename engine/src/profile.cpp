@@ -9,7 +9,8 @@
 #include "compiled.hpp"
 #include "mpadvisor/dsl/suggest.hpp"
 #include "mpadvisor/dsl/symbols.hpp"
-#include "mpadvisor/dsl/utf8.hpp"
+#include "mpadvisor/base/clock.hpp"
+#include "mpadvisor/base/utf8.hpp"
 
 namespace mpadvisor::engine {
 
@@ -17,20 +18,6 @@ namespace ast = dsl::ast;
 using json = nlohmann::json;
 
 namespace {
-
-long days_from_civil(int y, int m, int d) {
-  y -= m <= 2;
-  const long era = (y >= 0 ? y : y - 399) / 400;
-  const long yoe = y - era * 400;
-  const long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  return era * 146097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719468;
-}
-
-bool read_int(std::string_view s, std::size_t pos, std::size_t len, int& out) {
-  if (pos + len > s.size()) return false;
-  auto [p, ec] = std::from_chars(s.data() + pos, s.data() + pos + len, out);
-  return ec == std::errc{} && p == s.data() + pos + len;
-}
 
 std::string fact_list(const Model& model) {
   std::string out;
@@ -110,7 +97,7 @@ class ValueBuilder {
   FactValue string(const std::string& s) {
     switch (f_.type) {
       case ast::FactType::text:
-        if (f_.max_length && static_cast<double>(dsl::utf8::count_code_points(s)) > *f_.max_length) {
+        if (f_.max_length && static_cast<double>(base::utf8::count_code_points(s)) > *f_.max_length) {
           throw ProfileError("fact '" + f_.name + "' is longer than " +
                              std::to_string(static_cast<int>(*f_.max_length)) + " characters");
         }
@@ -128,9 +115,9 @@ class ValueBuilder {
       }
       case ast::FactType::date:
       case ast::FactType::datetime: {
-        auto t = parse_time(s);
-        if (!t) mismatch(f_, "'" + s + "'");
-        v_.time = *t;
+        base::ParsedTime const t = base::parse_time(s);
+        if (!t.ok()) throw ProfileError("fact '" + f_.name + "': " + t.error);
+        v_.time = t.seconds;
         v_.text = s;
         return std::move(v_);
       }
@@ -429,70 +416,6 @@ class ProfileReader final : public nlohmann::json_sax<json> {
 
 }  // namespace
 
-std::optional<std::int64_t> parse_time(std::string_view s) {
-  int y = 0, mo = 0, d = 0, h = 0, mi = 0, sec = 0;
-  if (!read_int(s, 0, 4, y) || s.size() < 10 || s[4] != '-' || !read_int(s, 5, 2, mo) || s[7] != '-' ||
-      !read_int(s, 8, 2, d)) {
-    return std::nullopt;
-  }
-  if (mo < 1 || mo > 12 || d < 1 || d > 31) return std::nullopt;
-  std::size_t pos = 10;
-  long offset_minutes = 8 * 60;  // times without a zone are Beijing time, the process's clock
-  if (pos < s.size() && (s[pos] == 'T' || s[pos] == ' ')) {
-    if (!read_int(s, pos + 1, 2, h) || pos + 3 >= s.size() || s[pos + 3] != ':' || !read_int(s, pos + 4, 2, mi))
-      return std::nullopt;
-    pos += 6;
-    if (pos < s.size() && s[pos] == ':') {
-      if (!read_int(s, pos + 1, 2, sec)) return std::nullopt;
-      pos += 3;
-    }
-    if (h > 23 || mi > 59 || sec > 60) return std::nullopt;
-    if (pos < s.size() && s[pos] == 'Z') {
-      offset_minutes = 0;
-      ++pos;
-    } else if (pos < s.size() && (s[pos] == '+' || s[pos] == '-')) {
-      int oh = 0, om = 0;
-      if (!read_int(s, pos + 1, 2, oh) || pos + 3 >= s.size() || s[pos + 3] != ':' || !read_int(s, pos + 4, 2, om))
-        return std::nullopt;
-      offset_minutes = (s[pos] == '-' ? -1 : 1) * (oh * 60 + om);
-      pos += 6;
-    }
-  }
-  if (pos != s.size()) return std::nullopt;
-  std::int64_t const local = days_from_civil(y, mo, d) * 86400LL + h * 3600LL + mi * 60LL + sec;
-  // Everything is kept on the Beijing wall clock: convert a written zone to it.
-  return local - offset_minutes * 60LL + 8 * 3600LL;
-}
-
-std::string format_time(std::int64_t t, bool with_time) {
-  std::int64_t days = t / 86400;
-  std::int64_t rest = t % 86400;
-  if (rest < 0) {
-    rest += 86400;
-    --days;
-  }
-  // civil_from_days
-  days += 719468;
-  const std::int64_t era = (days >= 0 ? days : days - 146096) / 146097;
-  const std::int64_t doe = days - era * 146097;
-  const std::int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  const std::int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const std::int64_t mp = (5 * doy + 2) / 153;
-  const std::int64_t d = doy - (153 * mp + 2) / 5 + 1;
-  const std::int64_t m = mp < 10 ? mp + 3 : mp - 9;
-  const std::int64_t y = yoe + era * 400 + (m <= 2);
-  char buf[64];
-  if (with_time) {
-    std::snprintf(buf, sizeof buf, "%04lld-%02lld-%02lldT%02lld:%02lld:%02lld", static_cast<long long>(y),
-                  static_cast<long long>(m), static_cast<long long>(d), static_cast<long long>(rest / 3600),
-                  static_cast<long long>(rest / 60 % 60), static_cast<long long>(rest % 60));
-  } else {
-    std::snprintf(buf, sizeof buf, "%04lld-%02lld-%02lld", static_cast<long long>(y), static_cast<long long>(m),
-                  static_cast<long long>(d));
-  }
-  return buf;
-}
-
 Profile empty_profile(const Model& model, std::int64_t now) {
   Profile p;
   p.facts.resize(model.facts().size());
@@ -617,9 +540,9 @@ std::string describe_value(const Model& model, FactId id, const FactValue& v) {
     case ast::FactType::enumeration:
       return v.text;
     case ast::FactType::date:
-      return format_time(v.time, false);
+      return base::format_date(v.time);
     case ast::FactType::datetime:
-      return format_time(v.time, true);
+      return base::format_datetime(v.time);
     case ast::FactType::text_list:
     case ast::FactType::enum_set: {
       std::string out;

@@ -118,7 +118,7 @@ TEST(Check, StaleSourcesWarnOnlyWithALimit) {
   EXPECT_FALSE(has(check_text(rule), "stale-source", "", Severity::warning));
   CheckOptions options;
   options.stale_after_days = 180;
-  options.today = {2026, 11, 27};
+  options.today = std::chrono::year{2026} / 11 / 27;
   EXPECT_TRUE(has(check_text(rule, options), "stale-source", "days ago (limit 180)", Severity::warning));
 }
 

@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include "mpadvisor/base/clock.hpp"
 #include "mpadvisor/dsl/check.hpp"
 #include "mpadvisor/dsl/load.hpp"
 #include "mpadvisor/engine/model.hpp"
@@ -22,7 +23,7 @@ inline std::shared_ptr<const engine::Model> model_from(const std::string& text) 
 }
 
 inline engine::Profile profile_from(const engine::Model& m, const std::string& json) {
-  return engine::parse_profile(m, json, *engine::parse_time("2026-11-27T10:00"));
+  return engine::parse_profile(m, json, base::parse_time("2026-11-27T10:00").seconds);
 }
 
 }  // namespace mpadvisor::testing

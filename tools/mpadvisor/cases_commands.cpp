@@ -19,9 +19,9 @@
 #include "case_store.hpp"
 #include "commands.hpp"
 #include "kb_loading.hpp"
+#include "mpadvisor/base/utf8.hpp"
 #include "mpadvisor/casebase/jsonl.hpp"
 #include "mpadvisor/casebase/store.hpp"
-#include "mpadvisor/dsl/utf8.hpp"
 #include "ui_text.hpp"
 
 namespace mpadvisor::cli {
@@ -46,7 +46,7 @@ int guarded(Body&& body) {
 
 Json case_json(const cb::Case& c) { return Json::parse(cb::to_json_line(c)); }
 
-using dsl::utf8::display_width;
+using base::utf8::display_width;
 
 // Cuts text to at most `columns` terminal columns, on a character boundary, marking the cut.
 std::string clip(std::string_view text, std::size_t columns) {
@@ -54,14 +54,12 @@ std::string clip(std::string_view text, std::size_t columns) {
   std::string out;
   std::size_t width = 0;
   for (std::size_t i = 0; i < text.size();) {
-    const auto b = static_cast<unsigned char>(text[i]);
-    const std::size_t length = b < 0x80 ? 1 : b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1;
-    const auto piece = text.substr(i, length);
-    const auto w = display_width(piece);
+    base::utf8::Decoded const d = base::utf8::decode(text, i);
+    auto const w = static_cast<std::size_t>(base::utf8::column_width(d.code_point));
     if (width + w + 1 > columns) break;
-    out.append(piece);
+    out.append(text.substr(i, d.length));
     width += w;
-    i += length;
+    i += d.length;
   }
   return out + "…";
 }

@@ -7,6 +7,7 @@
 #include "commands.hpp"
 #include "kb_doc.hpp"
 #include "kb_loading.hpp"
+#include "mpadvisor/base/clock.hpp"
 #include "mpadvisor/dsl/format.hpp"
 #include "mpadvisor/dsl/parse.hpp"
 #include "mpadvisor/engine/graph_export.hpp"
@@ -36,7 +37,7 @@ int parse_days(const std::string& text) {
 
 int run_check(const GlobalOptions& g, const std::string& path, const std::string& stale_after) {
   dsl::CheckOptions options;
-  options.today = today();
+  options.today = base::beijing_today();
   if (!stale_after.empty()) options.stale_after_days = parse_days(stale_after);
   fs::path const root = kb_argument(g, path);
   std::error_code ec;
@@ -106,7 +107,7 @@ int run_fmt(const GlobalOptions& g, std::vector<std::string> paths, bool check_o
 
 int run_test(const GlobalOptions& g, const std::string& path, bool require_coverage) {
   auto model = load_model(kb_argument(g, path), g.colour);
-  engine::ScenarioReport report = engine::run_scenarios(*model, beijing_now());
+  engine::ScenarioReport report = engine::run_scenarios(*model, base::beijing_now());
   std::vector<engine::RuleId> uncovered = report.uncovered();
   if (g.output_format() == Format::json) {
     Json scenarios = Json::array();

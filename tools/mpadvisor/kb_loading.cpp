@@ -5,6 +5,7 @@
 #include <chrono>
 #include <iostream>
 
+#include "mpadvisor/base/clock.hpp"
 #include "mpadvisor/engine/profile.hpp"
 
 namespace mpadvisor::cli {
@@ -49,24 +50,12 @@ engine::Profile load_profile(const engine::Model& model, const std::filesystem::
     throw UsageError("cannot read profile " + path.string());
   }
   try {
-    engine::Profile profile = engine::parse_profile(model, text, beijing_now());
-    spdlog::debug("profile {}: as of {}", path.string(), engine::format_time(profile.as_of, true));
+    engine::Profile profile = engine::parse_profile(model, text, base::beijing_now());
+    spdlog::debug("profile {}: as of {}", path.string(), base::format_datetime(profile.as_of));
     return profile;
   } catch (const engine::ProfileError& e) {
     throw UsageError(path.string() + ": " + e.what());
   }
-}
-
-std::int64_t beijing_now() { return static_cast<std::int64_t>(std::time(nullptr)) + 8 * 3600; }
-
-dsl::ast::Date today() {
-  std::int64_t const days = beijing_now() / 86400;
-  std::string const s = engine::format_time(days * 86400, false);
-  dsl::ast::Date d;
-  d.year = std::stoi(s.substr(0, 4));
-  d.month = std::stoi(s.substr(5, 2));
-  d.day = std::stoi(s.substr(8, 2));
-  return d;
 }
 
 engine::Lang to_engine(Language lang) { return lang == Language::zh ? engine::Lang::zh : engine::Lang::en; }

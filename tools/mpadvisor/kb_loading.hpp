@@ -27,10 +27,6 @@ std::shared_ptr<const engine::Model> load_model(const std::filesystem::path& pat
 // Reads a profile file; a bad one becomes a UsageError naming the file.
 engine::Profile load_profile(const engine::Model& model, const std::filesystem::path& path);
 
-// "Now" on the Beijing wall clock, the clock profiles are written in.
-std::int64_t beijing_now();
-dsl::ast::Date today();
-
 engine::Lang to_engine(Language lang);
 
 }  // namespace mpadvisor::cli

@@ -34,7 +34,7 @@ void check_staleness(CheckContext& cx, const ast::Module& m, const std::vector<a
     if (!s.checked) {
       cx.report(m, s.span, Severity::warning, "stale-source",
                 "source has no `checked` date, so it cannot be known to be current");
-    } else if (long age = days_between(*s.checked, cx.options.today); age > *cx.options.stale_after_days) {
+    } else if (long age = base::days_between(to_date(*s.checked), cx.options.today); age > *cx.options.stale_after_days) {
       cx.report(m, s.span, Severity::warning, "stale-source",
                 "source was last checked " + std::to_string(age) + " days ago (limit " +
                     std::to_string(*cx.options.stale_after_days) +

@@ -3,6 +3,7 @@
 
 #include <optional>
 
+#include "mpadvisor/base/clock.hpp"
 #include "mpadvisor/dsl/ast.hpp"
 #include "mpadvisor/dsl/diagnostic.hpp"
 #include "mpadvisor/dsl/load.hpp"
@@ -11,13 +12,13 @@ namespace mpadvisor::dsl {
 
 struct CheckOptions {
   std::optional<int> stale_after_days;  // warn about sources checked longer ago than this
-  ast::Date today;                      // "now" for the staleness check
+  base::Date today;                     // "now" for the staleness check
 };
 
 // Runs every pass (see check/passes.hpp for the order) and returns what they found.
 Diagnostics check(const KnowledgeBase& kb, const CheckOptions& options = {});
 
-// Days from `from` to `to` (proleptic Gregorian), for staleness and time-window rules.
-long days_between(const ast::Date& from, const ast::Date& to);
+// The calendar date a KB date literal names (only meaningful for a valid one).
+base::Date to_date(const ast::Date& d);
 
 }  // namespace mpadvisor::dsl

@@ -64,10 +64,6 @@ void set_fact_from_text(const Model& model, Profile& profile, FactId fact, std::
 void unset_fact(Profile& profile, FactId fact);
 void set_done(const Model& model, Profile& profile, const std::vector<std::string>& steps);
 
-// "2026-11-27", "2026-11-27T10:00", "2026-11-27T10:00:00" (optionally with Z or +08:00).
-std::optional<std::int64_t> parse_time(std::string_view text);
-std::string format_time(std::int64_t seconds, bool with_time);
-
 // A fact's value as the KB would write it (for evidence and explanations).
 std::string describe_value(const Model& model, FactId fact, const FactValue& value);
 
