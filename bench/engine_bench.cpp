@@ -9,8 +9,7 @@
 #include <map>
 
 #include "kbgen.hpp"
-#include "mpadvisor/dsl/check.hpp"
-#include "mpadvisor/dsl/load.hpp"
+#include "mpadvisor/dsl/checked_kb.hpp"
 #include "mpadvisor/engine/diagnosis.hpp"
 #include "mpadvisor/engine/profile.hpp"
 
@@ -18,15 +17,13 @@ namespace {
 
 using namespace mpadvisor;
 
-std::shared_ptr<const engine::Model> compile_checked(dsl::LoadResult loaded) {
-  dsl::Diagnostics d = loaded.diagnostics;
-  if (!d.has_errors()) d.append(dsl::check(loaded.kb));
-  if (d.has_errors()) throw std::runtime_error(dsl::render_text(d));
-  return engine::compile(loaded.kb);
+std::shared_ptr<const engine::Model> compile_checked(const dsl::KbCheck& checked) {
+  if (!checked.kb) throw std::runtime_error(dsl::render_text(checked.diagnostics));
+  return engine::compile(*checked.kb);
 }
 
 const engine::Model& shipped() {
-  static auto model = compile_checked(dsl::load(std::filesystem::path(MPADVISOR_SOURCE_DIR) / "kb"));
+  static auto model = compile_checked(dsl::load_and_check(std::filesystem::path(MPADVISOR_SOURCE_DIR) / "kb"));
   return *model;
 }
 
@@ -40,7 +37,7 @@ kbgen::Options synthetic_options(int steps) {
 const engine::Model& synthetic(int steps) {
   static std::map<int, std::shared_ptr<const engine::Model>> models;
   auto& m = models[steps];
-  if (!m) m = compile_checked(dsl::load_text("synthetic.mpk", kbgen::generate_kb(synthetic_options(steps))));
+  if (!m) m = compile_checked(dsl::check_text("synthetic.mpk", kbgen::generate_kb(synthetic_options(steps))));
   return *m;
 }
 
@@ -83,8 +80,7 @@ void BM_CompileSynthetic(benchmark::State& state) {
   std::size_t bytes = 0;
   for (auto _ : state) {
     std::size_t const before = mallinfo2().uordblks;
-    dsl::LoadResult loaded = dsl::load_text("synthetic.mpk", text);
-    auto model = compile_checked(std::move(loaded));
+    auto model = compile_checked(dsl::check_text("synthetic.mpk", text));
     // Everything else has gone out of scope; what remains allocated is the model.
     bytes = mallinfo2().uordblks - before;
     benchmark::DoNotOptimize(model);

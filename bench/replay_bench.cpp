@@ -13,7 +13,7 @@
 #include "mpadvisor/casebase/jsonl.hpp"
 #include "mpadvisor/casebase/replay.hpp"
 #include "mpadvisor/dsl/check.hpp"
-#include "mpadvisor/dsl/load.hpp"
+#include "mpadvisor/dsl/checked_kb.hpp"
 #include "mpadvisor/engine/diagnosis.hpp"
 #include "mpadvisor/engine/profile.hpp"
 #include "mpadvisor/engine/rejection.hpp"
@@ -26,8 +26,11 @@ namespace fs = std::filesystem;
 constexpr int kCases = 100000;
 
 const engine::Model& shipped() {
-  static std::shared_ptr<const engine::Model> model =
-      engine::compile(dsl::load(fs::path(MPADVISOR_SOURCE_DIR) / "kb").kb);
+  static std::shared_ptr<const engine::Model> model = [] {
+    dsl::KbCheck checked = dsl::load_and_check(fs::path(MPADVISOR_SOURCE_DIR) / "kb");
+    if (!checked.kb) throw std::runtime_error(dsl::render_text(checked.diagnostics));
+    return engine::compile(*checked.kb);
+  }();
   return *model;
 }
 

@@ -5,20 +5,20 @@
 #include <cstdlib>
 #include <string>
 
-#include "mpadvisor/dsl/check.hpp"
+#include "mpadvisor/dsl/checked_kb.hpp"
 #include "mpadvisor/dsl/format.hpp"
-#include "mpadvisor/dsl/load.hpp"
 #include "mpadvisor/dsl/parse.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   using namespace mpadvisor::dsl;
   std::string text(reinterpret_cast<const char*>(data), size);
-  LoadResult loaded = load_text("fuzz.mpk", text);
-  (void)render_text(loaded.diagnostics);
-  if (loaded.diagnostics.has_errors()) return 0;
-  Diagnostics checked = check(loaded.kb);
-  (void)render_json(checked);
-  const ast::Module& module = loaded.kb.modules.front();
+  KbCheck checked = check_text("fuzz.mpk", text);
+  (void)render_text(checked.diagnostics);
+  (void)render_json(checked.diagnostics);
+  // The formatter's contract holds for every text that parses, checked or not.
+  ParseResult parsed = parse("fuzz.mpk", text);
+  if (parsed.diagnostics.has_errors()) return 0;
+  const ast::Module& module = parsed.module;
   std::string const once = format(module);
   ParseResult again = parse("fuzz.mpk", once);
   if (again.diagnostics.has_errors() || again.module.declarations.size() != module.declarations.size()) std::abort();

@@ -6,8 +6,7 @@
 #include <string>
 #include <string_view>
 
-#include "mpadvisor/dsl/check.hpp"
-#include "mpadvisor/dsl/load.hpp"
+#include "mpadvisor/dsl/checked_kb.hpp"
 #include "mpadvisor/engine/diagnosis.hpp"
 #include "mpadvisor/engine/profile.hpp"
 
@@ -17,9 +16,9 @@ using namespace mpadvisor;
 
 const engine::Model& shipped() {
   static std::shared_ptr<const engine::Model> model = [] {
-    dsl::LoadResult loaded = dsl::load(MPADVISOR_KB_DIR);
-    if (loaded.diagnostics.has_errors() || dsl::check(loaded.kb).has_errors()) std::abort();
-    return engine::compile(loaded.kb);
+    dsl::KbCheck checked = dsl::load_and_check(MPADVISOR_KB_DIR);
+    if (!checked.kb) std::abort();
+    return engine::compile(*checked.kb);
   }();
   return *model;
 }

@@ -6,6 +6,7 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "mpadvisor/dsl/diagnostic_codes.hpp"
 #include "mpadvisor/dsl/parse.hpp"
 #include "mpadvisor/dsl/source_map.hpp"
 
@@ -47,7 +48,7 @@ class Loader {
     } catch (const std::exception&) {
       Diagnostic d = import_site ? *import_site : Diagnostic{};
       d.severity = Severity::error;
-      d.code = "unreadable-file";
+      d.code = code::kUnreadableFile;
       d.message = "cannot read '" + display_path(file) + "'";
       if (!import_site) d.location.file = display_path(file);
       result.diagnostics.add(std::move(d));
@@ -86,7 +87,7 @@ LoadResult load(const fs::path& path) {
     for (const fs::path& f : files) loader.load_file(f, nullptr);
     if (files.empty()) {
       Diagnostic d;
-      d.code = "empty-kb";
+      d.code = code::kEmptyKb;
       d.message = "no .mpk files in '" + display_path(path) + "'";
       d.location.file = display_path(path);
       loader.result.diagnostics.add(std::move(d));
@@ -95,7 +96,7 @@ LoadResult load(const fs::path& path) {
     loader.load_file(path, nullptr);
   } else {
     Diagnostic d;
-    d.code = "unreadable-file";
+    d.code = code::kUnreadableFile;
     d.message = "no such file or folder '" + display_path(path) + "'";
     d.location.file = display_path(path);
     loader.result.diagnostics.add(std::move(d));

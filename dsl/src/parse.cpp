@@ -10,6 +10,7 @@
 #include "detail/comments.hpp"
 #include "detail/config.hpp"
 #include "detail/declaration.hpp"
+#include "mpadvisor/dsl/diagnostic_codes.hpp"
 #include "mpadvisor/dsl/source_map.hpp"
 #include "mpadvisor/dsl/suggest.hpp"
 
@@ -114,7 +115,7 @@ ParseResult parse(std::string path, std::string text) {
           "expected a declaration (import, goal, fact, terms, province, step, alternatives, cause, "
           "rule, scenario)";
     }
-    result.diagnostics.add(make_diagnostic(map, offset, Severity::error, "syntax", std::move(message)));
+    result.diagnostics.add(make_diagnostic(map, offset, Severity::error, code::kSyntax, std::move(message)));
     first = source.data() + recovery_point(source, std::max<std::size_t>(offset, state.offset_of(start) + 1));
   }
   return result;

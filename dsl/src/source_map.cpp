@@ -35,11 +35,11 @@ std::string_view SourceMap::line_text(std::uint32_t line) const {
   return text_.substr(start, end - start);
 }
 
-Diagnostic make_diagnostic(const SourceMap& map, std::uint32_t offset, Severity severity, std::string code,
+Diagnostic make_diagnostic(const SourceMap& map, std::uint32_t offset, Severity severity, std::string_view code,
                            std::string message) {
   Diagnostic d;
   d.severity = severity;
-  d.code = std::move(code);
+  d.code = code;
   d.message = std::move(message);
   d.location = map.locate(offset);
   d.source_line = std::string(map.line_text(d.location.line));

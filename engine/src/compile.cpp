@@ -8,6 +8,7 @@
 
 #include "compiled.hpp"
 #include "mpadvisor/base/clock.hpp"
+#include "mpadvisor/dsl/checked_kb.hpp"
 #include "mpadvisor/dsl/format.hpp"
 #include "mpadvisor/dsl/source_map.hpp"
 #include "mpadvisor/dsl/step_graph.hpp"
@@ -81,7 +82,8 @@ std::uint64_t fnv1a(std::uint64_t h, std::string_view data) {
 
 class ModelBuilder {
  public:
-  explicit ModelBuilder(const dsl::KnowledgeBase& kb) : kb_(kb), symbols_(dsl::index_symbols(kb)) {}
+  explicit ModelBuilder(const dsl::CheckedKb& checked)
+      : checked_(checked), kb_(checked.kb()), symbols_(checked.symbols()) {}
 
   std::shared_ptr<const Model> build() {
     model_ = std::shared_ptr<Model>(new Model());
@@ -136,12 +138,12 @@ class ModelBuilder {
 
   FactId fact_id(const ast::Name& n) const {
     auto it = fact_index_.find(n.text);
-    if (it == fact_index_.end()) throw std::invalid_argument("unchecked KB: undefined fact " + n.text);
+    if (it == fact_index_.end()) throw std::logic_error("the checker let through undefined fact " + n.text);
     return it->second;
   }
   StepId step_id(const ast::Name& n) const {
     auto it = step_ids_.find(n.text);
-    if (it == step_ids_.end()) throw std::invalid_argument("unchecked KB: undefined step " + n.text);
+    if (it == step_ids_.end()) throw std::logic_error("the checker let through undefined step " + n.text);
     return it->second;
   }
 
@@ -212,7 +214,7 @@ class ModelBuilder {
   }
 
   void steps() {
-    dsl::StepGraph graph(symbols_);
+    const dsl::StepGraph& graph = checked_.step_graph();
     const auto& g = graph.graph();
     for (dsl::StepId v = 0; v < graph.size(); ++v) {
       const ast::Step& s = *g[v].step;
@@ -235,7 +237,7 @@ class ModelBuilder {
         model_->steps_[v].done_when = static_cast<std::int32_t>(condition(*done));
     }
     for (dsl::StepId v : graph.topological_order()) model_->topo_.push_back(static_cast<StepId>(v));
-    if (model_->topo_.size() != model_->steps_.size()) throw std::invalid_argument("unchecked KB: requires cycle");
+    if (model_->topo_.size() != model_->steps_.size()) throw std::logic_error("the checker let through requires cycle");
     for (const auto& goal : symbols_.goals) model_->goals_.push_back(step_id(goal.decl->step));
   }
 
@@ -275,7 +277,7 @@ class ModelBuilder {
         UParseError where{};
         std::unique_ptr<icu::RegexPattern> regex(
             icu::RegexPattern::compile(icu::UnicodeString::fromUTF8(p.regex), UREGEX_CASE_INSENSITIVE, where, status));
-        if (U_FAILURE(status)) throw std::invalid_argument("unchecked KB: bad pattern " + p.regex);
+        if (U_FAILURE(status)) throw std::logic_error("the checker let through bad pattern " + p.regex);
         LiteralPlan plan = intern_plan(dsl::plan_pattern(p.regex), pattern_literals_);
         // An exact plan decides matches on its own; the expression is kept for the others.
         if (plan.exact) regex.reset();
@@ -299,7 +301,7 @@ class ModelBuilder {
       info.effect = r.effect.kind;
       auto cause = cause_index_.find(r.effect.cause.text);
       if (cause == cause_index_.end())
-        throw std::invalid_argument("unchecked KB: undefined cause " + r.effect.cause.text);
+        throw std::logic_error("the checker let through undefined cause " + r.effect.cause.text);
       info.cause = cause->second;
       info.likelihood = r.effect.likelihood;
       info.actor = r.effect.actor.text;
@@ -359,7 +361,7 @@ class ModelBuilder {
       base::Date const day{std::chrono::year{v.date.year}, std::chrono::month{static_cast<unsigned>(v.date.month)},
                            std::chrono::day{static_cast<unsigned>(v.date.day)}};
       lit.number = static_cast<double>(base::midnight(day) + (v.date.has_time() ? v.date.hour : 0) * 3600LL +
-                                        v.date.minute * 60LL);
+                                       v.date.minute * 60LL);
     }
     if (fact != kNone && fn == Function::none) {
       const FactInfo& f = model_->facts_[fact];
@@ -446,8 +448,9 @@ class ModelBuilder {
     return static_cast<std::uint32_t>(cc.nodes.size() - 1);
   }
 
+  const dsl::CheckedKb& checked_;
   const dsl::KnowledgeBase& kb_;
-  dsl::Symbols symbols_;
+  const dsl::Symbols& symbols_;
   std::shared_ptr<Model> model_;
   std::map<const ast::Module*, dsl::SourceMap> maps_;
   std::map<std::string, FactId, std::less<>> fact_index_;
@@ -464,6 +467,6 @@ std::optional<StepId> Model::find_step(std::string_view name) const { return fin
 std::optional<RuleId> Model::find_rule(std::string_view name) const { return find_by_name(rules_, name); }
 std::optional<CauseId> Model::find_cause(std::string_view name) const { return find_by_name(causes_, name); }
 
-std::shared_ptr<const Model> compile(const dsl::KnowledgeBase& kb) { return ModelBuilder(kb).build(); }
+std::shared_ptr<const Model> compile(const dsl::CheckedKb& kb) { return ModelBuilder(kb).build(); }
 
 }  // namespace mpadvisor::engine

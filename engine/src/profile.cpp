@@ -7,10 +7,10 @@
 #include <nlohmann/json.hpp>
 
 #include "compiled.hpp"
-#include "mpadvisor/dsl/suggest.hpp"
-#include "mpadvisor/dsl/symbols.hpp"
 #include "mpadvisor/base/clock.hpp"
 #include "mpadvisor/base/utf8.hpp"
+#include "mpadvisor/dsl/suggest.hpp"
+#include "mpadvisor/dsl/symbols.hpp"
 
 namespace mpadvisor::engine {
 
@@ -271,9 +271,9 @@ class ProfileReader final : public nlohmann::json_sax<json> {
       return content_error_.empty();
     };
     std::size_t const facts = model_.facts().size();
-    if (key == dsl::kDoneField) {
+    if (key == profile_field::kDone) {
       if (once(facts)) target_ = Target::done;
-    } else if (key == dsl::kRejectionsField) {
+    } else if (key == profile_field::kRejections) {
       if (once(facts + 1)) target_ = Target::rejections;
     } else {
       guarded([&] {
@@ -453,7 +453,8 @@ void parse_profile(const Model& model, std::string_view text, std::int64_t now, 
   ProfileReader reader(model, p);
   json::sax_parse(text.begin(), text.end(), &reader);
   reader.finish();
-  if (auto as_of = model.find_fact("as_of"); as_of && p.facts[*as_of].known) p.as_of = p.facts[*as_of].time;
+  if (auto as_of = model.find_fact(profile_field::kAsOf); as_of && p.facts[*as_of].known)
+    p.as_of = p.facts[*as_of].time;
 }
 
 void set_fact(const Model& model, Profile& profile, FactId id, const ast::Value& v) {
@@ -483,7 +484,7 @@ void set_fact(const Model& model, Profile& profile, FactId id, const ast::Value&
       break;
     }
   }
-  if (model.facts()[id].name == "as_of") profile.as_of = profile.facts[id].time;
+  if (model.facts()[id].name == profile_field::kAsOf) profile.as_of = profile.facts[id].time;
 }
 
 void set_fact_from_text(const Model& model, Profile& profile, FactId id, std::string_view text) {
@@ -518,7 +519,7 @@ void set_fact_from_text(const Model& model, Profile& profile, FactId id, std::st
     default:
       profile.facts[id] = b.string(s);
   }
-  if (f.name == "as_of") profile.as_of = profile.facts[id].time;
+  if (f.name == profile_field::kAsOf) profile.as_of = profile.facts[id].time;
 }
 
 void unset_fact(Profile& profile, FactId id) { profile.facts[id] = FactValue{}; }

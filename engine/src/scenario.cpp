@@ -86,7 +86,7 @@ ScenarioReport run_scenarios(const Model& model, std::int64_t now) {
     Profile profile = empty_profile(model, now);
     try {
       for (const ast::Assignment& a : sc.given) {
-        if (a.fact.text == dsl::kDoneField) {
+        if (a.fact.text == dsl::kGivenDone) {
           std::vector<std::string> steps;
           for (const ast::Value& v : a.value.items) steps.push_back(v.text);
           set_done(model, profile, steps);

@@ -1,9 +1,7 @@
 // The checker's passes, each on a small KB written for it.
-#include "mpadvisor/dsl/check.hpp"
-
 #include <gtest/gtest.h>
 
-#include "mpadvisor/dsl/load.hpp"
+#include "mpadvisor/dsl/checked_kb.hpp"
 
 namespace mpadvisor::dsl {
 namespace {
@@ -21,10 +19,8 @@ step b { title zh "乙" en "B" requires a }
 cause c { title zh "原因" en "Cause" explain zh "解释" en "Why" fix zh "改" en "Fix" source "seed:001" checked 2026-11-27 }
 )";
 
-Diagnostics check_text(const std::string& extra, CheckOptions options = {}) {
-  LoadResult r = load_text("t.mpk", kBase + extra);
-  EXPECT_FALSE(r.diagnostics.has_errors()) << render_text(r.diagnostics);
-  return check(r.kb, options);
+Diagnostics check_with(const std::string& extra, CheckOptions options = {}) {
+  return dsl::check_text("t.mpk", kBase + extra, options).diagnostics;
 }
 
 bool has(const Diagnostics& d, const std::string& code, const std::string& text, Severity s = Severity::error) {
@@ -37,13 +33,13 @@ bool has(const Diagnostics& d, const std::string& code, const std::string& text,
 const char* kRule = "rule r at b { when entity == personal and name contains_any words block c source \"seed:001\" }\n";
 
 TEST(Check, BaseWithOneRuleIsClean) {
-  Diagnostics d = check_text(kRule);
+  Diagnostics d = check_with(kRule);
   EXPECT_FALSE(d.has_errors()) << render_text(d);
   EXPECT_EQ(d.warning_count(), 0u) << render_text(d);
 }
 
 TEST(Check, DuplicateNamesPointAtTheFirst) {
-  Diagnostics d = check_text(std::string(kRule) + "step a { title zh \"x\" en \"x\" }\n");
+  Diagnostics d = check_with(std::string(kRule) + "step a { title zh \"x\" en \"x\" }\n");
   ASSERT_TRUE(has(d, "duplicate-name", "step 'a' is declared twice"));
   for (const Diagnostic& x : d.items()) {
     if (x.code == "duplicate-name") {
@@ -54,80 +50,143 @@ TEST(Check, DuplicateNamesPointAtTheFirst) {
 }
 
 TEST(Check, UndefinedStepGetsDidYouMean) {
-  Diagnostics d = check_text(std::string(kRule) + "step c2 { title zh \"x\" en \"x\" requires bb }\ngoal c2\n");
+  Diagnostics d = check_with(std::string(kRule) + "step c2 { title zh \"x\" en \"x\" requires bb }\ngoal c2\n");
   EXPECT_TRUE(has(d, "undefined-name", "undefined step 'bb'; did you mean 'b'?"));
 }
 
 TEST(Check, RequiresCycleIsReportedWithItsWholePath) {
   Diagnostics d =
-      check_text(std::string(kRule) +
+      check_with(std::string(kRule) +
                  "step x { title zh \"x\" en \"x\" requires z }\nstep y { title zh \"y\" en \"y\" requires x }\n"
                  "step z { title zh \"z\" en \"z\" requires y }\n");
   EXPECT_TRUE(has(d, "requires-cycle", "x → z → y → x")) << render_text(d);
 }
 
 TEST(Check, EnumComparedWithUndeclaredValue) {
-  Diagnostics d = check_text("rule r at b { when entity == company block c source \"s\" }\n");
+  Diagnostics d = check_with("rule r at b { when entity == company block c source \"s\" }\n");
   EXPECT_TRUE(has(d, "type-mismatch", "'entity' does not declare the value 'company'"));
 }
 
 TEST(Check, TextOperationOnABool) {
-  Diagnostics d = check_text("rule r at b { when ok contains_any words block c source \"s\" }\n");
+  Diagnostics d = check_with("rule r at b { when ok contains_any words block c source \"s\" }\n");
   EXPECT_TRUE(has(d, "type-mismatch", "text operation on 'ok'"));
 }
 
 TEST(Check, NonBoolFactAsCondition) {
-  Diagnostics d = check_text("rule r at b { when name block c source \"s\" }\n");
+  Diagnostics d = check_with("rule r at b { when name block c source \"s\" }\n");
   EXPECT_TRUE(has(d, "type-mismatch", "not a condition"));
 }
 
 TEST(Check, OrderingOnAnEnumIsRejected) {
-  Diagnostics d = check_text("rule r at b { when entity < personal block c source \"s\" }\n");
+  Diagnostics d = check_with("rule r at b { when entity < personal block c source \"s\" }\n");
   EXPECT_TRUE(has(d, "type-mismatch", "only == and != apply"));
 }
 
 TEST(Check, ContradictionIsNeverTrue) {
-  Diagnostics d = check_text("rule r at b { when entity == personal and entity == enterprise block c source \"s\" }\n");
+  Diagnostics d = check_with("rule r at b { when entity == personal and entity == enterprise block c source \"s\" }\n");
   EXPECT_TRUE(has(d, "never-true", "can never be true"));
-  Diagnostics d2 = check_text("rule r at b { when ok and not ok block c source \"s\" }\n");
+  Diagnostics d2 = check_with("rule r at b { when ok and not ok block c source \"s\" }\n");
   EXPECT_TRUE(has(d2, "never-true", "'ok'"));
-  Diagnostics d3 = check_text("rule r at b { when entity == personal and entity != personal block c source \"s\" }\n");
+  Diagnostics d3 = check_with("rule r at b { when entity == personal and entity != personal block c source \"s\" }\n");
   EXPECT_TRUE(has(d3, "never-true", "'entity'"));
 }
 
+std::string rule_when(const std::string& condition) {
+  return "rule r at b { when " + condition + " block c source \"s\" }\n";
+}
+
+// Parentheses and the order of the tests do not hide a contradiction.
+TEST(Check, NeverTrueSeesThroughGroupsAndOrder) {
+  for (const char* never : {
+           "(known(entity) and entity == personal) and (known(entity) and entity == enterprise)",
+           "entity == personal and (ok and (name contains_any words and entity == enterprise))",
+           "not ok and (entity == personal and ok)",
+           "entity in [personal] and entity == enterprise",
+           "entity == enterprise and entity in [personal]",
+           "entity in [personal] and (ok and entity in [enterprise])",
+           "not known(name) and name contains_any words",
+           "name contains_any words and not known(name)",
+           "known(ok) and not known(ok)",
+           "not (entity == personal) and entity == personal",
+       }) {
+    EXPECT_TRUE(has(check_with(rule_when(never)), "never-true", "can never be true")) << never;
+  }
+  for (const char* possible : {
+           "(known(entity) and entity == personal) or (known(entity) and entity == enterprise)",
+           "entity == personal and (ok or entity == enterprise)",
+           "entity in [personal, enterprise] and entity == enterprise",
+           "known(name) and name contains_any words",
+           "not known(name) or name contains_any words",
+           "entity != personal and entity != enterprise",
+       }) {
+    EXPECT_FALSE(has(check_with(rule_when(possible)), "never-true", "")) << possible;
+  }
+}
+
+// The report points at both halves of the contradiction.
+TEST(Check, NeverTrueNamesBothTests) {
+  Diagnostics d = check_with(rule_when("(ok and entity == personal) and entity == enterprise"));
+  ASSERT_TRUE(has(d, "never-true", "'entity'"));
+  for (const Diagnostic& x : d.items()) {
+    if (x.code != "never-true") continue;
+    ASSERT_EQ(x.notes.size(), 2u);
+    EXPECT_EQ(x.notes[0].rfind("'entity == personal' at t.mpk:", 0), 0u) << x.notes[0];
+    EXPECT_EQ(x.notes[1].rfind("'entity == enterprise' at t.mpk:", 0), 0u) << x.notes[1];
+  }
+}
+
+// A misspelt name is reported once, without the warnings it would otherwise cause
+// (its step unreachable, its cause unused).
+TEST(Check, AMisspeltReferenceCausesNoFollowOnWarnings) {
+  Diagnostics d = check_with(
+      "step lonely { title zh \"孤\" en \"Lonely\" }\nstep more { title zh \"多\" en \"More\" requires lonly }\n" +
+      std::string("rule r at b { when ok block cc source \"s\" }\n"));
+  EXPECT_TRUE(has(d, "undefined-name", "undefined step 'lonly'; did you mean 'lonely'?"));
+  EXPECT_TRUE(has(d, "undefined-name", "undefined cause 'cc'"));
+  EXPECT_FALSE(has(d, "unreachable-step", "", Severity::warning));
+  EXPECT_FALSE(has(d, "unused-cause", "", Severity::warning));
+}
+
+TEST(Check, ImpossibleDatesAreErrors) {
+  Diagnostics d = check_with("fact due : date { question zh \"日\" en \"Due\" }\n" + rule_when("due == 2026-02-30") +
+                             "step late { title zh \"迟\" en \"Late\" source \"s\" checked 2026-13-01 }\n");
+  EXPECT_TRUE(has(d, "invalid-date", "'2026-02-30' is not a date: February 2026 has 28 days"));
+  EXPECT_TRUE(has(d, "invalid-date", "is not a date: month 13 does not exist"));
+}
+
 TEST(Check, UnusedCauseAndUnreachableStepWarn) {
-  Diagnostics d = check_text("step lonely { title zh \"孤\" en \"Lonely\" }\n");
+  Diagnostics d = check_with("step lonely { title zh \"孤\" en \"Lonely\" }\n");
   EXPECT_TRUE(has(d, "unused-cause", "no rule uses cause 'c'", Severity::warning));
   EXPECT_TRUE(has(d, "unreachable-step", "no goal reaches step 'lonely'", Severity::warning));
   EXPECT_FALSE(d.has_errors());
 }
 
 TEST(Check, SecondGoalMakesItsStepsReachable) {
-  Diagnostics d = check_text(std::string(kRule) + "step side { title zh \"旁\" en \"Side\" }\ngoal side\n");
+  Diagnostics d = check_with(std::string(kRule) + "step side { title zh \"旁\" en \"Side\" }\ngoal side\n");
   EXPECT_FALSE(has(d, "unreachable-step", "side", Severity::warning)) << render_text(d);
 }
 
 TEST(Check, MissingTranslationAndSourceWarn) {
-  Diagnostics d = check_text("step d { title zh \"丁\" }\ngoal d\nrule r at b { when ok block c }\n");
+  Diagnostics d = check_with("step d { title zh \"丁\" }\ngoal d\nrule r at b { when ok block c }\n");
   EXPECT_TRUE(has(d, "missing-translation", "has no English (en) text", Severity::warning));
   EXPECT_TRUE(has(d, "missing-source", "rule 'r' cites no source", Severity::warning));
 }
 
 TEST(Check, StaleSourcesWarnOnlyWithALimit) {
   std::string rule = "rule r at b { when ok block c source \"s\" checked 2025-01-01 }\n";
-  EXPECT_FALSE(has(check_text(rule), "stale-source", "", Severity::warning));
+  EXPECT_FALSE(has(check_with(rule), "stale-source", "", Severity::warning));
   CheckOptions options;
   options.stale_after_days = 180;
   options.today = std::chrono::year{2026} / 11 / 27;
-  EXPECT_TRUE(has(check_text(rule, options), "stale-source", "days ago (limit 180)", Severity::warning));
+  EXPECT_TRUE(has(check_with(rule, options), "stale-source", "days ago (limit 180)", Severity::warning));
 }
 
 TEST(Check, SatisfiedByNeedsASetFact) {
-  Diagnostics d = check_text(
+  Diagnostics d = check_with(
       std::string(kRule) +
       "alternatives p { title zh \"证\" en \"P\" satisfied_by name option x { title zh \"x\" en \"x\" } }\n");
   EXPECT_TRUE(has(d, "type-mismatch", "`satisfied_by` needs a set fact"));
-  Diagnostics d2 = check_text(
+  Diagnostics d2 = check_with(
       std::string(kRule) +
       "alternatives p { title zh \"证\" en \"P\" satisfied_by proofs option rent { title zh \"x\" en \"x\" } }\n");
   EXPECT_TRUE(has(d2, "type-mismatch", "does not declare the value 'rent'"));
@@ -135,19 +194,19 @@ TEST(Check, SatisfiedByNeedsASetFact) {
 
 TEST(Check, ScenarioValuesAreTyped) {
   Diagnostics d =
-      check_text(std::string(kRule) + "scenario s { given entity = \"x\", ok = 3, done = [zz] expect clear }\n");
+      check_with(std::string(kRule) + "scenario s { given entity = \"x\", ok = 3, done = [zz] expect clear }\n");
   EXPECT_TRUE(has(d, "type-mismatch", "does not declare the value 'x'"));
   EXPECT_TRUE(has(d, "type-mismatch", "expected true or false"));
   EXPECT_TRUE(has(d, "undefined-name", "undefined step 'zz'"));
 }
 
 TEST(Check, BadMessagePatternIsAnError) {
-  Diagnostics d = check_text(std::string(kRule) + "cause c2 { title zh \"x\" en \"x\" message en \"(unclosed\" }\n");
+  Diagnostics d = check_with(std::string(kRule) + "cause c2 { title zh \"x\" en \"x\" message en \"(unclosed\" }\n");
   EXPECT_TRUE(has(d, "bad-pattern", "not a valid regular expression"));
 }
 
 TEST(Check, ReservedFactName) {
-  Diagnostics d = check_text("fact done : bool\n");
+  Diagnostics d = check_with("fact done : bool\n");
   EXPECT_TRUE(has(d, "reserved-name", "'done'"));
 }
 

@@ -2,8 +2,7 @@
 // rendered diagnostics must equal NAME.expect (text) and NAME.json.expect (JSON).
 #include <gtest/gtest.h>
 
-#include "mpadvisor/dsl/check.hpp"
-#include "mpadvisor/dsl/load.hpp"
+#include "mpadvisor/dsl/checked_kb.hpp"
 #include "support/golden.hpp"
 
 namespace mpadvisor::dsl {
@@ -18,10 +17,7 @@ TEST_P(GoldenDiagnostics, MatchExpectedOutput) {
   fs::path const input = dir / (GetParam() + ".mpk");
   // Load through a relative path so the file names in the output do not depend on the checkout.
   fs::current_path(dir);
-  LoadResult r = load(input.filename());
-  Diagnostics d = r.diagnostics;
-  if (!d.has_errors()) d.append(check(r.kb));
-  d.sort();
+  Diagnostics const d = load_and_check(input.filename()).diagnostics;
   testing::expect_golden(dir / (GetParam() + ".expect"), render_text(d));
   testing::expect_golden(dir / (GetParam() + ".json.expect"), render_json(d));
 }

@@ -5,7 +5,7 @@
 
 #include <filesystem>
 
-#include "mpadvisor/dsl/check.hpp"
+#include "mpadvisor/dsl/checked_kb.hpp"
 #include "mpadvisor/dsl/load.hpp"
 #include "mpadvisor/dsl/parse.hpp"
 #include "support/golden.hpp"
@@ -104,8 +104,10 @@ TEST(Format, ShippedKbIsStableAndStillChecks) {
     formatted.modules.push_back(std::move(second.module));
   }
   ASSERT_GT(files, 0u);
-  Diagnostics d = check(formatted);
-  EXPECT_FALSE(d.has_errors()) << render_text(d);
+  LoadResult loaded;
+  loaded.kb = std::move(formatted);
+  KbCheck checked = check_loaded(std::move(loaded));
+  EXPECT_TRUE(checked.kb) << render_text(checked.diagnostics);
 }
 
 }  // namespace

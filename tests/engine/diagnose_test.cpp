@@ -214,8 +214,7 @@ std::string summary(const Model& m, const Diagnosis& d) {
 
 // Diagnosing into a used Diagnosis gives what a fresh one gives, whatever came before.
 TEST(Diagnose, ReusedDiagnosisEqualsAFreshOne) {
-  dsl::LoadResult loaded = dsl::load(testing::source_dir() / "kb");
-  auto m = compile(loaded.kb);
+  auto m = testing::model_at(testing::source_dir() / "kb");
   std::vector<Profile> profiles;
   for (const auto& entry : std::filesystem::directory_iterator(testing::source_dir() / "kb/examples"))
     profiles.push_back(profile_from(*m, dsl::read_file(entry.path())));

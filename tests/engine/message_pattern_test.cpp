@@ -18,6 +18,7 @@
 #include "mpadvisor/engine/normalize.hpp"
 #include "mpadvisor/engine/rejection.hpp"
 #include "support/golden.hpp"
+#include "support/kb.hpp"
 
 namespace mpadvisor::engine {
 namespace {
@@ -120,8 +121,7 @@ TEST(MessagePattern, AgreesWithIcuOnHandPickedMessages) {
 }
 
 std::vector<std::string> shipped_patterns() {
-  dsl::LoadResult loaded = dsl::load(testing::source_dir() / "kb");
-  std::shared_ptr<const Model> const model = compile(loaded.kb);
+  std::shared_ptr<const Model> const model = testing::model_at(testing::source_dir() / "kb");
   std::vector<std::string> out;
   for (const CauseInfo& c : model->causes()) out.insert(out.end(), c.patterns.begin(), c.patterns.end());
   return out;
@@ -156,8 +156,7 @@ TEST(MessagePattern, AgreesWithIcuOnRandomMessages) {
 
 // End to end: matching_patterns gives what trying every pattern with ICU gives.
 TEST(MessagePattern, MatchingPatternsAgreesWithIcu) {
-  dsl::LoadResult loaded = dsl::load(testing::source_dir() / "kb");
-  auto m = compile(loaded.kb);
+  auto m = testing::model_at(testing::source_dir() / "kb");
   std::vector<std::string> messages = kMessages;
   std::ifstream cases(testing::source_dir() / "kb/cases/seed_cases.jsonl");
   for (std::string line; std::getline(cases, line);) {

@@ -4,8 +4,7 @@
 
 #include <filesystem>
 
-#include "mpadvisor/dsl/check.hpp"
-#include "mpadvisor/dsl/load.hpp"
+#include "mpadvisor/dsl/checked_kb.hpp"
 #include "mpadvisor/engine/diagnosis.hpp"
 #include "mpadvisor/engine/whatif.hpp"
 #include "support/golden.hpp"
@@ -19,8 +18,9 @@ std::shared_ptr<const Model> shipped(const std::vector<std::string>& extra = {},
   dsl::LoadResult r = dsl::load(testing::source_dir() / "kb");
   if (reverse) std::reverse(r.kb.modules.begin(), r.kb.modules.end());
   for (const std::string& text : extra) r.kb.modules.push_back(dsl::load_text("extra.mpk", text).kb.modules.front());
-  EXPECT_FALSE(r.diagnostics.has_errors()) << dsl::render_text(r.diagnostics);
-  return compile(r.kb);
+  dsl::KbCheck checked = dsl::check_loaded(std::move(r));
+  EXPECT_TRUE(checked.kb) << dsl::render_text(checked.diagnostics);
+  return checked.kb ? compile(*checked.kb) : nullptr;
 }
 
 std::vector<fs::path> examples() {

@@ -42,13 +42,13 @@ int run_check(const GlobalOptions& g, const std::string& path, const std::string
   fs::path const root = kb_argument(g, path);
   std::error_code ec;
   if (!fs::exists(root, ec)) throw UsageError("no such file or folder '" + root.string() + "'");
-  CheckedKb kb = load_and_check(root, options);
+  dsl::KbCheck kb = check_kb(root, options);
   if (g.output_format() == Format::json) {
     std::cout << dsl::render_json(kb.diagnostics);
   } else {
     std::cerr << dsl::render_text(kb.diagnostics, g.colour);
-    std::cout << "kb check: " << kb.loaded.kb.modules.size() << " files, " << kb.diagnostics.error_count()
-              << " errors, " << kb.diagnostics.warning_count() << " warnings\n";
+    std::cout << "kb check: " << kb.files << " files, " << kb.diagnostics.error_count() << " errors, "
+              << kb.diagnostics.warning_count() << " warnings\n";
   }
   return kb.diagnostics.has_errors() ? kExitFindings : kExitOk;
 }

@@ -10,23 +10,18 @@
 
 namespace mpadvisor::cli {
 
-CheckedKb load_and_check(const std::filesystem::path& path, const dsl::CheckOptions& options) {
+dsl::KbCheck check_kb(const std::filesystem::path& path, const dsl::CheckOptions& options) {
   auto const start = std::chrono::steady_clock::now();
-  CheckedKb out;
-  out.loaded = dsl::load(path);
-  out.diagnostics = out.loaded.diagnostics;
-  // Semantic checks on a partly parsed KB would only repeat the syntax errors' consequences.
-  if (!out.diagnostics.has_errors()) out.diagnostics.append(dsl::check(out.loaded.kb, options));
-  out.diagnostics.sort();
+  dsl::KbCheck out = dsl::load_and_check(path, options);
   spdlog::debug("loaded and checked the KB at {} ({} files, {} errors, {} warnings) in {:.1f} ms", path.string(),
-                out.loaded.kb.modules.size(), out.diagnostics.error_count(), out.diagnostics.warning_count(),
+                out.files, out.diagnostics.error_count(), out.diagnostics.warning_count(),
                 std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count());
   return out;
 }
 
 std::shared_ptr<const engine::Model> load_model(const std::filesystem::path& path, bool colour) {
-  CheckedKb kb = load_and_check(path);
-  if (kb.diagnostics.has_errors()) {
+  dsl::KbCheck kb = check_kb(path);
+  if (!kb.kb) {
     dsl::Diagnostics errors;
     for (const dsl::Diagnostic& d : kb.diagnostics.items()) {
       if (d.severity == dsl::Severity::error) errors.add(d);
@@ -35,7 +30,7 @@ std::shared_ptr<const engine::Model> load_model(const std::filesystem::path& pat
     throw UsageError("the knowledge base at " + path.string() + " has errors (run 'mpadvisor kb check')");
   }
   auto const start = std::chrono::steady_clock::now();
-  auto model = engine::compile(kb.loaded.kb);
+  auto model = engine::compile(*kb.kb);
   spdlog::debug("compiled KB {}: {} steps, {} rules, {} causes in {:.1f} ms", model->version(), model->steps().size(),
                 model->rules().size(), model->causes().size(),
                 std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count());

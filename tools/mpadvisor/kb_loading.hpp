@@ -1,25 +1,19 @@
-// Loading the knowledge base for a command: parse, check, compile, with the KB's own
-// diagnostics printed on stderr when it has errors.
+// Loading the knowledge base for a command: the dsl pipeline (load, check), then the
+// engine's compiler, with the KB's own diagnostics printed on stderr when it has errors.
 #pragma once
 
-#include <ctime>
 #include <filesystem>
 #include <memory>
 
 #include "cli_context.hpp"
-#include "mpadvisor/dsl/check.hpp"
-#include "mpadvisor/dsl/load.hpp"
+#include "mpadvisor/dsl/checked_kb.hpp"
 #include "mpadvisor/engine/model.hpp"
 #include "mpadvisor/engine/profile.hpp"
 
 namespace mpadvisor::cli {
 
-struct CheckedKb {
-  dsl::LoadResult loaded;
-  dsl::Diagnostics diagnostics;  // syntax and semantic, sorted
-};
-
-CheckedKb load_and_check(const std::filesystem::path& path, const dsl::CheckOptions& options = {});
+// load_and_check with a debug log line of how long it took.
+dsl::KbCheck check_kb(const std::filesystem::path& path, const dsl::CheckOptions& options = {});
 
 // The model of a KB that must be error-free: errors are printed and become a UsageError (exit 2).
 std::shared_ptr<const engine::Model> load_model(const std::filesystem::path& path, bool colour);

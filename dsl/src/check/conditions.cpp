@@ -1,8 +1,7 @@
-// Pass 3: conditions are well typed, and none can never be true.
-#include <map>
-
+// The conditions pass: every test is well typed for the fact it reads.
 #include "check/context.hpp"
 #include "check/types.hpp"
+#include "mpadvisor/dsl/diagnostic_codes.hpp"
 
 namespace mpadvisor::dsl::check_detail {
 namespace {
@@ -22,7 +21,6 @@ class ConditionChecker {
       case ast::ExprKind::any:
       case ast::ExprKind::negation:
         for (const ast::Expr& op : e.operands) check(op);
-        if (e.kind == ast::ExprKind::all) check_satisfiable(e);
         return;
       case ast::ExprKind::fact:
         if (const ast::Fact* f = fact(e.subject); f && f->type != ast::FactType::boolean) {
@@ -93,10 +91,11 @@ class ConditionChecker {
   }
 
   void error(ast::Span at, std::string message) {
-    cx_.report(m_, at, Severity::error, "type-mismatch", std::move(message));
+    cx_.report(m_, at, Severity::error, code::kTypeMismatch, std::move(message));
   }
 
   void value(const ast::Fact& f, const ast::Value& v, bool element = false) {
+    if (v.kind == ast::ValueKind::date && !cx_.valid_date(m_, v.span, v.date)) return;
     if (std::string why = value_mismatch(f, v, element); !why.empty()) error(v.span, why);
   }
 
@@ -166,53 +165,6 @@ class ConditionChecker {
     }
   }
 
-  // `x == a and x == b`, `x == a and x != a`, `F and not F`: a conjunction that no profile
-  // can make true is almost always a typo in the KB.
-  void check_satisfiable(const ast::Expr& conj) {
-    std::map<std::string, const ast::Expr*> equal_to;
-    std::map<std::string, std::vector<const ast::Expr*>> not_equal_to;
-    std::map<std::string, bool> bare;
-    auto literal_key = [](const ast::Value& v) {
-      return std::to_string(static_cast<int>(v.kind)) + ":" + v.text + ":" + std::to_string(v.number) + ":" +
-             (v.boolean ? "t" : "f");
-    };
-    for (const ast::Expr& op : conj.operands) {
-      const ast::Expr* inner = &op;
-      bool negated = false;
-      if (op.kind == ast::ExprKind::negation && op.operands.size() == 1) {
-        inner = &op.operands.front();
-        negated = true;
-      }
-      if (inner->kind == ast::ExprKind::fact) {
-        auto [it, fresh] = bare.emplace(inner->subject.text, !negated);
-        if (!fresh && it->second == negated) return contradiction(conj, inner->subject.text);
-      }
-      if (negated || inner->kind != ast::ExprKind::compare || inner->left.kind != ast::Operand::Kind::fact ||
-          inner->right.kind != ast::Operand::Kind::value) {
-        continue;
-      }
-      const std::string& name = inner->left.fact.text;
-      if (inner->op == ast::CompareOp::eq) {
-        auto [it, fresh] = equal_to.emplace(name, inner);
-        if (!fresh && literal_key(it->second->right.value) != literal_key(inner->right.value)) {
-          return contradiction(conj, name);
-        }
-      } else if (inner->op == ast::CompareOp::ne) {
-        not_equal_to[name].push_back(inner);
-      }
-    }
-    for (const auto& [name, eq] : equal_to) {
-      for (const ast::Expr* ne : not_equal_to[name]) {
-        if (literal_key(ne->right.value) == literal_key(eq->right.value)) return contradiction(conj, name);
-      }
-    }
-  }
-
-  void contradiction(const ast::Expr& conj, const std::string& name) {
-    cx_.report(m_, conj.span, Severity::error, "never-true",
-               "this condition can never be true: it asks for two different things of '" + name + "'");
-  }
-
   CheckContext& cx_;
   const ast::Module& m_;
 };
@@ -222,7 +174,7 @@ class ConditionChecker {
 void check_conditions(CheckContext& cx) {
   for (const auto& [name, d] : cx.symbols.rules) {
     if (d.decl->condition.span.end == 0) {
-      cx.report(*d.module, d.decl->name.span, Severity::error, "missing-property",
+      cx.report(*d.module, d.decl->name.span, Severity::error, code::kMissingProperty,
                 "rule '" + name + "' has no condition; add `when …`");
       continue;
     }

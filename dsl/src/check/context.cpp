@@ -1,5 +1,6 @@
 #include "check/context.hpp"
 
+#include "mpadvisor/dsl/diagnostic_codes.hpp"
 #include "mpadvisor/dsl/suggest.hpp"
 
 namespace mpadvisor::dsl::check_detail {
@@ -13,9 +14,9 @@ const SourceMap& CheckContext::map_for(const ast::Module& module) const {
   return it->second;
 }
 
-Diagnostic& CheckContext::report(const ast::Module& module, ast::Span at, Severity severity, std::string code,
+Diagnostic& CheckContext::report(const ast::Module& module, ast::Span at, Severity severity, std::string_view code,
                                  std::string message) {
-  return diagnostics.add(make_diagnostic(map_for(module), at.begin, severity, std::move(code), std::move(message)));
+  return diagnostics.add(make_diagnostic(map_for(module), at.begin, severity, code, std::move(message)));
 }
 
 std::string CheckContext::where(const ast::Module& module, ast::Span at) const {
@@ -23,11 +24,19 @@ std::string CheckContext::where(const ast::Module& module, ast::Span at) const {
   return loc.file + ":" + std::to_string(loc.line) + ":" + std::to_string(loc.column);
 }
 
+bool CheckContext::valid_date(const ast::Module& module, ast::Span at, const ast::Date& date) {
+  std::string const why = date_error(date);
+  if (why.empty()) return true;
+  report(module, at, Severity::error, code::kInvalidDate,
+         "'" + module.text.substr(at.begin, at.end - at.begin) + "' is not a date: " + why);
+  return false;
+}
+
 void CheckContext::undefined(const ast::Module& module, const ast::Name& name, const char* kind,
                              const std::vector<std::string>& candidates) {
   std::string message = std::string("undefined ") + kind + " '" + name.text + "'";
   if (auto best = closest_match(name.text, candidates)) message += "; did you mean '" + *best + "'?";
-  report(module, name.span, Severity::error, "undefined-name", std::move(message));
+  report(module, name.span, Severity::error, code::kUndefinedName, std::move(message));
 }
 
 }  // namespace mpadvisor::dsl::check_detail

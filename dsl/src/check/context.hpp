@@ -2,10 +2,14 @@
 #pragma once
 
 #include <map>
+#include <memory>
 #include <string>
 
 #include "mpadvisor/dsl/check.hpp"
+#include "mpadvisor/dsl/diagnostic_codes.hpp"
+#include "mpadvisor/dsl/load.hpp"
 #include "mpadvisor/dsl/source_map.hpp"
+#include "mpadvisor/dsl/step_graph.hpp"
 #include "mpadvisor/dsl/symbols.hpp"
 
 namespace mpadvisor::dsl::check_detail {
@@ -17,14 +21,19 @@ class CheckContext {
   const KnowledgeBase& kb;
   const CheckOptions& options;
   Symbols symbols;
+  std::unique_ptr<StepGraph> graph;  // built by the step-graph pass, kept for the compiler
   Diagnostics diagnostics;
 
-  Diagnostic& report(const ast::Module& module, ast::Span at, Severity severity, std::string code, std::string message);
+  Diagnostic& report(const ast::Module& module, ast::Span at, Severity severity, std::string_view code,
+                     std::string message);
   // "undefined step 'filng.submit'; did you mean 'filing.submit'?"
   template <typename Decl>
   void report_undefined(const ast::Module& module, const ast::Name& name, const char* kind, const Table<Decl>& table);
 
   std::string where(const ast::Module& module, ast::Span at) const;  // "file:line:col"
+
+  // Reports a date literal that names no calendar day (30 February); true when it names one.
+  bool valid_date(const ast::Module& module, ast::Span at, const ast::Date& date);
 
  private:
   const SourceMap& map_for(const ast::Module& module) const;
@@ -42,12 +51,16 @@ void CheckContext::report_undefined(const ast::Module& module, const ast::Name& 
   undefined(module, name, kind, candidates);
 }
 
-// The passes, run in this order by check(). Names are resolved first because every later
-// pass looks declarations up by name; the graph pass needs resolved `requires` edges.
-void check_duplicates(CheckContext& cx);
-void check_references(CheckContext& cx);
-void check_conditions(CheckContext& cx);
-void check_step_graph(CheckContext& cx);
-void check_coverage(CheckContext& cx);
+// Runs the passes in the order of the table in check.cpp, which says what each relies on.
+void run_passes(CheckContext& cx);
+
+void check_duplicates(CheckContext& cx);    // names.cpp
+void check_references(CheckContext& cx);    // names.cpp
+void check_conditions(CheckContext& cx);    // conditions.cpp
+void check_satisfiable(CheckContext& cx);   // satisfiable.cpp
+void check_step_graph(CheckContext& cx);    // graph.cpp
+void check_reachability(CheckContext& cx);  // graph.cpp
+void check_cause_use(CheckContext& cx);     // coverage.cpp
+void check_coverage(CheckContext& cx);      // coverage.cpp
 
 }  // namespace mpadvisor::dsl::check_detail

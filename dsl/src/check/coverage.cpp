@@ -1,8 +1,10 @@
-// Pass 5: what a KB author should hear about but that does not stop the KB from working:
-// causes no rule uses, texts missing a language, knowledge without a source, stale sources.
+// The coverage passes: what a KB author should hear about but that does not stop the KB
+// from working: causes no rule uses, causes the platform reports without a message pattern,
+// texts missing a language, causes without a fix, knowledge without a source, stale sources.
 #include <set>
 
 #include "check/context.hpp"
+#include "mpadvisor/dsl/diagnostic_codes.hpp"
 
 namespace mpadvisor::dsl::check_detail {
 namespace {
@@ -14,7 +16,7 @@ void check_text(CheckContext& cx, const ast::Module& m, ast::Span owner, const a
     bool present = false;
     for (const ast::Translation& t : text) present |= t.lang == lang;
     if (!present) {
-      cx.report(m, text.front().span.end ? text.front().span : owner, Severity::warning, "missing-translation",
+      cx.report(m, text.front().span.end ? text.front().span : owner, Severity::warning, code::kMissingTranslation,
                 what + " has no " + (std::string(lang) == "zh" ? "Chinese (zh)" : "English (en)") + " text");
     }
   }
@@ -23,7 +25,7 @@ void check_text(CheckContext& cx, const ast::Module& m, ast::Span owner, const a
 void require_text(CheckContext& cx, const ast::Module& m, const ast::Name& owner, const ast::Text& text,
                   const std::string& what) {
   if (text.empty()) {
-    cx.report(m, owner.span, Severity::warning, "missing-text", what + " of '" + owner.text + "' is missing");
+    cx.report(m, owner.span, Severity::warning, code::kMissingText, what + " of '" + owner.text + "' is missing");
   }
   check_text(cx, m, owner.span, text, what + " of '" + owner.text + "'");
 }
@@ -32,10 +34,11 @@ void check_staleness(CheckContext& cx, const ast::Module& m, const std::vector<a
   if (!cx.options.stale_after_days) return;
   for (const ast::Source& s : sources) {
     if (!s.checked) {
-      cx.report(m, s.span, Severity::warning, "stale-source",
+      cx.report(m, s.span, Severity::warning, code::kStaleSource,
                 "source has no `checked` date, so it cannot be known to be current");
-    } else if (long age = base::days_between(to_date(*s.checked), cx.options.today); age > *cx.options.stale_after_days) {
-      cx.report(m, s.span, Severity::warning, "stale-source",
+    } else if (long age = base::days_between(to_date(*s.checked), cx.options.today);
+               age > *cx.options.stale_after_days) {
+      cx.report(m, s.span, Severity::warning, code::kStaleSource,
                 "source was last checked " + std::to_string(age) + " days ago (limit " +
                     std::to_string(*cx.options.stale_after_days) +
                     "); platform policies change without notice: check it again");
@@ -46,7 +49,7 @@ void check_staleness(CheckContext& cx, const ast::Module& m, const std::vector<a
 void check_sources(CheckContext& cx, const ast::Module& m, const ast::Name& owner, const char* kind,
                    const std::vector<ast::Source>& sources) {
   if (sources.empty()) {
-    cx.report(m, owner.span, Severity::warning, "missing-source",
+    cx.report(m, owner.span, Severity::warning, code::kMissingSource,
               std::string(kind) + " '" + owner.text + "' cites no source; add `source \"…\" checked YYYY-MM-DD`");
   }
   check_staleness(cx, m, sources);
@@ -54,7 +57,7 @@ void check_sources(CheckContext& cx, const ast::Module& m, const ast::Name& owne
 
 }  // namespace
 
-void check_coverage(CheckContext& cx) {
+void check_cause_use(CheckContext& cx) {
   const Symbols& s = cx.symbols;
   std::set<std::string> used, blocking;
   for (const auto& [name, d] : s.rules) {
@@ -64,13 +67,7 @@ void check_coverage(CheckContext& cx) {
   for (const auto& [name, d] : s.causes) {
     const ast::Cause& c = *d.decl;
     if (!used.count(name)) {
-      cx.report(*d.module, c.name.span, Severity::warning, "unused-cause", "no rule uses cause '" + name + "'");
-    }
-    require_text(cx, *d.module, c.name, c.title, "the title");
-    require_text(cx, *d.module, c.name, c.explanation, "the explanation");
-    for (const ast::Fix& f : c.fixes) check_text(cx, *d.module, c.name.span, f.text, "a fix of '" + name + "'");
-    if (c.fixes.empty()) {
-      cx.report(*d.module, c.name.span, Severity::warning, "missing-fix", "cause '" + name + "' offers no fix");
+      cx.report(*d.module, c.name.span, Severity::warning, code::kUnusedCause, "no rule uses cause '" + name + "'");
     }
     // Only a cause that blocks is something the platform rejects with a message.
     if (!c.stage.empty() && blocking.count(name)) {
@@ -78,11 +75,24 @@ void check_coverage(CheckContext& cx) {
         bool present = false;
         for (const ast::Pattern& p : c.patterns) present |= p.lang == lang;
         if (!present) {
-          cx.report(*d.module, c.name.span, Severity::warning, "missing-pattern",
+          cx.report(*d.module, c.name.span, Severity::warning, code::kMissingPattern,
                     "cause '" + name + "' is reported by the platform but has no " + lang +
                         " message pattern to recognise it in a rejection");
         }
       }
+    }
+  }
+}
+
+void check_coverage(CheckContext& cx) {
+  const Symbols& s = cx.symbols;
+  for (const auto& [name, d] : s.causes) {
+    const ast::Cause& c = *d.decl;
+    require_text(cx, *d.module, c.name, c.title, "the title");
+    require_text(cx, *d.module, c.name, c.explanation, "the explanation");
+    for (const ast::Fix& f : c.fixes) check_text(cx, *d.module, c.name.span, f.text, "a fix of '" + name + "'");
+    if (c.fixes.empty()) {
+      cx.report(*d.module, c.name.span, Severity::warning, code::kMissingFix, "cause '" + name + "' offers no fix");
     }
     check_sources(cx, *d.module, c.name, "cause", c.sources);
   }

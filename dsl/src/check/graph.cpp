@@ -1,12 +1,14 @@
-// Pass 4: the `requires` graph is acyclic (each cycle reported with its whole path), and
-// every step is on the way to the goal.
+// The step-graph passes: the `requires` graph is acyclic (each cycle reported with its whole
+// path), and every step is on the way to a goal.
 #include "check/context.hpp"
+#include "mpadvisor/dsl/diagnostic_codes.hpp"
 #include "mpadvisor/dsl/step_graph.hpp"
 
 namespace mpadvisor::dsl::check_detail {
 
 void check_step_graph(CheckContext& cx) {
-  StepGraph graph(cx.symbols);
+  cx.graph = std::make_unique<StepGraph>(cx.symbols);
+  const StepGraph& graph = *cx.graph;
   const auto& g = graph.graph();
   auto cycles = graph.cycles();
   for (const auto& cycle : cycles) {
@@ -18,9 +20,14 @@ void check_step_graph(CheckContext& cx) {
     for (const ast::Name& r : first.step->requires_) {
       if (r.text == g[cycle[1]].name) at = r.span;
     }
-    cx.report(*first.module, at, Severity::error, "requires-cycle", "steps require each other in a cycle: " + path);
+    cx.report(*first.module, at, Severity::error, code::kRequiresCycle, "steps require each other in a cycle: " + path);
   }
-  if (!cycles.empty() || cx.symbols.goals.empty()) return;
+}
+
+void check_reachability(CheckContext& cx) {
+  const StepGraph& graph = *cx.graph;
+  const auto& g = graph.graph();
+  if (cx.symbols.goals.empty()) return;
   std::vector<bool> needed(graph.size(), false);
   std::string goals;
   for (const auto& goal_decl : cx.symbols.goals) {
@@ -32,7 +39,7 @@ void check_step_graph(CheckContext& cx) {
   }
   for (StepId v = 0; v < graph.size(); ++v) {
     if (!needed[v]) {
-      cx.report(*g[v].module, g[v].step->name.span, Severity::warning, "unreachable-step",
+      cx.report(*g[v].module, g[v].step->name.span, Severity::warning, code::kUnreachableStep,
                 "no goal reaches step '" + g[v].name + "' (goals: " + goals +
                     "); require it from a step on the way, or declare it a goal");
     }

@@ -7,6 +7,7 @@
 
 #include "check/context.hpp"
 #include "check/types.hpp"
+#include "mpadvisor/dsl/diagnostic_codes.hpp"
 #include "mpadvisor/dsl/pattern_plan.hpp"
 #include "mpadvisor/dsl/suggest.hpp"
 
@@ -14,9 +15,6 @@ namespace mpadvisor::dsl::check_detail {
 namespace {
 
 constexpr std::array kActors = {"applicant", "platform", "miit", "bureau", "certifier", "reviewer"};
-// Words of the condition and profile languages that a fact may not be named after.
-constexpr std::array kReservedFactNames = {
-    "and", "or", "not", "true", "false", "known", "done", "satisfied", "mentions_region", "rejections"};
 
 void check_actor(CheckContext& cx, const ast::Module& m, const ast::Name& actor) {
   if (actor.empty()) return;
@@ -25,7 +23,7 @@ void check_actor(CheckContext& cx, const ast::Module& m, const ast::Name& actor)
   std::string message =
       "unknown actor '" + actor.text + "' (one of applicant, platform, miit, bureau, certifier, reviewer)";
   if (auto best = closest_match(actor.text, actors)) message += "; did you mean '" + *best + "'?";
-  cx.report(m, actor.span, Severity::error, "unknown-actor", message);
+  cx.report(m, actor.span, Severity::error, code::kUnknownActor, message);
 }
 
 template <typename Decl>
@@ -40,8 +38,9 @@ const Decl* resolve(CheckContext& cx, const ast::Module& m, const ast::Name& nam
 
 void check_value(CheckContext& cx, const ast::Module& m, const ast::Fact& fact, const ast::Value& value,
                  bool element = false) {
+  if (value.kind == ast::ValueKind::date && !cx.valid_date(m, value.span, value.date)) return;
   if (std::string why = value_mismatch(fact, value, element); !why.empty()) {
-    cx.report(m, value.span, Severity::error, "type-mismatch", why);
+    cx.report(m, value.span, Severity::error, code::kTypeMismatch, why);
   }
 }
 
@@ -50,7 +49,7 @@ void check_change(CheckContext& cx, const ast::Module& m, const ast::Change& cha
   if (!fact || change.op == ast::ChangeOp::unset) return;
   bool const element = change.op != ast::ChangeOp::assign;
   if (element && fact->type != ast::FactType::enum_set && fact->type != ast::FactType::text_list) {
-    cx.report(m, change.fact.span, Severity::error, "type-mismatch",
+    cx.report(m, change.fact.span, Severity::error, code::kTypeMismatch,
               "'+=' and '-=' apply to list and set facts; '" + fact->name.text + "' is a " + describe(fact->type));
     return;
   }
@@ -64,7 +63,7 @@ void check_pattern(CheckContext& cx, const ast::Module& m, const ast::Pattern& p
       icu::RegexPattern::compile(icu::UnicodeString::fromUTF8(pattern.regex), UREGEX_CASE_INSENSITIVE, where, status);
   delete compiled;
   if (U_FAILURE(status)) {
-    cx.report(m, pattern.span, Severity::error, "bad-pattern",
+    cx.report(m, pattern.span, Severity::error, code::kBadPattern,
               "message pattern is not a valid regular expression (" + std::string(u_errorName(status)) + " at offset " +
                   std::to_string(where.offset) + ")");
     return;
@@ -72,7 +71,7 @@ void check_pattern(CheckContext& cx, const ast::Module& m, const ast::Pattern& p
   // Not wrong, only slow: replaying a case base runs such a pattern's regular expression on
   // every message that could match, where the others need only a scan for their literals.
   if (!plan_pattern(pattern.regex).exact) {
-    cx.report(m, pattern.span, Severity::note, "regex-pattern",
+    cx.report(m, pattern.span, Severity::note, code::kRegexPattern,
               "message pattern needs the regular-expression engine (it uses more than literal text, groups of "
               "alternatives, plain sets such as [cs] and gaps such as .* or .{0,3}), which is slower when many "
               "messages are matched");
@@ -81,9 +80,9 @@ void check_pattern(CheckContext& cx, const ast::Module& m, const ast::Pattern& p
 
 void check_scenario(CheckContext& cx, const ast::Module& m, const ast::Scenario& sc) {
   for (const ast::Assignment& a : sc.given) {
-    if (a.fact.text == kDoneField) {
+    if (a.fact.text == kGivenDone) {
       if (a.value.kind != ast::ValueKind::list) {
-        cx.report(m, a.value.span, Severity::error, "type-mismatch", "'done' takes a list of step names");
+        cx.report(m, a.value.span, Severity::error, code::kTypeMismatch, "'done' takes a list of step names");
         continue;
       }
       for (const ast::Value& item : a.value.items) {
@@ -91,7 +90,8 @@ void check_scenario(CheckContext& cx, const ast::Module& m, const ast::Scenario&
         step.text = item.text;
         step.span = item.span;
         if (item.kind != ast::ValueKind::symbol) {
-          cx.report(m, item.span, Severity::error, "type-mismatch", "'done' lists step names, not " + describe(item));
+          cx.report(m, item.span, Severity::error, code::kTypeMismatch,
+                    "'done' lists step names, not " + describe(item));
         } else {
           resolve(cx, m, step, "step", cx.symbols.steps);
         }
@@ -112,13 +112,13 @@ void check_scenario(CheckContext& cx, const ast::Module& m, const ast::Scenario&
 
 void check_duplicates(CheckContext& cx) {
   for (const auto& dup : cx.symbols.duplicates) {
-    cx.report(*dup.module, dup.span, Severity::error, "duplicate-name",
+    cx.report(*dup.module, dup.span, Severity::error, code::kDuplicateName,
               dup.kind + " '" + dup.name + "' is declared twice")
         .notes.push_back("first declared at " + cx.where(*dup.first_module, dup.first_span));
   }
   for (const auto& [name, fact] : cx.symbols.facts) {
-    if (std::find(kReservedFactNames.begin(), kReservedFactNames.end(), name) != kReservedFactNames.end()) {
-      cx.report(*fact.module, fact.decl->name.span, Severity::error, "reserved-name",
+    if (std::find(kReservedWords.begin(), kReservedWords.end(), name) != kReservedWords.end()) {
+      cx.report(*fact.module, fact.decl->name.span, Severity::error, code::kReservedName,
                 "'" + name + "' is a word of the language and cannot name a fact");
     }
   }
@@ -126,15 +126,28 @@ void check_duplicates(CheckContext& cx) {
 
 void check_references(CheckContext& cx) {
   Symbols& s = cx.symbols;
+  for (const ast::Module& m : cx.kb.modules) {
+    for (const ast::Declaration& decl : m.declarations) {
+      std::visit(
+          [&](const auto& d) {
+            if constexpr (requires { d.sources; }) {
+              for (const ast::Source& source : d.sources) {
+                if (source.checked) cx.valid_date(m, source.span, *source.checked);
+              }
+            }
+          },
+          decl);
+    }
+  }
   if (s.goals.empty() && !s.steps.empty()) {
     const auto& first = s.step_order.front();
-    cx.report(*first.module, first.decl->name.span, Severity::error, "no-goal",
+    cx.report(*first.module, first.decl->name.span, Severity::error, code::kNoGoal,
               "the knowledge base declares no goal; add `goal STEP` naming the final step");
   }
   for (std::size_t i = 1; i < s.goals.size(); ++i) {
     for (std::size_t j = 0; j < i; ++j) {
       if (s.goals[i].decl->step.text == s.goals[j].decl->step.text) {
-        cx.report(*s.goals[i].module, s.goals[i].decl->span, Severity::error, "duplicate-goal",
+        cx.report(*s.goals[i].module, s.goals[i].decl->span, Severity::error, code::kDuplicateGoal,
                   "goal '" + s.goals[i].decl->step.text + "' is declared twice")
             .notes.push_back("first declared at " + cx.where(*s.goals[j].module, s.goals[j].decl->span));
       }
@@ -153,10 +166,10 @@ void check_references(CheckContext& cx) {
     const ast::Fact* fact = resolve(cx, *d.module, d.decl->fact, "fact", s.facts);
     if (d.decl->fact.empty()) {
       cx.report(
-          *d.module, d.decl->name.span, Severity::error, "missing-property",
+          *d.module, d.decl->name.span, Severity::error, code::kMissingProperty,
           "alternatives '" + name + "' needs `satisfied_by FACT` naming the set fact that records the options held");
     } else if (fact && fact->type != ast::FactType::enum_set) {
-      cx.report(*d.module, d.decl->fact.span, Severity::error, "type-mismatch",
+      cx.report(*d.module, d.decl->fact.span, Severity::error, code::kTypeMismatch,
                 "`satisfied_by` needs a set fact; '" + fact->name.text + "' is a " + describe(fact->type));
     } else if (fact) {
       for (const ast::Option& o : d.decl->options) {
@@ -179,7 +192,7 @@ void check_references(CheckContext& cx) {
     resolve(cx, *d.module, d.decl->step, "step", s.steps);
     resolve(cx, *d.module, d.decl->effect.cause, "cause", s.causes);
     if (d.decl->effect.cause.empty()) {
-      cx.report(*d.module, d.decl->name.span, Severity::error, "missing-property",
+      cx.report(*d.module, d.decl->name.span, Severity::error, code::kMissingProperty,
                 "rule '" + name + "' has no effect; add `block CAUSE`, `warn CAUSE` or `wait CAUSE on ACTOR`");
     }
     if (d.decl->effect.kind == ast::EffectKind::wait) check_actor(cx, *d.module, d.decl->effect.actor);

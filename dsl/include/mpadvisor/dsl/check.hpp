@@ -1,12 +1,11 @@
-// Semantic checks of a loaded KB: names, types, the step graph, coverage of texts and sources.
+// Options of the semantic checks (the checks themselves run through load_and_check, in
+// checked_kb.hpp).
 #pragma once
 
 #include <optional>
 
 #include "mpadvisor/base/clock.hpp"
 #include "mpadvisor/dsl/ast.hpp"
-#include "mpadvisor/dsl/diagnostic.hpp"
-#include "mpadvisor/dsl/load.hpp"
 
 namespace mpadvisor::dsl {
 
@@ -15,10 +14,10 @@ struct CheckOptions {
   base::Date today;                     // "now" for the staleness check
 };
 
-// Runs every pass (see check/passes.hpp for the order) and returns what they found.
-Diagnostics check(const KnowledgeBase& kb, const CheckOptions& options = {});
-
 // The calendar date a KB date literal names (only meaningful for a valid one).
 base::Date to_date(const ast::Date& d);
+
+// Why a KB date literal names no calendar day (30 February); empty when it names one.
+std::string date_error(const ast::Date& d);
 
 }  // namespace mpadvisor::dsl

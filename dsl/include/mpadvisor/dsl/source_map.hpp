@@ -24,7 +24,7 @@ class SourceMap {
 };
 
 // Builds a diagnostic pointing at `offset` of the file the map describes.
-Diagnostic make_diagnostic(const SourceMap& map, std::uint32_t offset, Severity severity, std::string code,
+Diagnostic make_diagnostic(const SourceMap& map, std::uint32_t offset, Severity severity, std::string_view code,
                            std::string message);
 
 }  // namespace mpadvisor::dsl

@@ -1,8 +1,10 @@
 // Name → declaration tables over a whole KB, shared by the checker and the engine's compiler.
 #pragma once
 
+#include <array>
 #include <map>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "mpadvisor/dsl/ast.hpp"
@@ -48,8 +50,11 @@ struct Symbols {
 
 Symbols index_symbols(const KnowledgeBase& kb);
 
-// Names that the profile may use besides declared facts.
-inline constexpr const char* kDoneField = "done";
-inline constexpr const char* kRejectionsField = "rejections";
+// Words no fact may be named after: the words of the condition language, and the names the
+// profile format gives its own meaning (`done`, `rejections`; the engine says what they mean).
+// In a scenario, `given done = [...]` lists steps already done.
+inline constexpr std::array<std::string_view, 10> kReservedWords = {
+    "and", "or", "not", "true", "false", "known", "done", "satisfied", "mentions_region", "rejections"};
+inline constexpr std::string_view kGivenDone = "done";
 
 }  // namespace mpadvisor::dsl

@@ -12,6 +12,10 @@
 #include "mpadvisor/dsl/load.hpp"
 #include "mpadvisor/engine/truth.hpp"
 
+namespace mpadvisor::dsl {
+class CheckedKb;
+}
+
 namespace mpadvisor::engine {
 
 using FactId = std::uint32_t;
@@ -189,8 +193,7 @@ class Model {
   std::unique_ptr<MatchTables> tables_;
 };
 
-// Compiles a KB that dsl::check() accepted (no errors). Throws std::invalid_argument when
-// it meets what the checker should have rejected.
-std::shared_ptr<const Model> compile(const dsl::KnowledgeBase& kb);
+// Compiles a checked KB (see dsl/checked_kb.hpp: only a KB without errors is one).
+std::shared_ptr<const Model> compile(const dsl::CheckedKb& kb);
 
 }  // namespace mpadvisor::engine

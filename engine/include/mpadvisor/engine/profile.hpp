@@ -30,6 +30,14 @@ struct FactValue {
   bool names_region = false;                  // text: names a province or city
 };
 
+// The profile format's own fields beside the KB's facts. `as_of` is also a fact the KB may
+// declare (a datetime); when given, it is the moment the profile describes.
+namespace profile_field {
+inline constexpr std::string_view kDone = "done";              // steps already done
+inline constexpr std::string_view kRejections = "rejections";  // rejections received, latest last
+inline constexpr std::string_view kAsOf = "as_of";
+}  // namespace profile_field
+
 struct Rejection {
   std::string stage, message, date;
 };
