@@ -11,12 +11,12 @@
 #include <sstream>
 
 #include "mpadvisor/casebase/jsonl.hpp"
-#include "mpadvisor/casebase/replay.hpp"
 #include "mpadvisor/dsl/check.hpp"
 #include "mpadvisor/dsl/checked_kb.hpp"
 #include "mpadvisor/engine/diagnosis.hpp"
 #include "mpadvisor/engine/profile.hpp"
 #include "mpadvisor/engine/rejection.hpp"
+#include "mpadvisor/replay/replay.hpp"
 
 namespace {
 
@@ -75,7 +75,7 @@ void BM_Replay(benchmark::State& state) {
   static Fixture fixture;
   std::size_t cases = 0;
   for (auto _ : state) {
-    casebase::ReplayReport r = casebase::replay(*fixture.store, shipped(), false);
+    replay::ReplayReport r = replay::replay(*fixture.store, shipped(), false);
     cases += r.cases;
     state.counters["top1"] = static_cast<double>(r.top1) / static_cast<double>(std::max<std::size_t>(1, r.labelled));
   }
@@ -141,7 +141,8 @@ BENCHMARK(BM_Phase_Rank);
 void BM_Phase_DiagnoseCase(benchmark::State& state) {
   const Phases& p = Phases::get();
   std::size_t i = 0;
-  for (auto _ : state) benchmark::DoNotOptimize(casebase::diagnose_case(shipped(), p.cases[i++ % 1000]));
+  engine::Scratch scratch;
+  for (auto _ : state) benchmark::DoNotOptimize(replay::diagnose_case(shipped(), p.cases[i++ % 1000], scratch));
 }
 BENCHMARK(BM_Phase_DiagnoseCase);
 

@@ -16,9 +16,28 @@ namespace mpadvisor::engine {
 
 enum class Function : std::uint8_t { none, province, hours_since, days_since, days_until, width, count };
 
-// A literal after compilation, in the form the evaluator compares with.
-struct Literal {
-  dsl::ast::ValueKind kind = dsl::ast::ValueKind::boolean;
+// What a condition node tests (the KB language's tests, as the evaluator needs them).
+enum class CondKind : std::uint8_t {
+  constant,         // true / false
+  fact,             // a bool fact used as a condition
+  all,              // a and b and …
+  any,              // a or b or …
+  negation,         // not a
+  compare,          // left op right
+  contains_any,     // text (or list of text) contains a term of a list
+  is_any,           // text equals a term of a list (after normalisation)
+  has,              // set or list holds one of values
+  in,               // enum value is one of values
+  known,            // the fact has a value
+  done,             // the step is done
+  satisfied,        // an alternatives set is satisfied
+  mentions_region,  // text names a province or city
+};
+
+enum class CompareOp : std::uint8_t { eq, ne, lt, le, gt, ge };
+
+// The right-hand literal of a comparison, in the form the evaluator compares with.
+struct Operand {
   bool boolean = false;
   double number = 0;        // numbers; dates as seconds
   std::int32_t index = -1;  // enum value index, or province index
@@ -26,15 +45,15 @@ struct Literal {
 };
 
 struct CondNode {
-  dsl::ast::ExprKind kind = dsl::ast::ExprKind::constant;
-  dsl::ast::CompareOp op = dsl::ast::CompareOp::eq;
+  CondKind kind = CondKind::constant;
+  CompareOp op = CompareOp::eq;
   bool truth = false;                   // constant
   std::vector<std::uint32_t> children;  // all / any / negation
   FactId fact = kNone;                  // subject or left operand's fact
   Function left_fn = Function::none;
   Function right_fn = Function::none;
   FactId right_fact = kNone;       // right operand when it is a function call
-  Literal right;                   // right operand when it is a literal
+  Operand right;                   // right operand when it is a literal
   std::uint32_t target = kNone;    // term list, step or alternatives
   std::uint64_t mask = 0;          // has / in over enum values
   std::vector<std::string> texts;  // has / in over text values (compact-normalised)

@@ -7,8 +7,6 @@
 
 namespace mpadvisor::engine {
 
-namespace ast = dsl::ast;
-
 std::string_view to_string(StepStatus s) {
   switch (s) {
     case StepStatus::done:
@@ -23,18 +21,6 @@ std::string_view to_string(StepStatus s) {
       return "waiting";
     case StepStatus::undetermined:
       return "undetermined";
-  }
-  return "";
-}
-
-std::string_view to_string(Verdict v) {
-  switch (v) {
-    case Verdict::clear:
-      return "clear";
-    case Verdict::blocked:
-      return "blocked";
-    case Verdict::needs_info:
-      return "needs_info";
   }
   return "";
 }
@@ -128,7 +114,7 @@ void diagnose(const Model& model, const Profile& profile, const DiagnoseOptions&
       d.rule_values.emplace_back(r, v);
       if (v == Truth::no) continue;
       switch (rule.effect) {
-        case ast::EffectKind::block:
+        case Effect::block:
           if (v == Truth::yes) {
             own_block = true;
             blocking.push_back(finding(r, v));
@@ -137,10 +123,10 @@ void diagnose(const Model& model, const Profile& profile, const DiagnoseOptions&
             d.undetermined.push_back(finding(r, v));
           }
           break;
-        case ast::EffectKind::warn:
+        case Effect::warn:
           if (v == Truth::yes) d.warnings.push_back(finding(r, v));
           break;
-        case ast::EffectKind::wait:
+        case Effect::wait:
           if (v == Truth::yes) {
             wait = true;
             d.waiting.push_back(finding(r, v));

@@ -8,8 +8,6 @@
 
 namespace mpadvisor::engine {
 
-namespace ast = dsl::ast;
-
 Evaluator::Evaluator(const Model& model, const Profile& profile)
     : model_(model),
       profile_(profile),
@@ -33,19 +31,19 @@ bool Evaluator::step_done(StepId step) const {
 
 namespace {
 
-Truth ordered(double a, double b, ast::CompareOp op) {
+Truth ordered(double a, double b, CompareOp op) {
   switch (op) {
-    case ast::CompareOp::eq:
+    case CompareOp::eq:
       return truth(a == b);
-    case ast::CompareOp::ne:
+    case CompareOp::ne:
       return truth(a != b);
-    case ast::CompareOp::lt:
+    case CompareOp::lt:
       return truth(a < b);
-    case ast::CompareOp::le:
+    case CompareOp::le:
       return truth(a <= b);
-    case ast::CompareOp::gt:
+    case CompareOp::gt:
       return truth(a > b);
-    case ast::CompareOp::ge:
+    case CompareOp::ge:
       return truth(a >= b);
   }
   return Truth::unknown;
@@ -72,7 +70,7 @@ Truth Evaluator::compare(const CondNode& n) const {
       case Function::width:
         return static_cast<double>(base::utf8::display_width(v.text));
       case Function::count:
-        return static_cast<double>(f.type == ast::FactType::enum_set ? std::popcount(v.set_bits) : v.list.size());
+        return static_cast<double>(f.type == FactType::enum_set ? std::popcount(v.set_bits) : v.list.size());
       case Function::none:
         return std::nullopt;
     }
@@ -90,18 +88,18 @@ Truth Evaluator::compare(const CondNode& n) const {
     return ordered(*a, n.left_fn == Function::province ? n.right.index : n.right.number, n.op);
   }
   switch (f.type) {
-    case ast::FactType::boolean:
+    case FactType::boolean:
       return ordered(left.boolean, n.right.boolean, n.op);
-    case ast::FactType::number:
+    case FactType::number:
       return ordered(left.number, n.right.number, n.op);
-    case ast::FactType::enumeration:
+    case FactType::enumeration:
       return ordered(left.enum_index, n.right.index, n.op);
-    case ast::FactType::date:
-    case ast::FactType::datetime:
+    case FactType::date:
+    case FactType::datetime:
       return ordered(static_cast<double>(left.time), n.right.number, n.op);
-    case ast::FactType::text: {
+    case FactType::text: {
       bool const equal = left.compact == n.right.compact;
-      return n.op == ast::CompareOp::ne ? truth(!equal) : truth(equal);
+      return n.op == CompareOp::ne ? truth(!equal) : truth(equal);
     }
     default:
       return Truth::unknown;
@@ -110,13 +108,13 @@ Truth Evaluator::compare(const CondNode& n) const {
 
 Truth Evaluator::leaf(const CondNode& n) const {
   switch (n.kind) {
-    case ast::ExprKind::constant:
+    case CondKind::constant:
       return truth(n.truth);
-    case ast::ExprKind::done:
+    case CondKind::done:
       return truth(step_done(n.target));
-    case ast::ExprKind::known:
+    case CondKind::known:
       return truth(profile_.facts[n.fact].known);
-    case ast::ExprKind::compare:
+    case CondKind::compare:
       return compare(n);
     default:
       break;
@@ -125,28 +123,28 @@ Truth Evaluator::leaf(const CondNode& n) const {
   if (!v.known) return Truth::unknown;
   const FactInfo& f = model_.facts()[n.fact];
   switch (n.kind) {
-    case ast::ExprKind::fact:
+    case CondKind::fact:
       return truth(v.boolean);
-    case ast::ExprKind::satisfied:
+    case CondKind::satisfied:
       return truth((v.set_bits & model_.alternatives()[n.target].option_mask) != 0);
-    case ast::ExprKind::mentions_region:
+    case CondKind::mentions_region:
       return truth(v.names_region);
-    case ast::ExprKind::contains_any:
+    case CondKind::contains_any:
       return truth(contains_any(n.fact, n.target));
-    case ast::ExprKind::is_any: {
+    case CondKind::is_any: {
       const TermMatcher& m = tables_.term_lists_compact[n.target];
-      if (f.type == ast::FactType::text) return truth(m.find_exact(v.compact) >= 0);
+      if (f.type == FactType::text) return truth(m.find_exact(v.compact) >= 0);
       return truth(std::any_of(v.normalized_items.begin(), v.normalized_items.end(),
                                [&](const std::string& t) { return m.find_exact(t) >= 0; }));
     }
-    case ast::ExprKind::has:
-      if (f.type == ast::FactType::enum_set) return truth((v.set_bits & n.mask) != 0);
+    case CondKind::has:
+      if (f.type == FactType::enum_set) return truth((v.set_bits & n.mask) != 0);
       return truth(std::any_of(v.normalized_items.begin(), v.normalized_items.end(), [&](const std::string& item) {
         return std::find(n.texts.begin(), n.texts.end(), item) != n.texts.end();
       }));
-    case ast::ExprKind::in:
-      if (f.type == ast::FactType::enumeration) return truth(((n.mask >> v.enum_index) & 1u) != 0);
-      if (f.type == ast::FactType::number) {
+    case CondKind::in:
+      if (f.type == FactType::enumeration) return truth(((n.mask >> v.enum_index) & 1u) != 0);
+      if (f.type == FactType::number) {
         return truth(std::find(n.numbers.begin(), n.numbers.end(), v.number) != n.numbers.end());
       }
       return truth(std::find(n.texts.begin(), n.texts.end(), v.compact) != n.texts.end());
@@ -162,7 +160,7 @@ bool Evaluator::contains_any(FactId fact, std::uint32_t list) const {
   if (memo < 0) {
     const FactValue& v = profile_.facts[fact];
     const TermMatcher& m = tables_.term_lists[list];
-    bool const hit = model_.facts()[fact].type == ast::FactType::text
+    bool const hit = model_.facts()[fact].type == FactType::text
                          ? m.find_first(v.normalized.text, nullptr)
                          : std::any_of(v.item_texts.begin(), v.item_texts.end(),
                                        [&](const NormalizedText& t) { return m.find_first(t.text, nullptr); });
@@ -174,7 +172,7 @@ bool Evaluator::contains_any(FactId fact, std::uint32_t list) const {
 Truth Evaluator::eval(std::uint32_t index) const {
   const CondNode& n = cc_.nodes[index];
   switch (n.kind) {
-    case ast::ExprKind::all: {
+    case CondKind::all: {
       Truth t = Truth::yes;
       for (std::uint32_t c : n.children) {
         t = t && eval(c);
@@ -182,7 +180,7 @@ Truth Evaluator::eval(std::uint32_t index) const {
       }
       return t;
     }
-    case ast::ExprKind::any: {
+    case CondKind::any: {
       Truth t = Truth::no;
       for (std::uint32_t c : n.children) {
         t = t || eval(c);
@@ -190,7 +188,7 @@ Truth Evaluator::eval(std::uint32_t index) const {
       }
       return t;
     }
-    case ast::ExprKind::negation:
+    case CondKind::negation:
       return !eval(n.children.front());
     default:
       return leaf(n);
@@ -224,7 +222,7 @@ Evidence Evaluator::fact_evidence(FactId fact, const CondNode& n, Truth value) c
   e.test = n.text;
   e.outcome = value;
   const FactValue& v = profile_.facts[fact];
-  if (n.kind == ast::ExprKind::contains_any && v.known && value == Truth::yes) {
+  if (n.kind == CondKind::contains_any && v.known && value == Truth::yes) {
     const TermMatcher& m = tables_.term_lists[n.target];
     auto record = [&](const NormalizedText& text, const std::string& original) {
       TermHit hit;
@@ -234,7 +232,7 @@ Evidence Evaluator::fact_evidence(FactId fact, const CondNode& n, Truth value) c
                           original.substr(begin, end - begin), begin, end};
       return true;
     };
-    if (model_.facts()[fact].type == ast::FactType::text) {
+    if (model_.facts()[fact].type == FactType::text) {
       record(v.normalized, v.text);
     } else {
       for (std::size_t i = 0; i < v.item_texts.size() && !record(v.item_texts[i], v.list[i]); ++i) {
@@ -246,8 +244,8 @@ Evidence Evaluator::fact_evidence(FactId fact, const CondNode& n, Truth value) c
 
 std::vector<Evidence> Evaluator::leaf_evidence(const CondNode& n, Truth value) const {
   std::vector<Evidence> out;
-  if (n.kind == ast::ExprKind::done || n.kind == ast::ExprKind::constant) {
-    if (n.kind == ast::ExprKind::done) {
+  if (n.kind == CondKind::done || n.kind == CondKind::constant) {
+    if (n.kind == CondKind::done) {
       Evidence e;
       e.fact = "done";
       e.value = model_.steps()[n.target].name + (value == Truth::yes ? " is done" : " is not done");
@@ -274,9 +272,9 @@ void Evaluator::evidence(std::uint32_t index, std::vector<Evidence>& out) const 
   // true ones, for a false `and` the false ones, for a false `or` all of them.
   for (std::uint32_t c : n.children) {
     Truth const cv = eval(c);
-    bool const decisive = n.kind == ast::ExprKind::negation ||
-                          (n.kind == ast::ExprKind::all && (value == Truth::yes || cv == value)) ||
-                          (n.kind == ast::ExprKind::any && (value == Truth::no || cv == value));
+    bool const decisive = n.kind == CondKind::negation ||
+                          (n.kind == CondKind::all && (value == Truth::yes || cv == value)) ||
+                          (n.kind == CondKind::any && (value == Truth::no || cv == value));
     if (decisive) evidence(c, out);
   }
 }

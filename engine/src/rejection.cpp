@@ -7,6 +7,7 @@
 
 #include "compiled.hpp"
 #include "mpadvisor/engine/normalize.hpp"
+#include "mpadvisor/engine/scratch.hpp"
 
 namespace mpadvisor::engine {
 
@@ -22,26 +23,30 @@ std::string_view to_string(EvidenceKind k) {
   return "";
 }
 
-namespace {
+// Matchers are costly to create, and not thread-safe: a Scratch keeps one per loosely
+// planned pattern of the model it was last used with.
+struct detail::PatternMatchers {
+  std::uint64_t instance = 0;
+  std::vector<std::unique_ptr<icu::RegexMatcher>> matchers;
 
-// Matchers are costly to create; each thread keeps one per loosely planned pattern of the
-// model it last used.
-std::vector<std::unique_ptr<icu::RegexMatcher>>& matchers_for(const MatchTables& t) {
-  thread_local std::uint64_t instance = 0;
-  thread_local std::vector<std::unique_ptr<icu::RegexMatcher>> matchers;
-  if (instance != t.instance) {
-    matchers.clear();
-    for (const CompiledPattern& p : t.patterns) {
-      UErrorCode status = U_ZERO_ERROR;
-      matchers.emplace_back(p.regex ? p.regex->matcher(status) : nullptr);
-      if (U_FAILURE(status)) matchers.back().reset();
+  icu::RegexMatcher* get(const MatchTables& t, std::uint32_t pattern) {
+    if (instance != t.instance) {
+      matchers.clear();
+      for (const CompiledPattern& p : t.patterns) {
+        UErrorCode status = U_ZERO_ERROR;
+        matchers.emplace_back(p.regex ? p.regex->matcher(status) : nullptr);
+        if (U_FAILURE(status)) matchers.back().reset();
+      }
+      instance = t.instance;
     }
-    instance = t.instance;
+    return matchers[pattern].get();
   }
-  return matchers;
-}
+};
 
-}  // namespace
+Scratch::Scratch() : matchers_(std::make_unique<detail::PatternMatchers>()) {}
+Scratch::~Scratch() = default;
+Scratch::Scratch(Scratch&&) noexcept = default;
+Scratch& Scratch::operator=(Scratch&&) noexcept = default;
 
 std::string describe(const CauseEvidence& e) {
   if (e.kind != EvidenceKind::similar_case) return std::string(e.detail);
@@ -51,7 +56,9 @@ std::string describe(const CauseEvidence& e) {
   return id;
 }
 
-std::vector<std::pair<CauseId, std::string_view>> matching_patterns(const Model& model, std::string_view message) {
+std::vector<std::pair<CauseId, std::string_view>> matching_patterns(const Model& model, std::string_view message,
+                                                                    Scratch* scratch) {
+  std::optional<Scratch> own;  // only made when a pattern needs ICU and the caller lent none
   std::vector<std::pair<CauseId, std::string_view>> out;
   const MatchTables& t = model.match_tables();
   // Patterns are matched against the normalised message (docs/dsl.md), so full-width letters,
@@ -64,7 +71,8 @@ std::vector<std::pair<CauseId, std::string_view>> matching_patterns(const Model&
     if (!out.empty() && out.back().first == p.cause) continue;
     if (!hits.matches(p.plan)) continue;
     if (!p.plan.exact) {
-      std::unique_ptr<icu::RegexMatcher>& m = matchers_for(t)[i];
+      if (!scratch) scratch = &own.emplace();
+      icu::RegexMatcher* m = scratch->pattern_matchers().get(t, i);
       if (!m) continue;
       if (!utf16) utf16 = icu::UnicodeString::fromUTF8(normalized);
       UErrorCode status = U_ZERO_ERROR;
@@ -78,7 +86,7 @@ std::vector<std::pair<CauseId, std::string_view>> matching_patterns(const Model&
 
 RejectionRanking rank_rejection(const Model& model, const Diagnosis& d, std::string_view message,
                                 const std::optional<StepId>& stage, const std::vector<SimilarCaseInput>& similar,
-                                const RankingWeights& w) {
+                                const RankingWeights& w, Scratch* scratch) {
   // Pattern and rule evidence have no message-only counterpart, so only the strongest piece
   // of each kind counts; case votes add up (they are shares of one vote).
   struct Score {
@@ -113,7 +121,7 @@ RejectionRanking rank_rejection(const Model& model, const Diagnosis& d, std::str
     }
     if (w.keep_evidence) out.causes[slot[c]].evidence.push_back(e);
   };
-  for (const auto& [cause, pattern] : matching_patterns(model, message)) {
+  for (const auto& [cause, pattern] : matching_patterns(model, message, scratch)) {
     add(cause, {EvidenceKind::pattern, pattern, 0, w.pattern});
   }
   // A blocking rule that holds is strong support; a warning or an undecided rule less so.

@@ -2,12 +2,7 @@
 
 #include <algorithm>
 
-#include "mpadvisor/dsl/format.hpp"
-#include "mpadvisor/dsl/symbols.hpp"
-
 namespace mpadvisor::engine {
-
-namespace ast = dsl::ast;
 
 bool ScenarioResult::passed() const {
   return error.empty() &&
@@ -38,34 +33,33 @@ std::string causes_at(const Model& model, const std::vector<Finding>& findings, 
 }
 
 // Whether the diagnosis meets one expectation, and a description of what it says instead.
-std::pair<bool, std::string> check(const Model& model, const Diagnosis& d, const ast::Expectation& e) {
-  std::optional<StepId> const step = model.find_step(e.step.text);
-  std::optional<CauseId> cause;
-  if (!e.cause.empty()) cause = model.find_cause(e.cause.text);
+std::pair<bool, std::string> check(const Model& model, const Diagnosis& d, const Expectation& e) {
+  StepId const step = e.step;
+  CauseId const cause = e.cause;
   auto matches = [&](const std::vector<Finding>& findings) {
     return std::any_of(findings.begin(), findings.end(),
-                       [&](const Finding& f) { return f.step == *step && (!cause || f.cause == *cause); });
+                       [&](const Finding& f) { return f.step == step && (cause == kNone || f.cause == cause); });
   };
+  std::string const step_name = step == kNone ? "" : model.steps()[step].name;
   std::vector<Finding> blocking;
   for (const BlockedStep& b : d.blockers) blocking.insert(blocking.end(), b.causes.begin(), b.causes.end());
   switch (e.kind) {
-    case ast::Expectation::Kind::verdict:
-      return {to_string(d.verdict) == e.verdict, "verdict " + std::string(to_string(d.verdict))};
-    case ast::Expectation::Kind::blocked: {
-      bool const hit = cause ? matches(blocking) : d.status[*step] == StepStatus::blocked;
-      return {hit, std::string(e.step.text) + " is " + std::string(to_string(d.status[*step])) +
-                       ", blocking causes there: " + causes_at(model, blocking, *step)};
+    case Expectation::Kind::verdict:
+      return {d.verdict == e.verdict, "verdict " + std::string(to_string(d.verdict))};
+    case Expectation::Kind::blocked: {
+      bool const hit = cause != kNone ? matches(blocking) : d.status[step] == StepStatus::blocked;
+      return {hit, step_name + " is " + std::string(to_string(d.status[step])) +
+                       ", blocking causes there: " + causes_at(model, blocking, step)};
     }
-    case ast::Expectation::Kind::warned:
-      return {matches(d.warnings), "warnings at " + e.step.text + ": " + causes_at(model, d.warnings, *step)};
-    case ast::Expectation::Kind::waiting: {
-      bool const hit = cause ? matches(d.waiting) : d.status[*step] == StepStatus::waiting;
-      return {hit, e.step.text + " is " + std::string(to_string(d.status[*step]))};
+    case Expectation::Kind::warned:
+      return {matches(d.warnings), "warnings at " + step_name + ": " + causes_at(model, d.warnings, step)};
+    case Expectation::Kind::waiting: {
+      bool const hit = cause != kNone ? matches(d.waiting) : d.status[step] == StepStatus::waiting;
+      return {hit, step_name + " is " + std::string(to_string(d.status[step]))};
     }
-    case ast::Expectation::Kind::needs_info: {
-      auto fact = model.find_fact(e.fact.text);
+    case Expectation::Kind::needs_info: {
       bool const hit =
-          std::any_of(d.needs_info.begin(), d.needs_info.end(), [&](const NeededFact& n) { return n.fact == *fact; });
+          std::any_of(d.needs_info.begin(), d.needs_info.end(), [&](const NeededFact& n) { return n.fact == e.fact; });
       std::string needed;
       for (const NeededFact& n : d.needs_info) needed += (needed.empty() ? "" : ", ") + model.facts()[n.fact].name;
       return {hit, "information needed: " + (needed.empty() ? std::string("none") : needed)};
@@ -85,15 +79,11 @@ ScenarioReport run_scenarios(const Model& model, std::int64_t now) {
     result.scenario = i;
     Profile profile = empty_profile(model, now);
     try {
-      for (const ast::Assignment& a : sc.given) {
-        if (a.fact.text == dsl::kGivenDone) {
-          std::vector<std::string> steps;
-          for (const ast::Value& v : a.value.items) steps.push_back(v.text);
-          set_done(model, profile, steps);
-        } else if (auto fact = model.find_fact(a.fact.text)) {
-          set_fact(model, profile, *fact, a.value);
+      for (const Given& g : sc.given) {
+        if (g.fact == kNone) {
+          for (StepId s : g.done_steps) profile.done[s] = true;
         } else {
-          throw ProfileError("unknown fact '" + a.fact.text + "'");
+          set_fact(model, profile, g.fact, g.value);
         }
       }
     } catch (const ProfileError& e) {
@@ -109,10 +99,10 @@ ScenarioReport run_scenarios(const Model& model, std::int64_t now) {
       if (value == Truth::yes) report.coverage[rule].fired = true;
       if (value == Truth::no) report.coverage[rule].not_fired = true;
     }
-    for (const ast::Expectation& e : sc.expectations) {
+    for (const Expectation& e : sc.expectations) {
       auto [hit, actual] = check(model, d, e);
       bool const passed = e.negated ? !hit : hit;
-      result.expectations.push_back({dsl::format_expectation(e), passed ? "" : actual, passed});
+      result.expectations.push_back({e.text, passed ? "" : actual, passed});
     }
     report.results.push_back(std::move(result));
   }

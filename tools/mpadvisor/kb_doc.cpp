@@ -41,13 +41,13 @@ std::string sources(const std::vector<engine::Source>& list) {
   std::string out;
   for (const engine::Source& s : list) {
     out += (out.empty() ? "" : "<br>") + s.ref;
-    if (!s.certainty.empty()) out += " (" + s.certainty + ")";
+    if (s.certainty != engine::Certainty::unspecified) out += " (" + std::string(engine::to_string(s.certainty)) + ")";
   }
   return out;
 }
 
-const char* effect(dsl::ast::EffectKind k) {
-  return k == dsl::ast::EffectKind::block ? "blocks" : k == dsl::ast::EffectKind::warn ? "warns" : "waits";
+const char* effect(engine::Effect k) {
+  return k == engine::Effect::block ? "blocks" : k == engine::Effect::warn ? "warns" : "waits";
 }
 
 }  // namespace

@@ -1,13 +1,11 @@
 #include <sstream>
 
-#include "mpadvisor/dsl/format.hpp"
 #include "render.hpp"
 #include "ui_text.hpp"
 
 namespace mpadvisor::cli {
 
 using engine::Lang;
-namespace ast = dsl::ast;
 
 namespace {
 
@@ -27,13 +25,13 @@ std::string step_label(const engine::Model& m, engine::StepId s, Lang lang) {
   return m.steps()[s].title.get(lang) + " (" + m.steps()[s].name + ")";
 }
 
-std::string likelihood(ast::Likelihood l, Lang lang) {
+std::string likelihood(engine::Likelihood l, Lang lang) {
   switch (l) {
-    case ast::Likelihood::low:
+    case engine::Likelihood::low:
       return std::string(say(lang, "low", "低"));
-    case ast::Likelihood::medium:
+    case engine::Likelihood::medium:
       return std::string(say(lang, "medium", "中"));
-    case ast::Likelihood::high:
+    case engine::Likelihood::high:
       return std::string(say(lang, "high", "高"));
   }
   return "";
@@ -42,13 +40,13 @@ std::string likelihood(ast::Likelihood l, Lang lang) {
 std::string change_text(const engine::Model& m, const engine::FactChange& c) {
   const std::string& fact = m.facts()[c.fact].name;
   switch (c.op) {
-    case ast::ChangeOp::assign:
-      return fact + " = " + dsl::format_value(c.value);
-    case ast::ChangeOp::add:
-      return fact + " += " + dsl::format_value(c.value);
-    case ast::ChangeOp::remove:
-      return fact + " -= " + dsl::format_value(c.value);
-    case ast::ChangeOp::unset:
+    case engine::ChangeOp::assign:
+      return fact + " = " + c.value.spelling;
+    case engine::ChangeOp::add:
+      return fact + " += " + c.value.spelling;
+    case engine::ChangeOp::remove:
+      return fact + " -= " + c.value.spelling;
+    case engine::ChangeOp::unset:
       return fact + " unset";
   }
   return fact;
@@ -56,7 +54,8 @@ std::string change_text(const engine::Model& m, const engine::FactChange& c) {
 
 std::string source_text(const engine::Source& s) {
   std::string out = s.ref;
-  if (!s.checked.empty()) out += " (" + s.checked + (s.certainty.empty() ? "" : ", " + s.certainty) + ")";
+  std::string const certainty(engine::to_string(s.certainty));
+  if (!s.checked.empty()) out += " (" + s.checked + (certainty.empty() ? "" : ", " + certainty) + ")";
   return out;
 }
 
@@ -191,7 +190,7 @@ namespace {
 Json sources_json(const std::vector<engine::Source>& sources) {
   Json arr = Json::array();
   for (const engine::Source& s : sources)
-    arr.push_back({{"ref", s.ref}, {"checked", s.checked}, {"certainty", s.certainty}});
+    arr.push_back({{"ref", s.ref}, {"checked", s.checked}, {"certainty", std::string(engine::to_string(s.certainty))}});
   return arr;
 }
 
@@ -218,8 +217,8 @@ Json finding_json(const engine::Model& m, const engine::Finding& f, const Render
          {"step", m.steps()[f.step].name},
          {"title", cause.title.get(o.lang)},
          {"explanation", cause.explanation.get(o.lang)}};
-  if (rule.effect == ast::EffectKind::warn) j["likelihood"] = likelihood(rule.likelihood, Lang::en);
-  if (rule.effect == ast::EffectKind::wait) j["actor"] = rule.actor;
+  if (rule.effect == engine::Effect::warn) j["likelihood"] = likelihood(rule.likelihood, Lang::en);
+  if (rule.effect == engine::Effect::wait) j["actor"] = rule.actor;
   Json evidence = Json::array();
   for (const engine::Evidence& e : f.evidence) evidence.push_back(evidence_json(e));
   j["evidence"] = std::move(evidence);

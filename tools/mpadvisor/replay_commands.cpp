@@ -6,7 +6,7 @@
 
 #include "case_store.hpp"
 #include "kb_loading.hpp"
-#include "mpadvisor/casebase/replay.hpp"
+#include "mpadvisor/replay/replay.hpp"
 #include "render.hpp"
 
 namespace mpadvisor::cli {
@@ -23,10 +23,10 @@ double ratio(std::size_t a, std::size_t b) { return b == 0 ? 0.0 : static_cast<d
 int run_replay(const GlobalOptions& g, bool record) {
   auto model = load_model(g.kb_path(), g.colour);
   casebase::Store store = open_case_store(g);
-  casebase::ReplayReport r = casebase::replay(store, *model, record);
+  replay::ReplayReport r = replay::replay(store, *model, record);
   if (g.output_format() == Format::json) {
     Json misses = Json::array();
-    for (const casebase::ReplayMiss& m : r.misses)
+    for (const replay::ReplayMiss& m : r.misses)
       misses.push_back({{"id", m.id}, {"labelled", m.labelled}, {"ranked", m.ranked}});
     std::cout << Json{{"kb_version", model->version()},
                       {"cases", r.cases},
@@ -45,7 +45,7 @@ int run_replay(const GlobalOptions& g, bool record) {
               << "首位命中：" << r.top1 << "/" << r.labelled << "（" << 100 * ratio(r.top1, r.labelled) << "%）\n"
               << "前三命中：" << r.top3 << "/" << r.labelled << "（" << 100 * ratio(r.top3, r.labelled) << "%）\n";
     if (r.errors) std::cout << "与知识库不符的资料：" << r.errors << "\n";
-    for (const casebase::ReplayMiss& m : r.misses) {
+    for (const replay::ReplayMiss& m : r.misses) {
       std::cout << "未命中 #" << m.id << "：标注 " << join(m.labelled) << "；排序 " << join(m.ranked) << "\n";
     }
   } else {
@@ -54,7 +54,7 @@ int run_replay(const GlobalOptions& g, bool record) {
               << "top-1 accuracy: " << r.top1 << "/" << r.labelled << " (" << 100 * ratio(r.top1, r.labelled) << "%)\n"
               << "top-3 accuracy: " << r.top3 << "/" << r.labelled << " (" << 100 * ratio(r.top3, r.labelled) << "%)\n";
     if (r.errors) std::cout << "profiles that do not fit the KB: " << r.errors << "\n";
-    for (const casebase::ReplayMiss& m : r.misses) {
+    for (const replay::ReplayMiss& m : r.misses) {
       std::cout << "miss #" << m.id << ": labelled " << join(m.labelled) << "; ranked " << join(m.ranked) << "\n";
     }
   }
@@ -66,11 +66,11 @@ int run_impact(const GlobalOptions& g, const std::string& base_path) {
   auto next = load_model(g.kb_path(), g.colour);
   casebase::Store store = open_case_store(g);
   std::size_t total = 0;
-  std::vector<casebase::ImpactRow> rows = casebase::impact(store, *base, *next, &total);
-  auto top = [](const casebase::CaseVerdict& v) { return v.top_cause().value_or("-"); };
+  std::vector<replay::ImpactRow> rows = replay::impact(store, *base, *next, &total);
+  auto top = [](const replay::CaseVerdict& v) { return v.top_cause().value_or("-"); };
   if (g.output_format() == Format::json) {
     Json changed = Json::array();
-    for (const casebase::ImpactRow& row : rows) {
+    for (const replay::ImpactRow& row : rows) {
       changed.push_back({{"id", row.id},
                          {"before", {{"verdict", row.before.verdict}, {"top_cause", top(row.before)}}},
                          {"after", {{"verdict", row.after.verdict}, {"top_cause", top(row.after)}}}});
@@ -88,7 +88,7 @@ int run_impact(const GlobalOptions& g, const std::string& base_path) {
     else
       std::cout << "kb impact: " << rows.size() << " of " << total << " cases change (" << base->version() << " → "
                 << next->version() << ")\n";
-    for (const casebase::ImpactRow& row : rows) {
+    for (const replay::ImpactRow& row : rows) {
       std::cout << "#" << row.id << ": " << row.before.verdict << " / " << top(row.before) << "  →  "
                 << row.after.verdict << " / " << top(row.after) << "\n";
     }

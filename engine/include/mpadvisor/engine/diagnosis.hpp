@@ -21,10 +21,7 @@ enum class StepStatus {
   undetermined,  // a blocking rule is unknown: facts are missing
 };
 
-enum class Verdict { clear, blocked, needs_info };
-
 std::string_view to_string(StepStatus s);
-std::string_view to_string(Verdict v);
 
 // A term of a list found in a fact's text.
 struct TermMatch {

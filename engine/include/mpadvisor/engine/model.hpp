@@ -1,15 +1,18 @@
 // The compiled knowledge base: an immutable model built once from a checked KB and used to
 // evaluate any number of profiles, from any number of threads (it holds no mutable state).
+//
+// Everything here is the engine's own: the compiler lowers the KB's syntax tree into these
+// types, and nothing of the syntax tree outlives compiling.
 #pragma once
 
 #include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <unordered_map>
 #include <vector>
 
-#include "mpadvisor/dsl/ast.hpp"
-#include "mpadvisor/dsl/load.hpp"
 #include "mpadvisor/engine/truth.hpp"
 
 namespace mpadvisor::dsl {
@@ -39,15 +42,34 @@ struct SourceLocation {
   std::uint32_t line = 0, column = 0;
 };
 
+enum class Certainty { unspecified, official, many, single, applicant };
+
+// Where a piece of knowledge comes from and when it was last checked against it.
 struct Source {
-  std::string ref;
-  std::string checked;    // YYYY-MM-DD or empty
-  std::string certainty;  // official | many | single | seed | empty
+  std::string ref;      // an address, or a reference declared in the KB
+  Text title;           // the reference's title, when the KB declares one
+  std::string section;  // the part of the reference meant (may be empty)
+  std::string checked;  // YYYY-MM-DD or empty
+  Certainty certainty = Certainty::unspecified;
+};
+
+enum class FactType { boolean, number, text, text_list, enumeration, enum_set, date, datetime };
+
+// A value written in the KB (a fix's change, a scenario's fact), in the form the engine
+// sets facts from, with the KB's own spelling of it for display.
+struct Literal {
+  enum class Kind { boolean, number, text, symbol, date, list } kind = Kind::boolean;
+  bool boolean = false;
+  double number = 0;
+  std::string text;       // text content, or the symbol's name
+  std::int64_t time = 0;  // date: seconds on the Beijing wall clock
+  std::vector<Literal> items;
+  std::string spelling;  // as the KB writes it: social_security_proof, "个人学习笔记", [a, b]
 };
 
 struct FactInfo {
   std::string name;
-  dsl::ast::FactType type = dsl::ast::FactType::text;
+  FactType type = FactType::text;
   std::vector<std::string> values;  // enumeration and set values, in declared order
   Text question, help;
   std::optional<double> min, max, max_length;
@@ -76,10 +98,12 @@ struct StepInfo {
   SourceLocation location;
 };
 
+enum class ChangeOp { assign, add, remove, unset };
+
 struct FactChange {
   FactId fact = kNone;
-  dsl::ast::ChangeOp op = dsl::ast::ChangeOp::assign;
-  dsl::ast::Value value;
+  ChangeOp op = ChangeOp::assign;
+  Literal value;
 };
 
 struct Fix {
@@ -92,18 +116,21 @@ struct CauseInfo {
   Text title, explanation;
   StepId stage = kNone;
   std::vector<Fix> fixes;
-  std::vector<std::string> patterns;  // ICU regular expressions (compiled per use)
+  std::vector<std::string> patterns;  // as written (regular expressions), for display
   std::vector<Source> sources;
   SourceLocation location;
 };
+
+enum class Effect { block, warn, wait };
+enum class Likelihood { low, medium, high };
 
 struct RuleInfo {
   std::string name;
   StepId step = kNone;
   std::uint32_t condition = 0;  // condition index
-  dsl::ast::EffectKind effect = dsl::ast::EffectKind::block;
+  Effect effect = Effect::block;
   CauseId cause = kNone;
-  dsl::ast::Likelihood likelihood = dsl::ast::Likelihood::medium;
+  Likelihood likelihood = Likelihood::medium;
   std::string actor;  // wait
   std::string condition_text;
   std::vector<Source> sources;
@@ -131,12 +158,32 @@ struct AlternativesInfo {
   std::uint64_t option_mask = 0;  // bits of the set fact's values that satisfy it
 };
 
+enum class Verdict { clear, blocked, needs_info };
+
+// One fact of a scenario (its baseline's facts merged in), or the steps it has done.
+struct Given {
+  FactId fact = kNone;  // kNone: `done`, the steps listed in done_steps
+  Literal value;
+  std::vector<StepId> done_steps;
+};
+
+struct Expectation {
+  enum class Kind { verdict, blocked, warned, waiting, needs_info } kind = Kind::verdict;
+  bool negated = false;  // `expect not blocked …`
+  Verdict verdict = Verdict::clear;
+  StepId step = kNone;
+  CauseId cause = kNone;  // kNone: any cause
+  FactId fact = kNone;
+  std::string text;  // as the KB writes it
+};
+
 struct ScenarioInfo {
   std::string name;
   Text description;
-  std::vector<dsl::ast::Assignment> given;
+  std::string baseline;  // the baseline it starts from, or empty
+  std::vector<Given> given;
   StepId target = kNone;
-  std::vector<dsl::ast::Expectation> expectations;
+  std::vector<Expectation> expectations;
   SourceLocation location;
 };
 
@@ -166,10 +213,10 @@ class Model {
   // A digest of the KB's text, recorded with stored diagnoses.
   const std::string& version() const { return version_; }
 
-  std::optional<FactId> find_fact(std::string_view name) const;
-  std::optional<StepId> find_step(std::string_view name) const;
-  std::optional<RuleId> find_rule(std::string_view name) const;
-  std::optional<CauseId> find_cause(std::string_view name) const;
+  std::optional<FactId> find_fact(std::string_view name) const { return find(fact_index_, name); }
+  std::optional<StepId> find_step(std::string_view name) const { return find(step_index_, name); }
+  std::optional<RuleId> find_rule(std::string_view name) const { return find(rule_index_, name); }
+  std::optional<CauseId> find_cause(std::string_view name) const { return find(cause_index_, name); }
 
   // Internals shared with the evaluator; not part of the stable interface.
   const CompiledConditions& conditions() const { return *conditions_; }
@@ -178,6 +225,14 @@ class Model {
  private:
   Model();
   friend class ModelBuilder;
+
+  // Names are looked up by hashing a view; the views point into the info vectors above,
+  // which do not change once the model is built.
+  using Index = std::unordered_map<std::string_view, std::uint32_t>;
+  static std::optional<std::uint32_t> find(const Index& index, std::string_view name) {
+    auto it = index.find(name);
+    return it == index.end() ? std::nullopt : std::optional<std::uint32_t>(it->second);
+  }
 
   std::vector<FactInfo> facts_;
   std::vector<StepInfo> steps_;
@@ -189,11 +244,17 @@ class Model {
   std::vector<StepId> topo_;
   std::vector<StepId> goals_;
   std::string version_;
+  Index fact_index_, step_index_, rule_index_, cause_index_;
   std::unique_ptr<CompiledConditions> conditions_;
   std::unique_ptr<MatchTables> tables_;
 };
 
 // Compiles a checked KB (see dsl/checked_kb.hpp: only a KB without errors is one).
 std::shared_ptr<const Model> compile(const dsl::CheckedKb& kb);
+
+std::string_view to_string(Verdict v);
+std::string_view to_string(Effect e);
+std::string_view to_string(Likelihood l);
+std::string_view to_string(Certainty c);
 
 }  // namespace mpadvisor::engine

@@ -67,7 +67,7 @@ Profile empty_profile(const Model& model, std::int64_t now);
 
 // Sets one fact from KB literal syntax (scenarios, fixes) or from command-line text
 // (`--set features=user_posts,comments`). Throws ProfileError on a type mismatch.
-void set_fact(const Model& model, Profile& profile, FactId fact, const dsl::ast::Value& value);
+void set_fact(const Model& model, Profile& profile, FactId fact, const Literal& value);
 void set_fact_from_text(const Model& model, Profile& profile, FactId fact, std::string_view text);
 void unset_fact(Profile& profile, FactId fact);
 void set_done(const Model& model, Profile& profile, const std::vector<std::string>& steps);

@@ -48,13 +48,17 @@ struct RankingWeights {
   bool keep_evidence = true;  // false: only the order and the confidences (case replay)
 };
 
+class Scratch;
+
+// `scratch`, when given, keeps pattern matchers between calls on one thread (see scratch.hpp).
 RejectionRanking rank_rejection(const Model& model, const Diagnosis& diagnosis, std::string_view message,
                                 const std::optional<StepId>& stage, const std::vector<SimilarCaseInput>& similar,
-                                const RankingWeights& weights = {});
+                                const RankingWeights& weights = {}, Scratch* scratch = nullptr);
 
 // The causes whose message patterns match (used by rank_rejection, and by tools that only
 // have a message).
 // The pattern texts view the Model.
-std::vector<std::pair<CauseId, std::string_view>> matching_patterns(const Model& model, std::string_view message);
+std::vector<std::pair<CauseId, std::string_view>> matching_patterns(const Model& model, std::string_view message,
+                                                                    Scratch* scratch = nullptr);
 
 }  // namespace mpadvisor::engine

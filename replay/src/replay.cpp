@@ -1,4 +1,4 @@
-#include "mpadvisor/casebase/replay.hpp"
+#include "mpadvisor/replay/replay.hpp"
 
 #include <algorithm>
 #include <chrono>
@@ -8,35 +8,35 @@
 #include "mpadvisor/engine/profile.hpp"
 #include "mpadvisor/engine/rejection.hpp"
 
-namespace mpadvisor::casebase {
+namespace mpadvisor::replay {
 
 std::optional<std::string> CaseVerdict::top_cause() const {
   if (ranked.empty()) return std::nullopt;
   return std::string(ranked.front());
 }
 
-CaseVerdict diagnose_case(const engine::Model& model, const Case& c) {
+CaseVerdict diagnose_case(const engine::Model& model, const Case& c, engine::Scratch& scratch) {
   CaseVerdict v;
   // A profile without `as_of` is read as of the day the case happened.
   // The import checked the date; a stored case whose date is somehow invalid reads as an error.
   base::ParsedTime const when = base::parse_time(c.date);
   try {
-    // One profile per thread, refilled for each case: building a fresh one costs more
-    // than reading the case's JSON.
-    thread_local engine::Profile profile;
     if (!when.ok()) throw engine::ProfileError("date: " + when.error);
+    // The scratch profile is refilled for each case: building a fresh one costs more than
+    // reading the case's JSON.
+    engine::Profile& profile = scratch.profile;
     engine::parse_profile(model, c.profile, when.seconds, profile);
     engine::DiagnoseOptions options;
     options.evidence = false;
     options.needs_info = false;
-    thread_local engine::Diagnosis d;
+    engine::Diagnosis& d = scratch.diagnosis;
     engine::diagnose(model, profile, options, d);
     v.verdict = engine::to_string(d.verdict);
     std::optional<engine::StepId> stage;
     if (!c.stage.empty()) stage = model.find_step(c.stage);
     engine::RankingWeights weights;
     weights.keep_evidence = false;
-    engine::RejectionRanking ranking = engine::rank_rejection(model, d, c.message, stage, {}, weights);
+    engine::RejectionRanking ranking = engine::rank_rejection(model, d, c.message, stage, {}, weights, &scratch);
     v.ranked.reserve(ranking.causes.size());
     for (const engine::RankedCause& r : ranking.causes) v.ranked.emplace_back(model.causes()[r.cause].name);
   } catch (const engine::ProfileError& e) {
@@ -49,9 +49,10 @@ CaseVerdict diagnose_case(const engine::Model& model, const Case& c) {
 ReplayReport replay(Store& store, const engine::Model& model, bool record) {
   ReplayReport report;
   auto const start = std::chrono::steady_clock::now();
-  std::vector<DiagnosisRecord> records;
+  std::vector<casebase::DiagnosisRecord> records;
+  engine::Scratch scratch;
   store.for_each_case([&](const Case& c) {
-    CaseVerdict v = diagnose_case(model, c);
+    CaseVerdict v = diagnose_case(model, c, scratch);
     ++report.cases;
     if (v.verdict == "error") ++report.errors;
     if (!c.causes.empty()) {
@@ -79,9 +80,10 @@ std::vector<ImpactRow> impact(const Store& store, const engine::Model& base, con
                               std::size_t* total) {
   std::vector<ImpactRow> rows;
   std::size_t count = 0;
+  engine::Scratch base_scratch, next_scratch;
   store.for_each_case([&](const Case& c) {
     ++count;
-    CaseVerdict before = diagnose_case(base, c), after = diagnose_case(next, c);
+    CaseVerdict before = diagnose_case(base, c, base_scratch), after = diagnose_case(next, c, next_scratch);
     if (before.verdict != after.verdict || before.top_cause() != after.top_cause()) {
       rows.push_back({c.id, std::move(before), std::move(after)});
     }
@@ -91,4 +93,4 @@ std::vector<ImpactRow> impact(const Store& store, const engine::Model& base, con
   return rows;
 }
 
-}  // namespace mpadvisor::casebase
+}  // namespace mpadvisor::replay

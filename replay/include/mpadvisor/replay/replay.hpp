@@ -1,5 +1,6 @@
 // Running stored cases through the engine: how well the KB's cause ranking agrees with the
-// experts' labels (replay), and what a KB change would change (impact).
+// experts' labels (replay), and what a KB change would change (impact). The meeting point of
+// the case base (which knows no engine) and the engine (which knows no database).
 #pragma once
 
 #include <string>
@@ -7,8 +8,13 @@
 
 #include "mpadvisor/casebase/store.hpp"
 #include "mpadvisor/engine/model.hpp"
+#include "mpadvisor/engine/scratch.hpp"
 
-namespace mpadvisor::casebase {
+namespace mpadvisor::replay {
+
+using casebase::Case;
+using casebase::CaseId;
+using casebase::Store;
 
 // The engine's view of one case: its verdict on the profile and the causes it ranks for the
 // rejection message. Similar-case votes are left out, so a case never votes for itself.
@@ -20,7 +26,8 @@ struct CaseVerdict {
   std::optional<std::string> top_cause() const;
 };
 
-CaseVerdict diagnose_case(const engine::Model& model, const Case& c);
+// `scratch` holds the profile and diagnosis refilled for each case (one per thread).
+CaseVerdict diagnose_case(const engine::Model& model, const Case& c, engine::Scratch& scratch);
 
 struct ReplayMiss {
   CaseId id = 0;
@@ -46,4 +53,4 @@ struct ImpactRow {
 std::vector<ImpactRow> impact(const Store& store, const engine::Model& base, const engine::Model& next,
                               std::size_t* total = nullptr);
 
-}  // namespace mpadvisor::casebase
+}  // namespace mpadvisor::replay

@@ -1,0 +1,84 @@
+// The compiler's state while it lowers a checked KB into a Model. Each lowering lives in its
+// own file (values, conditions, matchers, scenarios); compile.cpp runs them in order.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <set>
+#include <string>
+
+#include "compiled.hpp"
+#include "mpadvisor/dsl/ast.hpp"
+#include "mpadvisor/dsl/checked_kb.hpp"
+#include "mpadvisor/dsl/source_map.hpp"
+
+namespace mpadvisor::engine {
+
+namespace ast = dsl::ast;
+
+class ModelBuilder {
+ public:
+  explicit ModelBuilder(const dsl::CheckedKb& checked);
+  std::shared_ptr<const Model> build();
+
+ private:
+  // compile.cpp: declarations in KB order
+  void version();
+  void facts();
+  void steps();
+  void alternatives();
+  void causes();
+  void rules();
+  void indices();
+
+  // lower_values.cpp: texts, sources, literals, durations and costs
+  static Text text_of(const ast::Text& t);
+  std::vector<Source> sources_of(const std::vector<ast::Source>& sources) const;
+  Literal literal_of(const ast::Value& v) const;
+  static std::optional<Duration> duration_of(const std::optional<ast::DurationRange>& d);
+  static std::optional<Cost> cost_of(const std::optional<ast::Cost>& c);
+  SourceLocation locate(const ast::Module* m, ast::Span span) const;
+
+  // lower_conditions.cpp: conditions into flat nodes
+  std::uint32_t condition(const ast::Expr& e);
+  std::uint32_t node(const ast::Expr& e, std::set<FactId>& facts);
+  Operand operand(const ast::Value& v, FactId fact, Function fn);
+
+  // lower_matchers.cpp: term lists, regions and message patterns into matchers
+  void term_lists();
+  void regions();
+  void pattern(CauseId cause, const ast::Pattern& p);
+  void pattern_tables();
+
+  // lower_scenarios.cpp: scenarios with their baselines merged in
+  void scenarios();
+  Expectation expectation(const ast::Expectation& e) const;
+
+  template <typename Decl, typename Fn>
+  void each(Fn&& fn) {
+    for (const ast::Module& m : kb_.modules) {
+      for (const ast::Declaration& d : m.declarations) {
+        if (const auto* decl = std::get_if<Decl>(&d)) fn(*decl, m);
+      }
+    }
+  }
+
+  FactId fact_id(const ast::Name& n) const { return id_of(fact_index_, n, "fact"); }
+  StepId step_id(const ast::Name& n) const { return id_of(step_index_, n, "step"); }
+  CauseId cause_id(const ast::Name& n) const { return id_of(cause_index_, n, "cause"); }
+  // The checker resolved every name; a miss here is a bug in the checker, not in the KB.
+  static std::uint32_t id_of(const std::map<std::string, std::uint32_t, std::less<>>& index, const ast::Name& n,
+                             const char* kind);
+
+  const dsl::CheckedKb& checked_;
+  const dsl::KnowledgeBase& kb_;
+  const dsl::Symbols& symbols_;
+  std::shared_ptr<Model> model_;
+  std::map<const ast::Module*, dsl::SourceMap> maps_;
+  std::map<std::string, std::uint32_t, std::less<>> fact_index_, step_index_, cause_index_, term_index_,
+      alternatives_index_;
+  std::map<std::string, std::int32_t, std::less<>> province_index_;
+  LiteralTable pattern_literals_;
+};
+
+}  // namespace mpadvisor::engine

@@ -1,0 +1,192 @@
+// Lowers a checked KB into the immutable Model: ids in declaration order, the step graph's
+// topological order, and each declaration in the engine's own types. The lowerings of
+// values, conditions, matchers and scenarios are in the files beside this one.
+#include <atomic>
+#include <stdexcept>
+
+#include "compile/builder.hpp"
+#include "mpadvisor/dsl/format.hpp"
+
+namespace mpadvisor::engine {
+
+namespace {
+
+std::uint64_t fnv1a(std::uint64_t h, std::string_view data) {
+  for (unsigned char c : data) {
+    h ^= c;
+    h *= 1099511628211ull;
+  }
+  return h;
+}
+
+}  // namespace
+
+ModelBuilder::ModelBuilder(const dsl::CheckedKb& checked)
+    : checked_(checked), kb_(checked.kb()), symbols_(checked.symbols()) {}
+
+std::uint32_t ModelBuilder::id_of(const std::map<std::string, std::uint32_t, std::less<>>& index, const ast::Name& n,
+                                  const char* kind) {
+  auto it = index.find(n.text);
+  if (it == index.end())
+    throw std::logic_error(std::string("the checker let through an undefined ") + kind + " " + n.text);
+  return it->second;
+}
+
+std::shared_ptr<const Model> ModelBuilder::build() {
+  model_ = std::shared_ptr<Model>(new Model());
+  for (const ast::Module& m : kb_.modules) maps_.emplace(&m, dsl::SourceMap(m.path, m.text));
+  static std::atomic<std::uint64_t> instances{0};
+  model_->tables_->instance = ++instances;
+  version();
+  facts();
+  term_lists();
+  regions();
+  steps();
+  alternatives();
+  causes();
+  rules();
+  scenarios();
+  pattern_tables();
+  indices();
+  return model_;
+}
+
+void ModelBuilder::version() {
+  std::uint64_t h = 1469598103934665603ull;
+  // The texts alone, in load order: the same KB has the same version wherever it is read from.
+  for (const ast::Module& m : kb_.modules) h = fnv1a(h, m.text);
+  char buf[17];
+  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
+  model_->version_ = buf;
+}
+
+void ModelBuilder::facts() {
+  static constexpr FactType kTypes[] = {FactType::boolean,     FactType::number,   FactType::text, FactType::text_list,
+                                        FactType::enumeration, FactType::enum_set, FactType::date, FactType::datetime};
+  each<ast::Fact>([&](const ast::Fact& f, const ast::Module&) {
+    FactInfo info;
+    info.name = f.name.text;
+    info.type = kTypes[static_cast<int>(f.type)];
+    for (const ast::Name& v : f.values) info.values.push_back(v.text);
+    info.question = text_of(f.question);
+    info.help = text_of(f.help);
+    info.min = f.min;
+    info.max = f.max;
+    info.max_length = f.max_length;
+    fact_index_.emplace(info.name, static_cast<FactId>(model_->facts_.size()));
+    model_->facts_.push_back(std::move(info));
+  });
+  model_->tables_->fact_needs_regions.assign(model_->facts_.size(), false);
+}
+
+void ModelBuilder::steps() {
+  // The checker built the step graph; its vertices are the steps in declaration order.
+  const dsl::StepGraph& graph = checked_.step_graph();
+  const auto& g = graph.graph();
+  for (dsl::StepId v = 0; v < graph.size(); ++v) {
+    const ast::Step& s = *g[v].step;
+    StepInfo info;
+    info.name = s.name.text;
+    info.title = text_of(s.title);
+    info.description = text_of(s.description);
+    info.actor = s.actor.text;
+    info.duration = duration_of(s.duration);
+    info.cost = cost_of(s.cost);
+    info.location = locate(g[v].module, s.name.span);
+    step_index_.emplace(info.name, static_cast<StepId>(v));
+    model_->steps_.push_back(std::move(info));
+  }
+  for (dsl::StepId v = 0; v < graph.size(); ++v) {
+    for (auto [e, end] = boost::out_edges(v, g); e != end; ++e) {
+      model_->steps_[v].requires_.push_back(static_cast<StepId>(boost::target(*e, g)));
+    }
+    if (const auto& done = g[v].step->done_when)
+      model_->steps_[v].done_when = static_cast<std::int32_t>(condition(*done));
+  }
+  for (dsl::StepId v : graph.topological_order()) model_->topo_.push_back(static_cast<StepId>(v));
+  if (model_->topo_.size() != model_->steps_.size()) throw std::logic_error("the checker let through a requires cycle");
+  for (const auto& goal : symbols_.goals) model_->goals_.push_back(step_id(goal.decl->step));
+}
+
+void ModelBuilder::alternatives() {
+  each<ast::Alternatives>([&](const ast::Alternatives& a, const ast::Module&) {
+    AlternativesInfo info;
+    info.name = a.name.text;
+    info.title = text_of(a.title);
+    info.fact = fact_id(a.fact);
+    const FactInfo& fact = model_->facts_[info.fact];
+    for (const ast::Option& o : a.options) {
+      info.options.push_back({o.name.text, text_of(o.title), text_of(o.how), duration_of(o.duration), cost_of(o.cost)});
+      auto it = std::find(fact.values.begin(), fact.values.end(), o.name.text);
+      if (it != fact.values.end()) info.option_mask |= 1ull << (it - fact.values.begin());
+    }
+    alternatives_index_.emplace(info.name, static_cast<std::uint32_t>(model_->alternatives_.size()));
+    model_->alternatives_.push_back(std::move(info));
+  });
+}
+
+void ModelBuilder::causes() {
+  static constexpr ChangeOp kOps[] = {ChangeOp::assign, ChangeOp::add, ChangeOp::remove, ChangeOp::unset};
+  each<ast::Cause>([&](const ast::Cause& c, const ast::Module& m) {
+    auto const id = static_cast<CauseId>(model_->causes_.size());
+    CauseInfo info;
+    info.name = c.name.text;
+    info.title = text_of(c.title);
+    info.explanation = text_of(c.explanation);
+    if (!c.stage.empty()) info.stage = step_id(c.stage);
+    for (const ast::Fix& f : c.fixes) {
+      Fix fix{text_of(f.text), {}};
+      for (const ast::Change& ch : f.changes) {
+        FactChange change{fact_id(ch.fact), kOps[static_cast<int>(ch.op)], {}};
+        if (change.op != ChangeOp::unset) change.value = literal_of(ch.value);
+        fix.changes.push_back(std::move(change));
+      }
+      info.fixes.push_back(std::move(fix));
+    }
+    for (const ast::Pattern& p : c.patterns) {
+      info.patterns.push_back(p.regex);
+      pattern(id, p);
+    }
+    info.sources = sources_of(c.sources);
+    info.location = locate(&m, c.name.span);
+    cause_index_.emplace(info.name, id);
+    model_->causes_.push_back(std::move(info));
+  });
+}
+
+void ModelBuilder::rules() {
+  static constexpr Effect kEffects[] = {Effect::block, Effect::warn, Effect::wait};
+  static constexpr Likelihood kLikelihoods[] = {Likelihood::low, Likelihood::medium, Likelihood::high};
+  each<ast::Rule>([&](const ast::Rule& r, const ast::Module& m) {
+    RuleInfo info;
+    info.name = r.name.text;
+    info.step = step_id(r.step);
+    info.condition = condition(r.condition);
+    info.condition_text = dsl::format_condition(r.condition);
+    info.effect = kEffects[static_cast<int>(r.effect.kind)];
+    info.cause = cause_id(r.effect.cause);
+    info.likelihood = kLikelihoods[static_cast<int>(r.effect.likelihood)];
+    info.actor = r.effect.actor.text;
+    info.sources = sources_of(r.sources);
+    info.location = locate(&m, r.name.span);
+    auto const id = static_cast<RuleId>(model_->rules_.size());
+    model_->steps_[info.step].rules.push_back(id);
+    model_->rules_.push_back(std::move(info));
+  });
+}
+
+// Name → id tables for find_*, over views of the names the model owns.
+void ModelBuilder::indices() {
+  auto fill = [](Model::Index& index, const auto& infos) {
+    index.reserve(infos.size());
+    for (std::uint32_t i = 0; i < infos.size(); ++i) index.emplace(infos[i].name, i);
+  };
+  fill(model_->fact_index_, model_->facts_);
+  fill(model_->step_index_, model_->steps_);
+  fill(model_->rule_index_, model_->rules_);
+  fill(model_->cause_index_, model_->causes_);
+}
+
+std::shared_ptr<const Model> compile(const dsl::CheckedKb& kb) { return ModelBuilder(kb).build(); }
+
+}  // namespace mpadvisor::engine

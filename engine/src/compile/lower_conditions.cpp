@@ -1,0 +1,143 @@
+// Lowering conditions into flat nodes with their literals pre-converted: enum values to
+// indices, dates to seconds, texts to normalised form, option sets to bit masks.
+#include "compile/builder.hpp"
+#include "mpadvisor/dsl/format.hpp"
+#include "mpadvisor/engine/normalize.hpp"
+
+namespace mpadvisor::engine {
+
+namespace {
+
+Function function_of(const std::string& name) {
+  if (name == "province") return Function::province;
+  if (name == "hours_since") return Function::hours_since;
+  if (name == "days_since") return Function::days_since;
+  if (name == "days_until") return Function::days_until;
+  if (name == "width") return Function::width;
+  if (name == "count") return Function::count;
+  return Function::none;
+}
+
+// The engine's kinds follow the language's one for one.
+CondKind kind_of(ast::ExprKind k) {
+  static constexpr CondKind kKinds[] = {CondKind::constant,     CondKind::fact,           CondKind::all,
+                                        CondKind::any,          CondKind::negation,       CondKind::compare,
+                                        CondKind::contains_any, CondKind::is_any,         CondKind::has,
+                                        CondKind::in,           CondKind::known,          CondKind::done,
+                                        CondKind::satisfied,    CondKind::mentions_region};
+  return kKinds[static_cast<int>(k)];
+}
+
+CompareOp op_of(ast::CompareOp op) {
+  static constexpr CompareOp kOps[] = {CompareOp::eq, CompareOp::ne, CompareOp::lt,
+                                       CompareOp::le, CompareOp::gt, CompareOp::ge};
+  return kOps[static_cast<int>(op)];
+}
+
+}  // namespace
+
+std::uint32_t ModelBuilder::condition(const ast::Expr& e) {
+  CompiledConditions& cc = *model_->conditions_;
+  std::set<FactId> facts;
+  std::uint32_t const root = node(e, facts);
+  cc.roots.push_back(root);
+  cc.facts_of.emplace_back(facts.begin(), facts.end());
+  return static_cast<std::uint32_t>(cc.roots.size() - 1);
+}
+
+Operand ModelBuilder::operand(const ast::Value& v, FactId fact, Function fn) {
+  Operand out;
+  out.boolean = v.boolean;
+  out.number = v.number;
+  if (fn == Function::province) {
+    auto it = province_index_.find(normalize_compact(v.text));
+    out.index = it == province_index_.end() ? -2 : it->second;  // -2 never equals a profile's province
+    return out;
+  }
+  if (v.kind == ast::ValueKind::date) out.number = static_cast<double>(literal_of(v).time);
+  if (fact != kNone && fn == Function::none) {
+    const FactInfo& f = model_->facts_[fact];
+    auto it = std::find(f.values.begin(), f.values.end(), v.text);
+    if (it != f.values.end()) out.index = static_cast<std::int32_t>(it - f.values.begin());
+  }
+  if (v.kind == ast::ValueKind::string) out.compact = normalize_compact(v.text);
+  return out;
+}
+
+std::uint32_t ModelBuilder::node(const ast::Expr& e, std::set<FactId>& facts) {
+  CondNode n;
+  n.kind = kind_of(e.kind);
+  n.op = op_of(e.op);
+  n.truth = e.truth;
+  n.text = dsl::format_condition(e);
+  auto subject_fact = [&] {
+    n.fact = fact_id(e.subject);
+    facts.insert(n.fact);
+  };
+  switch (e.kind) {
+    case ast::ExprKind::constant:
+      break;
+    case ast::ExprKind::all:
+    case ast::ExprKind::any:
+    case ast::ExprKind::negation:
+      for (const ast::Expr& op : e.operands) n.children.push_back(node(op, facts));
+      break;
+    case ast::ExprKind::fact:
+    case ast::ExprKind::known:
+      subject_fact();
+      break;
+    case ast::ExprKind::mentions_region:
+      subject_fact();
+      model_->tables_->fact_needs_regions[n.fact] = true;
+      break;
+    case ast::ExprKind::contains_any:
+    case ast::ExprKind::is_any:
+      subject_fact();
+      n.target = term_index_.at(e.list.text);
+      break;
+    case ast::ExprKind::has:
+    case ast::ExprKind::in: {
+      subject_fact();
+      const FactInfo& f = model_->facts_[n.fact];
+      for (const ast::Value& v : e.values) {
+        auto it = std::find(f.values.begin(), f.values.end(), v.text);
+        if (it != f.values.end()) n.mask |= 1ull << (it - f.values.begin());
+        if (v.kind == ast::ValueKind::string) n.texts.push_back(normalize_compact(v.text));
+        if (v.kind == ast::ValueKind::number) n.numbers.push_back(v.number);
+      }
+      break;
+    }
+    case ast::ExprKind::done:
+      n.target = step_id(e.subject);
+      break;
+    case ast::ExprKind::satisfied: {
+      n.target = alternatives_index_.at(e.subject.text);
+      n.fact = model_->alternatives_[n.target].fact;
+      facts.insert(n.fact);
+      break;
+    }
+    case ast::ExprKind::compare: {
+      n.fact = fact_id(e.left.fact);
+      facts.insert(n.fact);
+      n.left_fn = e.left.kind == ast::Operand::Kind::call ? function_of(e.left.function) : Function::none;
+      if (e.right.kind == ast::Operand::Kind::call) {
+        n.right_fn = function_of(e.right.function);
+        n.right_fact = fact_id(e.right.fact);
+        facts.insert(n.right_fact);
+      } else {
+        n.right = operand(e.right.value, n.left_fn == Function::none ? n.fact : kNone, n.left_fn);
+      }
+      for (FactId f : {n.fact, n.right_fact}) {
+        if (f != kNone && (n.left_fn == Function::province || n.right_fn == Function::province)) {
+          model_->tables_->fact_needs_regions[f] = true;
+        }
+      }
+      break;
+    }
+  }
+  CompiledConditions& cc = *model_->conditions_;
+  cc.nodes.push_back(std::move(n));
+  return static_cast<std::uint32_t>(cc.nodes.size() - 1);
+}
+
+}  // namespace mpadvisor::engine

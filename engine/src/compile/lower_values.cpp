@@ -1,0 +1,84 @@
+// Lowering the KB's plain values: bilingual texts, sources, literals, durations, costs and
+// source locations.
+#include "compile/builder.hpp"
+#include "mpadvisor/base/clock.hpp"
+#include "mpadvisor/dsl/format.hpp"
+
+namespace mpadvisor::engine {
+
+Text ModelBuilder::text_of(const ast::Text& t) {
+  Text out;
+  for (const ast::Translation& tr : t) (tr.lang == "zh" ? out.zh : out.en) = tr.text;
+  return out;
+}
+
+std::vector<Source> ModelBuilder::sources_of(const std::vector<ast::Source>& sources) const {
+  static constexpr Certainty kCertainty[] = {Certainty::unspecified, Certainty::official, Certainty::many,
+                                             Certainty::single, Certainty::applicant};
+  std::vector<Source> out;
+  for (const ast::Source& s : sources) {
+    Source source;
+    source.ref = s.ref;
+    if (s.checked) source.checked = base::format_date(base::midnight(dsl::to_date(*s.checked)));
+    source.certainty = kCertainty[static_cast<int>(s.certainty)];
+    out.push_back(std::move(source));
+  }
+  return out;
+}
+
+Literal ModelBuilder::literal_of(const ast::Value& v) const {
+  Literal out;
+  out.spelling = dsl::format_value(v);
+  switch (v.kind) {
+    case ast::ValueKind::boolean:
+      out.kind = Literal::Kind::boolean;
+      out.boolean = v.boolean;
+      break;
+    case ast::ValueKind::number:
+      out.kind = Literal::Kind::number;
+      out.number = v.number;
+      break;
+    case ast::ValueKind::string:
+      out.kind = Literal::Kind::text;
+      out.text = v.text;
+      break;
+    case ast::ValueKind::symbol:
+      out.kind = Literal::Kind::symbol;
+      out.text = v.text;
+      break;
+    case ast::ValueKind::date:
+      out.kind = Literal::Kind::date;
+      out.time =
+          base::midnight(dsl::to_date(v.date)) + (v.date.has_time() ? v.date.hour * 3600LL : 0) + v.date.minute * 60LL;
+      break;
+    case ast::ValueKind::list:
+      out.kind = Literal::Kind::list;
+      for (const ast::Value& item : v.items) out.items.push_back(literal_of(item));
+      break;
+  }
+  return out;
+}
+
+std::optional<Duration> ModelBuilder::duration_of(const std::optional<ast::DurationRange>& d) {
+  if (!d) return std::nullopt;
+  // Both ends in one unit: the written one when they share it, hours otherwise.
+  auto hours = [](const ast::Quantity& q) {
+    if (q.unit == "min") return q.amount / 60;
+    if (q.unit == "d" || q.unit == "wd") return q.amount * 24;
+    return q.amount;
+  };
+  if (d->low.unit == d->high.unit) return Duration{d->low.amount, d->high.amount, d->low.unit};
+  return Duration{hours(d->low), hours(d->high), "h"};
+}
+
+std::optional<Cost> ModelBuilder::cost_of(const std::optional<ast::Cost>& c) {
+  if (!c) return std::nullopt;
+  return Cost{c->amount, c->currency, c->per_attempt, c->refundable};
+}
+
+SourceLocation ModelBuilder::locate(const ast::Module* m, ast::Span span) const {
+  dsl::Location loc = maps_.at(m).locate(span.begin);
+  return {loc.file, loc.line, loc.column};
+}
+
+}  // namespace mpadvisor::engine

@@ -1,0 +1,127 @@
+// Profiles: empty ones, facts set one at a time (scenarios, fixes, --set), and facts
+// described as the KB would write them.
+#include "mpadvisor/engine/profile.hpp"
+
+#include <charconv>
+#include <nlohmann/json.hpp>
+
+#include "mpadvisor/base/clock.hpp"
+#include "profile/value_builder.hpp"
+
+namespace mpadvisor::engine {
+
+using json = nlohmann::json;
+using namespace profile_detail;
+
+Profile empty_profile(const Model& model, std::int64_t now) {
+  Profile p;
+  p.facts.resize(model.facts().size());
+  p.done.assign(model.steps().size(), false);
+  p.as_of = now;
+  return p;
+}
+
+void set_done(const Model& model, Profile& profile, const std::vector<std::string>& steps) {
+  for (const std::string& s : steps) {
+    auto id = model.find_step(s);
+    if (!id) throw ProfileError(unknown_step_message(model, "'done'", s));
+    profile.done[*id] = true;
+  }
+}
+
+void set_fact(const Model& model, Profile& profile, FactId id, const Literal& v) {
+  ValueBuilder b(model, id);
+  switch (v.kind) {
+    case Literal::Kind::boolean:
+      profile.facts[id] = b.boolean(v.boolean);
+      break;
+    case Literal::Kind::number:
+      profile.facts[id] = b.number(v.number);
+      break;
+    case Literal::Kind::text:
+    case Literal::Kind::symbol:
+      profile.facts[id] = b.string(v.text);
+      break;
+    case Literal::Kind::date:
+      profile.facts[id] = b.time(v.time, v.spelling);
+      break;
+    case Literal::Kind::list: {
+      std::vector<std::string> items;
+      for (const Literal& item : v.items) items.push_back(item.text);
+      profile.facts[id] = b.items(items);
+      break;
+    }
+  }
+  if (model.facts()[id].name == profile_field::kAsOf) profile.as_of = profile.facts[id].time;
+}
+
+void set_fact_from_text(const Model& model, Profile& profile, FactId id, std::string_view text) {
+  const FactInfo& f = model.facts()[id];
+  ValueBuilder b(model, id);
+  std::string const s(text);
+  switch (f.type) {
+    case FactType::boolean:
+      if (s != "true" && s != "false") mismatch(f, "'" + s + "'");
+      profile.facts[id] = b.boolean(s == "true");
+      break;
+    case FactType::number: {
+      double n = 0;
+      auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), n);
+      if (ec != std::errc{} || p != s.data() + s.size()) mismatch(f, "'" + s + "'");
+      profile.facts[id] = b.number(n);
+      break;
+    }
+    case FactType::text_list:
+    case FactType::enum_set: {
+      std::vector<std::string> items;
+      std::size_t start = 0;
+      while (start <= s.size() && !s.empty()) {
+        std::size_t comma = s.find(',', start);
+        if (comma == std::string::npos) comma = s.size();
+        if (comma > start) items.push_back(s.substr(start, comma - start));
+        start = comma + 1;
+      }
+      profile.facts[id] = b.items(items);
+      break;
+    }
+    default:
+      profile.facts[id] = b.string(s);
+  }
+  if (f.name == profile_field::kAsOf) profile.as_of = profile.facts[id].time;
+}
+
+void unset_fact(Profile& profile, FactId id) { profile.facts[id] = FactValue{}; }
+
+std::string describe_value(const Model& model, FactId id, const FactValue& v) {
+  if (!v.known) return "unknown";
+  const FactInfo& f = model.facts()[id];
+  auto quote = [](const std::string& s) { return json(s).dump(); };
+  switch (f.type) {
+    case FactType::boolean:
+      return v.boolean ? "true" : "false";
+    case FactType::number: {
+      char buf[32];
+      std::snprintf(buf, sizeof buf, "%g", v.number);
+      return buf;
+    }
+    case FactType::text:
+      return quote(v.text);
+    case FactType::enumeration:
+      return v.text;
+    case FactType::date:
+      return base::format_date(v.time);
+    case FactType::datetime:
+      return base::format_datetime(v.time);
+    case FactType::text_list:
+    case FactType::enum_set: {
+      std::string out;
+      for (const std::string& item : v.list) {
+        out += (out.empty() ? "" : ", ") + (f.type == FactType::text_list ? quote(item) : item);
+      }
+      return "[" + out + "]";
+    }
+  }
+  return "";
+}
+
+}  // namespace mpadvisor::engine
