@@ -6,8 +6,10 @@
 #include <array>
 #include <charconv>
 #include <cstdio>
+#include <map>
 
 #include "mpadvisor/base/utf8.hpp"
+#include "mpadvisor/dsl/pattern_words.hpp"
 
 namespace mpadvisor::dsl {
 namespace {
@@ -60,7 +62,7 @@ std::string cost(const ast::Cost& c) {
 std::string source(const ast::Source& s) {
   std::string out = quote(s.ref);
   if (s.checked) out += " checked " + date(*s.checked);
-  static constexpr std::array certainty = {"", "official", "many", "single", "seed"};
+  static constexpr std::array certainty = {"", "official", "many", "single", "applicant"};
   if (s.certainty != ast::Certainty::unspecified)
     out += std::string(" certainty ") + certainty[static_cast<int>(s.certainty)];
   return out;
@@ -389,8 +391,10 @@ void print_cause(Printer& p, const ast::Cause& d) {
     for (const ast::Change& c : f.changes) body.push_back({change(c), c.span.begin, c.span.end});
     block(p, 1, "fix", body, f.span);
   }
-  for (const ast::Pattern& pat : d.patterns)
-    p.line(1, "message " + pat.lang + " " + quote(pat.regex), pat.span.begin, pat.span.end);
+  for (const ast::Pattern& pat : d.patterns) {
+    std::string const body = pat.words.empty() ? quote(pat.regex) : "words " + format_words(pat.words);
+    p.line(1, "message " + pat.lang + " " + body, pat.span.begin, pat.span.end);
+  }
   std::vector<Property> sources;
   add_sources(sources, d.sources);
   for (const Property& prop : sources) p.line(1, prop.content, prop.begin, prop.end);
@@ -422,16 +426,46 @@ void print(Printer& p, const ast::Rule& d) {
   block(p, 0, "rule " + d.name.text + " at " + d.step.text, props, d.span);
 }
 
-void print(Printer& p, const ast::Scenario& d) {
+// One `given` line per fact keeps diffs of scenarios small. A given that only restates the
+// baseline (declared in the same file) is left out: the scenario says what differs.
+void add_givens(std::vector<Property>& props, const std::vector<ast::Assignment>& given,
+                const ast::Baseline* baseline) {
+  for (const ast::Assignment& a : given) {
+    if (a.unknown) {
+      props.push_back({"given " + a.fact.text + " unknown", a.span.begin, a.span.end});
+      continue;
+    }
+    std::string const value = format_value(a.value);
+    bool const restated =
+        baseline && std::any_of(baseline->given.begin(), baseline->given.end(), [&](const ast::Assignment& b) {
+          return !b.unknown && b.fact.text == a.fact.text && format_value(b.value) == value;
+        });
+    if (!restated) props.push_back({"given " + a.fact.text + " = " + value, a.span.begin, a.span.end});
+  }
+}
+
+void print(Printer& p, const ast::Scenario& d, const ast::Baseline* baseline) {
   std::vector<Property> props;
   add(props, "description", d.description);
-  // One `given` line per fact keeps diffs of scenarios small.
-  for (const ast::Assignment& a : d.given) {
-    props.push_back({"given " + a.fact.text + " = " + format_value(a.value), a.span.begin, a.span.end});
-  }
+  add_givens(props, d.given, baseline);
   if (!d.target.empty()) props.push_back({"target " + d.target.text, d.target.span.begin, d.target.span.end});
   for (const ast::Expectation& e : d.expectations) props.push_back({format_expectation(e), e.span.begin, e.span.end});
-  block(p, 0, "scenario " + d.name.text, props, d.span);
+  block(p, 0, "scenario " + d.name.text + (d.from.empty() ? "" : " from " + d.from.text), props, d.span);
+}
+
+void print(Printer& p, const ast::Baseline& d) {
+  std::vector<Property> props;
+  add(props, "description", d.description);
+  add_givens(props, d.given, nullptr);
+  if (!d.target.empty()) props.push_back({"target " + d.target.text, d.target.span.begin, d.target.span.end});
+  block(p, 0, "baseline " + d.name.text + (d.from.empty() ? "" : " from " + d.from.text), props, d.span);
+}
+
+void print(Printer& p, const ast::Reference& d) {
+  std::vector<Property> props;
+  add(props, "title", d.title);
+  if (!d.address.empty()) props.push_back({"address " + quote(d.address), d.span.end, d.span.end});
+  block(p, 0, "reference " + d.name.text, props, d.span);
 }
 
 bool is_one_liner(const ast::Declaration& d) {
@@ -507,6 +541,10 @@ std::string format_expectation(const ast::Expectation& e) {
 
 std::string format(const ast::Module& module) {
   Printer p(module);
+  std::map<std::string, const ast::Baseline*, std::less<>> baselines;
+  for (const ast::Declaration& d : module.declarations) {
+    if (const auto* b = std::get_if<ast::Baseline>(&d)) baselines.emplace(b->name.text, b);
+  }
   const ast::Declaration* previous = nullptr;
   for (const ast::Declaration& d : module.declarations) {
     // Runs of one-line declarations of one kind (imports, plain facts) stay together.
@@ -518,6 +556,9 @@ std::string format(const ast::Module& module) {
             print_alternatives(p, decl);
           else if constexpr (std::is_same_v<T, ast::Cause>)
             print_cause(p, decl);
+          else if constexpr (std::is_same_v<T, ast::Scenario>)
+            print(p, decl,
+                  decl.from.empty() || !baselines.count(decl.from.text) ? nullptr : baselines.at(decl.from.text));
           else
             print(p, decl);
         },

@@ -40,13 +40,36 @@ Symbols index_symbols(const KnowledgeBase& kb) {
             } else if constexpr (std::is_same_v<T, ast::Scenario>) {
               enter(s, s.scenarios, "scenario", decl, m);
               s.scenario_order.push_back({&decl, &m});
-            } else if constexpr (std::is_same_v<T, ast::Goal>)
+            } else if constexpr (std::is_same_v<T, ast::Baseline>)
+              enter(s, s.baselines, "baseline", decl, m);
+            else if constexpr (std::is_same_v<T, ast::Reference>)
+              enter(s, s.references, "reference", decl, m);
+            else if constexpr (std::is_same_v<T, ast::Goal>)
               s.goals.push_back({&decl, &m});
           },
           d);
     }
   }
   return s;
+}
+
+std::string_view source_reference(std::string_view ref) {
+  if (ref.find("://") != std::string_view::npos) return {};
+  std::size_t end = 0;
+  auto const name_char = [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+  };
+  while (end < ref.size() && name_char(ref[end])) ++end;
+  bool const ends_cleanly = end == ref.size() || ref[end] == ' ';
+  return end > 0 && ends_cleanly ? ref.substr(0, end) : std::string_view{};
+}
+
+std::string_view source_section(std::string_view ref) {
+  std::string_view rest = ref.substr(source_reference(ref).size());
+  while (!rest.empty() && rest.front() == ' ') rest.remove_prefix(1);
+  if (rest.rfind("§", 0) == 0) rest.remove_prefix(std::string_view("§").size());
+  while (!rest.empty() && rest.front() == ' ') rest.remove_prefix(1);
+  return rest;
 }
 
 }  // namespace mpadvisor::dsl

@@ -14,9 +14,10 @@ fact name : text { question zh "名称" en "Name" }
 fact proofs : set(permit, social) { question zh "证明" en "Proofs" }
 fact ok : bool { question zh "好" en "OK" }
 terms words { title zh "词" en "Words" "瑜伽" "yoga" }
+reference s { title zh "指南" en "Guide" }
 step a { title zh "甲" en "A" }
 step b { title zh "乙" en "B" requires a }
-cause c { title zh "原因" en "Cause" explain zh "解释" en "Why" fix zh "改" en "Fix" source "seed:001" checked 2026-11-27 }
+cause c { title zh "原因" en "Cause" explain zh "解释" en "Why" fix zh "改" en "Fix" source "https://example.org/guide" checked 2026-11-27 }
 )";
 
 Diagnostics check_with(const std::string& extra, CheckOptions options = {}) {
@@ -30,7 +31,9 @@ bool has(const Diagnostics& d, const std::string& code, const std::string& text,
   return false;
 }
 
-const char* kRule = "rule r at b { when entity == personal and name contains_any words block c source \"seed:001\" }\n";
+const char* kRule =
+    "rule r at b { when entity == personal and name contains_any words block c source \"https://example.org/guide\" "
+    "}\n";
 
 TEST(Check, BaseWithOneRuleIsClean) {
   Diagnostics d = check_with(kRule);
@@ -44,7 +47,7 @@ TEST(Check, DuplicateNamesPointAtTheFirst) {
   for (const Diagnostic& x : d.items()) {
     if (x.code == "duplicate-name") {
       ASSERT_EQ(x.notes.size(), 1u);
-      EXPECT_NE(x.notes[0].find("t.mpk:8:6"), std::string::npos);
+      EXPECT_NE(x.notes[0].find("t.mpk:9:6"), std::string::npos);
     }
   }
 }
@@ -152,6 +155,29 @@ TEST(Check, ImpossibleDatesAreErrors) {
                              "step late { title zh \"迟\" en \"Late\" source \"s\" checked 2026-13-01 }\n");
   EXPECT_TRUE(has(d, "invalid-date", "'2026-02-30' is not a date: February 2026 has 28 days"));
   EXPECT_TRUE(has(d, "invalid-date", "is not a date: month 13 does not exist"));
+}
+
+TEST(Check, ScenariosFromBaselines) {
+  std::string const base =
+      "baseline person { given entity = personal, ok = true }\n"
+      "baseline firm from person { given entity = enterprise }\n";
+  EXPECT_FALSE(check_with(base + "scenario s from firm { given name = \"甲\" expect clear }\n").has_errors());
+  Diagnostics d = check_with(base + "scenario s from firm { given ok = true, entity = personal expect clear }\n");
+  EXPECT_TRUE(has(d, "restated-given", "scenario 's' restates baseline 'firm' (`given ok = true`)", Severity::warning));
+  EXPECT_FALSE(has(d, "restated-given", "entity", Severity::warning));  // personal differs from firm's enterprise
+  EXPECT_TRUE(has(check_with(base + "scenario s from frim { expect clear }\n"), "undefined-name",
+                  "undefined baseline 'frim'; did you mean 'firm'?"));
+  EXPECT_TRUE(has(check_with("baseline x from y { }\nbaseline y from x { }\n"), "baseline-cycle",
+                  "baselines start from each other in a cycle: x → y → x"));
+  EXPECT_TRUE(has(check_with("scenario s { given nme unknown }\n"), "undefined-name", "undefined fact 'nme'"));
+}
+
+TEST(Check, SourcesNameAnAddressOrAReference) {
+  EXPECT_FALSE(check_with(rule_when("ok")).has_errors());  // `source "s"`: the reference declared in kBase
+  Diagnostics d = check_with("rule r2 at b { when ok block c source \"seed:001 §x\" }\n" +
+                             std::string("rule r3 at b { when ok block c source \"gide §2\" }\n"));
+  EXPECT_TRUE(has(d, "undefined-name", "a source is an address (https://…) or the name of a declared reference"));
+  EXPECT_TRUE(has(d, "undefined-name", "undefined reference 'gide'"));
 }
 
 TEST(Check, UnusedCauseAndUnreachableStepWarn) {

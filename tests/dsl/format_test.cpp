@@ -84,6 +84,28 @@ TEST(Format, LongConditionsBreakAtTheirConnectives) {
 
 // Every shipped KB file: formatting is a fixed point, keeps every comment, and the
 // formatted KB still checks clean.
+// A scenario says only what differs from its baseline: the formatter drops a given that
+// restates the baseline (declared in the same file) and keeps every other one.
+TEST(Format, ScenariosFromABaselinePrintTheShortForm) {
+  std::string const out =
+      fmt("baseline b { given entity = personal given name = \"甲\" }\n"
+          "scenario s from b { given entity = personal given name = \"乙\" given ok unknown expect clear }\n");
+  EXPECT_NE(out.find("scenario s from b {\n  given name = \"乙\"\n  given ok unknown\n  expect clear\n}"),
+            std::string::npos)
+      << out;
+  EXPECT_EQ(fmt(out), out);
+}
+
+TEST(Format, WordsPatternsAndReferencesKeepTheirForm) {
+  std::string const in =
+      "reference guide { title zh \"指南\" en \"Guide\" address \"https://x.test\" }\n\n"
+      "cause c {\n  message zh words \"名称\" ... (\"商业\" | \"经营\") ..3 \"词\"\n}\n";
+  std::string const out = fmt(in);
+  EXPECT_NE(out.find("message zh words \"名称\" ... (\"商业\" | \"经营\") ..3 \"词\""), std::string::npos) << out;
+  EXPECT_NE(out.find("address \"https://x.test\""), std::string::npos) << out;
+  EXPECT_EQ(fmt(out), out);
+}
+
 TEST(Format, ShippedKbIsStableAndStillChecks) {
   namespace fs = std::filesystem;
   fs::path const kb = testing::source_dir() / "kb";

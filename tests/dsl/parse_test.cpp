@@ -30,7 +30,7 @@ TEST(Parse, ImportAndGoal) {
 TEST(Parse, FactTypesAndProperties) {
   auto f = parse_one<ast::Fact>(
       "fact entity : enum(personal, enterprise) {\n question zh \"主体？\" en \"Entity?\"\n help en \"h\"\n"
-      " source \"seed:001\" checked 2026-11-27 certainty seed\n}");
+      " source \"seed:001\" checked 2026-11-27 certainty applicant\n}");
   EXPECT_EQ(f.name.text, "entity");
   EXPECT_EQ(f.type, ast::FactType::enumeration);
   ASSERT_EQ(f.values.size(), 2u);
@@ -39,7 +39,7 @@ TEST(Parse, FactTypesAndProperties) {
   EXPECT_EQ(f.question[0].lang, "zh");
   EXPECT_EQ(f.question[0].text, "主体？");
   ASSERT_EQ(f.sources.size(), 1u);
-  EXPECT_EQ(f.sources[0].certainty, ast::Certainty::seed);
+  EXPECT_EQ(f.sources[0].certainty, ast::Certainty::applicant);
   ASSERT_TRUE(f.sources[0].checked.has_value());
   EXPECT_EQ(f.sources[0].checked->day, 27);
   EXPECT_EQ(parse_one<ast::Fact>("fact n : number { min 0 max 5 }").max, 5);
@@ -86,6 +86,41 @@ TEST(Parse, StepWithEveryProperty) {
   EXPECT_FALSE(s.cost->refundable);
   ASSERT_TRUE(s.done_when);
   EXPECT_EQ(s.done_when->kind, ast::ExprKind::done);
+}
+
+TEST(Parse, BaselinesScenariosFromThemAndUnknownFacts) {
+  auto b = parse_one<ast::Baseline>("baseline org from person { given entity = enterprise, name unknown }");
+  EXPECT_EQ(b.name.text, "org");
+  EXPECT_EQ(b.from.text, "person");
+  ASSERT_EQ(b.given.size(), 2u);
+  EXPECT_FALSE(b.given[0].unknown);
+  EXPECT_EQ(b.given[0].value.text, "enterprise");
+  EXPECT_TRUE(b.given[1].unknown);
+  EXPECT_EQ(b.given[1].fact.text, "name");
+  auto s = parse_one<ast::Scenario>("scenario s from org { given done unknown expect clear }");
+  EXPECT_EQ(s.from.text, "org");
+  ASSERT_EQ(s.given.size(), 1u);
+  EXPECT_TRUE(s.given[0].unknown);
+}
+
+TEST(Parse, ReferenceWithTitleAndAddress) {
+  auto r = parse_one<ast::Reference>(R"(reference guide { title zh "指南" en "Guide" address "https://x.test/g" })");
+  EXPECT_EQ(r.name.text, "guide");
+  EXPECT_EQ(r.address, "https://x.test/g");
+  ASSERT_EQ(r.title.size(), 2u);
+}
+
+// A pattern written as words stands for the regular expression made from them, with the
+// texts' regex characters escaped.
+TEST(Parse, WordsPatternsBecomeRegularExpressions) {
+  auto c = parse_one<ast::Cause>(
+      R"(cause c { message zh words "名称" ... ("商业" | "经营") ..3 "词" message en words "a.b" ..0 ("c+" | "d") })");
+  ASSERT_EQ(c.patterns.size(), 2u);
+  EXPECT_EQ(c.patterns[0].regex, "名称.*(商业|经营).{0,3}词");
+  EXPECT_EQ(c.patterns[1].regex, R"(a\.b(c\+|d))");
+  ASSERT_EQ(c.patterns[0].words.size(), 3u);
+  EXPECT_EQ(c.patterns[0].words[2].gap, 3);
+  EXPECT_EQ(parse_one<ast::Cause>(R"(cause c { message zh "名称.*商业" })").patterns[0].words.size(), 0u);
 }
 
 TEST(Parse, DurationUnits) {

@@ -42,5 +42,26 @@ scenario wrong { given entity = enterprise, name = "瑜伽" expect blocked at s 
   ASSERT_EQ(r.uncovered().size(), 1u);  // never seen firing
 }
 
+// A scenario is its baseline chain's facts, each replaced by what a later link (or the
+// scenario) says of the same fact; `unknown` takes a fact away.
+TEST(Scenarios, BaselinesMergeInOrder) {
+  auto m = testing::model_from(kKb + R"(
+baseline person { given entity = personal, name = "学习" target s }
+baseline yoga from person { given name = "瑜伽" }
+scenario a from yoga { expect blocked at s by c }
+scenario b from yoga { given entity = enterprise expect clear }
+scenario c from yoga { given name unknown expect needs_info about name }
+scenario d from person { expect clear }
+)");
+  ASSERT_EQ(m->scenarios().size(), 4u);
+  EXPECT_EQ(m->scenarios()[0].baseline, "yoga");
+  EXPECT_EQ(m->scenarios()[0].target, *m->find_step("s"));  // inherited through the chain
+  EXPECT_EQ(m->scenarios()[2].given.size(), 1u);            // entity only
+  ScenarioReport r = run_scenarios(*m, 0);
+  for (const ScenarioResult& result : r.results) {
+    for (const ExpectationResult& e : result.expectations) EXPECT_TRUE(e.passed) << e.expected << ": " << e.actual;
+  }
+}
+
 }  // namespace
 }  // namespace mpadvisor::engine

@@ -52,8 +52,11 @@ std::string change_text(const engine::Model& m, const engine::FactChange& c) {
   return fact;
 }
 
-std::string source_text(const engine::Source& s) {
-  std::string out = s.ref;
+std::string source_text(const engine::Source& s, Lang lang) {
+  std::string out = s.title.empty() ? s.ref : s.title.get(lang);
+  if (!s.section.empty())
+    out += std::string(say(lang, ", section “", "，“")) + s.section + std::string(say(lang, "”", "”一节"));
+  if (!s.title.empty() && !s.ref.empty()) out += " — " + s.ref;
   std::string const certainty(engine::to_string(s.certainty));
   if (!s.checked.empty()) out += " (" + s.checked + (certainty.empty() ? "" : ", " + certainty) + ")";
   return out;
@@ -95,7 +98,7 @@ std::string finding_text(const engine::Model& m, const engine::Finding& f, const
   }
   const auto& sources = rule.sources.empty() ? cause.sources : rule.sources;
   for (const engine::Source& s : sources)
-    out << pad << "  " << say(lang, "Source: ", "来源：") << source_text(s) << "\n";
+    out << pad << "  " << say(lang, "Source: ", "来源：") << source_text(s, lang) << "\n";
   if (o.explain) {
     out << pad << "  "
         << style(kDim, std::string(say(lang, "Rule ", "规则 ")) + rule.name + " @ " + rule.location.file + ":" +

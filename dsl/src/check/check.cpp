@@ -25,6 +25,8 @@ namespace {
 enum PassId : unsigned {
   kDuplicates,
   kReferences,
+  kSources,
+  kScenarios,
   kConditions,
   kSatisfiable,
   kStepGraph,
@@ -51,6 +53,11 @@ constexpr std::array<Pass, kPassCount> kPasses = {{
     // Every reference outside conditions names a declaration of the right kind; goals,
     // actors, values, dates, fixes and message patterns fit their declarations.
     {kReferences, "references", check_references, 0},
+    // Every source is an address or names a declared reference; its `checked` date exists.
+    {kSources, "sources", check_sources, 0},
+    // Scenario and baseline facts fit their facts; `from`, targets and expectations resolve;
+    // no scenario restates its baseline.
+    {kScenarios, "scenarios", check_scenarios, 0},
     // Every test in a condition names a declared fact and is well typed for it. It resolves
     // its own names and skips a test whose fact is undefined, so it relies on no other pass.
     {kConditions, "conditions", check_conditions, 0},

@@ -1,5 +1,6 @@
 #include "check/context.hpp"
 
+#include "check/types.hpp"
 #include "mpadvisor/dsl/diagnostic_codes.hpp"
 #include "mpadvisor/dsl/suggest.hpp"
 
@@ -30,6 +31,14 @@ bool CheckContext::valid_date(const ast::Module& module, ast::Span at, const ast
   report(module, at, Severity::error, code::kInvalidDate,
          "'" + module.text.substr(at.begin, at.end - at.begin) + "' is not a date: " + why);
   return false;
+}
+
+void CheckContext::check_value(const ast::Module& module, const ast::Fact& fact, const ast::Value& value,
+                               bool element) {
+  if (value.kind == ast::ValueKind::date && !valid_date(module, value.span, value.date)) return;
+  if (std::string why = check_detail::value_mismatch(fact, value, element); !why.empty()) {
+    report(module, value.span, Severity::error, code::kTypeMismatch, why);
+  }
 }
 
 void CheckContext::undefined(const ast::Module& module, const ast::Name& name, const char* kind,

@@ -35,6 +35,19 @@ class CheckContext {
   // Reports a date literal that names no calendar day (30 February); true when it names one.
   bool valid_date(const ast::Module& module, ast::Span at, const ast::Date& date);
 
+  // The declaration a name refers to; reports an undefined name (with a did-you-mean).
+  template <typename Decl>
+  const Decl* resolve(const ast::Module& module, const ast::Name& name, const char* kind, const Table<Decl>& table) {
+    if (name.empty()) return nullptr;
+    auto it = table.find(name.text);
+    if (it != table.end()) return it->second.decl;
+    report_undefined(module, name, kind, table);
+    return nullptr;
+  }
+
+  // Reports a value that does not fit its fact (`element`: one item of a list or set fact).
+  void check_value(const ast::Module& module, const ast::Fact& fact, const ast::Value& value, bool element = false);
+
  private:
   const SourceMap& map_for(const ast::Module& module) const;
   void undefined(const ast::Module& module, const ast::Name& name, const char* kind,
@@ -56,6 +69,8 @@ void run_passes(CheckContext& cx);
 
 void check_duplicates(CheckContext& cx);    // names.cpp
 void check_references(CheckContext& cx);    // names.cpp
+void check_sources(CheckContext& cx);       // sources.cpp
+void check_scenarios(CheckContext& cx);     // scenarios.cpp
 void check_conditions(CheckContext& cx);    // conditions.cpp
 void check_satisfiable(CheckContext& cx);   // satisfiable.cpp
 void check_step_graph(CheckContext& cx);    // graph.cpp

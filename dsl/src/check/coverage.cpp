@@ -118,6 +118,7 @@ void check_coverage(CheckContext& cx) {
       check_text(cx, *d.module, o.name.span, o.how, "how to get '" + o.name.text + "'");
     }
   }
+  for (const auto& [name, d] : s.references) require_text(cx, *d.module, d.decl->name, d.decl->title, "the title");
   for (const auto& [name, d] : s.scenarios) {
     check_text(cx, *d.module, d.decl->name.span, d.decl->description, "the description of '" + name + "'");
   }

@@ -1,5 +1,5 @@
-// Passes 1 and 2: every name declared once, and every reference naming a declaration of the
-// right kind.
+// The duplicates and references passes: every name declared once, and every reference
+// outside conditions, scenarios and sources naming a declaration of the right kind.
 #include <unicode/regex.h>
 
 #include <algorithm>
@@ -29,19 +29,12 @@ void check_actor(CheckContext& cx, const ast::Module& m, const ast::Name& actor)
 template <typename Decl>
 const Decl* resolve(CheckContext& cx, const ast::Module& m, const ast::Name& name, const char* kind,
                     const Table<Decl>& table) {
-  if (name.empty()) return nullptr;
-  auto it = table.find(name.text);
-  if (it != table.end()) return it->second.decl;
-  cx.report_undefined(m, name, kind, table);
-  return nullptr;
+  return cx.resolve(m, name, kind, table);
 }
 
 void check_value(CheckContext& cx, const ast::Module& m, const ast::Fact& fact, const ast::Value& value,
                  bool element = false) {
-  if (value.kind == ast::ValueKind::date && !cx.valid_date(m, value.span, value.date)) return;
-  if (std::string why = value_mismatch(fact, value, element); !why.empty()) {
-    cx.report(m, value.span, Severity::error, code::kTypeMismatch, why);
-  }
+  cx.check_value(m, fact, value, element);
 }
 
 void check_change(CheckContext& cx, const ast::Module& m, const ast::Change& change) {
@@ -78,36 +71,6 @@ void check_pattern(CheckContext& cx, const ast::Module& m, const ast::Pattern& p
   }
 }
 
-void check_scenario(CheckContext& cx, const ast::Module& m, const ast::Scenario& sc) {
-  for (const ast::Assignment& a : sc.given) {
-    if (a.fact.text == kGivenDone) {
-      if (a.value.kind != ast::ValueKind::list) {
-        cx.report(m, a.value.span, Severity::error, code::kTypeMismatch, "'done' takes a list of step names");
-        continue;
-      }
-      for (const ast::Value& item : a.value.items) {
-        ast::Name step;
-        step.text = item.text;
-        step.span = item.span;
-        if (item.kind != ast::ValueKind::symbol) {
-          cx.report(m, item.span, Severity::error, code::kTypeMismatch,
-                    "'done' lists step names, not " + describe(item));
-        } else {
-          resolve(cx, m, step, "step", cx.symbols.steps);
-        }
-      }
-      continue;
-    }
-    if (const ast::Fact* fact = resolve(cx, m, a.fact, "fact", cx.symbols.facts)) check_value(cx, m, *fact, a.value);
-  }
-  resolve(cx, m, sc.target, "step", cx.symbols.steps);
-  for (const ast::Expectation& e : sc.expectations) {
-    resolve(cx, m, e.step, "step", cx.symbols.steps);
-    resolve(cx, m, e.cause, "cause", cx.symbols.causes);
-    resolve(cx, m, e.fact, "fact", cx.symbols.facts);
-  }
-}
-
 }  // namespace
 
 void check_duplicates(CheckContext& cx) {
@@ -126,19 +89,6 @@ void check_duplicates(CheckContext& cx) {
 
 void check_references(CheckContext& cx) {
   Symbols& s = cx.symbols;
-  for (const ast::Module& m : cx.kb.modules) {
-    for (const ast::Declaration& decl : m.declarations) {
-      std::visit(
-          [&](const auto& d) {
-            if constexpr (requires { d.sources; }) {
-              for (const ast::Source& source : d.sources) {
-                if (source.checked) cx.valid_date(m, source.span, *source.checked);
-              }
-            }
-          },
-          decl);
-    }
-  }
   if (s.goals.empty() && !s.steps.empty()) {
     const auto& first = s.step_order.front();
     cx.report(*first.module, first.decl->name.span, Severity::error, code::kNoGoal,
@@ -197,7 +147,6 @@ void check_references(CheckContext& cx) {
     }
     if (d.decl->effect.kind == ast::EffectKind::wait) check_actor(cx, *d.module, d.decl->effect.actor);
   }
-  for (const auto& [name, d] : s.scenarios) check_scenario(cx, *d.module, *d.decl);
 }
 
 }  // namespace mpadvisor::dsl::check_detail

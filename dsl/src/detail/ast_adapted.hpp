@@ -8,6 +8,4 @@
 #include "mpadvisor/dsl/ast.hpp"
 
 BOOST_FUSION_ADAPT_STRUCT(mpadvisor::dsl::ast::Translation, lang, text)
-BOOST_FUSION_ADAPT_STRUCT(mpadvisor::dsl::ast::Pattern, lang, regex)
-BOOST_FUSION_ADAPT_STRUCT(mpadvisor::dsl::ast::Assignment, fact, value)
 BOOST_FUSION_ADAPT_STRUCT(mpadvisor::dsl::ast::Quantity, amount, unit)

@@ -13,6 +13,7 @@
 #include "detail/expression.hpp"
 #include "detail/handlers.hpp"
 #include "detail/lexical.hpp"
+#include "mpadvisor/dsl/pattern_words.hpp"
 
 namespace mpadvisor::dsl::grammar {
 
@@ -30,13 +31,18 @@ struct option_class {};
 struct alternatives_class {};
 struct change_class {};
 struct fix_class {};
-struct pattern_class : annotate {};
+struct pattern_class {};
 struct cause_class {};
 struct effect_class {};
 struct rule_class {};
-struct assignment_class : annotate {};
+struct assignment_class {};
 struct expectation_class {};
 struct scenario_class {};
+struct baseline_class {};
+struct reference_class {};
+struct piece_class {};
+struct gap_class {};
+struct words_class {};
 
 // ---------------------------------------------------------------- actions
 
@@ -61,6 +67,18 @@ template <auto Member, auto Value>
 auto const set_to = [](auto& ctx) { x3::_val(ctx).*Member = Value; };
 
 inline auto const declare = [](auto& ctx) { x3::_val(ctx) = std::move(x3::_attr(ctx)); };
+
+// A words pattern's regular expression is made as soon as it is read, so every later stage
+// (checker, planner, compiler) sees one kind of pattern.
+inline auto const set_words = [](auto& ctx) {
+  x3::_val(ctx).words = std::move(x3::_attr(ctx));
+  x3::_val(ctx).regex = words_regex(x3::_val(ctx).words);
+};
+inline auto const first_piece = [](auto& ctx) { x3::_val(ctx).push_back({std::move(x3::_attr(ctx)), -1}); };
+inline auto const set_gap = [](auto& ctx) { x3::_val(ctx).gap = x3::_attr(ctx); };
+inline auto const any_gap = [](auto& ctx) { x3::_val(ctx).gap = -1; };
+inline auto const piece_texts = [](auto& ctx) { x3::_val(ctx).texts = std::move(x3::_attr(ctx)); };
+inline auto const add_piece = [](auto& ctx) { x3::_val(ctx).push_back(std::move(x3::_attr(ctx))); };
 
 inline auto const expect_verdict = [](auto& ctx) {
   x3::_val(ctx).kind = ast::Expectation::Kind::verdict;
@@ -123,6 +141,8 @@ MPADVISOR_BLOCK_END(fix_end, "a translation (zh \"…\", en \"…\") or 'change'
 MPADVISOR_BLOCK_END(cause_end, "a cause property (title, explain, stage, fix, message, source)")
 MPADVISOR_BLOCK_END(rule_end, "a rule property (when, block, warn, wait, source)")
 MPADVISOR_BLOCK_END(scenario_end, "a scenario property (description, given, target, expect)")
+MPADVISOR_BLOCK_END(baseline_end, "a baseline property (description, given, target)")
+MPADVISOR_BLOCK_END(reference_end, "a reference property (title, address)")
 #undef MPADVISOR_BLOCK_END
 auto const closing_brace = x3::lit('}');
 auto const fact_end_def = closing_brace;
@@ -135,6 +155,8 @@ auto const fix_end_def = closing_brace;
 auto const cause_end_def = closing_brace;
 auto const rule_end_def = closing_brace;
 auto const scenario_end_def = closing_brace;
+auto const baseline_end_def = closing_brace;
+auto const reference_end_def = closing_brace;
 
 // ---------------------------------------------------------------- declarations
 
@@ -153,14 +175,19 @@ x3::rule<pattern_class, ast::Pattern> const pattern = "a message pattern (zh \"�
 x3::rule<cause_class, ast::Cause> const cause_decl = "a cause";
 x3::rule<effect_class, ast::Effect> const effect = "an effect";
 x3::rule<rule_class, ast::Rule> const rule_decl = "a rule";
-x3::rule<assignment_class, ast::Assignment> const assignment = "an assignment (fact = value)";
+x3::rule<assignment_class, ast::Assignment> const assignment = "an assignment (fact = value, or fact unknown)";
 x3::rule<expectation_class, ast::Expectation> const expectation = "an expectation";
 x3::rule<scenario_class, ast::Scenario> const scenario_decl = "a scenario";
+x3::rule<baseline_class, ast::Baseline> const baseline_decl = "a baseline";
+x3::rule<reference_class, ast::Reference> const reference_decl = "a reference";
+x3::rule<piece_class, std::vector<std::string>> const piece = "a string or a group of strings (\"a\" | \"b\")";
+x3::rule<gap_class, ast::PatternPiece> const gap_then_piece = "a gap ('...' for any, '..N' for at most N characters)";
+x3::rule<words_class, std::vector<ast::PatternPiece>> const words = "words joined by gaps: \"a\" ... \"b\"";
 
 using namespace actions;
-using ast::Alternatives, ast::Cause, ast::Change, ast::Effect, ast::Expectation, ast::Fact,
-    ast::FactType, ast::Fix, ast::Goal, ast::Import, ast::Option, ast::Province, ast::Rule,
-    ast::Scenario, ast::Step, ast::Term, ast::TermList;
+using ast::Alternatives, ast::Baseline, ast::Cause, ast::Change, ast::Effect, ast::Expectation,
+    ast::Fact, ast::FactType, ast::Fix, ast::Goal, ast::Import, ast::Option, ast::Province,
+    ast::Reference, ast::Rule, ast::Scenario, ast::Step, ast::Term, ast::TermList;
 
 auto const import_decl_def = spanned(kw("import") > string_literal[assign<&Import::path>]);
 auto const goal_decl_def = spanned(kw("goal") > name[assign<&Goal::step>]);
@@ -233,7 +260,13 @@ auto const change_def = spanned(name[assign<&Change::fact>] >
 auto const fix_def = spanned(('{' > *(translation[append<&Fix::text>] |
                               (kw("change") > change[append<&Fix::changes>])) > fix_end) |
                      text[assign<&Fix::text>]);
-auto const pattern_def = x3::lexeme[language_tag >> !ident_rest] > string_literal;
+// message zh "regex"  |  message zh words "名称" ... ("商业" | "经营") ..3 "词"
+auto const piece_def = ('(' > (string_literal % '|') > ')') | x3::repeat(1)[string_literal];
+auto const gap_then_piece_def = ((x3::lit("...")[any_gap] | (x3::lit("..") > x3::uint_[set_gap])) >
+                                 piece[piece_texts]);
+auto const words_def = piece[first_piece] >> *gap_then_piece[add_piece];
+auto const pattern_def = spanned(x3::lexeme[language_tag >> !ident_rest][assign<&ast::Pattern::lang>] >
+                         ((kw("words") > words[set_words]) | string_literal[assign<&ast::Pattern::regex>]));
 auto const cause_property = (kw("title") > text[assign<&Cause::title>]) |
                             (kw("explain") > text[assign<&Cause::explanation>]) |
                             (kw("stage") > name[assign<&Cause::stage>]) |
@@ -257,7 +290,9 @@ auto const rule_decl_def = spanned(kw("rule") > name[assign<&Rule::name>] > at_k
                            name[assign<&Rule::step>] > '{' > *rule_property > rule_end);
 
 // scenario NAME { description …  given f = v, …  target STEP  expect … }
-auto const assignment_def = name > '=' > value;
+auto const assignment_def = spanned(name[assign<&ast::Assignment::fact>] >
+                                   (kw("unknown")[set_to<&ast::Assignment::unknown, true>] |
+                                    ('=' > value[assign<&ast::Assignment::value>])));
 auto const by_cause = -(kw("by") > name[assign<&Expectation::cause>]);
 auto const expectation_def =
     spanned(expectation_ahead >> -kw("not")[set_to<&Expectation::negated, true>] >>
@@ -275,19 +310,35 @@ auto const scenario_property = (kw("description") > text[assign<&Scenario::descr
                                (kw("target") > name[assign<&Scenario::target>]) |
                                (kw("expect") > expectation[append<&Scenario::expectations>]);
 auto const scenario_decl_def =
-    spanned(kw("scenario") > name[assign<&Scenario::name>] > '{' > *scenario_property > scenario_end);
+    spanned(kw("scenario") > name[assign<&Scenario::name>] >> -(kw("from") > name[assign<&Scenario::from>]) >
+            '{' > *scenario_property > scenario_end);
+
+// baseline NAME { description …  given f = v, …  target STEP }
+auto const baseline_property = (kw("description") > text[assign<&Baseline::description>]) |
+                               (kw("given") > (assignment % ',')[append<&Baseline::given>]) |
+                               (kw("target") > name[assign<&Baseline::target>]);
+auto const baseline_decl_def =
+    spanned(kw("baseline") > name[assign<&Baseline::name>] >> -(kw("from") > name[assign<&Baseline::from>]) >
+            '{' > *baseline_property > baseline_end);
+
+// reference NAME { title zh "…" en "…"  address "https://…" }
+auto const reference_property = (kw("title") > text[assign<&Reference::title>]) |
+                                (kw("address") > string_literal[assign<&Reference::address>]);
+auto const reference_decl_def =
+    spanned(kw("reference") > name[assign<&Reference::name>] > '{' > *reference_property > reference_end);
 
 auto const declaration_def =
     import_decl[declare] | goal_decl[declare] | fact_decl[declare] | terms_decl[declare] |
     province_decl[declare] | step_decl[declare] | alternatives_decl[declare] | cause_decl[declare] |
-    rule_decl[declare] | scenario_decl[declare];
+    rule_decl[declare] | scenario_decl[declare] | baseline_decl[declare] | reference_decl[declare];
 
 BOOST_SPIRIT_DEFINE(at_keyword, on_keyword, when_keyword, names, strings, type_ahead, likelihood,
                     change_op, expectation_ahead, fact_end, terms_end, province_end, step_end,
-                    option_end, alternatives_end, fix_end, cause_end, rule_end, scenario_end)
+                    option_end, alternatives_end, fix_end, cause_end, rule_end, scenario_end, baseline_end,
+                    reference_end, piece, gap_then_piece, words)
 BOOST_SPIRIT_DEFINE(import_decl, goal_decl, fact_decl, term, terms_decl, province_decl, step_decl,
                     option, alternatives_decl, change, fix, pattern, cause_decl, effect, rule_decl,
-                    assignment, expectation, scenario_decl, declaration)
+                    assignment, expectation, scenario_decl, baseline_decl, reference_decl, declaration)
 
 }  // namespace mpadvisor::dsl::grammar
 // clang-format on

@@ -78,7 +78,7 @@ inline auto const nonrefundable = [](auto& ctx) { x3::_val(ctx).refundable = fal
 struct certainty_symbols : x3::symbols<ast::Certainty> {
   certainty_symbols() {
     add("official", ast::Certainty::official)("many", ast::Certainty::many)(
-        "single", ast::Certainty::single)("seed", ast::Certainty::seed);
+        "single", ast::Certainty::single)("applicant", ast::Certainty::applicant);
   }
 };
 inline certainty_symbols const certainty_word;

@@ -53,6 +53,7 @@ class ModelBuilder {
   // lower_scenarios.cpp: scenarios with their baselines merged in
   void scenarios();
   Expectation expectation(const ast::Expectation& e) const;
+  Given given(const ast::Assignment& a) const;
 
   template <typename Decl, typename Fn>
   void each(Fn&& fn) {

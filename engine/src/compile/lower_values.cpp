@@ -19,6 +19,15 @@ std::vector<Source> ModelBuilder::sources_of(const std::vector<ast::Source>& sou
   for (const ast::Source& s : sources) {
     Source source;
     source.ref = s.ref;
+    // A declared reference gives the title applicants can look for, and its address.
+    if (std::string_view const name = dsl::source_reference(s.ref); !name.empty()) {
+      auto it = symbols_.references.find(name);
+      if (it != symbols_.references.end()) {
+        source.title = text_of(it->second.decl->title);
+        source.ref = it->second.decl->address;
+        source.section = std::string(dsl::source_section(s.ref));
+      }
+    }
     if (s.checked) source.checked = base::format_date(base::midnight(dsl::to_date(*s.checked)));
     source.certainty = kCertainty[static_cast<int>(s.certainty)];
     out.push_back(std::move(source));

@@ -56,9 +56,11 @@ struct Value : Node {
   std::vector<Value> items;
 };
 
-enum class Certainty { unspecified, official, many, single, seed };
+enum class Certainty { unspecified, official, many, single, applicant };
 
-// Where a piece of knowledge comes from, and when it was last checked against it.
+// Where a piece of knowledge comes from, and when it was last checked against it. `ref` is
+// an address (https://…) or the name of a declared reference, optionally followed by the
+// section meant: `applicant_account §小程序备案`.
 struct Source : Node {
   std::string ref;
   std::optional<Date> checked;
@@ -203,10 +205,19 @@ struct Fix : Node {
   std::vector<Change> changes;
 };
 
-// A regular expression that recognises the cause in a rejection message.
+// One piece of a pattern written as words: one of some texts, found after a gap of at most
+// `gap` characters from the previous piece (-1: any gap).
+struct PatternPiece {
+  std::vector<std::string> texts;
+  int gap = -1;
+};
+
+// What recognises the cause in a rejection message: a regular expression, or words with gaps
+// between them (`words "名称" ... ("商业" | "经营")`), from which `regex` is made.
 struct Pattern : Node {
   std::string lang;
   std::string regex;
+  std::vector<PatternPiece> words;  // empty for a pattern written as a regular expression
 };
 
 struct Cause : Node {
@@ -236,9 +247,12 @@ struct Rule : Node {
   std::vector<Source> sources;
 };
 
+// `given FACT = VALUE`, or `given FACT unknown`: the fact is not given (in a scenario built
+// from a baseline that gives it, the scenario takes it away).
 struct Assignment : Node {
   Name fact;
   Value value;
+  bool unknown = false;
 };
 
 struct Expectation : Node {
@@ -250,15 +264,33 @@ struct Expectation : Node {
   Name fact;             // needs_info
 };
 
+// The facts that several scenarios share, so each scenario states only what differs.
+struct Baseline : Node {
+  Name name;
+  Name from;  // the baseline it starts from (may be empty)
+  Text description;
+  std::vector<Assignment> given;
+  Name target;
+};
+
 struct Scenario : Node {
   Name name;
+  Name from;  // the baseline it starts from (may be empty)
   Text description;
   std::vector<Assignment> given;
   Name target;
   std::vector<Expectation> expectations;
 };
 
-using Declaration = std::variant<Import, Goal, Fact, TermList, Province, Step, Alternatives, Cause, Rule, Scenario>;
+// A document that sources cite by name: its title (for applicants to find it) and address.
+struct Reference : Node {
+  Name name;
+  Text title;
+  std::string address;  // may be empty when the document has no known address
+};
+
+using Declaration = std::variant<Import, Goal, Fact, TermList, Province, Step, Alternatives, Cause, Rule, Scenario,
+                                 Baseline, Reference>;
 
 struct Comment {
   Span span;  // covers `# …` up to the end of the line

@@ -26,6 +26,7 @@ inline constexpr std::string_view kBadPattern = "bad-pattern";
 inline constexpr std::string_view kRegexPattern = "regex-pattern";
 inline constexpr std::string_view kNeverTrue = "never-true";
 inline constexpr std::string_view kRestatedGiven = "restated-given";
+inline constexpr std::string_view kBaselineCycle = "baseline-cycle";
 // The step graph
 inline constexpr std::string_view kRequiresCycle = "requires-cycle";
 inline constexpr std::string_view kUnreachableStep = "unreachable-step";
@@ -40,9 +41,10 @@ inline constexpr std::string_view kStaleSource = "stale-source";
 
 // All of them, for documentation and for the test that each has an example.
 inline constexpr std::array kAll = {
-    kSyntax,        kUnreadableFile,     kEmptyKb,       kDuplicateName,   kReservedName, kNoGoal,     kDuplicateGoal,
-    kUndefinedName, kMissingProperty,    kUnknownActor,  kTypeMismatch,    kInvalidDate,  kBadPattern, kRegexPattern,
-    kNeverTrue,     kRestatedGiven,      kRequiresCycle, kUnreachableStep, kUnusedCause,  kMissingFix, kMissingPattern,
-    kMissingText,   kMissingTranslation, kMissingSource, kStaleSource};
+    kSyntax,          kUnreadableFile, kEmptyKb,         kDuplicateName,  kReservedName,  kNoGoal,
+    kDuplicateGoal,   kUndefinedName,  kMissingProperty, kUnknownActor,   kTypeMismatch,  kInvalidDate,
+    kBadPattern,      kRegexPattern,   kNeverTrue,       kRestatedGiven,  kBaselineCycle, kRequiresCycle,
+    kUnreachableStep, kUnusedCause,    kMissingFix,      kMissingPattern, kMissingText,   kMissingTranslation,
+    kMissingSource,   kStaleSource};
 
 }  // namespace mpadvisor::dsl::code

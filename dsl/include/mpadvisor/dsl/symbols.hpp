@@ -30,6 +30,8 @@ struct Symbols {
   Table<ast::Cause> causes;
   Table<ast::Rule> rules;
   Table<ast::Scenario> scenarios;
+  Table<ast::Baseline> baselines;
+  Table<ast::Reference> references;
   std::vector<Declared<ast::Goal>> goals;
 
   // Declarations whose name was already taken, with the first one's place (for diagnostics).
@@ -49,6 +51,12 @@ struct Symbols {
 };
 
 Symbols index_symbols(const KnowledgeBase& kb);
+
+// A source cites an address (https://…) or a declared reference by name, optionally with the
+// section meant: "applicant_account §小程序备案". These split such a text: the reference's
+// name ("" when the text does not start with one) and the section ("小程序备案").
+std::string_view source_reference(std::string_view ref);
+std::string_view source_section(std::string_view ref);
 
 // Words no fact may be named after: the words of the condition language, and the names the
 // profile format gives its own meaning (`done`, `rejections`; the engine says what they mean).

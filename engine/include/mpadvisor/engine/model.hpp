@@ -165,6 +165,7 @@ struct Given {
   FactId fact = kNone;  // kNone: `done`, the steps listed in done_steps
   Literal value;
   std::vector<StepId> done_steps;
+  bool unknown = false;  // `given F unknown`: the fact stays unknown
 };
 
 struct Expectation {
