@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 #include <tuple>
 
+#include "mpadvisor/base/terminal.hpp"
 #include "mpadvisor/base/utf8.hpp"
 
 namespace mpadvisor::dsl {
@@ -43,26 +44,27 @@ void Diagnostics::append(const Diagnostics& other) {
 
 namespace {
 
-// The caret line repeats the source line's tabs so the caret lands under the right
-// character, and gives wide (CJK) characters two columns.
+// The caret line repeats the shown line's tabs so the caret lands under the right
+// character, and gives wide (CJK) characters two columns. It measures the line as shown:
+// escapes of control characters and invalid bytes take their own width.
 std::string caret_line(std::string_view line, std::uint32_t column) {
+  std::size_t end = 0;
+  for (std::uint32_t col = 1; col < column && end < line.size(); ++col) end += base::utf8::decode(line, end).length;
   std::string out;
-  std::size_t i = 0;
-  for (std::uint32_t col = 1; col < column && i < line.size(); ++col) {
-    base::utf8::Decoded const d = base::utf8::decode(line, i);
-    if (line[i] == '\t')
+  std::string const shown = base::safe(line.substr(0, end), base::Keep::tabs);
+  base::utf8::for_each(shown, [&](char32_t c, std::size_t, std::size_t) {
+    if (c == '\t')
       out += '\t';
     else
-      out.append(static_cast<std::size_t>(base::utf8::column_width(d.code_point)), ' ');
-    i += d.length;
-  }
+      out.append(static_cast<std::size_t>(base::utf8::column_width(c)), ' ');
+  });
   out += '^';
   return out;
 }
 
 }  // namespace
 
-std::string render_text(const Diagnostics& diagnostics, bool colour) {
+std::string render_text(const Diagnostics& diagnostics, bool colour, const SeverityWords& words) {
   std::string out;
   for (const Diagnostic& d : diagnostics.items()) {
     const char* tint = d.severity == Severity::error     ? "\033[1;31m"
@@ -74,17 +76,17 @@ std::string render_text(const Diagnostics& diagnostics, bool colour) {
       out += ": ";
     }
     if (colour) out += tint;
-    out += to_string(d.severity);
+    out += d.severity == Severity::error ? words.error : d.severity == Severity::warning ? words.warning : words.note;
     out += ":";
     if (colour) out += "\033[0m";
-    out += " " + d.message;
+    out += " " + base::safe(d.message);
     if (!d.code.empty()) out += " [" + d.code + "]";
     out += "\n";
     if (d.location.line > 0) {
-      out += d.source_line + "\n";
+      out += base::safe(d.source_line, base::Keep::tabs) + "\n";
       out += caret_line(d.source_line, d.location.column) + "\n";
     }
-    for (const std::string& note : d.notes) out += "note: " + note + "\n";
+    for (const std::string& note : d.notes) out += std::string(words.note) + ": " + base::safe(note) + "\n";
   }
   return out;
 }

@@ -222,6 +222,7 @@ Evidence Evaluator::fact_evidence(FactId fact, const CondNode& n, Truth value) c
   e.test = n.text;
   e.outcome = value;
   const FactValue& v = profile_.facts[fact];
+  e.known = v.known;
   if (n.kind == CondKind::contains_any && v.known && value == Truth::yes) {
     const TermMatcher& m = tables_.term_lists[n.target];
     auto record = [&](const NormalizedText& text, const std::string& original) {
@@ -248,7 +249,7 @@ std::vector<Evidence> Evaluator::leaf_evidence(const CondNode& n, Truth value) c
     if (n.kind == CondKind::done) {
       Evidence e;
       e.fact = "done";
-      e.value = model_.steps()[n.target].name + (value == Truth::yes ? " is done" : " is not done");
+      e.value = model_.steps()[n.target].name;
       e.test = n.text;
       e.outcome = value;
       out.push_back(std::move(e));
@@ -265,7 +266,13 @@ void Evaluator::evidence(std::uint32_t index, std::vector<Evidence>& out) const 
   const CondNode& n = cc_.nodes[index];
   Truth const value = eval(index);
   if (n.children.empty()) {
-    for (Evidence& e : leaf_evidence(n, value)) out.push_back(std::move(e));
+    // A condition may ask the same test twice (in two branches); it is evidence once.
+    for (Evidence& e : leaf_evidence(n, value)) {
+      bool const seen = std::any_of(out.begin(), out.end(), [&](const Evidence& o) {
+        return o.fact == e.fact && o.test == e.test && o.value == e.value;
+      });
+      if (!seen) out.push_back(std::move(e));
+    }
     return;
   }
   // The children that decided the value: for a true `and` all of them, for a true `or` the

@@ -161,4 +161,11 @@ RejectionRanking rank_rejection(const Model& model, const Diagnosis& d, std::str
   return out;
 }
 
+RejectionRanking rank_latest_rejection(const Model& model, const Diagnosis& diagnosis, const Rejection& rejection) {
+  std::optional<StepId> const stage = model.find_step(rejection.stage);
+  RankingWeights weights;
+  weights.keep_evidence = false;  // only causes and confidences are shown
+  return rank_rejection(model, diagnosis, rejection.message, stage, {}, weights);
+}
+
 }  // namespace mpadvisor::engine

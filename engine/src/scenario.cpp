@@ -24,48 +24,45 @@ std::vector<RuleId> ScenarioReport::uncovered() const {
 
 namespace {
 
-std::string causes_at(const Model& model, const std::vector<Finding>& findings, StepId step) {
-  std::string out;
+void collect(const std::vector<Finding>& findings, StepId step, std::vector<CauseId>& out) {
   for (const Finding& f : findings) {
-    if (f.step == step) out += (out.empty() ? "" : ", ") + model.causes()[f.cause].name;
+    if (f.step == step) out.push_back(f.cause);
   }
-  return out.empty() ? "none" : out;
 }
 
-// Whether the diagnosis meets one expectation, and a description of what it says instead.
-std::pair<bool, std::string> check(const Model& model, const Diagnosis& d, const Expectation& e) {
-  StepId const step = e.step;
-  CauseId const cause = e.cause;
-  auto matches = [&](const std::vector<Finding>& findings) {
-    return std::any_of(findings.begin(), findings.end(),
-                       [&](const Finding& f) { return f.step == step && (cause == kNone || f.cause == cause); });
+// Whether the diagnosis meets one expectation, with what it says about the same thing.
+ExpectationResult check(const Diagnosis& d, const Expectation& e) {
+  ExpectationResult r;
+  r.expectation = &e;
+  r.verdict = d.verdict;
+  if (e.step != kNone) r.status = d.status[e.step];
+  auto any_at = [&](const std::vector<CauseId>& causes) {
+    return e.cause == kNone ? !causes.empty() : std::find(causes.begin(), causes.end(), e.cause) != causes.end();
   };
-  std::string const step_name = step == kNone ? "" : model.steps()[step].name;
-  std::vector<Finding> blocking;
-  for (const BlockedStep& b : d.blockers) blocking.insert(blocking.end(), b.causes.begin(), b.causes.end());
+  bool hit = false;
   switch (e.kind) {
     case Expectation::Kind::verdict:
-      return {d.verdict == e.verdict, "verdict " + std::string(to_string(d.verdict))};
-    case Expectation::Kind::blocked: {
-      bool const hit = cause != kNone ? matches(blocking) : d.status[step] == StepStatus::blocked;
-      return {hit, step_name + " is " + std::string(to_string(d.status[step])) +
-                       ", blocking causes there: " + causes_at(model, blocking, step)};
-    }
+      hit = d.verdict == e.verdict;
+      break;
+    case Expectation::Kind::blocked:
+      for (const BlockedStep& b : d.blockers) collect(b.causes, e.step, r.causes);
+      hit = e.cause != kNone ? any_at(r.causes) : r.status == StepStatus::blocked;
+      break;
     case Expectation::Kind::warned:
-      return {matches(d.warnings), "warnings at " + step_name + ": " + causes_at(model, d.warnings, step)};
-    case Expectation::Kind::waiting: {
-      bool const hit = cause != kNone ? matches(d.waiting) : d.status[step] == StepStatus::waiting;
-      return {hit, step_name + " is " + std::string(to_string(d.status[step]))};
-    }
-    case Expectation::Kind::needs_info: {
-      bool const hit =
-          std::any_of(d.needs_info.begin(), d.needs_info.end(), [&](const NeededFact& n) { return n.fact == e.fact; });
-      std::string needed;
-      for (const NeededFact& n : d.needs_info) needed += (needed.empty() ? "" : ", ") + model.facts()[n.fact].name;
-      return {hit, "information needed: " + (needed.empty() ? std::string("none") : needed)};
-    }
+      collect(d.warnings, e.step, r.causes);
+      hit = any_at(r.causes);
+      break;
+    case Expectation::Kind::waiting:
+      collect(d.waiting, e.step, r.causes);
+      hit = e.cause != kNone ? any_at(r.causes) : r.status == StepStatus::waiting;
+      break;
+    case Expectation::Kind::needs_info:
+      for (const NeededFact& n : d.needs_info) r.facts.push_back(n.fact);
+      hit = std::find(r.facts.begin(), r.facts.end(), e.fact) != r.facts.end();
+      break;
   }
-  return {false, ""};
+  r.passed = e.negated ? !hit : hit;
+  return r;
 }
 
 }  // namespace
@@ -99,11 +96,7 @@ ScenarioReport run_scenarios(const Model& model, std::int64_t now) {
       if (value == Truth::yes) report.coverage[rule].fired = true;
       if (value == Truth::no) report.coverage[rule].not_fired = true;
     }
-    for (const Expectation& e : sc.expectations) {
-      auto [hit, actual] = check(model, d, e);
-      bool const passed = e.negated ? !hit : hit;
-      result.expectations.push_back({e.text, passed ? "" : actual, passed});
-    }
+    for (const Expectation& e : sc.expectations) result.expectations.push_back(check(d, e));
     report.results.push_back(std::move(result));
   }
   return report;

@@ -4,6 +4,19 @@
 
 namespace mpadvisor::cli {
 
+void rethrow_case_error(const casebase::Error& e) {
+  switch (e.code()) {
+    case casebase::Errc::invalid_input:
+    case casebase::Errc::not_found:
+      throw UsageError(e.what());
+    case casebase::Errc::io:
+    case casebase::Errc::database:
+    case casebase::Errc::schema:
+      break;
+  }
+  throw EnvironmentError(e.what());
+}
+
 casebase::Store open_case_store(const GlobalOptions& options) {
   casebase::OpenOptions open;
   std::error_code ec;
@@ -18,7 +31,7 @@ casebase::Store open_case_store(const GlobalOptions& options) {
     spdlog::debug("case database {}", options.db_path().string());
     return store;
   } catch (const casebase::Error& e) {
-    throw UsageError(e.what());
+    rethrow_case_error(e);
   }
 }
 

@@ -7,6 +7,11 @@
 
 namespace mpadvisor::cli {
 
+// Opens (creating and seeding on first use) the case database --db names.
 casebase::Store open_case_store(const GlobalOptions& options);
+
+// A case-base error as the command line reports it: bad input (a bad line, an unknown case)
+// is a UsageError, anything else (a corrupt database, an I/O failure) an EnvironmentError.
+[[noreturn]] void rethrow_case_error(const casebase::Error& e);
 
 }  // namespace mpadvisor::cli

@@ -16,6 +16,11 @@ Language GlobalOptions::language() const {
   return Language::en;
 }
 
+render::Options GlobalOptions::render_options(bool explain) const {
+  return {language() == Language::zh ? engine::Lang::zh : engine::Lang::en, colour && output_format() == Format::text,
+          explain};
+}
+
 std::filesystem::path executable_dir() {
   std::error_code ec;
   auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);

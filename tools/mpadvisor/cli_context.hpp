@@ -1,10 +1,12 @@
-// What every subcommand shares: the global options, and the error type that becomes a
-// one-line message with exit code 2.
+// What every subcommand shares: the global options, the exit codes, and the error types that
+// become a one-line message with exit code 2 (bad usage or input) or 3 (a broken environment).
 #pragma once
 
 #include <filesystem>
 #include <stdexcept>
 #include <string>
+
+#include "mpadvisor/render/options.hpp"
 
 namespace mpadvisor::cli {
 
@@ -12,9 +14,10 @@ enum class Format { text, json };
 enum class Language { zh, en };
 
 // Exit codes, the same for every command.
-inline constexpr int kExitOk = 0;        // success, or the check found nothing
-inline constexpr int kExitFindings = 1;  // blockers, failures or KB errors were found
-inline constexpr int kExitUsage = 2;     // bad usage or bad input
+inline constexpr int kExitOk = 0;           // success, or the check found nothing
+inline constexpr int kExitFindings = 1;     // blockers, failures or KB errors were found
+inline constexpr int kExitUsage = 2;        // bad usage or bad input
+inline constexpr int kExitEnvironment = 3;  // a broken environment: corrupt database, I/O failure, internal error
 
 struct GlobalOptions {
   int verbosity = 0;
@@ -26,12 +29,20 @@ struct GlobalOptions {
 
   Format output_format() const { return format == "json" ? Format::json : Format::text; }
   Language language() const;
+  // How renderers should write for this invocation (colour only on a terminal, in text).
+  render::Options render_options(bool explain = false) const;
   std::filesystem::path kb_path() const;
   std::filesystem::path db_path() const;
 };
 
 // Bad usage or bad input: main prints "mpadvisor: error: <what>" and exits 2.
 struct UsageError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+// A broken environment (a corrupt or unreadable database, an I/O failure): main prints
+// "mpadvisor: error: <what>" and exits 3.
+struct EnvironmentError : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 

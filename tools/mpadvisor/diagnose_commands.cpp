@@ -1,29 +1,28 @@
-// diagnose, why, why-not and whatif: a profile against the KB.
+// diagnose, why, why-not and whatif: a profile against the KB. Each command checks its
+// options, calls the engine, and hands the result to a renderer.
 #include <iostream>
 #include <memory>
 
+#include "case_store.hpp"
 #include "commands.hpp"
 #include "kb_loading.hpp"
 #include "mpadvisor/engine/diagnosis.hpp"
 #include "mpadvisor/engine/explain.hpp"
+#include "mpadvisor/engine/rejection.hpp"
 #include "mpadvisor/engine/whatif.hpp"
-#include "rejection_command.hpp"
-#include "render.hpp"
-#include "ui_text.hpp"
+#include "mpadvisor/render/diagnosis.hpp"
+#include "mpadvisor/render/explain.hpp"
+#include "mpadvisor/render/rejection.hpp"
 
 namespace mpadvisor::cli {
 namespace {
-
-RenderOptions render_options(const GlobalOptions& g, bool explain) {
-  return {to_engine(g.language()), g.colour && g.output_format() == Format::text, explain};
-}
 
 engine::StepId step_named(const engine::Model& m, const std::string& name, const char* what) {
   if (auto s = m.find_step(name)) return *s;
   throw UsageError(std::string(what) + " '" + name + "' is not a step of the knowledge base");
 }
 
-void print_json(const Json& j) { std::cout << j.dump(2) << "\n"; }
+void print_json(const render::Json& j) { std::cout << j.dump(2) << "\n"; }
 
 struct DiagnoseArgs {
   std::string profile, target, rejection, stage;
@@ -31,94 +30,92 @@ struct DiagnoseArgs {
   int limit = 5;
 };
 
+// The rejection analysis `--rejection` asks for: ranked causes, with the similar past cases
+// from the case base voting.
+render::RejectionReport analyse_rejection(const GlobalOptions& g, const engine::Model& model,
+                                          const engine::Diagnosis& d, const DiagnoseArgs& a) {
+  render::RejectionReport report;
+  report.message = a.rejection;
+  report.stage = a.stage;
+  std::optional<engine::StepId> stage;
+  if (!a.stage.empty()) stage = step_named(model, a.stage, "--stage");
+  try {
+    report.similar = open_case_store(g).similar(a.rejection, static_cast<std::size_t>(a.limit));
+  } catch (const casebase::Error& e) {
+    rethrow_case_error(e);
+  }
+  std::vector<engine::SimilarCaseInput> votes;
+  for (const casebase::SimilarCase& s : report.similar) votes.push_back({s.value.id, s.score, s.value.causes});
+  report.ranking = engine::rank_rejection(model, d, a.rejection, stage, votes);
+  return report;
+}
+
 int run_diagnose(const GlobalOptions& g, const DiagnoseArgs& a) {
-  auto model = load_model(g.kb_path(), g.colour);
+  auto model = load_model(g, g.kb_path());
   engine::Profile profile = load_profile(*model, a.profile);
   engine::DiagnoseOptions options;
   if (!a.target.empty()) options.target = step_named(*model, a.target, "--target");
-  engine::Diagnosis d = engine::diagnose(*model, profile, options);
-  RenderOptions const r = render_options(g, a.explain);
-  if (!a.rejection.empty()) return run_rejection(g, *model, profile, d, a.rejection, a.stage, a.limit, r);
+  if (!a.stage.empty() && a.rejection.empty()) throw UsageError("--stage needs --rejection \"MESSAGE\"");
+  engine::Diagnosis const d = engine::diagnose(*model, profile, options);
+  render::Options const r = g.render_options(a.explain);
+  bool const json = g.output_format() == Format::json;
+
+  if (!a.rejection.empty()) {
+    render::RejectionReport const report = analyse_rejection(g, *model, d, a);
+    if (json) {
+      print_json({{"rejection", render::rejection_json(*model, report, r)},
+                  {"diagnosis", render::diagnosis_json(*model, d, r)}});
+    } else {
+      std::cout << render::rejection_text(*model, report, r);
+    }
+    return report.ranking.causes.empty() ? kExitFindings : kExitOk;
+  }
+
   const engine::Rejection* latest = profile.rejections.empty() ? nullptr : &profile.rejections.back();
   engine::RejectionRanking const ranking =
-      latest ? rank_latest_rejection(*model, d, *latest) : engine::RejectionRanking{};
-  if (g.output_format() == Format::json) {
-    Json j = diagnosis_json(*model, d, r);
-    if (latest) j["latest_rejection"] = latest_rejection_json(*model, *latest, ranking, r);
+      latest ? engine::rank_latest_rejection(*model, d, *latest) : engine::RejectionRanking{};
+  if (json) {
+    render::Json j = render::diagnosis_json(*model, d, r);
+    if (latest) j["latest_rejection"] = render::latest_rejection_json(*model, *latest, ranking, r);
     print_json(j);
   } else {
-    std::cout << diagnosis_text(*model, d, r);
-    if (latest) std::cout << latest_rejection_text(*model, *latest, ranking, r);
+    std::cout << render::diagnosis_text(*model, d, r);
+    if (latest) std::cout << render::latest_rejection_text(*model, *latest, ranking, r);
   }
   return d.verdict == engine::Verdict::clear ? kExitOk : kExitFindings;
 }
 
 int run_why(const GlobalOptions& g, const std::string& profile_path, const std::string& name, bool why_not) {
-  auto model = load_model(g.kb_path(), g.colour);
+  auto model = load_model(g, g.kb_path());
   engine::Profile profile = load_profile(*model, profile_path);
-  RenderOptions const r = render_options(g, true);
-  const engine::Lang lang = r.lang;
+  render::Options const r = g.render_options(true);
+  bool const json = g.output_format() == Format::json;
   if (auto rule = model->find_rule(name)) {
-    engine::ProofNode proof = engine::prove_rule(*model, profile, *rule);
-    const engine::RuleInfo& info = model->rules()[*rule];
-    if (g.output_format() == Format::json) {
-      Json j{{"rule", info.name},
-             {"step", model->steps()[info.step].name},
-             {"cause", model->causes()[info.cause].name},
-             {"fired", proof.value == engine::Truth::yes},
-             {"value", std::string(engine::to_string(proof.value))},
-             {"proof", proof_json(proof)}};
-      if (why_not) {
-        Json parts = Json::array();
-        for (const engine::ProofNode* p : engine::failing_parts(proof)) parts.push_back(proof_json(*p));
-        j["failing"] = std::move(parts);
-      }
-      print_json(j);
-      return kExitOk;
-    }
-    std::cout << say(lang, "Rule ", "规则 ") << info.name << " @ " << info.location.file << ":" << info.location.line
-              << " → " << model->causes()[info.cause].title.get(lang) << "\n";
-    if (why_not) {
-      if (proof.value == engine::Truth::yes) {
-        std::cout << say(lang, "It fired: its condition is true.\n", "该规则已触发：条件成立。\n");
-      } else {
-        std::cout << (proof.value == engine::Truth::no
-                          ? say(lang, "It did not fire; these parts are false:\n", "未触发；以下部分不成立：\n")
-                          : say(lang, "It could not be decided; these parts are unknown or false:\n",
-                                "无法判断；以下部分未知或不成立：\n"));
-        for (const engine::ProofNode* p : engine::failing_parts(proof)) std::cout << proof_text(*p, r);
-      }
-    }
-    std::cout << proof_text(proof, r);
+    render::RuleExplanation const e{*rule, engine::prove_rule(*model, profile, *rule), why_not};
+    if (json)
+      print_json(render::rule_explanation_json(*model, e, r));
+    else
+      std::cout << render::rule_explanation_text(*model, e, r);
     return kExitOk;
   }
   if (why_not) throw UsageError("'" + name + "' is not a rule of the knowledge base");
-  engine::StepId step = step_named(*model, name, "rule or step");
+  render::StepExplanation e;
+  e.step = step_named(*model, name, "rule or step");
   engine::DiagnoseOptions options;
-  options.target = step;
-  engine::Diagnosis d = engine::diagnose(*model, profile, options);
-  if (g.output_format() == Format::json) {
-    Json j{{"step", name}, {"status", std::string(engine::to_string(d.status[step]))}};
-    if (d.status[step] == engine::StepStatus::done) j["proof"] = proof_json(engine::prove_done(*model, profile, step));
-    j["diagnosis"] = diagnosis_json(*model, d, r);
-    print_json(j);
-    return kExitOk;
+  options.target = e.step;
+  e.diagnosis = engine::diagnose(*model, profile, options);
+  if (e.diagnosis.status[e.step] == engine::StepStatus::done)
+    e.done_proof = engine::prove_done(*model, profile, e.step);
+  for (const engine::BlockedStep& b : e.diagnosis.blockers) {
+    for (const engine::Finding& f : b.causes)
+      e.proofs.emplace_back(f.rule, engine::prove_rule(*model, profile, f.rule));
   }
-  std::cout << model->steps()[step].title.get(lang) << " (" << name << "): " << engine::to_string(d.status[step])
-            << "\n";
-  if (d.status[step] == engine::StepStatus::done) std::cout << proof_text(engine::prove_done(*model, profile, step), r);
-  for (const engine::BlockedStep& b : d.blockers) {
-    for (const engine::Finding& f : b.causes) {
-      std::cout << "\n"
-                << model->steps()[f.step].name << ": " << model->rules()[f.rule].name << "\n"
-                << proof_text(engine::prove_rule(*model, profile, f.rule), r);
-    }
-  }
-  for (const engine::Finding& f : d.undetermined) {
-    std::cout << "\n"
-              << model->steps()[f.step].name << ": " << model->rules()[f.rule].name << "\n"
-              << proof_text(engine::prove_rule(*model, profile, f.rule), r);
-  }
+  for (const engine::Finding& f : e.diagnosis.undetermined)
+    e.proofs.emplace_back(f.rule, engine::prove_rule(*model, profile, f.rule));
+  if (json)
+    print_json(render::step_explanation_json(*model, e, r));
+  else
+    std::cout << render::step_explanation_text(*model, e, r);
   return kExitOk;
 }
 
@@ -128,7 +125,7 @@ struct WhatIfArgs {
 };
 
 int run_whatif(const GlobalOptions& g, const WhatIfArgs& a) {
-  auto model = load_model(g.kb_path(), g.colour);
+  auto model = load_model(g, g.kb_path());
   engine::Profile profile = load_profile(*model, a.profile);
   std::vector<engine::FactEdit> edits;
   auto fact = [&](const std::string& name) {
@@ -150,11 +147,11 @@ int run_whatif(const GlobalOptions& g, const WhatIfArgs& a) {
   } catch (const engine::ProfileError& e) {
     throw UsageError(e.what());
   }
-  RenderOptions const r = render_options(g, false);
+  render::Options const r = g.render_options();
   if (g.output_format() == Format::json)
-    print_json(whatif_json(*model, w, r));
+    print_json(render::whatif_json(*model, w, r));
   else
-    std::cout << whatif_text(*model, w, r);
+    std::cout << render::whatif_text(*model, w, r);
   return w.after.verdict == engine::Verdict::clear ? kExitOk : kExitFindings;
 }
 

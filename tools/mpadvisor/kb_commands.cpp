@@ -5,16 +5,14 @@
 #include <memory>
 
 #include "commands.hpp"
-#include "kb_doc.hpp"
 #include "kb_loading.hpp"
 #include "mpadvisor/base/clock.hpp"
 #include "mpadvisor/dsl/format.hpp"
 #include "mpadvisor/dsl/parse.hpp"
 #include "mpadvisor/engine/graph_export.hpp"
 #include "mpadvisor/engine/scenario.hpp"
-#include "render.hpp"
+#include "mpadvisor/render/kb.hpp"
 #include "replay_commands.hpp"
-#include "ui_text.hpp"
 
 namespace mpadvisor::cli {
 namespace {
@@ -46,9 +44,9 @@ int run_check(const GlobalOptions& g, const std::string& path, const std::string
   if (g.output_format() == Format::json) {
     std::cout << dsl::render_json(kb.diagnostics);
   } else {
-    std::cerr << dsl::render_text(kb.diagnostics, g.colour);
-    std::cout << "kb check: " << kb.files << " files, " << kb.diagnostics.error_count() << " errors, "
-              << kb.diagnostics.warning_count() << " warnings\n";
+    render::Options const r = g.render_options();
+    std::cerr << render::diagnostics_text(kb.diagnostics, r);
+    std::cout << render::check_summary(kb.files, kb.diagnostics, r);
   }
   return kb.diagnostics.has_errors() ? kExitFindings : kExitOk;
 }
@@ -86,7 +84,7 @@ int run_fmt(const GlobalOptions& g, std::vector<std::string> paths, bool check_o
       std::string text = dsl::read_file(file);
       dsl::ParseResult parsed = dsl::parse(file.string(), text);
       if (parsed.diagnostics.has_errors()) {
-        std::cerr << dsl::render_text(parsed.diagnostics, g.colour);
+        std::cerr << render::diagnostics_text(parsed.diagnostics, g.render_options());
         ++broken;
         continue;
       }
@@ -106,66 +104,21 @@ int run_fmt(const GlobalOptions& g, std::vector<std::string> paths, bool check_o
 }
 
 int run_test(const GlobalOptions& g, const std::string& path, bool require_coverage) {
-  auto model = load_model(kb_argument(g, path), g.colour);
-  engine::ScenarioReport report = engine::run_scenarios(*model, base::beijing_now());
-  std::vector<engine::RuleId> uncovered = report.uncovered();
-  if (g.output_format() == Format::json) {
-    Json scenarios = Json::array();
-    for (const engine::ScenarioResult& r : report.results) {
-      Json failures = Json::array();
-      for (const engine::ExpectationResult& e : r.expectations) {
-        if (!e.passed) failures.push_back({{"expected", e.expected}, {"actual", e.actual}});
-      }
-      scenarios.push_back({{"scenario", model->scenarios()[r.scenario].name},
-                           {"passed", r.passed()},
-                           {"error", r.error},
-                           {"failures", std::move(failures)}});
-    }
-    Json missing = Json::array();
-    for (engine::RuleId r : uncovered) {
-      missing.push_back({{"rule", model->rules()[r].name},
-                         {"fired", report.coverage[r].fired},
-                         {"not_fired", report.coverage[r].not_fired}});
-    }
-    std::cout << Json{{"scenarios", std::move(scenarios)},
-                      {"failed", report.failed()},
-                      {"rules", model->rules().size()},
-                      {"rules_covered", model->rules().size() - uncovered.size()},
-                      {"uncovered", std::move(missing)}}
-                     .dump(2)
-              << "\n";
-  } else {
-    for (const engine::ScenarioResult& r : report.results) {
-      if (r.passed()) continue;
-      const engine::ScenarioInfo& sc = model->scenarios()[r.scenario];
-      std::cout << "FAIL " << sc.name << " (" << sc.location.file << ":" << sc.location.line << ")\n";
-      if (!r.error.empty()) std::cout << "  error:    " << r.error << "\n";
-      for (const engine::ExpectationResult& e : r.expectations) {
-        if (e.passed) continue;
-        std::cout << "  expected: " << e.expected << "\n  actual:   " << e.actual << "\n";
-      }
-    }
-    std::cout << "kb test: " << report.results.size() - report.failed() << " of " << report.results.size()
-              << " scenarios passed; rules covered: " << model->rules().size() - uncovered.size() << " of "
-              << model->rules().size() << "\n";
-    for (engine::RuleId r : uncovered) {
-      const engine::RuleCoverage& c = report.coverage[r];
-      std::cout << "  not covered: " << model->rules()[r].name << " ("
-                << (!c.fired && !c.not_fired ? "never evaluated"
-                    : !c.fired               ? "never fires"
-                                             : "always fires")
-                << ")\n";
-    }
-  }
+  auto model = load_model(g, kb_argument(g, path));
+  engine::ScenarioReport const report = engine::run_scenarios(*model, base::beijing_now());
+  if (g.output_format() == Format::json)
+    std::cout << render::test_json(*model, report).dump(2) << "\n";
+  else
+    std::cout << render::test_text(*model, report, g.render_options());
   if (report.failed()) return kExitFindings;
-  return require_coverage && !uncovered.empty() ? kExitFindings : kExitOk;
+  return require_coverage && !report.uncovered().empty() ? kExitFindings : kExitOk;
 }
 
 int run_graph(const GlobalOptions& g, const std::string& format, const std::string& profile_path) {
-  auto model = load_model(g.kb_path(), g.colour);
+  auto model = load_model(g, g.kb_path());
   std::optional<engine::Diagnosis> d;
   if (!profile_path.empty()) d = engine::diagnose(*model, load_profile(*model, profile_path));
-  std::string dot = engine::to_dot(*model, to_engine(g.language()), d ? &*d : nullptr);
+  std::string dot = engine::to_dot(*model, g.render_options().lang, d ? &*d : nullptr);
   if (format == "dot") {
     std::cout << dot;
     return kExitOk;
@@ -243,7 +196,7 @@ void register_kb_commands(CLI::App& app, CommandContext& context) {
   doc->add_option("path", *doc_path, "KB folder or file (default: the shipped kb/)");
   doc->callback([&context, doc_path, &g] {
     context.action = [&g, doc_path] {
-      std::cout << kb_markdown(*load_model(kb_argument(g, *doc_path), g.colour));
+      std::cout << render::kb_markdown(*load_model(g, kb_argument(g, *doc_path)));
       return kExitOk;
     };
   });

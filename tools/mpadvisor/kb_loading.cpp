@@ -7,6 +7,7 @@
 
 #include "mpadvisor/base/clock.hpp"
 #include "mpadvisor/engine/profile.hpp"
+#include "mpadvisor/render/kb.hpp"
 
 namespace mpadvisor::cli {
 
@@ -19,14 +20,14 @@ dsl::KbCheck check_kb(const std::filesystem::path& path, const dsl::CheckOptions
   return out;
 }
 
-std::shared_ptr<const engine::Model> load_model(const std::filesystem::path& path, bool colour) {
+std::shared_ptr<const engine::Model> load_model(const GlobalOptions& g, const std::filesystem::path& path) {
   dsl::KbCheck kb = check_kb(path);
   if (!kb.kb) {
     dsl::Diagnostics errors;
     for (const dsl::Diagnostic& d : kb.diagnostics.items()) {
       if (d.severity == dsl::Severity::error) errors.add(d);
     }
-    std::cerr << dsl::render_text(errors, colour);
+    std::cerr << render::diagnostics_text(errors, g.render_options());
     throw UsageError("the knowledge base at " + path.string() + " has errors (run 'mpadvisor kb check')");
   }
   auto const start = std::chrono::steady_clock::now();
@@ -52,7 +53,5 @@ engine::Profile load_profile(const engine::Model& model, const std::filesystem::
     throw UsageError(path.string() + ": " + e.what());
   }
 }
-
-engine::Lang to_engine(Language lang) { return lang == Language::zh ? engine::Lang::zh : engine::Lang::en; }
 
 }  // namespace mpadvisor::cli

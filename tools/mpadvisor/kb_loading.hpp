@@ -16,11 +16,9 @@ namespace mpadvisor::cli {
 dsl::KbCheck check_kb(const std::filesystem::path& path, const dsl::CheckOptions& options = {});
 
 // The model of a KB that must be error-free: errors are printed and become a UsageError (exit 2).
-std::shared_ptr<const engine::Model> load_model(const std::filesystem::path& path, bool colour);
+std::shared_ptr<const engine::Model> load_model(const GlobalOptions& g, const std::filesystem::path& path);
 
 // Reads a profile file; a bad one becomes a UsageError naming the file.
 engine::Profile load_profile(const engine::Model& model, const std::filesystem::path& path);
-
-engine::Lang to_engine(Language lang);
 
 }  // namespace mpadvisor::cli

@@ -89,8 +89,15 @@ int main(int argc, char** argv) {
   } catch (const UsageError& e) {
     std::cerr << "mpadvisor: error: " << e.what() << "\n";
     return kExitUsage;
-  } catch (const std::exception& e) {
+  } catch (const EnvironmentError& e) {
     std::cerr << "mpadvisor: error: " << e.what() << "\n";
-    return kExitUsage;
+    return kExitEnvironment;
+  } catch (const std::bad_alloc&) {
+    std::cerr << "mpadvisor: error: out of memory\n";
+    return kExitEnvironment;
+  } catch (const std::exception& e) {
+    // Anything else is a failure of ours or of the machine, never of the input.
+    std::cerr << "mpadvisor: error: internal error: " << e.what() << "\n";
+    return kExitEnvironment;
   }
 }

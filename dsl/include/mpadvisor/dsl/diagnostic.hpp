@@ -45,8 +45,14 @@ class Diagnostics {
   std::vector<Diagnostic> items_;
 };
 
-// `file:line:col: error: message`, the source line, and a caret under the column.
-std::string render_text(const Diagnostics& diagnostics, bool colour = false);
+// The words for the severities (the renderers pass them in the output's language).
+struct SeverityWords {
+  std::string_view error = "error", warning = "warning", note = "note";
+};
+
+// `file:line:col: error: message`, the source line, and a caret under the column. The source
+// line is shown with control characters and invalid bytes escaped (base/terminal.hpp).
+std::string render_text(const Diagnostics& diagnostics, bool colour = false, const SeverityWords& words = {});
 // A JSON array of diagnostics (see docs/json.md).
 std::string render_json(const Diagnostics& diagnostics);
 

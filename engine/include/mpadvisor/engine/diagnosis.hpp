@@ -35,11 +35,14 @@ struct TermMatch {
 // One fact a conclusion rests on. `fact` and `test` view strings owned by the Model, which
 // must outlive the diagnosis (as for every id in it); copying them made up a large share of
 // a diagnosis's cost.
+// For a `done(STEP)` test, `fact` is "done" and `value` the step's name; `outcome` says
+// whether it is done.
 struct Evidence {
   std::string_view fact;
   std::string value;      // as the KB would write it; "unknown" when not given
   std::string_view test;  // the part of the condition it answered, e.g. `name contains_any commercial_words`
   Truth outcome = Truth::yes;
+  bool known = true;  // the fact has a value
   std::optional<TermMatch> match;
 };
 

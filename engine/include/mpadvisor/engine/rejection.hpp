@@ -55,6 +55,10 @@ RejectionRanking rank_rejection(const Model& model, const Diagnosis& diagnosis, 
                                 const std::optional<StepId>& stage, const std::vector<SimilarCaseInput>& similar,
                                 const RankingWeights& weights = {}, Scratch* scratch = nullptr);
 
+// The profile's latest rejection ranked without similar cases and without evidence: the
+// short summary a plain diagnosis adds (its stage was checked when the profile was read).
+RejectionRanking rank_latest_rejection(const Model& model, const Diagnosis& diagnosis, const Rejection& rejection);
+
 // The causes whose message patterns match (used by rank_rejection, and by tools that only
 // have a message).
 // The pattern texts view the Model.

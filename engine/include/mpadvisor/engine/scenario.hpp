@@ -9,10 +9,16 @@
 
 namespace mpadvisor::engine {
 
+// One expectation checked, with what the diagnosis said about the same thing: its verdict,
+// the step's status and the causes found there, or the facts it asked for (whichever the
+// expectation is about). Renderers turn it into words.
 struct ExpectationResult {
-  std::string expected;  // the expectation as written in the KB
-  std::string actual;    // what the diagnosis said instead (empty when it passed)
+  const Expectation* expectation = nullptr;  // in the Model
   bool passed = false;
+  Verdict verdict = Verdict::clear;
+  StepStatus status = StepStatus::pending;
+  std::vector<CauseId> causes;  // blocking (or warning, for `warned`) causes at the step
+  std::vector<FactId> facts;    // the facts the diagnosis asked for
 };
 
 struct ScenarioResult {

@@ -1,11 +1,10 @@
-#include "kb_doc.hpp"
-
 #include <map>
 #include <sstream>
 
 #include "mpadvisor/engine/graph_export.hpp"
+#include "mpadvisor/render/kb.hpp"
 
-namespace mpadvisor::cli {
+namespace mpadvisor::render {
 namespace {
 
 std::string cell(std::string s) {
@@ -99,4 +98,4 @@ std::string kb_markdown(const engine::Model& m) {
   return out.str();
 }
 
-}  // namespace mpadvisor::cli
+}  // namespace mpadvisor::render

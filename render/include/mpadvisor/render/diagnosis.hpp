@@ -1,0 +1,34 @@
+// A diagnosis for people and for programs: the verdict, the root blockers with their causes,
+// evidence, fixes and sources, warnings, what is waited for, what is still unknown, and the
+// steps the applicant can take now.
+#pragma once
+
+#include <string>
+
+#include "mpadvisor/engine/diagnosis.hpp"
+#include "mpadvisor/engine/rejection.hpp"
+#include "mpadvisor/render/options.hpp"
+
+namespace mpadvisor::render {
+
+std::string diagnosis_text(const engine::Model& model, const engine::Diagnosis& d, const Options& options);
+Json diagnosis_json(const engine::Model& model, const engine::Diagnosis& d, const Options& options);
+
+// One finding (a rule that fired or could not be decided): its cause, evidence, fixes, sources.
+std::string finding_text(const engine::Model& model, const engine::Finding& f, const Options& options, int indent);
+Json finding_json(const engine::Model& model, const engine::Finding& f, const Options& options);
+
+// The short ranking of a profile's latest rejection that a plain `diagnose` adds.
+std::string latest_rejection_text(const engine::Model& model, const engine::Rejection& rejection,
+                                  const engine::RejectionRanking& ranking, const Options& options);
+Json latest_rejection_json(const engine::Model& model, const engine::Rejection& rejection,
+                           const engine::RejectionRanking& ranking, const Options& options);
+
+// "Submit the filing (filing.submit)": a step as people see it.
+std::string step_label(const engine::Model& model, engine::StepId step, engine::Lang lang);
+
+// A step status or verdict as a word of the output's language.
+std::string status_word(engine::StepStatus s, engine::Lang lang);
+std::string verdict_word(engine::Verdict v, engine::Lang lang);
+
+}  // namespace mpadvisor::render

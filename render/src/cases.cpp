@@ -1,0 +1,185 @@
+#include "mpadvisor/render/cases.hpp"
+
+#include <fmt/format.h>
+
+#include <sstream>
+
+#include "mpadvisor/casebase/jsonl.hpp"
+#include "mpadvisor/render/catalogue.hpp"
+#include "mpadvisor/render/terminal.hpp"
+
+namespace mpadvisor::render {
+namespace {
+
+namespace cb = casebase;
+
+std::string joined(const std::vector<std::string>& items) { return safe(fmt::format("{}", fmt::join(items, ", "))); }
+
+std::string causes_or_none(const std::vector<std::string>& causes, Lang lang) {
+  return causes.empty() ? std::string(text(lang, Msg::case_none_labelled)) : joined(causes);
+}
+
+std::string percent(double rate) {
+  return rate == 0 || rate == 1 ? fmt::format("{:.0f}%", rate * 100) : fmt::format("{:.1f}%", rate * 100);
+}
+
+}  // namespace
+
+std::string outcome_word(cb::Outcome o, Lang lang) {
+  switch (o) {
+    case cb::Outcome::approved:
+      return std::string(text(lang, Msg::outcome_approved));
+    case cb::Outcome::rejected:
+      return std::string(text(lang, Msg::outcome_rejected));
+    case cb::Outcome::unknown:
+      break;
+  }
+  return std::string(text(lang, Msg::outcome_unknown));
+}
+
+std::string import_errors_text(const cb::ImportReport& r, const std::string& name, const Options& o) {
+  std::string out;
+  for (const cb::LineError& e : r.errors)
+    out += say(o.lang, Msg::line_skipped, safe(name), e.line, safe(e.message)) + "\n";
+  if (r.skipped > r.errors.size())
+    out += say(o.lang, Msg::more_lines_skipped, safe(name), r.skipped - r.errors.size()) + "\n";
+  return out;
+}
+
+std::string import_text(const cb::ImportReport& r, const std::string& name, std::int64_t total, const Options& o) {
+  std::string out = say(o.lang, r.imported == 1 ? Msg::imported_one : Msg::imported_many, r.imported, safe(name));
+  if (r.skipped) out += say(o.lang, r.skipped == 1 ? Msg::skipped_one : Msg::skipped_many, r.skipped);
+  out += say(o.lang, Msg::in_case_base, total) + "\n";
+  if (r.redactions.total()) {
+    out += say(o.lang, Msg::redacted, r.redactions.id_numbers, r.redactions.phones, r.redactions.emails) + "\n";
+  }
+  return out;
+}
+
+Json import_json(const cb::ImportReport& r, std::int64_t total) {
+  Json errors = Json::array();
+  for (const cb::LineError& e : r.errors) errors.push_back({{"line", e.line}, {"message", e.message}});
+  return {{"imported", r.imported},
+          {"skipped", r.skipped},
+          {"errors", std::move(errors)},
+          {"redacted",
+           {{"id_numbers", r.redactions.id_numbers}, {"phones", r.redactions.phones}, {"emails", r.redactions.emails}}},
+          {"total", total}};
+}
+
+std::string export_text(std::int64_t count, const std::string& target, const Options& o) {
+  return say(o.lang, Msg::exported, count, safe(target)) + "\n";
+}
+
+std::string case_line(const cb::Case& c) {
+  std::string line = pad("#" + std::to_string(c.id), 7) + " " + safe(c.date.substr(0, 10)) + "  " +
+                     pad(safe(c.stage), 24) + " " + pad(std::string(cb::to_string(c.outcome)), 9) + " " +
+                     clip(one_line(c.message), 60);
+  if (!c.causes.empty()) line += "  [" + joined(c.causes) + "]";
+  return line + "\n";
+}
+
+std::string no_cases_text(const Options& o) { return std::string(text(o.lang, Msg::no_cases_match)) + "\n"; }
+
+Json case_json(const cb::Case& c) { return Json::parse(cb::to_json_line(c)); }
+
+std::string case_text(const cb::Case& c, const Options& o) {
+  const Lang lang = o.lang;
+  std::ostringstream out;
+  auto row = [&](Msg label, const std::string& value) { out << pad(text(lang, label), 11) << value << "\n"; };
+  out << say(lang, Msg::case_heading, c.id) << "\n";
+  row(Msg::case_date, safe(c.date));
+  row(Msg::case_stage, safe(c.stage));
+  row(Msg::case_entity, c.entity ? safe(*c.entity) : std::string(text(lang, Msg::case_not_known)));
+  row(Msg::case_outcome, outcome_word(c.outcome, lang));
+  row(Msg::case_message, one_line(c.message));
+  row(Msg::case_causes, causes_or_none(c.causes, lang));
+  row(Msg::case_fix, c.fix ? one_line(*c.fix) : std::string(text(lang, Msg::case_none_recorded)));
+  row(Msg::case_source, one_line(c.source));
+  std::string indented;
+  for (char ch : safe(Json::parse(c.profile).dump(2), base::Keep::lines)) {
+    indented += ch;
+    if (ch == '\n') indented += std::string(11, ' ');
+  }
+  row(Msg::case_profile, indented);
+  if (c.diagnosis) {
+    std::string value = safe(c.diagnosis->verdict);
+    if (c.diagnosis->top_cause) value += say(lang, Msg::case_top_cause, safe(*c.diagnosis->top_cause));
+    value += say(lang, Msg::case_kb_version, safe(c.diagnosis->kb_version));
+    row(Msg::case_diagnosis, value);
+  }
+  return out.str();
+}
+
+std::string label_text(cb::CaseId id, const std::string& cause, bool added, const Options& o) {
+  return say(o.lang, added ? Msg::labelled : Msg::already_labelled, id, safe(cause)) + "\n";
+}
+
+std::string stats_text(const cb::Stats& s, const Options& o) {
+  const Lang lang = o.lang;
+  std::ostringstream out;
+  out << say(lang, Msg::stats_total, s.total) << "\n" << text(lang, Msg::stats_by_outcome);
+  for (const cb::Count& row : s.by_outcome) {
+    auto outcome = cb::parse_outcome(row.key);
+    out << "  " << (outcome ? outcome_word(*outcome, lang) : safe(row.key)) << " " << row.count;
+  }
+  out << "\n";
+  auto table = [&](Msg title, const std::vector<cb::Count>& rows) {
+    out << text(lang, title) << (rows.empty() ? text(lang, Msg::stats_none) : "") << "\n";
+    for (const cb::Count& row : rows) out << "  " << pad(safe(row.key), 32) << " " << row.count << "\n";
+  };
+  table(Msg::stats_by_stage, s.by_stage);
+  table(Msg::stats_by_cause, s.by_cause);
+  out << text(lang, Msg::stats_by_category) << (s.by_category.empty() ? text(lang, Msg::stats_none) : "") << "\n";
+  for (const cb::CategoryStats& row : s.by_category) {
+    std::string const category = row.category ? safe(*row.category) : std::string(text(lang, Msg::stats_no_category));
+    out << "  " << pad(category, 20) << " "
+        << say(lang, Msg::stats_category_row, fmt::format("{:>6}", row.cases), fmt::format("{:>5}", row.rejected),
+               fmt::format("{:>5}", row.approved), row.rejection_rate ? percent(*row.rejection_rate) : "-")
+        << "\n";
+  }
+  return out.str();
+}
+
+Json stats_json(const cb::Stats& s) {
+  auto counts = [](const std::vector<cb::Count>& rows) {
+    Json object = Json::object();
+    for (const cb::Count& row : rows) object[row.key] = row.count;
+    return object;
+  };
+  Json categories = Json::array();
+  for (const cb::CategoryStats& row : s.by_category)
+    categories.push_back({{"category", row.category ? Json(*row.category) : Json(nullptr)},
+                          {"cases", row.cases},
+                          {"approved", row.approved},
+                          {"rejected", row.rejected},
+                          {"unknown", row.unknown},
+                          {"rejection_rate", row.rejection_rate ? Json(*row.rejection_rate) : Json(nullptr)}});
+  return {{"total", s.total},
+          {"by_outcome", counts(s.by_outcome)},
+          {"by_stage", counts(s.by_stage)},
+          {"by_cause", counts(s.by_cause)},
+          {"by_category", std::move(categories)}};
+}
+
+std::string similar_text(const std::vector<cb::SimilarCase>& found, const Options& o) {
+  const Lang lang = o.lang;
+  if (found.empty()) return std::string(text(lang, Msg::no_similar_cases)) + "\n";
+  std::ostringstream out;
+  std::size_t rank = 0;
+  for (const cb::SimilarCase& f : found) {
+    out << fmt::format("{:>2}. ", ++rank) << case_line(f.value);
+    out << say(lang, Msg::similar_score, fmt::format("{:.2f}", f.score), causes_or_none(f.value.causes, lang));
+    if (f.value.fix) out << say(lang, Msg::similar_fix, clip(one_line(*f.value.fix), 60));
+    out << "\n";
+  }
+  return out.str();
+}
+
+Json similar_json(const std::vector<cb::SimilarCase>& found) {
+  Json out = Json::array();
+  for (const cb::SimilarCase& f : found) out.push_back({{"score", f.score}, {"case", case_json(f.value)}});
+  return out;
+}
+
+}  // namespace mpadvisor::render
