@@ -10,7 +10,7 @@ namespace {
 
 using namespace std::chrono;
 
-constexpr WallSeconds kBeijingOffset = 8 * 3600;
+constexpr WallSeconds kBeijingOffset = 8LL * 3600;
 constexpr const char* kMonthNames[] = {"January", "February", "March",     "April",   "May",      "June",
                                        "July",    "August",   "September", "October", "November", "December"};
 
@@ -32,7 +32,7 @@ std::string quoted(std::string_view s) {
   return out + "'";
 }
 
-ParsedTime failure(std::string_view text, std::string why) {
+ParsedTime failure(std::string_view text, const std::string& why) {
   ParsedTime p;
   p.error = quoted(text) + " is not " + why;
   return p;
@@ -57,7 +57,7 @@ bool read_zone(std::string_view s, std::size_t& pos, WallSeconds& offset) {
     pos += 2;
   }
   if (hours > 14 || minutes > 59) return false;
-  offset = sign * (hours * 3600 + minutes * 60);
+  offset = sign * (hours * 3600LL + minutes * 60LL);
   return true;
 }
 
@@ -66,8 +66,8 @@ bool read_zone(std::string_view s, std::size_t& pos, WallSeconds& offset) {
 std::string invalid_date_reason(int year, unsigned month, unsigned day) {
   if (month < 1 || month > 12) return "month " + std::to_string(month) + " does not exist";
   if (day < 1) return "day 0 does not exist";
-  auto const last = static_cast<unsigned>(
-      (std::chrono::year{year} / std::chrono::month{month} / std::chrono::last).day());
+  auto const last =
+      static_cast<unsigned>((std::chrono::year{year} / std::chrono::month{month} / std::chrono::last).day());
   if (day > last) {
     return std::string(kMonthNames[month - 1]) + " " + std::to_string(year) + " has " + std::to_string(last) + " days";
   }
@@ -104,7 +104,8 @@ ParsedTime parse_time(std::string_view s) {
     }
     if (h > 23 || mi > 59 || sec > 60) return failure(s, "a time of day: hours run 00–23, minutes and seconds 00–59");
     if (pos < s.size() && (s[pos] == 'Z' || s[pos] == '+' || s[pos] == '-')) {
-      if (!read_zone(s, pos, offset)) return failure(s, "a date-time: its zone must be Z or an offset from -14:00 to +14:00");
+      if (!read_zone(s, pos, offset))
+        return failure(s, "a date-time: its zone must be Z or an offset from -14:00 to +14:00");
     }
     if (pos != s.size()) return failure(s, kExpected);
     out.has_time = true;
@@ -115,9 +116,7 @@ ParsedTime parse_time(std::string_view s) {
   return out;
 }
 
-Date date_of(WallSeconds t) {
-  return Date{floor<days>(sys_seconds{seconds{t}})};
-}
+Date date_of(WallSeconds t) { return Date{floor<days>(sys_seconds{seconds{t}})}; }
 
 WallSeconds midnight(Date d) { return sys_seconds{sys_days{d}}.time_since_epoch().count(); }
 

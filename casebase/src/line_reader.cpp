@@ -7,7 +7,7 @@
 namespace mpadvisor::casebase {
 
 LineReader::LineReader(std::istream& in, std::size_t max_line_bytes)
-    : in_(in), max_(max_line_bytes), buffer_(64 * 1024) {}
+    : in_(in), max_(max_line_bytes), buffer_(std::size_t{64} * 1024) {}
 
 bool LineReader::fill() {
   if (eof_) return false;

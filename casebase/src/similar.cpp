@@ -173,6 +173,7 @@ std::vector<SimilarCase> Store::similar(std::string_view message, std::size_t li
     }
     std::stable_sort(rare.begin(), rare.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
     std::vector<std::string> rare_terms;
+    rare_terms.reserve(rare.size());
     for (auto& [documents, gram] : rare) rare_terms.push_back(std::move(gram));
 
     if (!rare_terms.empty())
@@ -190,6 +191,7 @@ std::vector<SimilarCase> Store::similar(std::string_view message, std::size_t li
   }
 
   std::vector<CaseId> ids;
+  ids.reserve(hits.size());
   for (const auto& hit : hits) ids.push_back(hit.id);
   auto cases = load_cases(db, ids);
   std::vector<SimilarCase> result;

@@ -1,5 +1,6 @@
 #include "mpadvisor/render/diagnosis.hpp"
 
+#include <cmath>
 #include <sstream>
 
 #include "evidence.hpp"
@@ -268,7 +269,7 @@ namespace {
 constexpr std::size_t kLatestRejectionCauses = 3;
 
 std::string percent(double x) { return fmt::format("{:.0f}%", x * 100); }
-double rounded(double x) { return static_cast<double>(static_cast<long long>(x * 1000 + 0.5)) / 1000; }
+double rounded(double x) { return static_cast<double>(std::llround(x * 1000)) / 1000; }
 }  // namespace
 
 Json latest_rejection_json(const engine::Model& model, const engine::Rejection& rejection,

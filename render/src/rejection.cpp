@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <cmath>
 #include <sstream>
 
 #include "mpadvisor/render/catalogue.hpp"
@@ -11,7 +12,7 @@ namespace mpadvisor::render {
 namespace {
 
 std::string percent(double x) { return fmt::format("{:.0f}%", x * 100); }
-double rounded(double x) { return static_cast<double>(static_cast<long long>(x * 1000 + 0.5)) / 1000; }
+double rounded(double x) { return static_cast<double>(std::llround(x * 1000)) / 1000; }
 
 Msg evidence_label(engine::EvidenceKind k) {
   switch (k) {

@@ -1,8 +1,8 @@
 // The Beijing clock: one reader of dates for the whole project, so every invalid date is
 // refused the same way (30 February is never read as 2 March).
-#include <gtest/gtest.h>
-
 #include "mpadvisor/base/clock.hpp"
+
+#include <gtest/gtest.h>
 
 namespace mpadvisor::base {
 namespace {

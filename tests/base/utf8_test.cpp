@@ -1,6 +1,6 @@
-#include <gtest/gtest.h>
-
 #include "mpadvisor/base/utf8.hpp"
+
+#include <gtest/gtest.h>
 
 namespace mpadvisor::base::utf8 {
 namespace {
@@ -21,10 +21,12 @@ TEST(Utf8, DecodesAndResynchronisesAfterBadBytes) {
 
 TEST(Utf8, WidthFollowsEastAsianWidth) {
   EXPECT_EQ(display_width("瑜伽"), 4u);
-  EXPECT_EQ(display_width("ＹＯＧＡ"), 8u);      // full-width forms
+  EXPECT_EQ(display_width("ＹＯＧＡ"), 8u);  // full-width forms
   EXPECT_EQ(display_width("yoga"), 4u);
-  EXPECT_EQ(display_width("e\xCC\x81"), 1u);   // e + combining acute accent
-  EXPECT_EQ(display_width("a\xE2\x80\x8B" "b"), 2u);  // a zero-width space between letters
+  EXPECT_EQ(display_width("e\xCC\x81"), 1u);  // e + combining acute accent
+  EXPECT_EQ(display_width("a\xE2\x80\x8B"
+                          "b"),
+            2u);  // a zero-width space between letters
   EXPECT_EQ(display_width("한국"), 4u);
   EXPECT_EQ(display_width("\xF0\xA0\x80\x80"), 2u);  // an ideograph outside the BMP
 }

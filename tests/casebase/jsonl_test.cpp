@@ -105,7 +105,8 @@ TEST(Jsonl, RejectsEachBadField) {
             std::string::npos);
   EXPECT_NE(error_of(with("outcome", "1")).find("outcome must be a string"), std::string::npos);
   EXPECT_EQ(error_of(with("date", "\"2024-02-30\"")), "date: '2024-02-30' is not a date: February 2024 has 29 days");
-  EXPECT_NE(error_of(with("date", "\"yesterday\"")).find("'yesterday' is not a date (write YYYY-MM-DD"), std::string::npos);
+  EXPECT_NE(error_of(with("date", "\"yesterday\"")).find("'yesterday' is not a date (write YYYY-MM-DD"),
+            std::string::npos);
   EXPECT_NE(error_of(with("stage", "\"filing submit\"")).find("step id"), std::string::npos);
   EXPECT_NE(error_of(with("stage", "\"\"")).find("step id"), std::string::npos);
   EXPECT_NE(error_of(with("entity", "\"\"")).find("entity must not be empty"), std::string::npos);
@@ -123,14 +124,14 @@ TEST(Jsonl, RejectsEachBadField) {
 }
 
 TEST(Jsonl, AcceptsIso8601Variants) {
-  for (const char* date : {"2024-02-29", "2024-05-01T09:30", "2024-05-01T09:30:00", "2024-05-01T09:30:00Z",
-                           "2024-05-01T09:30:00.123+08:00", "2024-05-01T09:30:00-0500", "2000-02-29",
-                           "2024-05-01 09:30"}) {
+  for (const char* date :
+       {"2024-02-29", "2024-05-01T09:30", "2024-05-01T09:30:00", "2024-05-01T09:30:00Z",
+        "2024-05-01T09:30:00.123+08:00", "2024-05-01T09:30:00-0500", "2000-02-29", "2024-05-01 09:30"}) {
     const auto parsed = cb::parse_case_line(with("date", std::string("\"") + date + "\""));
     EXPECT_TRUE(parsed.ok()) << date << ": " << parsed.error;
   }
-  for (const char* date : {"2023-02-29", "1900-02-29", "2024-5-1", "2024-05-01T24:00",
-                           "2024-05-01T09:30+8", "20240501", "2024-05-01T09:30:00.+08:00", "2024-05-01Z"}) {
+  for (const char* date : {"2023-02-29", "1900-02-29", "2024-5-1", "2024-05-01T24:00", "2024-05-01T09:30+8", "20240501",
+                           "2024-05-01T09:30:00.+08:00", "2024-05-01Z"}) {
     EXPECT_FALSE(cb::parse_case_line(with("date", std::string("\"") + date + "\"")).ok()) << date;
   }
 }

@@ -44,7 +44,9 @@ TEST(Profile, TextLength) {
   EXPECT_NE(error_of(R"({"name": "一二三四五六七八九十十一"})").find("longer than 10"), std::string::npos);
 }
 TEST(Profile, BadDate) {
-  EXPECT_EQ(error_of(R"({"expires": "next year"})"), "fact 'expires': 'next year' is not a date (write YYYY-MM-DD, or YYYY-MM-DDTHH:MM[:SS] with an optional Z or ±HH:MM)");
+  EXPECT_EQ(error_of(R"({"expires": "next year"})"),
+            "fact 'expires': 'next year' is not a date (write YYYY-MM-DD, or YYYY-MM-DDTHH:MM[:SS] with an optional Z "
+            "or ±HH:MM)");
 }
 TEST(Profile, NotJson) { EXPECT_NE(error_of("{nope").find("not valid JSON"), std::string::npos); }
 TEST(Profile, NotAnObject) { EXPECT_NE(error_of("[1]").find("JSON object"), std::string::npos); }
@@ -131,8 +133,7 @@ TEST(Profile, ImpossibleDatesNameTheFact) {
     testing::profile_from(*m, R"({"expires": "2027-02-30"})");
     FAIL() << "30 February was accepted";
   } catch (const ProfileError& e) {
-    EXPECT_STREQ(e.what(),
-                 "fact 'expires': '2027-02-30' is not a date: February 2027 has 28 days");
+    EXPECT_STREQ(e.what(), "fact 'expires': '2027-02-30' is not a date: February 2027 has 28 days");
   }
 }
 

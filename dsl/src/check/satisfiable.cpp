@@ -106,10 +106,11 @@ class ChainChecker {
       std::set<std::string> keys;
       for (const ast::Value& v : t.values) keys.insert(literal_key(v));
       if (d.equal && !keys.count(d.equal_key)) return conflict(d.equal);
-      for (const auto& [other, other_keys] : d.one_of) {
+      for (const auto& entry : d.one_of) {
+        const std::set<std::string>& other_keys = entry.second;
         bool const overlap =
             std::any_of(keys.begin(), keys.end(), [&](const std::string& k) { return other_keys.count(k) > 0; });
-        if (!overlap) return conflict(other);
+        if (!overlap) return conflict(entry.first);
       }
       d.one_of.emplace_back(&t, std::move(keys));
     }

@@ -11,9 +11,9 @@
 namespace mpadvisor::base::utf8 {
 
 struct Decoded {
-  char32_t code_point = 0;  // U+FFFD for an ill-formed or truncated sequence
-  std::uint32_t length = 1; // bytes consumed, at least 1
-  bool valid = true;        // false when the bytes were ill-formed
+  char32_t code_point = 0;   // U+FFFD for an ill-formed or truncated sequence
+  std::uint32_t length = 1;  // bytes consumed, at least 1
+  bool valid = true;         // false when the bytes were ill-formed
 };
 
 // The code point starting at byte `at` (which must be < text.size()).

@@ -34,7 +34,7 @@ struct ImportOptions {
   std::string source_name = "<input>";                    // the name used in error messages
   std::function<void(std::size_t imported)> on_progress;  // called every `progress_every` cases
   std::size_t progress_every = 10000;
-  std::size_t max_line_bytes = 16 * 1024 * 1024;  // a longer line is a bad line (never held in memory)
+  std::size_t max_line_bytes = std::size_t{16} * 1024 * 1024;  // a longer line is a bad line (never held in memory)
 };
 
 struct LineError {
