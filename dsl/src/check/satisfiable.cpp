@@ -2,7 +2,8 @@
 // (`x == a and x == b`, `x == a and x != a`, `F and not F`, `x in [a, b] and x == c`,
 // `not known(x) and x == a`). Such a condition can never be true, which in a KB is almost
 // always a typo. Parentheses do not hide it: `(known(x) and x == a) and (known(x) and
-// x == b)` is one chain of four tests.
+// x == b)` is one chain of four tests. A warning, not an error: the rule is harmless (it
+// never fires, which `kb test --require-coverage` reports too) and generated KBs have them.
 #include <map>
 #include <optional>
 #include <set>
@@ -164,7 +165,7 @@ class ChainChecker {
 
   void report(const ast::Expr& chain, const Conflict& c) {
     Diagnostic& d =
-        cx_.report(m_, chain.span, Severity::error, code::kNeverTrue,
+        cx_.report(m_, chain.span, Severity::warning, code::kNeverTrue,
                    "this condition can never be true: it asks for two different things of '" + c.fact + "'");
     auto text = [&](const ast::Expr* e) { return m_.text.substr(e->span.begin, e->span.end - e->span.begin); };
     d.notes.push_back("'" + text(c.first) + "' at " + cx_.where(m_, c.first->span));

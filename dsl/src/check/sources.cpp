@@ -1,7 +1,10 @@
-// The sources pass: every source is an address (https://…) or names a declared reference,
-// and its `checked` date is a real day. Applicants see the reference's title, never an
-// internal label, so an unknown name is an error rather than text shown as it is.
+// The sources pass: every source should be an address (https://…) or name a declared
+// reference, and its `checked` date must be a real day. Applicants see the reference's title,
+// so a source that is neither is shown to them as written: a warning (with a did-you-mean
+// when it is close to a declared reference), not an error, so that a KB written for another
+// purpose (a benchmark's generated KB) still loads.
 #include "check/context.hpp"
+#include "mpadvisor/dsl/suggest.hpp"
 
 namespace mpadvisor::dsl::check_detail {
 namespace {
@@ -9,15 +12,16 @@ namespace {
 void check_one(CheckContext& cx, const ast::Module& m, const ast::Source& source) {
   if (source.checked) cx.valid_date(m, source.span, *source.checked);
   if (source.ref.find("://") != std::string::npos) return;
-  ast::Name reference;
-  reference.text = std::string(source_reference(source.ref));
-  reference.span = source.span;
-  if (reference.text.empty()) {
-    cx.report(m, source.span, Severity::error, code::kUndefinedName,
-              "a source is an address (https://…) or the name of a declared reference, not '" + source.ref + "'");
-    return;
-  }
-  cx.resolve(m, reference, "reference", cx.symbols.references);
+  std::string_view const name = source_reference(source.ref);
+  if (!name.empty() && cx.symbols.references.count(name)) return;
+  std::vector<std::string> candidates;
+  for (const auto& [declared, d] : cx.symbols.references) candidates.push_back(declared);
+  std::string const first_word = source.ref.substr(0, source.ref.find(' '));
+  std::string message = "source '" + source.ref +
+                        "' is neither an address (https://…) nor a declared reference; applicants will see it as "
+                        "written";
+  if (auto best = closest_match(first_word, candidates)) message += "; did you mean '" + *best + "'?";
+  cx.report(m, source.span, Severity::warning, code::kBareSource, std::move(message));
 }
 
 }  // namespace

@@ -77,8 +77,11 @@ inline auto const nonrefundable = [](auto& ctx) { x3::_val(ctx).refundable = fal
 
 struct certainty_symbols : x3::symbols<ast::Certainty> {
   certainty_symbols() {
+    // `seed` is the older name of `applicant`, still read so older KBs load; kb fmt writes
+    // the new one.
     add("official", ast::Certainty::official)("many", ast::Certainty::many)(
-        "single", ast::Certainty::single)("applicant", ast::Certainty::applicant);
+        "single", ast::Certainty::single)("applicant", ast::Certainty::applicant)(
+        "seed", ast::Certainty::applicant);
   }
 };
 inline certainty_symbols const certainty_word;

@@ -37,6 +37,7 @@ inline constexpr std::string_view kMissingPattern = "missing-pattern";
 inline constexpr std::string_view kMissingText = "missing-text";
 inline constexpr std::string_view kMissingTranslation = "missing-translation";
 inline constexpr std::string_view kMissingSource = "missing-source";
+inline constexpr std::string_view kBareSource = "bare-source";
 inline constexpr std::string_view kStaleSource = "stale-source";
 
 // All of them, for documentation and for the test that each has an example.
@@ -45,6 +46,6 @@ inline constexpr std::array kAll = {
     kDuplicateGoal,   kUndefinedName,  kMissingProperty, kUnknownActor,   kTypeMismatch,  kInvalidDate,
     kBadPattern,      kRegexPattern,   kNeverTrue,       kRestatedGiven,  kBaselineCycle, kRequiresCycle,
     kUnreachableStep, kUnusedCause,    kMissingFix,      kMissingPattern, kMissingText,   kMissingTranslation,
-    kMissingSource,   kStaleSource};
+    kMissingSource,   kBareSource,     kStaleSource};
 
 }  // namespace mpadvisor::dsl::code
