@@ -11,6 +11,7 @@
 #include "kbgen.hpp"
 #include "mpadvisor/dsl/checked_kb.hpp"
 #include "mpadvisor/engine/diagnosis.hpp"
+#include "mpadvisor/engine/interview.hpp"
 #include "mpadvisor/engine/profile.hpp"
 
 namespace {
@@ -59,6 +60,20 @@ void BM_ParseProfileShipped(benchmark::State& state) {
   for (auto _ : state) benchmark::DoNotOptimize(engine::parse_profile(m, text, 0));
 }
 BENCHMARK(BM_ParseProfileShipped)->Unit(benchmark::kMicrosecond);
+
+// The interview's next question on the shipped KB: from an empty profile (every fact a
+// candidate: the most work) and from the yoga example with half its facts given.
+void BM_NextQuestionShipped(benchmark::State& state) {
+  const engine::Model& m = shipped();
+  engine::Profile p = engine::empty_profile(m, 0);
+  if (state.range(0) == 1) {
+    engine::Profile const full = engine::parse_profile(
+        m, dsl::read_file(std::filesystem::path(MPADVISOR_SOURCE_DIR) / "kb/examples/yoga_name_rejected.json"), 0);
+    for (std::size_t f = 0; f < full.facts.size(); f += 2) p.facts[f] = full.facts[f];
+  }
+  for (auto _ : state) benchmark::DoNotOptimize(engine::next_question(m, p));
+}
+BENCHMARK(BM_NextQuestionShipped)->Arg(0)->Arg(1)->Unit(benchmark::kMicrosecond);
 
 void BM_DiagnoseSynthetic(benchmark::State& state) {
   int const steps = static_cast<int>(state.range(0));

@@ -10,6 +10,7 @@
 
 #include "message_pattern.hpp"
 #include "mpadvisor/engine/model.hpp"
+#include "mpadvisor/engine/profile.hpp"
 #include "term_matcher.hpp"
 
 namespace mpadvisor::engine {
@@ -65,6 +66,9 @@ struct CompiledConditions {
   std::vector<CondNode> nodes;
   std::vector<std::uint32_t> roots;           // condition index → root node
   std::vector<std::vector<FactId>> facts_of;  // condition index → facts it reads
+  // condition index → facts it tests with known(): the one test whose value changes when an
+  // unknown fact is answered even though it is decided (false) now
+  std::vector<std::vector<FactId>> known_facts_of;
 };
 
 struct CompiledPattern {
@@ -74,6 +78,14 @@ struct CompiledPattern {
   // messages the plan lets through.
   std::unique_ptr<icu::RegexPattern> regex;
   LiteralPlan plan;
+};
+
+// For the interview: which rules read each fact, and the answers worth trying for each
+// (telling_answers). A date answer is stored as an offset from the profile's `as_of`.
+struct InterviewTables {
+  std::vector<std::vector<RuleId>> rules_of_fact;  // by FactId, in rule order
+  std::vector<std::vector<FactValue>> answers;     // by FactId
+  std::vector<std::vector<bool>> relative;         // by FactId: answer's time is as_of + time
 };
 
 struct MatchTables {
@@ -89,6 +101,7 @@ struct MatchTables {
   std::vector<std::int32_t> region_province;  // term index of `regions` → province index
   std::vector<std::string> province_names;    // by province index
   std::vector<bool> fact_needs_regions;       // facts read by province() or mentions_region()
+  InterviewTables interview;
 };
 
 }  // namespace mpadvisor::engine

@@ -70,6 +70,7 @@ int main(int argc, char** argv) {
   register_diagnose_commands(app, context);
   register_kb_commands(app, context);
   register_cases_commands(app, context);
+  register_interview_command(app, context);
   register_cases_replay(*app.get_subcommand("cases"), context);
 
   try {

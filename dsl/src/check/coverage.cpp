@@ -108,6 +108,9 @@ void check_coverage(CheckContext& cx) {
   for (const auto& [name, d] : s.facts) {
     check_text(cx, *d.module, d.decl->name.span, d.decl->question, "the question of '" + name + "'");
     check_text(cx, *d.module, d.decl->name.span, d.decl->help, "the help of '" + name + "'");
+    check_text(cx, *d.module, d.decl->name.span, d.decl->example, "the example of '" + name + "'");
+    for (const ast::Choice& c : d.decl->choices)
+      check_text(cx, *d.module, c.value.span, c.title, "the choice '" + c.value.text + "' of '" + name + "'");
   }
   for (const auto& [name, d] : s.terms)
     check_text(cx, *d.module, d.decl->name.span, d.decl->title, "the title of '" + name + "'");

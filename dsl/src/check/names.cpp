@@ -37,6 +37,27 @@ void check_value(CheckContext& cx, const ast::Module& m, const ast::Fact& fact, 
   cx.check_value(m, fact, value, element);
 }
 
+// A choice titles one of the fact's values; only enum and set facts have values to title.
+void check_choices(CheckContext& cx, const ast::Module& m, const ast::Fact& fact) {
+  for (const ast::Choice& c : fact.choices) {
+    if (fact.type != ast::FactType::enumeration && fact.type != ast::FactType::enum_set) {
+      cx.report(
+          m, c.value.span, Severity::error, code::kTypeMismatch,
+          "'choice' titles the values of an enum or set fact; '" + fact.name.text + "' is a " + describe(fact.type));
+      return;
+    }
+    bool const declared =
+        std::any_of(fact.values.begin(), fact.values.end(), [&](const ast::Name& v) { return v.text == c.value.text; });
+    if (!declared) {
+      std::vector<std::string> values;
+      for (const ast::Name& v : fact.values) values.push_back(v.text);
+      std::string message = "'" + fact.name.text + "' has no value '" + c.value.text + "'";
+      if (auto best = closest_match(c.value.text, values)) message += "; did you mean '" + *best + "'?";
+      cx.report(m, c.value.span, Severity::error, code::kUndefinedName, message);
+    }
+  }
+}
+
 void check_change(CheckContext& cx, const ast::Module& m, const ast::Change& change) {
   const ast::Fact* fact = resolve(cx, m, change.fact, "fact", cx.symbols.facts);
   if (!fact || change.op == ast::ChangeOp::unset) return;
@@ -105,6 +126,7 @@ void check_references(CheckContext& cx) {
   }
   for (const auto& g : s.goals) resolve(cx, *g.module, g.decl->step, "step", s.steps);
 
+  for (const auto& [name, d] : s.facts) check_choices(cx, *d.module, *d.decl);
   for (const auto& [name, d] : s.steps) {
     for (const ast::Name& r : d.decl->requires_) resolve(cx, *d.module, r, "step", s.steps);
     check_actor(cx, *d.module, d.decl->actor);

@@ -23,6 +23,7 @@ struct declaration_class : report_errors {};
 struct import_class {};
 struct goal_class {};
 struct fact_class {};
+struct choice_class {};
 struct term_class {};
 struct terms_class {};
 struct province_class {};
@@ -131,7 +132,7 @@ auto const expectation_ahead_def = &(kw("not") | kw("clear") | kw("blocked") | k
 
 // A block's closing brace, named after what the block may hold.
 #define MPADVISOR_BLOCK_END(id, words) x3::rule<struct id##_class> const id = "'}' or " words;
-MPADVISOR_BLOCK_END(fact_end, "a fact property (question, help, min, max, max_length, source)")
+MPADVISOR_BLOCK_END(fact_end, "a fact property (question, help, choice, example, derived, min, max, max_length, source)")
 MPADVISOR_BLOCK_END(terms_end, "a term (\"…\") or a property (title, include, source)")
 MPADVISOR_BLOCK_END(province_end, "a province property (names, cities)")
 MPADVISOR_BLOCK_END(step_end, "a step property (title, description, actor, requires, duration, cost, done when, source)")
@@ -163,6 +164,7 @@ auto const reference_end_def = closing_brace;
 x3::rule<import_class, ast::Import> const import_decl = "an import";
 x3::rule<goal_class, ast::Goal> const goal_decl = "a goal";
 x3::rule<fact_class, ast::Fact> const fact_decl = "a fact";
+x3::rule<choice_class, ast::Choice> const choice = "a choice (a value and its title)";
 x3::rule<term_class, ast::Term> const term = "a term";
 x3::rule<terms_class, ast::TermList> const terms_decl = "a term list";
 x3::rule<province_class, ast::Province> const province_decl = "a province";
@@ -185,7 +187,7 @@ x3::rule<gap_class, ast::PatternPiece> const gap_then_piece = "a gap ('...' for 
 x3::rule<words_class, std::vector<ast::PatternPiece>> const words = "words joined by gaps: \"a\" ... \"b\"";
 
 using namespace actions;
-using ast::Alternatives, ast::Baseline, ast::Cause, ast::Change, ast::Effect, ast::Expectation,
+using ast::Alternatives, ast::Baseline, ast::Cause, ast::Choice, ast::Change, ast::Effect, ast::Expectation,
     ast::Fact, ast::FactType, ast::Fix, ast::Goal, ast::Import, ast::Option, ast::Province,
     ast::Reference, ast::Rule, ast::Scenario, ast::Step, ast::Term, ast::TermList;
 
@@ -204,8 +206,12 @@ auto const fact_type =
                     names[assign<&Fact::values>] > ')') |
                    (kw("set")[set_to<&Fact::type, FactType::enum_set>] > '(' >
                     names[assign<&Fact::values>] > ')'));
+auto const choice_def = spanned(name[assign<&Choice::value>] > text[assign<&Choice::title>]);
 auto const fact_property = (kw("question") > text[assign<&Fact::question>]) |
                            (kw("help") > text[assign<&Fact::help>]) |
+                           (kw("choice") > choice[append<&Fact::choices>]) |
+                           (kw("example") > text[assign<&Fact::example>]) |
+                           kw("derived")[set_to<&Fact::derived, true>] |
                            (kw("min") > number[assign<&Fact::min>]) |
                            (kw("max_length") > number[assign<&Fact::max_length>]) |
                            (kw("max") > number[assign<&Fact::max>]) |
@@ -296,13 +302,13 @@ auto const assignment_def = spanned(name[assign<&ast::Assignment::fact>] >
 auto const by_cause = -(kw("by") > name[assign<&Expectation::cause>]);
 auto const expectation_def =
     spanned(expectation_ahead >> -kw("not")[set_to<&Expectation::negated, true>] >>
-    ((kw("blocked") >> at_keyword >> x3::attr(ast::Expectation::Kind::blocked)[assign<&Expectation::kind>] >
-      name[assign<&Expectation::step>] >> by_cause) |
-     (kw("warned") >> x3::attr(ast::Expectation::Kind::warned)[assign<&Expectation::kind>] > at_keyword >
-      name[assign<&Expectation::step>] >> by_cause) |
-     (kw("waiting") >> x3::attr(ast::Expectation::Kind::waiting)[assign<&Expectation::kind>] > at_keyword >
-      name[assign<&Expectation::step>] >> by_cause) |
-     (kw("needs_info") >> kw("about") >> x3::attr(ast::Expectation::Kind::needs_info)[assign<&Expectation::kind>] >
+    (((kw("blocked") >> at_keyword >> x3::attr(ast::Expectation::Kind::blocked)[assign<&Expectation::kind>]) >
+      (name[assign<&Expectation::step>] >> by_cause)) |
+     ((kw("warned") >> x3::attr(ast::Expectation::Kind::warned)[assign<&Expectation::kind>]) > at_keyword >
+      (name[assign<&Expectation::step>] >> by_cause)) |
+     ((kw("waiting") >> x3::attr(ast::Expectation::Kind::waiting)[assign<&Expectation::kind>]) > at_keyword >
+      (name[assign<&Expectation::step>] >> by_cause)) |
+     ((kw("needs_info") >> kw("about") >> x3::attr(ast::Expectation::Kind::needs_info)[assign<&Expectation::kind>]) >
       name[assign<&Expectation::fact>]) |
      x3::lexeme[verdict_word >> !ident_rest][expect_verdict]));
 auto const scenario_property = (kw("description") > text[assign<&Scenario::description>]) |
@@ -336,7 +342,7 @@ BOOST_SPIRIT_DEFINE(at_keyword, on_keyword, when_keyword, names, strings, type_a
                     change_op, expectation_ahead, fact_end, terms_end, province_end, step_end,
                     option_end, alternatives_end, fix_end, cause_end, rule_end, scenario_end, baseline_end,
                     reference_end, piece, gap_then_piece, words)
-BOOST_SPIRIT_DEFINE(import_decl, goal_decl, fact_decl, term, terms_decl, province_decl, step_decl,
+BOOST_SPIRIT_DEFINE(import_decl, goal_decl, fact_decl, choice, term, terms_decl, province_decl, step_decl,
                     option, alternatives_decl, change, fix, pattern, cause_decl, effect, rule_decl,
                     assignment, expectation, scenario_decl, baseline_decl, reference_decl, declaration)
 

@@ -79,6 +79,9 @@ void print(Printer& p, const ast::Fact& d) {
   std::vector<Property> props;
   add(props, "question", d.question);
   add(props, "help", d.help);
+  for (const ast::Choice& c : d.choices) add(props, "choice " + c.value.text, c.title);
+  add(props, "example", d.example);
+  if (d.derived) props.push_back({"derived", d.name.span.end, d.name.span.end});
   auto limit = [&](const char* kw, const std::optional<double>& v) {
     if (v) props.push_back({std::string(kw) + " " + number(*v), d.name.span.end, d.name.span.end});
   };
@@ -262,7 +265,8 @@ void print(Printer& p, const ast::Reference& d) {
 bool is_one_liner(const ast::Declaration& d) {
   if (std::holds_alternative<ast::Import>(d) || std::holds_alternative<ast::Goal>(d)) return true;
   if (const auto* f = std::get_if<ast::Fact>(&d)) {
-    return f->question.empty() && f->help.empty() && !f->min && !f->max && !f->max_length && f->sources.empty();
+    return f->question.empty() && f->help.empty() && f->choices.empty() && f->example.empty() && !f->derived &&
+           !f->min && !f->max && !f->max_length && f->sources.empty();
   }
   return false;
 }

@@ -50,6 +50,9 @@ class ModelBuilder {
   void pattern(CauseId cause, const ast::Pattern& p);
   void pattern_tables();
 
+  // lower_interview.cpp: the answers worth trying for each fact, and the rules reading it
+  void interview_tables();
+
   // lower_scenarios.cpp: scenarios with their baselines merged in
   void scenarios();
   Expectation expectation(const ast::Expectation& e) const;

@@ -1,6 +1,7 @@
 // Lowers a checked KB into the immutable Model: ids in declaration order, the step graph's
 // topological order, and each declaration in the engine's own types. The lowerings of
 // values, conditions, matchers and scenarios are in the files beside this one.
+#include <algorithm>
 #include <atomic>
 #include <stdexcept>
 
@@ -48,6 +49,7 @@ std::shared_ptr<const Model> ModelBuilder::build() {
   scenarios();
   pattern_tables();
   indices();
+  interview_tables();
   return model_;
 }
 
@@ -68,8 +70,15 @@ void ModelBuilder::facts() {
     info.name = f.name.text;
     info.type = kTypes[static_cast<int>(f.type)];
     for (const ast::Name& v : f.values) info.values.push_back(v.text);
+    info.choices.resize(info.values.size());
+    for (const ast::Choice& c : f.choices) {
+      auto it = std::find(info.values.begin(), info.values.end(), c.value.text);
+      if (it != info.values.end()) info.choices[static_cast<std::size_t>(it - info.values.begin())] = text_of(c.title);
+    }
     info.question = text_of(f.question);
     info.help = text_of(f.help);
+    info.example = text_of(f.example);
+    info.derived = f.derived;
     info.min = f.min;
     info.max = f.max;
     info.max_length = f.max_length;

@@ -39,9 +39,15 @@ CompareOp op_of(ast::CompareOp op) {
 std::uint32_t ModelBuilder::condition(const ast::Expr& e) {
   CompiledConditions& cc = *model_->conditions_;
   std::set<FactId> facts;
+  std::size_t const first = cc.nodes.size();  // a condition's nodes are contiguous, its root last
   std::uint32_t const root = node(e, facts);
   cc.roots.push_back(root);
   cc.facts_of.emplace_back(facts.begin(), facts.end());
+  std::set<FactId> known;
+  for (std::size_t i = first; i < cc.nodes.size(); ++i) {
+    if (cc.nodes[i].kind == CondKind::known) known.insert(cc.nodes[i].fact);
+  }
+  cc.known_facts_of.emplace_back(known.begin(), known.end());
   return static_cast<std::uint32_t>(cc.roots.size() - 1);
 }
 

@@ -135,11 +135,20 @@ struct Goal : Node {
 
 enum class FactType { boolean, number, text, text_list, enumeration, enum_set, date, datetime };
 
+// What an enum or set value means to the person answering: `choice personal zh "个人" en "…"`.
+struct Choice : Node {
+  Name value;
+  Text title;
+};
+
 struct Fact : Node {
   Name name;
   FactType type = FactType::text;
   std::vector<Name> values;  // enumeration and enum_set
   Text question, help;
+  std::vector<Choice> choices;  // titles of the values, for the interview
+  Text example;                 // an example answer
+  bool derived = false;         // filled by the tool or from other facts: never asked
   std::optional<double> min, max;
   std::optional<double> max_length;
   std::vector<Source> sources;

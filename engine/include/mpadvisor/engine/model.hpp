@@ -71,7 +71,9 @@ struct FactInfo {
   std::string name;
   FactType type = FactType::text;
   std::vector<std::string> values;  // enumeration and set values, in declared order
-  Text question, help;
+  std::vector<Text> choices;        // by value: what each value means to the person answering
+  Text question, help, example;
+  bool derived = false;  // filled by the tool or from other facts: never asked
   std::optional<double> min, max, max_length;
 };
 
