@@ -12,6 +12,7 @@
 #include "mpadvisor/dsl/checked_kb.hpp"
 #include "mpadvisor/engine/diagnosis.hpp"
 #include "mpadvisor/engine/interview.hpp"
+#include "mpadvisor/engine/plan.hpp"
 #include "mpadvisor/engine/profile.hpp"
 
 namespace {
@@ -28,17 +29,18 @@ const engine::Model& shipped() {
   return *model;
 }
 
-kbgen::Options synthetic_options(int steps) {
+kbgen::Options synthetic_options(int steps, bool fixes = false) {
   kbgen::Options o;
   o.steps = steps;
   o.seed = 42;
+  o.fixes = fixes;
   return o;
 }
 
-const engine::Model& synthetic(int steps) {
-  static std::map<int, std::shared_ptr<const engine::Model>> models;
-  auto& m = models[steps];
-  if (!m) m = compile_checked(dsl::check_text("synthetic.mpk", kbgen::generate_kb(synthetic_options(steps))));
+const engine::Model& synthetic(int steps, bool fixes = false) {
+  static std::map<std::pair<int, bool>, std::shared_ptr<const engine::Model>> models;
+  auto& m = models[{steps, fixes}];
+  if (!m) m = compile_checked(dsl::check_text("synthetic.mpk", kbgen::generate_kb(synthetic_options(steps, fixes))));
   return *m;
 }
 
@@ -74,6 +76,51 @@ void BM_NextQuestionShipped(benchmark::State& state) {
   for (auto _ : state) benchmark::DoNotOptimize(engine::next_question(m, p));
 }
 BENCHMARK(BM_NextQuestionShipped)->Arg(0)->Arg(1)->Unit(benchmark::kMicrosecond);
+
+// plan on every shipped example (the arg is the example's index in name order), top 3.
+std::vector<std::filesystem::path> shipped_examples() {
+  std::vector<std::filesystem::path> out;
+  for (const auto& e : std::filesystem::directory_iterator(std::filesystem::path(MPADVISOR_SOURCE_DIR) / "kb/examples"))
+    out.push_back(e.path());
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+void BM_PlanShipped(benchmark::State& state) {
+  const engine::Model& m = shipped();
+  std::filesystem::path const example = shipped_examples().at(static_cast<std::size_t>(state.range(0)));
+  engine::Profile const p = engine::parse_profile(m, dsl::read_file(example), 0);
+  for (auto _ : state) benchmark::DoNotOptimize(engine::plan(m, p));
+  state.SetLabel(example.stem().string());
+}
+BENCHMARK(BM_PlanShipped)->DenseRange(0, 8)->Unit(benchmark::kMicrosecond);
+
+// plan on the 1,000-rule synthetic KB whose rules have fixes, over 16 generated profiles
+// (each with every step of its lane still to do: 5–20 blockers). The argument is the search's
+// budget of evaluations; 0 is the default one.
+void BM_PlanSynthetic(benchmark::State& state) {
+  int const steps = 200;
+  const engine::Model& m = synthetic(steps, true);
+  std::vector<engine::Profile> profiles;
+  for (int i = 0; i < 16; ++i)
+    profiles.push_back(engine::parse_profile(m, kbgen::generate_profile(synthetic_options(steps, true), i), 0));
+  engine::PlanOptions o;
+  o.target = m.goal();
+  if (state.range(0) > 0) o.max_evaluations = static_cast<std::size_t>(state.range(0));
+  std::size_t limited = 0;
+  std::size_t i = 0, plans = 0, runs = 0;
+  for (auto _ : state) {
+    engine::PlanResult r = engine::plan(m, profiles[i++ % profiles.size()], o);
+    plans += r.plans.size();
+    limited += r.search_limited;
+    ++runs;
+    benchmark::DoNotOptimize(r);
+  }
+  state.counters["rules"] = static_cast<double>(m.rules().size());
+  state.counters["plans_per_run"] = static_cast<double>(plans) / static_cast<double>(runs);
+  state.counters["limited_share"] = static_cast<double>(limited) / static_cast<double>(runs);
+}
+BENCHMARK(BM_PlanSynthetic)->Arg(200)->Arg(0)->Unit(benchmark::kMillisecond)->Iterations(32);
 
 void BM_DiagnoseSynthetic(benchmark::State& state) {
   int const steps = static_cast<int>(state.range(0));

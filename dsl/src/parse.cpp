@@ -69,8 +69,9 @@ std::optional<std::string> misspelt_word_hint(std::string_view text, std::size_t
 }  // namespace
 
 const std::vector<std::string>& declaration_keywords() {
-  static const std::vector<std::string> keywords = {"import", "goal",         "fact",  "terms", "province",
-                                                    "step",   "alternatives", "cause", "rule",  "scenario"};
+  static const std::vector<std::string> keywords = {"import",   "goal",         "fact",    "terms", "province",
+                                                    "step",     "alternatives", "cause",   "rule",  "scenario",
+                                                    "baseline", "reference",    "calendar"};
   return keywords;
 }
 
@@ -113,7 +114,7 @@ ParseResult parse(std::string path, std::string text) {
     } else {
       message =
           "expected a declaration (import, goal, fact, terms, province, step, alternatives, cause, "
-          "rule, scenario)";
+          "rule, scenario, baseline, reference, calendar)";
     }
     result.diagnostics.add(make_diagnostic(map, offset, Severity::error, code::kSyntax, std::move(message)));
     first = source.data() + recovery_point(source, std::max<std::size_t>(offset, state.offset_of(start) + 1));

@@ -44,6 +44,8 @@ Symbols index_symbols(const KnowledgeBase& kb) {
               enter(s, s.baselines, "baseline", decl, m);
             else if constexpr (std::is_same_v<T, ast::Reference>)
               enter(s, s.references, "reference", decl, m);
+            else if constexpr (std::is_same_v<T, ast::Calendar>)
+              enter(s, s.calendars, "calendar", decl, m);
             else if constexpr (std::is_same_v<T, ast::Goal>)
               s.goals.push_back({&decl, &m});
           },

@@ -75,6 +75,7 @@ void diagnose(const Model& model, const Profile& profile, const DiagnoseOptions&
   d.undetermined.clear();
   d.needs_info.clear();
   d.next_steps.clear();
+  d.held.clear();
   d.rule_values.clear();
   d.rule_values.reserve(model.rules().size());
   d.target = options.target.value_or(model.goal());
@@ -108,6 +109,7 @@ void diagnose(const Model& model, const Profile& profile, const DiagnoseOptions&
     }
     bool own_block = false, own_unknown = false, wait = false;
     std::vector<Finding> blocking;
+    std::vector<RuleId> risks;  // warnings of medium or high likelihood here
     for (RuleId r : step.rules) {
       const RuleInfo& rule = model.rules()[r];
       Truth const v = eval.condition(rule.condition);
@@ -124,7 +126,10 @@ void diagnose(const Model& model, const Profile& profile, const DiagnoseOptions&
           }
           break;
         case Effect::warn:
-          if (v == Truth::yes) d.warnings.push_back(finding(r, v));
+          if (v == Truth::yes) {
+            d.warnings.push_back(finding(r, v));
+            if (rule.likelihood != Likelihood::low) risks.push_back(r);
+          }
           break;
         case Effect::wait:
           if (v == Truth::yes) {
@@ -157,7 +162,12 @@ void diagnose(const Model& model, const Profile& profile, const DiagnoseOptions&
       d.status[s] = StepStatus::waiting;
     else
       d.status[s] = requirements_done ? StepStatus::ready : StepStatus::pending;
-    if (d.status[s] == StepStatus::ready) d.next_steps.push_back(s);
+    if (d.status[s] == StepStatus::ready) {
+      if (commits(step) && !risks.empty())
+        d.held.push_back({s, std::move(risks)});
+      else
+        d.next_steps.push_back(s);
+    }
   }
 
   // What each root holds up, in topological order.

@@ -18,9 +18,17 @@ std::string verdict_word(engine::Verdict v, Lang lang) { return std::string(text
 
 namespace {
 
-std::string change_text(const engine::Model& m, const engine::FactChange& c) {
+// A fix's change as the KB writes it (`name = "…"`, `residence_proofs += …`); a suggested value
+// is described by the list it draws on, in the reader's language.
+std::string change_text(const engine::Model& m, const engine::FactChange& c, Lang lang) {
   const std::string& fact = m.facts()[c.fact].name;
   switch (c.op) {
+    case engine::ChangeOp::suggest: {
+      const engine::TermListInfo& list = m.term_lists()[c.list];
+      std::string const title = list.title.empty() ? list.name : list.title.get(lang);
+      return say(lang, c.suggest == engine::SuggestMode::adding ? Msg::change_suggest_adding : Msg::change_suggest_from,
+                 fact, title);
+    }
     case engine::ChangeOp::assign:
       return fact + " = " + c.value.spelling;
     case engine::ChangeOp::add:
@@ -48,6 +56,20 @@ std::string actor_word(const std::string& actor, Lang lang) {
                                         : Msg::count_;
   return id == Msg::count_ ? actor : std::string(text(lang, id));
 }
+
+}  // namespace
+
+std::string commitment(const engine::Model& m, engine::StepId step, Lang lang) {
+  const engine::StepInfo& s = m.steps()[step];
+  std::string out;
+  if (s.cost && !s.cost->refundable && s.cost->amount > 0) out = say(lang, Msg::commit_fee, s.cost->amount);
+  if (s.irreversible)
+    out += (out.empty() ? "" : std::string(text(lang, Msg::list_separator))) +
+           std::string(text(lang, Msg::commit_irreversible));
+  return out;
+}
+
+namespace {
 
 std::string summary(const engine::Model& m, const engine::Diagnosis& d, const Options& o) {
   Style const style{o.colour};
@@ -86,7 +108,8 @@ std::string finding_text(const engine::Model& m, const engine::Finding& f, const
     out << pad << "  " << text(lang, Msg::label_fix) << safe(fix.text.get(lang));
     if (!fix.changes.empty()) {
       std::string changes;
-      for (const engine::FactChange& c : fix.changes) changes += (changes.empty() ? "" : ", ") + change_text(m, c);
+      for (const engine::FactChange& c : fix.changes)
+        changes += (changes.empty() ? "" : ", ") + change_text(m, c, lang);
       out << style.dim(" [" + safe(changes) + "]");
     }
     out << "\n";
@@ -156,6 +179,14 @@ std::string diagnosis_text(const engine::Model& m, const engine::Diagnosis& d, c
     int i = 0;
     for (engine::StepId s : d.next_steps) out << ++i << ". " << step_label(m, s, lang) << "\n";
   }
+  if (!d.held.empty()) {
+    out << "\n" << style.yellow(std::string(text(lang, Msg::heading_held))) << "\n";
+    for (const engine::HeldStep& h : d.held) {
+      out << "‖ " << step_label(m, h.step, lang) << "\n  " << say(lang, Msg::held_because, commitment(m, h.step, lang))
+          << "\n";
+      for (engine::RuleId r : h.risks) out << "  - " << safe(m.causes()[m.rules()[r].cause].title.get(lang)) << "\n";
+    }
+  }
   return out.str();
 }
 
@@ -205,7 +236,7 @@ Json finding_json(const engine::Model& m, const engine::Finding& f, const Option
   Json fixes = Json::array();
   for (const engine::Fix& fix : cause.fixes) {
     Json changes = Json::array();
-    for (const engine::FactChange& c : fix.changes) changes.push_back(change_text(m, c));
+    for (const engine::FactChange& c : fix.changes) changes.push_back(change_text(m, c, o.lang));
     fixes.push_back({{"text", fix.text.get(o.lang)}, {"changes", std::move(changes)}});
   }
   j["fixes"] = std::move(fixes);
@@ -254,6 +285,15 @@ Json diagnosis_json(const engine::Model& m, const engine::Diagnosis& d, const Op
   for (engine::StepId s : d.next_steps)
     next.push_back({{"step", m.steps()[s].name}, {"title", m.steps()[s].title.get(o.lang)}});
   j["next_steps"] = std::move(next);
+  Json held = Json::array();
+  for (const engine::HeldStep& h : d.held) {
+    Json risks = Json::array();
+    for (engine::RuleId r : h.risks) risks.push_back(m.causes()[m.rules()[r].cause].name);
+    held.push_back({{"step", m.steps()[h.step].name},
+                    {"title", m.steps()[h.step].title.get(o.lang)},
+                    {"risks", std::move(risks)}});
+  }
+  j["held"] = std::move(held);
   Json steps = Json::array();
   for (engine::StepId s : m.topological_order()) {
     if (d.in_scope.empty() || !d.in_scope[s]) continue;

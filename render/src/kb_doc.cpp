@@ -21,17 +21,23 @@ std::string number(double v) {
   return out.str();
 }
 
+std::string amount(const engine::TimeAmount& a) {
+  static constexpr const char* kUnits[] = {"min", "h", "d", "wd"};
+  return number(a.amount) + " " + kUnits[static_cast<int>(a.unit)];
+}
+
 std::string duration(const std::optional<engine::Duration>& d) {
   if (!d) return "";
-  std::string out = number(d->low);
-  if (d->high != d->low) out += "–" + number(d->high);
-  return out + " " + d->unit;
+  if (d->low.unit == d->high.unit && d->low.amount == d->high.amount) return amount(d->low);
+  if (d->low.unit == d->high.unit) return number(d->low.amount) + "–" + amount(d->high);
+  return amount(d->low) + " – " + amount(d->high);
 }
 
 std::string cost(const std::optional<engine::Cost>& c) {
   if (!c) return "";
   std::string out = number(c->amount) + " " + c->currency;
   if (c->per_attempt) out += " per attempt";
+  if (c->per_year) out += " per year";
   if (!c->refundable) out += ", not refunded";
   return out;
 }

@@ -6,19 +6,13 @@
 #include <regex>
 #include <set>
 
+#include "support/examples.hpp"
 #include "support/run.hpp"
 
 namespace mpadvisor::testing {
 namespace {
 
 namespace fs = std::filesystem;
-
-std::vector<fs::path> examples() {
-  std::vector<fs::path> out;
-  for (const auto& e : fs::directory_iterator(source_dir() / "kb/examples")) out.push_back(e.path());
-  std::sort(out.begin(), out.end());
-  return out;
-}
 
 void write(const fs::path& path, const std::string& text) { std::ofstream(path, std::ios::binary) << text; }
 
@@ -57,8 +51,13 @@ TEST(Contract, ChineseOutputHasNoEnglishStatusWords) {
     RunResult y = run_mpadvisor({"--lang", "zh", "why", "kb/examples/yoga_name_rejected.json", step}, tmp.path());
     EXPECT_FALSE(std::regex_search(y.out, english)) << y.out;
   }
+  for (const char* example : {"kb/examples/yoga_name_rejected.json", "kb/examples/risky_certification.json"}) {
+    RunResult p = run_mpadvisor({"--lang", "zh", "plan", example}, tmp.path());
+    EXPECT_FALSE(std::regex_search(p.out, english)) << p.out;
+    EXPECT_NE(p.out.find("方案 1"), std::string::npos) << p.out;
+  }
   RunResult c = run_mpadvisor({"--lang", "zh", "kb", "check"}, tmp.path());
-  EXPECT_NE(c.out.find("kb check：17 个文件，0 个错误，0 个警告"), std::string::npos) << c.out;
+  EXPECT_NE(c.out.find("kb check：18 个文件，0 个错误，0 个警告"), std::string::npos) << c.out;
   RunResult t = run_mpadvisor({"--lang", "zh", "kb", "test"}, tmp.path());
   EXPECT_NE(t.out.find("个场景中"), std::string::npos) << t.out;
 }
@@ -66,7 +65,7 @@ TEST(Contract, ChineseOutputHasNoEnglishStatusWords) {
 // Applicants see the sources as documents they can find, and each piece of evidence once.
 TEST(Contract, DiagnosesNameRealSourcesAndNeverRepeatEvidence) {
   TempDir tmp;
-  for (const fs::path& example : examples()) {
+  for (const fs::path& example : example_paths()) {
     for (const char* lang : {"en", "zh"}) {
       RunResult r = run_mpadvisor({"--lang", lang, "diagnose", example.string()}, tmp.path());
       EXPECT_EQ(r.out.find("seed"), std::string::npos) << example << " " << lang;

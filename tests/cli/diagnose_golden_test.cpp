@@ -1,21 +1,13 @@
 // Golden tests of `diagnose` on every example profile: text in both languages and JSON.
 #include <gtest/gtest.h>
 
+#include "support/examples.hpp"
 #include "support/run.hpp"
 
 namespace mpadvisor::testing {
 namespace {
 
 namespace fs = std::filesystem;
-
-std::vector<std::string> examples() {
-  std::vector<std::string> names;
-  for (const auto& e : fs::directory_iterator(source_dir() / "kb/examples")) {
-    if (e.path().extension() == ".json") names.push_back(e.path().stem().string());
-  }
-  std::sort(names.begin(), names.end());
-  return names;
-}
 
 class DiagnoseGolden : public ::testing::TestWithParam<std::string> {};
 
@@ -38,7 +30,7 @@ TEST_P(DiagnoseGolden, TextAndJsonMatch) {
   }
 }
 
-INSTANTIATE_TEST_SUITE_P(Examples, DiagnoseGolden, ::testing::ValuesIn(examples()),
+INSTANTIATE_TEST_SUITE_P(Examples, DiagnoseGolden, ::testing::ValuesIn(example_names()),
                          [](const ::testing::TestParamInfo<std::string>& info) { return info.param; });
 
 TEST(DiagnoseExitCodes, ClearBlockedAndNeedsInfo) {

@@ -6,6 +6,7 @@
 #include <set>
 #include <thread>
 
+#include "support/examples.hpp"
 #include "support/process.hpp"
 
 namespace mpadvisor::testing {
@@ -13,13 +14,6 @@ namespace {
 
 namespace fs = std::filesystem;
 using Json = nlohmann::ordered_json;
-
-std::vector<fs::path> examples() {
-  std::vector<fs::path> out;
-  for (const auto& e : fs::directory_iterator(source_dir() / "kb/examples")) out.push_back(e.path());
-  std::sort(out.begin(), out.end());
-  return out;
-}
 
 // The verdict and the root blockers' causes of a diagnosis JSON.
 std::set<std::string> outcome(const Json& d) {
@@ -41,7 +35,7 @@ TEST(InterviewProtocol, EveryExampleEndsWithItsVerdictAndRoots) {
     RunResult kb = run_mpadvisor({"--format", "json", "kb", "check"}, tmp.path());
     ASSERT_EQ(kb.exit_code, 0);
   }
-  for (const fs::path& example : examples()) {
+  for (const fs::path& example : example_paths()) {
     TempDir tmp;
     Json const full = Json::parse(read_text(example));
     Json start = Json::object();
@@ -99,7 +93,7 @@ TEST(InterviewProtocol, EveryExampleEndsWithItsVerdictAndRoots) {
   for (std::size_t at = 0; (at = facts.find("\n  derived\n", at)) != std::string::npos; ++at) ++derived;
   askable_facts = declared - derived;
   ASSERT_GT(askable_facts, 20u);
-  EXPECT_LE(total * 4, examples().size() * askable_facts * 3) << total << " questions";
+  EXPECT_LE(total * 4, example_paths().size() * askable_facts * 3) << total << " questions";
 }
 
 TEST(InterviewProtocol, BadLinesGetAnErrorAndTheSameQuestion) {

@@ -8,6 +8,7 @@
 #include <random>
 #include <set>
 
+#include "support/examples.hpp"
 #include "support/golden.hpp"
 #include "support/kb.hpp"
 
@@ -19,13 +20,6 @@ namespace fs = std::filesystem;
 const Model& shipped() {
   static auto m = testing::model_at(testing::source_dir() / "kb");
   return *m;
-}
-
-std::vector<fs::path> examples() {
-  std::vector<fs::path> out;
-  for (const auto& e : fs::directory_iterator(testing::source_dir() / "kb/examples")) out.push_back(e.path());
-  std::sort(out.begin(), out.end());
-  return out;
 }
 
 // What must not change: the verdict and the root blockers with their causes.
@@ -78,7 +72,7 @@ InterviewRun interview(const Model& m, const Profile& full) {
 
 TEST(Interview, EndsWithTheVerdictAndRootsOfTheFullExample) {
   std::size_t asked = 0, examples_seen = 0;
-  for (const fs::path& example : examples()) {
+  for (const fs::path& example : testing::example_paths()) {
     Profile const full = parse_profile(shipped(), testing::read_text(example), 0);
     InterviewRun const run = interview(shipped(), full);
     EXPECT_EQ(outcome(shipped(), run.profile), outcome(shipped(), full)) << example;
@@ -95,7 +89,7 @@ TEST(Interview, EndsWithTheVerdictAndRootsOfTheFullExample) {
 // root blockers, whatever the answer (every telling answer is tried).
 TEST(Interview, IrrelevantFactsCannotChangeTheOutcome) {
   std::size_t tried = 0;
-  for (const fs::path& example : examples()) {
+  for (const fs::path& example : testing::example_paths()) {
     Profile const full = parse_profile(shipped(), testing::read_text(example), 0);
     InterviewRun run{start_of(shipped(), full), {}, 0};
     for (int step = 0; step < 40; ++step) {
@@ -131,7 +125,7 @@ TEST(Interview, IrrelevantFactsCannotChangeTheOutcome) {
 // every combination of telling answers is tried when there are few, a random sample otherwise.
 TEST(Interview, SettledMeansNoCompletionChangesTheOutcome) {
   std::mt19937 random(20261202);
-  for (const fs::path& example : examples()) {
+  for (const fs::path& example : testing::example_paths()) {
     Profile const full = parse_profile(shipped(), testing::read_text(example), 0);
     InterviewRun const run = interview(shipped(), full);
     InterviewOptions options;

@@ -9,6 +9,7 @@
 #include "mpadvisor/dsl/checked_kb.hpp"
 #include "mpadvisor/engine/diagnosis.hpp"
 #include "mpadvisor/engine/whatif.hpp"
+#include "support/examples.hpp"
 #include "support/golden.hpp"
 
 namespace mpadvisor::engine {
@@ -25,13 +26,6 @@ std::shared_ptr<const Model> shipped(const std::vector<std::string>& extra = {},
   return checked.kb ? compile(*checked.kb) : nullptr;
 }
 
-std::vector<fs::path> examples() {
-  std::vector<fs::path> out;
-  for (const auto& e : fs::directory_iterator(testing::source_dir() / "kb/examples")) out.push_back(e.path());
-  std::sort(out.begin(), out.end());
-  return out;
-}
-
 std::vector<std::string> summary(const Model& m, const Diagnosis& d) {
   std::vector<std::string> out{std::string(to_string(d.verdict))};
   for (const BlockedStep& b : d.blockers) {
@@ -44,8 +38,8 @@ std::vector<std::string> summary(const Model& m, const Diagnosis& d) {
 TEST(Metamorphic, ReorderedModulesAndAnUnrelatedStepChangeNoVerdict) {
   auto base = shipped();
   auto reordered = shipped({"step unrelated.extra { title zh \"无关\" en \"Unrelated\" }\n"}, true);
-  ASSERT_FALSE(examples().empty());
-  for (const fs::path& example : examples()) {
+  ASSERT_FALSE(testing::example_paths().empty());
+  for (const fs::path& example : testing::example_paths()) {
     std::string text = testing::read_text(example);
     Diagnosis a = diagnose(*base, parse_profile(*base, text, 0));
     Diagnosis b = diagnose(*reordered, parse_profile(*reordered, text, 0));
@@ -107,7 +101,7 @@ std::optional<std::string> as_text(const Model& m, FactId id, const FactValue& v
 TEST(Metamorphic, SettingAFactToItsCurrentValueChangesNothing) {
   auto m = shipped();
   std::size_t edits = 0;
-  for (const fs::path& example : examples()) {
+  for (const fs::path& example : testing::example_paths()) {
     Profile const p = parse_profile(*m, testing::read_text(example), 0);
     std::string const plain = everything(*m, diagnose(*m, p));
     for (FactId f = 0; f < m->facts().size(); ++f) {

@@ -34,23 +34,54 @@ std::string term(Random& r, int list, int index) {
 
 std::string step_name(int s) { return "s" + std::to_string(s); }
 
+// One test of a condition, and the change that makes it false (for generated fixes).
+struct Test {
+  std::string text, undo;
+};
+
 // One test of the given kind; a condition uses two or three kinds, never one twice, so no
 // generated condition contradicts itself (the checker would reject it).
-std::string test(Random& r, int kind) {
+Test test(Random& r, int kind) {
   switch (kind) {
-    case 0:
-      return "b" + std::to_string(r.below(kBoolFacts / 2));
-    case 1:
-      return "n" + std::to_string(r.below(kNumberFacts)) + " > " + std::to_string(50 + r.below(50));
-    case 2:
-      return "t" + std::to_string(r.below(kTextFacts)) + " contains_any l" + std::to_string(r.below(kTermLists));
-    case 3:
-      return "e" + std::to_string(r.below(kEnumFacts)) + " == v" + std::to_string(r.below(4));
-    case 4:
-      return "features has f" + std::to_string(r.below(kSetValues));
-    default:
-      return "not b" + std::to_string(kBoolFacts / 2 + r.below(kBoolFacts / 2));
+    case 0: {
+      std::string const b = "b" + std::to_string(r.below(kBoolFacts / 2));
+      return {b, b + " = false"};
+    }
+    case 1: {
+      std::string const n = "n" + std::to_string(r.below(kNumberFacts));
+      return {n + " > " + std::to_string(50 + r.below(50)), n + " = 0"};
+    }
+    case 2: {
+      std::string const t = "t" + std::to_string(r.below(kTextFacts));
+      // Generated terms all end in a digit, so a text without digits contains none of them.
+      return {t + " contains_any l" + std::to_string(r.below(kTermLists)), t + " = \"个人学习笔记\""};
+    }
+    case 3: {
+      std::string const e = "e" + std::to_string(r.below(kEnumFacts));
+      int const v = r.below(4);
+      // v4 is a value no test asks for, so the fix cannot trip another rule.
+      return {e + " == v" + std::to_string(v), e + " = v4"};
+    }
+    case 4: {
+      std::string const f = "f" + std::to_string(r.below(kSetValues));
+      return {"features has " + f, "features -= " + f};
+    }
+    default: {
+      std::string const b = "b" + std::to_string(kBoolFacts / 2 + r.below(kBoolFacts / 2));
+      return {"not " + b, b + " = true"};
+    }
   }
+}
+
+// A generated fix: the change, a duration and sometimes a fee.
+std::string fix_block(Random& r, const std::string& change) {
+  std::ostringstream out;
+  int const low = 1 + r.below(24);
+  out << "  fix {\n    zh \"修正\" en \"Fix\"\n    change " << change << "\n    duration " << low << "h.."
+      << low + 1 + r.below(96) << "h\n";
+  if (r.chance(0.3)) out << "    cost " << 10 * (1 + r.below(10)) << " cny\n";
+  out << "  }\n";
+  return out.str();
 }
 
 }  // namespace
@@ -69,7 +100,7 @@ std::string generate_kb(const Options& o) {
   for (int i = 0; i < kNumberFacts; ++i) kb << "fact n" << i << " : number { question zh \"数\" en \"Number\" }\n";
   for (int i = 0; i < kTextFacts; ++i) kb << "fact t" << i << " : text { question zh \"文\" en \"Text\" }\n";
   for (int i = 0; i < kEnumFacts; ++i)
-    kb << "fact e" << i << " : enum(v0, v1, v2, v3) { question zh \"选\" en \"Choice\" }\n";
+    kb << "fact e" << i << " : enum(v0, v1, v2, v3, v4) { question zh \"选\" en \"Choice\" }\n";
   kb << "fact features : set(";
   for (int i = 0; i < kSetValues; ++i) kb << (i ? ", " : "") << "f" << i;
   kb << ") { question zh \"功能\" en \"Features\" }\n\n";
@@ -78,12 +109,12 @@ std::string generate_kb(const Options& o) {
     for (int t = 0; t < o.terms_per_list; ++t) kb << "  \"" << term(r, l, t) << "\"\n";
     kb << "}\n\n";
   }
-  int const causes = std::max(1, o.steps * o.rules_per_step / 10);
-  for (int c = 0; c < causes; ++c) {
-    kb << "cause c" << c << " {\n  title zh \"原因\" en \"Cause " << c
-       << "\"\n  explain zh \"解释\" en \"Explanation\"\n"
-       << "  fix zh \"修正\" en \"Fix\"\n  source \"kbgen\" checked 2026-11-27\n}\n\n";
-  }
+  // Without fixes, rules share a tenth as many causes, each with advice only. With fixes, each
+  // rule has a cause of its own whose two fixes undo its first two tests, so the planner has
+  // something to combine (an `or` needs both).
+  int const causes = o.fixes ? o.steps * o.rules_per_step : std::max(1, o.steps * o.rules_per_step / 10);
+  std::vector<std::string> fixes_of(static_cast<std::size_t>(causes));
+  int next_cause = 0;
   int const lanes = std::max(1, o.steps / o.lane_length);
   for (int s = 0; s < o.steps; ++s) {
     int const lane = s / o.lane_length, pos = s % o.lane_length;
@@ -101,13 +132,21 @@ std::string generate_kb(const Options& o) {
     for (int k = 0; k < o.rules_per_step; ++k) {
       std::vector<int> kinds = {0, 1, 2, 3, 4, 5};
       std::shuffle(kinds.begin(), kinds.end(), r.engine);
-      kb << "rule r" << s << "_" << k << " at " << step_name(s) << " {\n  when " << test(r, kinds[0]) << " and "
-         << test(r, kinds[1]);
-      if (r.chance(0.5)) kb << (r.chance(0.5) ? " and " : " or ") << test(r, kinds[2]);
-      kb << "\n  " << (r.chance(0.8) ? "block c" : "warn c") << r.below(causes)
-         << "\n  source \"kbgen\" checked 2026-11-27\n}\n";
+      Test const first = test(r, kinds[0]), second = test(r, kinds[1]);
+      kb << "rule r" << s << "_" << k << " at " << step_name(s) << " {\n  when " << first.text << " and "
+         << second.text;
+      if (r.chance(0.5)) kb << (r.chance(0.5) ? " and " : " or ") << test(r, kinds[2]).text;
+      int const cause = o.fixes ? next_cause++ : r.below(causes);
+      if (o.fixes) fixes_of[static_cast<std::size_t>(cause)] = fix_block(r, first.undo) + fix_block(r, second.undo);
+      kb << "\n  " << (r.chance(0.8) ? "block c" : "warn c") << cause << "\n  source \"kbgen\" checked 2026-11-27\n}\n";
     }
     kb << "\n";
+  }
+  for (int c = 0; c < causes; ++c) {
+    std::string const& fixes = fixes_of[static_cast<std::size_t>(c)];
+    kb << "cause c" << c << " {\n  title zh \"原因\" en \"Cause " << c
+       << "\"\n  explain zh \"解释\" en \"Explanation\"\n"
+       << (fixes.empty() ? "  fix zh \"修正\" en \"Fix\"\n" : fixes) << "  source \"kbgen\" checked 2026-11-27\n}\n\n";
   }
   return kb.str();
 }

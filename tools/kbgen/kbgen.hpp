@@ -16,6 +16,7 @@ struct Options {
   int terms_per_list = 50;
   int lane_length = 20;
   std::uint64_t seed = 1;
+  bool fixes = false;  // give each rule a cause whose fixes undo its tests (for the planner)
 };
 
 std::string generate_kb(const Options& options);

@@ -16,6 +16,7 @@ int main(int argc, char** argv) {
   app.add_option("--rules-per-step", o.rules_per_step)->check(CLI::Range(1, 50));
   app.add_option("--terms", o.terms_per_list, "Terms per list")->check(CLI::Range(1, 10000));
   app.add_option("--seed", o.seed);
+  app.add_flag("--fixes", o.fixes, "Give each rule a cause with fixes that undo its tests (for plan)");
   app.add_option("--profiles", profiles)->check(CLI::Range(0, 1000000));
   app.add_option("--out", out, "Folder to write kb.mpk and profiles/ into")->required();
   CLI11_PARSE(app, argc, argv);

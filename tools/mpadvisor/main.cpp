@@ -71,6 +71,7 @@ int main(int argc, char** argv) {
   register_kb_commands(app, context);
   register_cases_commands(app, context);
   register_interview_command(app, context);
+  register_plan_command(app, context);
   register_cases_replay(*app.get_subcommand("cases"), context);
 
   try {

@@ -183,6 +183,11 @@ void check_conditions(CheckContext& cx) {
   for (const auto& [name, d] : cx.symbols.steps) {
     if (d.decl->done_when) ConditionChecker(cx, *d.module).check(*d.decl->done_when);
   }
+  for (const auto& [name, d] : cx.symbols.causes) {
+    for (const ast::Fix& f : d.decl->fixes) {
+      if (f.guard) ConditionChecker(cx, *d.module).check(*f.guard);
+    }
+  }
 }
 
 }  // namespace mpadvisor::dsl::check_detail

@@ -69,6 +69,7 @@ void run_passes(CheckContext& cx);
 
 void check_duplicates(CheckContext& cx);    // names.cpp
 void check_references(CheckContext& cx);    // names.cpp
+void check_calendars(CheckContext& cx);     // names.cpp (part of references)
 void check_sources(CheckContext& cx);       // sources.cpp
 void check_scenarios(CheckContext& cx);     // scenarios.cpp
 void check_conditions(CheckContext& cx);    // conditions.cpp

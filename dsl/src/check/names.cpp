@@ -60,7 +60,21 @@ void check_choices(CheckContext& cx, const ast::Module& m, const ast::Fact& fact
 
 void check_change(CheckContext& cx, const ast::Module& m, const ast::Change& change) {
   const ast::Fact* fact = resolve(cx, m, change.fact, "fact", cx.symbols.facts);
-  if (!fact || change.op == ast::ChangeOp::unset) return;
+  if (!fact) return;
+  if (fact->background.on) {
+    cx.report(m, change.fact.span, Severity::error, code::kBackgroundChange,
+              "'" + fact->name.text + "' is background (the applicant cannot change it), so no fix may change it");
+    return;
+  }
+  if (change.op == ast::ChangeOp::unset) return;
+  if (change.op == ast::ChangeOp::suggest) {
+    if (fact->type != ast::FactType::text) {
+      cx.report(m, change.fact.span, Severity::error, code::kTypeMismatch,
+                "'suggest' proposes a text; '" + fact->name.text + "' is a " + describe(fact->type) + " fact");
+    }
+    resolve(cx, m, change.list, "term list", cx.symbols.terms);
+    return;
+  }
   bool const element = change.op != ast::ChangeOp::assign;
   if (element && fact->type != ast::FactType::enum_set && fact->type != ast::FactType::text_list) {
     cx.report(m, change.fact.span, Severity::error, code::kTypeMismatch,
@@ -92,7 +106,54 @@ void check_pattern(CheckContext& cx, const ast::Module& m, const ast::Pattern& p
   }
 }
 
+// The one calendar: every date a real day, every range in order, every entry inside the
+// dates the calendar says it covers (outside them the table would silently be incomplete).
+void check_calendar(CheckContext& cx, const ast::Module& m, const ast::Calendar& c) {
+  auto range_ok = [&](const ast::DateRange& r) {
+    if (!cx.valid_date(m, r.span, r.first) || !cx.valid_date(m, r.span, r.last)) return false;
+    if (to_date(r.last) < to_date(r.first)) {
+      cx.report(m, r.span, Severity::error, code::kInvalidDate, "this range ends before it starts");
+      return false;
+    }
+    return true;
+  };
+  if (!c.covers) {
+    cx.report(m, c.name.span, Severity::error, code::kMissingProperty,
+              "calendar '" + c.name.text + "' needs `covers FIRST..LAST`: the dates its table is complete for");
+    return;
+  }
+  if (!range_ok(*c.covers)) return;
+  for (const ast::CalendarDay& day : c.days) {
+    if (!range_ok(day.days)) continue;
+    if (to_date(day.days.first) < to_date(c.covers->first) || to_date(c.covers->last) < to_date(day.days.last)) {
+      cx.report(m, day.days.span, Severity::error, code::kInvalidDate,
+                "these days lie outside the dates the calendar covers");
+    }
+  }
+}
+
 }  // namespace
+
+void check_calendars(CheckContext& cx) {
+  // In file order, so "the first" is the one an author reads first.
+  const ast::Calendar* first = nullptr;
+  const ast::Module* first_module = nullptr;
+  for (const ast::Module& m : cx.kb.modules) {
+    for (const ast::Declaration& d : m.declarations) {
+      const auto* c = std::get_if<ast::Calendar>(&d);
+      if (!c) continue;
+      check_calendar(cx, m, *c);
+      if (!first) {
+        first = c;
+        first_module = &m;
+        continue;
+      }
+      cx.report(m, c->name.span, Severity::error, code::kSecondCalendar,
+                "a knowledge base has one calendar of public holidays; '" + c->name.text + "' is a second one")
+          .notes.push_back("the first is declared at " + cx.where(*first_module, first->name.span));
+    }
+  }
+}
 
 void check_duplicates(CheckContext& cx) {
   for (const auto& dup : cx.symbols.duplicates) {
@@ -160,6 +221,7 @@ void check_references(CheckContext& cx) {
     }
     for (const ast::Pattern& p : d.decl->patterns) check_pattern(cx, *d.module, p);
   }
+  check_calendars(cx);
   for (const auto& [name, d] : s.rules) {
     resolve(cx, *d.module, d.decl->step, "step", s.steps);
     resolve(cx, *d.module, d.decl->effect.cause, "cause", s.causes);

@@ -183,6 +183,11 @@ void check_satisfiable(CheckContext& cx) {
   for (const auto& d : cx.symbols.step_order) {
     if (d.decl->done_when) ChainChecker(cx, *d.module).visit(*d.decl->done_when);
   }
+  for (const auto& [name, d] : cx.symbols.causes) {
+    for (const ast::Fix& f : d.decl->fixes) {
+      if (f.guard) ChainChecker(cx, *d.module).visit(*f.guard);
+    }
+  }
 }
 
 }  // namespace mpadvisor::dsl::check_detail

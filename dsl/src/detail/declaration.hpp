@@ -1,5 +1,5 @@
 // One top-level declaration of a KB file: import, goal, fact, terms, province, step,
-// alternatives, cause, rule or scenario. The driver parses declarations one at a time so
+// alternatives, cause, rule, scenario, baseline, reference or calendar. The driver parses declarations one at a time so
 // that it can resume after a syntax error.
 #pragma once
 

@@ -41,6 +41,9 @@ struct expectation_class {};
 struct scenario_class {};
 struct baseline_class {};
 struct reference_class {};
+struct date_range_class {};
+struct calendar_day_class {};
+struct calendar_class {};
 struct piece_class {};
 struct gap_class {};
 struct words_class {};
@@ -67,6 +70,14 @@ auto const append = [](auto& ctx) {
 template <auto Member, auto Value>
 auto const set_to = [](auto& ctx) { x3::_val(ctx).*Member = Value; };
 
+// A one-word property: on, with the span of the word (wrap the keyword in x3::raw).
+template <auto Member>
+auto const flag = [](auto& ctx) {
+  ParseState const& state = x3::get<state_tag>(ctx);
+  auto const& range = x3::_attr(ctx);
+  x3::_val(ctx).*Member = ast::Flag{true, {state.offset_of(range.begin()), state.offset_of(range.end())}};
+};
+
 inline auto const declare = [](auto& ctx) { x3::_val(ctx) = std::move(x3::_attr(ctx)); };
 
 // A words pattern's regular expression is made as soon as it is read, so every later stage
@@ -80,6 +91,12 @@ inline auto const set_gap = [](auto& ctx) { x3::_val(ctx).gap = x3::_attr(ctx); 
 inline auto const any_gap = [](auto& ctx) { x3::_val(ctx).gap = -1; };
 inline auto const piece_texts = [](auto& ctx) { x3::_val(ctx).texts = std::move(x3::_attr(ctx)); };
 inline auto const add_piece = [](auto& ctx) { x3::_val(ctx).push_back(std::move(x3::_attr(ctx))); };
+
+inline auto const range_first = [](auto& ctx) {
+  x3::_val(ctx).first = x3::_attr(ctx);
+  x3::_val(ctx).last = x3::_attr(ctx);
+};
+inline auto const range_last = [](auto& ctx) { x3::_val(ctx).last = x3::_attr(ctx); };
 
 inline auto const expect_verdict = [](auto& ctx) {
   x3::_val(ctx).kind = ast::Expectation::Kind::verdict;
@@ -132,18 +149,19 @@ auto const expectation_ahead_def = &(kw("not") | kw("clear") | kw("blocked") | k
 
 // A block's closing brace, named after what the block may hold.
 #define MPADVISOR_BLOCK_END(id, words) x3::rule<struct id##_class> const id = "'}' or " words;
-MPADVISOR_BLOCK_END(fact_end, "a fact property (question, help, choice, example, derived, min, max, max_length, source)")
+MPADVISOR_BLOCK_END(fact_end, "a fact property (question, help, choice, example, derived, background, min, max, max_length, source)")
 MPADVISOR_BLOCK_END(terms_end, "a term (\"…\") or a property (title, include, source)")
 MPADVISOR_BLOCK_END(province_end, "a province property (names, cities)")
-MPADVISOR_BLOCK_END(step_end, "a step property (title, description, actor, requires, duration, cost, done when, source)")
+MPADVISOR_BLOCK_END(step_end, "a step property (title, description, actor, requires, duration, cost, irreversible, done when, source)")
 MPADVISOR_BLOCK_END(option_end, "an option property (title, how, duration, cost)")
 MPADVISOR_BLOCK_END(alternatives_end, "an alternatives property (title, satisfied_by, option, source)")
-MPADVISOR_BLOCK_END(fix_end, "a translation (zh \"…\", en \"…\") or 'change'")
+MPADVISOR_BLOCK_END(fix_end, "a translation (zh \"…\", en \"…\") or a fix property (change, duration, cost, when, irreversible)")
 MPADVISOR_BLOCK_END(cause_end, "a cause property (title, explain, stage, fix, message, source)")
 MPADVISOR_BLOCK_END(rule_end, "a rule property (when, block, warn, wait, source)")
 MPADVISOR_BLOCK_END(scenario_end, "a scenario property (description, given, target, expect)")
 MPADVISOR_BLOCK_END(baseline_end, "a baseline property (description, given, target)")
 MPADVISOR_BLOCK_END(reference_end, "a reference property (title, address)")
+MPADVISOR_BLOCK_END(calendar_end, "a calendar property (title, covers, holiday, workday, source)")
 #undef MPADVISOR_BLOCK_END
 auto const closing_brace = x3::lit('}');
 auto const fact_end_def = closing_brace;
@@ -158,6 +176,7 @@ auto const rule_end_def = closing_brace;
 auto const scenario_end_def = closing_brace;
 auto const baseline_end_def = closing_brace;
 auto const reference_end_def = closing_brace;
+auto const calendar_end_def = closing_brace;
 
 // ---------------------------------------------------------------- declarations
 
@@ -182,12 +201,15 @@ x3::rule<expectation_class, ast::Expectation> const expectation = "an expectatio
 x3::rule<scenario_class, ast::Scenario> const scenario_decl = "a scenario";
 x3::rule<baseline_class, ast::Baseline> const baseline_decl = "a baseline";
 x3::rule<reference_class, ast::Reference> const reference_decl = "a reference";
+x3::rule<date_range_class, ast::DateRange> const date_range = "a date or a range of dates (2026-10-01..2026-10-07)";
+x3::rule<calendar_day_class, ast::CalendarDay> const calendar_day = "days of a calendar (a date or range, then its name)";
+x3::rule<calendar_class, ast::Calendar> const calendar_decl = "a calendar";
 x3::rule<piece_class, std::vector<std::string>> const piece = "a string or a group of strings (\"a\" | \"b\")";
 x3::rule<gap_class, ast::PatternPiece> const gap_then_piece = "a gap ('...' for any, '..N' for at most N characters)";
 x3::rule<words_class, std::vector<ast::PatternPiece>> const words = "words joined by gaps: \"a\" ... \"b\"";
 
 using namespace actions;
-using ast::Alternatives, ast::Baseline, ast::Cause, ast::Choice, ast::Change, ast::Effect, ast::Expectation,
+using ast::Alternatives, ast::Baseline, ast::Calendar, ast::CalendarDay, ast::Cause, ast::Choice, ast::Change, ast::Effect, ast::Expectation,
     ast::Fact, ast::FactType, ast::Fix, ast::Goal, ast::Import, ast::Option, ast::Province,
     ast::Reference, ast::Rule, ast::Scenario, ast::Step, ast::Term, ast::TermList;
 
@@ -212,6 +234,7 @@ auto const fact_property = (kw("question") > text[assign<&Fact::question>]) |
                            (kw("choice") > choice[append<&Fact::choices>]) |
                            (kw("example") > text[assign<&Fact::example>]) |
                            kw("derived")[set_to<&Fact::derived, true>] |
+                           x3::raw[kw("background")][flag<&Fact::background>] |
                            (kw("min") > number[assign<&Fact::min>]) |
                            (kw("max_length") > number[assign<&Fact::max_length>]) |
                            (kw("max") > number[assign<&Fact::max>]) |
@@ -242,6 +265,7 @@ auto const step_property = (kw("title") > text[assign<&Step::title>]) |
                            (kw("requires") > names[append<&Step::requires_>]) |
                            (kw("duration") > duration[assign<&Step::duration>]) |
                            (kw("cost") > cost[assign<&Step::cost>]) |
+                           x3::raw[kw("irreversible")][flag<&Step::irreversible>] |
                            (kw("done") > when_keyword > condition[assign<&Step::done_when>]) |
                            (kw("source") > source[append<&Step::sources>]);
 auto const step_decl_def = spanned(kw("step") > name[assign<&Step::name>] > '{' > *step_property > step_end);
@@ -260,12 +284,20 @@ auto const alternatives_decl_def = spanned(kw("alternatives") > name[assign<&Alt
                                    *alternatives_property > alternatives_end);
 
 // cause NAME { title …  explain …  stage STEP  fix …  message zh "regex"  source … }
+// change FACT = V | += V | -= V | unset | suggest adding LIST | suggest from LIST
+auto const suggestion = kw("suggest")[set_to<&Change::op, ast::ChangeOp::suggest>] >
+                        ((kw("adding")[set_to<&Change::suggest, ast::SuggestMode::adding>] |
+                          kw("from")[set_to<&Change::suggest, ast::SuggestMode::from>]) > name[assign<&Change::list>]);
 auto const change_def = spanned(name[assign<&Change::fact>] >
-                        (kw("unset")[set_to<&Change::op, ast::ChangeOp::unset>] |
+                        (kw("unset")[set_to<&Change::op, ast::ChangeOp::unset>] | suggestion |
                          (change_op[assign<&Change::op>] > value[assign<&Change::value>])));
-auto const fix_def = spanned(('{' > *(translation[append<&Fix::text>] |
-                              (kw("change") > change[append<&Fix::changes>])) > fix_end) |
-                     text[assign<&Fix::text>]);
+auto const fix_property = translation[append<&Fix::text>] |
+                          (kw("change") > change[append<&Fix::changes>]) |
+                          (kw("duration") > duration[assign<&Fix::duration>]) |
+                          (kw("cost") > cost[assign<&Fix::cost>]) |
+                          (when_keyword > condition[assign<&Fix::guard>]) |
+                          x3::raw[kw("irreversible")][flag<&Fix::irreversible>];
+auto const fix_def = spanned(('{' > *fix_property > fix_end) | text[assign<&Fix::text>]);
 // message zh "regex"  |  message zh words "名称" ... ("商业" | "经营") ..3 "词"
 auto const piece_def = ('(' > (string_literal % '|') > ')') | x3::repeat(1)[string_literal];
 auto const gap_then_piece_def = ((x3::lit("...")[any_gap] | (x3::lit("..") > x3::uint_[set_gap])) >
@@ -333,18 +365,31 @@ auto const reference_property = (kw("title") > text[assign<&Reference::title>]) 
 auto const reference_decl_def =
     spanned(kw("reference") > name[assign<&Reference::name>] > '{' > *reference_property > reference_end);
 
+// calendar NAME { title …  covers D..D  holiday D[..D] zh "…" en "…"  workday D …  source … }
+auto const date_range_def = spanned(date[range_first] >> -(".." > date[range_last]));
+auto const calendar_day_def = spanned((kw("holiday") | kw("workday")[set_to<&CalendarDay::workday, true>]) >
+                              date_range[assign<&CalendarDay::days>] > text[assign<&CalendarDay::title>]);
+auto const calendar_property = (kw("title") > text[assign<&Calendar::title>]) |
+                               (kw("covers") > date_range[assign<&Calendar::covers>]) |
+                               (&(kw("holiday") | kw("workday")) > calendar_day[append<&Calendar::days>]) |
+                               (kw("source") > source[append<&Calendar::sources>]);
+auto const calendar_decl_def =
+    spanned(kw("calendar") > name[assign<&Calendar::name>] > '{' > *calendar_property > calendar_end);
+
 auto const declaration_def =
     import_decl[declare] | goal_decl[declare] | fact_decl[declare] | terms_decl[declare] |
     province_decl[declare] | step_decl[declare] | alternatives_decl[declare] | cause_decl[declare] |
-    rule_decl[declare] | scenario_decl[declare] | baseline_decl[declare] | reference_decl[declare];
+    rule_decl[declare] | scenario_decl[declare] | baseline_decl[declare] | reference_decl[declare] |
+    calendar_decl[declare];
 
 BOOST_SPIRIT_DEFINE(at_keyword, on_keyword, when_keyword, names, strings, type_ahead, likelihood,
                     change_op, expectation_ahead, fact_end, terms_end, province_end, step_end,
                     option_end, alternatives_end, fix_end, cause_end, rule_end, scenario_end, baseline_end,
-                    reference_end, piece, gap_then_piece, words)
+                    reference_end, calendar_end, piece, gap_then_piece, words, date_range, calendar_day)
 BOOST_SPIRIT_DEFINE(import_decl, goal_decl, fact_decl, choice, term, terms_decl, province_decl, step_decl,
                     option, alternatives_decl, change, fix, pattern, cause_decl, effect, rule_decl,
-                    assignment, expectation, scenario_decl, baseline_decl, reference_decl, declaration)
+                    assignment, expectation, scenario_decl, baseline_decl, reference_decl, calendar_decl,
+                    declaration)
 
 }  // namespace mpadvisor::dsl::grammar
 // clang-format on

@@ -71,6 +71,7 @@ inline auto const set_high = [](auto& ctx) { x3::_val(ctx).high = x3::_attr(ctx)
 inline auto const set_amount = [](auto& ctx) { x3::_val(ctx).amount = x3::_attr(ctx); };
 inline auto const set_currency = [](auto& ctx) { x3::_val(ctx).currency = x3::_attr(ctx); };
 inline auto const per_attempt = [](auto& ctx) { x3::_val(ctx).per_attempt = true; };
+inline auto const per_year = [](auto& ctx) { x3::_val(ctx).per_year = true; };
 inline auto const refundable = [](auto& ctx) { x3::_val(ctx).refundable = true; };
 inline auto const nonrefundable = [](auto& ctx) { x3::_val(ctx).refundable = false; };
 }  // namespace actions
@@ -141,7 +142,7 @@ auto const quantity_def = x3::lexeme[x3::double_ >> time_unit >> !ident_rest];
 auto const duration_def = spanned(quantity[actions::set_low] >> -(".." > quantity[actions::set_high]));
 
 auto const cost_def = spanned(x3::double_[actions::set_amount] > identifier[actions::set_currency] >>
-                      *(kw("per_attempt")[actions::per_attempt] |
+                      *(kw("per_attempt")[actions::per_attempt] | kw("per_year")[actions::per_year] |
                         kw("nonrefundable")[actions::nonrefundable] |
                         kw("refundable")[actions::refundable]));
 

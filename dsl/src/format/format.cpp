@@ -82,6 +82,7 @@ void print(Printer& p, const ast::Fact& d) {
   for (const ast::Choice& c : d.choices) add(props, "choice " + c.value.text, c.title);
   add(props, "example", d.example);
   if (d.derived) props.push_back({"derived", d.name.span.end, d.name.span.end});
+  if (d.background) props.push_back({"background", d.background.span.begin, d.background.span.end});
   auto limit = [&](const char* kw, const std::optional<double>& v) {
     if (v) props.push_back({std::string(kw) + " " + number(*v), d.name.span.end, d.name.span.end});
   };
@@ -126,6 +127,7 @@ void print(Printer& p, const ast::Step& d) {
     props.push_back({"requires " + names(d.requires_), d.requires_.front().span.begin, d.requires_.back().span.end});
   if (d.duration) props.push_back({"duration " + duration(*d.duration), d.duration->span.begin, d.duration->span.end});
   if (d.cost) props.push_back({"cost " + cost(*d.cost), d.cost->span.begin, d.cost->span.end});
+  if (d.irreversible) props.push_back({"irreversible", d.irreversible.span.begin, d.irreversible.span.end});
   if (d.done_when)
     props.push_back({condition_lines("done when", *d.done_when, 1), d.done_when->span.begin, d.done_when->span.end});
   add_sources(props, d.sources);
@@ -162,6 +164,9 @@ std::string change(const ast::Change& c) {
       return "change " + c.fact.text + " -= " + format_value(c.value);
     case ast::ChangeOp::unset:
       return "change " + c.fact.text + " unset";
+    case ast::ChangeOp::suggest:
+      return "change " + c.fact.text + " suggest " + (c.suggest == ast::SuggestMode::adding ? "adding " : "from ") +
+             c.list.text;
   }
   return "";
 }
@@ -174,7 +179,8 @@ void print_cause(Printer& p, const ast::Cause& d) {
   if (!d.stage.empty()) props.push_back({"stage " + d.stage.text, d.stage.span.begin, d.stage.span.end});
   for (const Property& prop : props) p.line(1, prop.content, prop.begin, prop.end);
   for (const ast::Fix& f : d.fixes) {
-    if (f.changes.empty()) {
+    bool const plain = f.changes.empty() && !f.duration && !f.cost && !f.guard && !f.irreversible.on;
+    if (plain) {
       std::vector<Property> one;
       add(one, "fix", f.text);
       if (!one.empty()) p.line(1, one.front().content, f.span.begin, f.span.end);
@@ -183,6 +189,10 @@ void print_cause(Printer& p, const ast::Cause& d) {
     std::vector<Property> body;
     add(body, "", f.text, 2);
     for (const ast::Change& c : f.changes) body.push_back({change(c), c.span.begin, c.span.end});
+    if (f.duration) body.push_back({"duration " + duration(*f.duration), f.duration->span.begin, f.duration->span.end});
+    if (f.cost) body.push_back({"cost " + cost(*f.cost), f.cost->span.begin, f.cost->span.end});
+    if (f.guard) body.push_back({condition_lines("when", *f.guard, 2), f.guard->span.begin, f.guard->span.end});
+    if (f.irreversible) body.push_back({"irreversible", f.irreversible.span.begin, f.irreversible.span.end});
     block(p, 1, "fix", body, f.span);
   }
   for (const ast::Pattern& pat : d.patterns) {
@@ -262,11 +272,27 @@ void print(Printer& p, const ast::Reference& d) {
   block(p, 0, "reference " + d.name.text, props, d.span);
 }
 
+void print(Printer& p, const ast::Calendar& d) {
+  std::vector<Property> props;
+  add(props, "title", d.title);
+  auto range = [](const ast::DateRange& r) {
+    return r.first == r.last ? date(r.first) : date(r.first) + ".." + date(r.last);
+  };
+  if (d.covers) props.push_back({"covers " + range(*d.covers), d.covers->span.begin, d.covers->span.end});
+  for (const ast::CalendarDay& day : d.days) {
+    std::vector<Property> one;
+    add(one, std::string(day.workday ? "workday " : "holiday ") + range(day.days), day.title);
+    if (!one.empty()) props.push_back({one.front().content, day.span.begin, day.span.end});
+  }
+  add_sources(props, d.sources);
+  block(p, 0, "calendar " + d.name.text, props, d.span);
+}
+
 bool is_one_liner(const ast::Declaration& d) {
   if (std::holds_alternative<ast::Import>(d) || std::holds_alternative<ast::Goal>(d)) return true;
   if (const auto* f = std::get_if<ast::Fact>(&d)) {
     return f->question.empty() && f->help.empty() && f->choices.empty() && f->example.empty() && !f->derived &&
-           !f->min && !f->max && !f->max_length && f->sources.empty();
+           !f->background.on && !f->min && !f->max && !f->max_length && f->sources.empty();
   }
   return false;
 }

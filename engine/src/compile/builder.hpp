@@ -29,6 +29,7 @@ class ModelBuilder {
   void alternatives();
   void causes();
   void rules();
+  void calendar();
   void indices();
 
   // lower_values.cpp: texts, sources, literals, durations and costs

@@ -6,6 +6,7 @@
 #include <stdexcept>
 
 #include "compile/builder.hpp"
+#include "mpadvisor/base/clock.hpp"
 #include "mpadvisor/dsl/format.hpp"
 
 namespace mpadvisor::engine {
@@ -47,6 +48,7 @@ std::shared_ptr<const Model> ModelBuilder::build() {
   causes();
   rules();
   scenarios();
+  calendar();
   pattern_tables();
   indices();
   interview_tables();
@@ -79,6 +81,7 @@ void ModelBuilder::facts() {
     info.help = text_of(f.help);
     info.example = text_of(f.example);
     info.derived = f.derived;
+    info.background = f.background.on;
     info.min = f.min;
     info.max = f.max;
     info.max_length = f.max_length;
@@ -101,6 +104,7 @@ void ModelBuilder::steps() {
     info.actor = s.actor.text;
     info.duration = duration_of(s.duration);
     info.cost = cost_of(s.cost);
+    info.irreversible = s.irreversible.on;
     info.location = locate(g[v].module, s.name.span);
     step_index_.emplace(info.name, static_cast<StepId>(v));
     model_->steps_.push_back(std::move(info));
@@ -135,7 +139,8 @@ void ModelBuilder::alternatives() {
 }
 
 void ModelBuilder::causes() {
-  static constexpr ChangeOp kOps[] = {ChangeOp::assign, ChangeOp::add, ChangeOp::remove, ChangeOp::unset};
+  static constexpr ChangeOp kOps[] = {ChangeOp::assign, ChangeOp::add, ChangeOp::remove, ChangeOp::unset,
+                                      ChangeOp::suggest};
   each<ast::Cause>([&](const ast::Cause& c, const ast::Module& m) {
     auto const id = static_cast<CauseId>(model_->causes_.size());
     CauseInfo info;
@@ -144,12 +149,24 @@ void ModelBuilder::causes() {
     info.explanation = text_of(c.explanation);
     if (!c.stage.empty()) info.stage = step_id(c.stage);
     for (const ast::Fix& f : c.fixes) {
-      Fix fix{text_of(f.text), {}};
+      Fix fix;
+      fix.text = text_of(f.text);
       for (const ast::Change& ch : f.changes) {
-        FactChange change{fact_id(ch.fact), kOps[static_cast<int>(ch.op)], {}};
-        if (change.op != ChangeOp::unset) change.value = literal_of(ch.value);
+        FactChange change;
+        change.fact = fact_id(ch.fact);
+        change.op = kOps[static_cast<int>(ch.op)];
+        if (change.op == ChangeOp::suggest) {
+          change.suggest = ch.suggest == ast::SuggestMode::adding ? SuggestMode::adding : SuggestMode::from;
+          change.list = id_of(term_index_, ch.list, "term list");
+        } else if (change.op != ChangeOp::unset) {
+          change.value = literal_of(ch.value);
+        }
         fix.changes.push_back(std::move(change));
       }
+      fix.duration = duration_of(f.duration);
+      fix.cost = cost_of(f.cost);
+      if (f.guard) fix.guard = static_cast<std::int32_t>(condition(*f.guard));
+      fix.irreversible = f.irreversible.on;
       info.fixes.push_back(std::move(fix));
     }
     for (const ast::Pattern& p : c.patterns) {
@@ -181,6 +198,27 @@ void ModelBuilder::rules() {
     auto const id = static_cast<RuleId>(model_->rules_.size());
     model_->steps_[info.step].rules.push_back(id);
     model_->rules_.push_back(std::move(info));
+  });
+}
+
+void ModelBuilder::calendar() {
+  auto day = [](const ast::Date& d) { return static_cast<std::int32_t>(base::midnight(dsl::to_date(d)) / 86400); };
+  each<ast::Calendar>([&](const ast::Calendar& c, const ast::Module&) {
+    if (model_->calendar_) return;  // the checker allows one
+    HolidayCalendar cal;
+    cal.name = c.name.text;
+    cal.title = text_of(c.title);
+    if (c.covers) {
+      cal.covers_first = day(c.covers->first);
+      cal.covers_last = day(c.covers->last);
+    }
+    for (const ast::CalendarDay& d : c.days) {
+      cal.days.push_back({day(d.days.first), day(d.days.last), d.workday, text_of(d.title)});
+    }
+    std::sort(cal.days.begin(), cal.days.end(),
+              [](const CalendarDay& a, const CalendarDay& b) { return a.first < b.first; });
+    cal.sources = sources_of(c.sources);
+    model_->calendar_ = std::move(cal);
   });
 }
 

@@ -70,19 +70,20 @@ Literal ModelBuilder::literal_of(const ast::Value& v) const {
 
 std::optional<Duration> ModelBuilder::duration_of(const std::optional<ast::DurationRange>& d) {
   if (!d) return std::nullopt;
-  // Both ends in one unit: the written one when they share it, hours otherwise.
-  auto hours = [](const ast::Quantity& q) {
-    if (q.unit == "min") return q.amount / 60;
-    if (q.unit == "d" || q.unit == "wd") return q.amount * 24;
-    return q.amount;
+  // The grammar admits exactly these units (lexical_def.hpp).
+  auto amount = [](const ast::Quantity& q) {
+    TimeUnit unit = TimeUnit::hour;
+    if (q.unit == "min") unit = TimeUnit::minute;
+    if (q.unit == "d") unit = TimeUnit::day;
+    if (q.unit == "wd") unit = TimeUnit::working_day;
+    return TimeAmount{q.amount, unit};
   };
-  if (d->low.unit == d->high.unit) return Duration{d->low.amount, d->high.amount, d->low.unit};
-  return Duration{hours(d->low), hours(d->high), "h"};
+  return Duration{amount(d->low), amount(d->high)};
 }
 
 std::optional<Cost> ModelBuilder::cost_of(const std::optional<ast::Cost>& c) {
   if (!c) return std::nullopt;
-  return Cost{c->amount, c->currency, c->per_attempt, c->refundable};
+  return Cost{c->amount, c->currency, c->per_attempt, c->per_year, c->refundable};
 }
 
 SourceLocation ModelBuilder::locate(const ast::Module* m, ast::Span span) const {

@@ -92,10 +92,16 @@ void set_fact_from_text(const Model& model, Profile& profile, FactId id, std::st
 
 void unset_fact(Profile& profile, FactId id) { profile.facts[id] = FactValue{}; }
 
-std::string describe_value(const Model& model, FactId id, const FactValue& v) {
-  if (!v.known) return "unknown";
+namespace {
+
+// A value as the KB writes it (texts quoted, lists in brackets) or as the command line's
+// `--set FACT=VALUE` reads it (bare text, items joined by commas).
+enum class Spelling { kb, command_line };
+
+std::string spell(const Model& model, FactId id, const FactValue& v, Spelling spelling) {
   const FactInfo& f = model.facts()[id];
-  auto quote = [](const std::string& s) { return json(s).dump(); };
+  bool const kb = spelling == Spelling::kb;
+  auto quote = [&](const std::string& s) { return kb ? json(s).dump() : s; };
   switch (f.type) {
     case FactType::boolean:
       return v.boolean ? "true" : "false";
@@ -116,12 +122,22 @@ std::string describe_value(const Model& model, FactId id, const FactValue& v) {
     case FactType::enum_set: {
       std::string out;
       for (const std::string& item : v.list) {
-        out += (out.empty() ? "" : ", ") + (f.type == FactType::text_list ? quote(item) : item);
+        out += (out.empty() ? "" : kb ? ", " : ",") + (f.type == FactType::text_list ? quote(item) : item);
       }
-      return "[" + out + "]";
+      return kb ? "[" + out + "]" : out;
     }
   }
   return "";
+}
+
+}  // namespace
+
+std::string describe_value(const Model& model, FactId id, const FactValue& v) {
+  return v.known ? spell(model, id, v, Spelling::kb) : "unknown";
+}
+
+std::string command_line_value(const Model& model, FactId id, const FactValue& v) {
+  return v.known ? spell(model, id, v, Spelling::command_line) : "";
 }
 
 }  // namespace mpadvisor::engine

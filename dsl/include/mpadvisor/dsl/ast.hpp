@@ -23,6 +23,14 @@ struct Node {
   Span span;
 };
 
+// A property written as a single word (`irreversible`): whether it is there, and where, so
+// the formatter keeps the comments around it in place.
+struct Flag {
+  bool on = false;
+  Span span;
+  explicit operator bool() const { return on; }
+};
+
 // An identifier, possibly dotted: `filing.submit`.
 struct Name : Node {
   std::string text;
@@ -78,9 +86,16 @@ struct DurationRange : Node {
 
 struct Cost : Node {
   double amount = 0;
-  std::string currency;  // cny
-  bool per_attempt = false;
+  std::string currency;      // cny
+  bool per_attempt = false;  // paid again on every attempt (a failed one included)
+  bool per_year = false;     // paid again every year (an annual review)
   bool refundable = true;
+};
+
+// Two dates, the second on or after the first: `2026-10-01..2026-10-07`. One date alone is a
+// range of one day.
+struct DateRange : Node {
+  Date first, last;
 };
 
 // ---------------------------------------------------------------- conditions
@@ -149,6 +164,7 @@ struct Fact : Node {
   std::vector<Choice> choices;  // titles of the values, for the interview
   Text example;                 // an example answer
   bool derived = false;         // filled by the tool or from other facts: never asked
+  Flag background;              // the applicant cannot change it (the ID's region): never a fix
   std::optional<double> min, max;
   std::optional<double> max_length;
   std::vector<Source> sources;
@@ -181,6 +197,7 @@ struct Step : Node {
   std::vector<Name> requires_;
   std::optional<DurationRange> duration;
   std::optional<Cost> cost;
+  Flag irreversible;  // cannot be withdrawn or undone once taken
   std::optional<Expr> done_when;
   std::vector<Source> sources;
 };
@@ -200,18 +217,32 @@ struct Alternatives : Node {
   std::vector<Source> sources;
 };
 
-enum class ChangeOp { assign, add, remove, unset };
+enum class ChangeOp { assign, add, remove, unset, suggest };
+
+// How the planner finds a value the applicant chooses (`change F suggest …`):
+//   adding LIST — from the fact's current text: drop the words that rules object to, add a
+//                 word of LIST (`change name suggest adding personal_use_words`);
+//   from LIST   — one of LIST's terms (`change category suggest from safe_categories`).
+enum class SuggestMode { adding, from };
 
 // A machine-readable change of facts that a fix suggests: `change residence_proofs += social_security_proof`.
 struct Change : Node {
   Name fact;
   ChangeOp op = ChangeOp::assign;
   Value value;
+  SuggestMode suggest = SuggestMode::adding;  // op == suggest
+  Name list;                                  // op == suggest: the term list it draws on
 };
 
+// A fix: advice, and what the planner needs to take it as an action — the changes it makes,
+// what it costs and takes, when it may be taken, and whether it can be undone.
 struct Fix : Node {
   Text text;
   std::vector<Change> changes;
+  std::optional<DurationRange> duration;
+  std::optional<Cost> cost;
+  std::optional<Expr> guard;  // `when COND`: the fix may be taken only while COND holds
+  Flag irreversible;
 };
 
 // One piece of a pattern written as words: one of some texts, found after a gap of at most
@@ -291,6 +322,22 @@ struct Scenario : Node {
   std::vector<Expectation> expectations;
 };
 
+// One entry of a calendar: days off (`holiday`) or a weekend day worked instead (`workday`).
+struct CalendarDay : Node {
+  bool workday = false;
+  DateRange days;
+  Text title;
+};
+
+// The public holidays that working-day durations skip, for the dates the table covers.
+struct Calendar : Node {
+  Name name;
+  Text title;
+  std::optional<DateRange> covers;
+  std::vector<CalendarDay> days;
+  std::vector<Source> sources;
+};
+
 // A document that sources cite by name: its title (for applicants to find it) and address.
 struct Reference : Node {
   Name name;
@@ -299,7 +346,7 @@ struct Reference : Node {
 };
 
 using Declaration = std::variant<Import, Goal, Fact, TermList, Province, Step, Alternatives, Cause, Rule, Scenario,
-                                 Baseline, Reference>;
+                                 Baseline, Reference, Calendar>;
 
 struct Comment {
   Span span;  // covers `# …` up to the end of the line

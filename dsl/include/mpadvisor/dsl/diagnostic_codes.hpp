@@ -27,6 +27,8 @@ inline constexpr std::string_view kRegexPattern = "regex-pattern";
 inline constexpr std::string_view kNeverTrue = "never-true";
 inline constexpr std::string_view kRestatedGiven = "restated-given";
 inline constexpr std::string_view kBaselineCycle = "baseline-cycle";
+inline constexpr std::string_view kBackgroundChange = "background-change";
+inline constexpr std::string_view kSecondCalendar = "second-calendar";
 // The step graph
 inline constexpr std::string_view kRequiresCycle = "requires-cycle";
 inline constexpr std::string_view kUnreachableStep = "unreachable-step";
@@ -42,10 +44,10 @@ inline constexpr std::string_view kStaleSource = "stale-source";
 
 // All of them, for documentation and for the test that each has an example.
 inline constexpr std::array kAll = {
-    kSyntax,          kUnreadableFile, kEmptyKb,         kDuplicateName,  kReservedName,  kNoGoal,
-    kDuplicateGoal,   kUndefinedName,  kMissingProperty, kUnknownActor,   kTypeMismatch,  kInvalidDate,
-    kBadPattern,      kRegexPattern,   kNeverTrue,       kRestatedGiven,  kBaselineCycle, kRequiresCycle,
-    kUnreachableStep, kUnusedCause,    kMissingFix,      kMissingPattern, kMissingText,   kMissingTranslation,
-    kMissingSource,   kBareSource,     kStaleSource};
+    kSyntax,         kUnreadableFile,     kEmptyKb,         kDuplicateName, kReservedName,  kNoGoal,
+    kDuplicateGoal,  kUndefinedName,      kMissingProperty, kUnknownActor,  kTypeMismatch,  kInvalidDate,
+    kBadPattern,     kRegexPattern,       kNeverTrue,       kRestatedGiven, kBaselineCycle, kBackgroundChange,
+    kSecondCalendar, kRequiresCycle,      kUnreachableStep, kUnusedCause,   kMissingFix,    kMissingPattern,
+    kMissingText,    kMissingTranslation, kMissingSource,   kBareSource,    kStaleSource};
 
 }  // namespace mpadvisor::dsl::code

@@ -32,6 +32,7 @@ struct Symbols {
   Table<ast::Scenario> scenarios;
   Table<ast::Baseline> baselines;
   Table<ast::Reference> references;
+  Table<ast::Calendar> calendars;
   std::vector<Declared<ast::Goal>> goals;
 
   // Declarations whose name was already taken, with the first one's place (for diagnostics).

@@ -62,6 +62,20 @@ struct BlockedStep {
   std::vector<StepId> blocks;   // steps in scope that cannot proceed because of it (roots only)
 };
 
+// A step the applicant could take now but should not yet: taking it commits them (money that
+// is not refunded, or a step that cannot be undone) while a warning of at least medium
+// likelihood stands at it. The fixes of those warnings come first.
+struct HeldStep {
+  StepId step = kNone;
+  std::vector<RuleId> risks;  // the standing warnings, in rule order
+};
+
+// Whether taking a step commits the applicant: it cannot be undone, or it costs money that a
+// failure does not return.
+inline bool commits(const StepInfo& step) {
+  return step.irreversible || (step.cost && !step.cost->refundable && step.cost->amount > 0);
+}
+
 struct NeededFact {
   FactId fact = kNone;
   std::vector<RuleId> rules;  // the undecided rules it would decide
@@ -77,7 +91,8 @@ struct Diagnosis {
   std::vector<Finding> waiting;
   std::vector<Finding> undetermined;
   std::vector<NeededFact> needs_info;
-  std::vector<StepId> next_steps;                     // ready steps, in topological order
+  std::vector<StepId> next_steps;                     // ready steps, in topological order, except held ones
+  std::vector<HeldStep> held;                         // ready steps held back by a risk (see HeldStep)
   std::vector<std::pair<RuleId, Truth>> rule_values;  // every rule evaluated, in scope order
 };
 

@@ -73,19 +73,30 @@ struct FactInfo {
   std::vector<std::string> values;  // enumeration and set values, in declared order
   std::vector<Text> choices;        // by value: what each value means to the person answering
   Text question, help, example;
-  bool derived = false;  // filled by the tool or from other facts: never asked
+  bool derived = false;     // filled by the tool or from other facts: never asked
+  bool background = false;  // the applicant cannot change it: never part of a fix or plan
   std::optional<double> min, max, max_length;
 };
 
+// Calendar time (minutes, hours, days) or working days, which skip weekends and the public
+// holidays of the KB's calendar.
+enum class TimeUnit { minute, hour, day, working_day };
+
+struct TimeAmount {
+  double amount = 0;
+  TimeUnit unit = TimeUnit::hour;
+};
+
 struct Duration {
-  double low = 0, high = 0;  // in the unit below
-  std::string unit;          // min | h | d | wd
+  TimeAmount low, high;
 };
 
 struct Cost {
   double amount = 0;
   std::string currency;
-  bool per_attempt = false, refundable = true;
+  bool per_attempt = false;  // paid again on every attempt
+  bool per_year = false;     // paid again every year
+  bool refundable = true;
 };
 
 struct StepInfo {
@@ -95,22 +106,31 @@ struct StepInfo {
   std::vector<StepId> requires_;
   std::optional<Duration> duration;
   std::optional<Cost> cost;
+  bool irreversible = false;    // cannot be withdrawn or undone once taken
   std::vector<RuleId> rules;    // rules attached to this step, in declaration order
   std::int32_t done_when = -1;  // condition index, or -1
   SourceLocation location;
 };
 
-enum class ChangeOp { assign, add, remove, unset };
+// `suggest`: a value the applicant chooses; the planner proposes some (see plan.hpp).
+enum class ChangeOp { assign, add, remove, unset, suggest };
+enum class SuggestMode { adding, from };
 
 struct FactChange {
   FactId fact = kNone;
   ChangeOp op = ChangeOp::assign;
   Literal value;
+  SuggestMode suggest = SuggestMode::adding;  // op == suggest: derive from the current text, or pick
+  std::uint32_t list = kNone;                 // op == suggest: the term list it draws on
 };
 
 struct Fix {
   Text text;
   std::vector<FactChange> changes;
+  std::optional<Duration> duration;
+  std::optional<Cost> cost;
+  std::int32_t guard = -1;  // condition index: the fix may be taken only while it holds; -1 always
+  bool irreversible = false;
 };
 
 struct CauseInfo {
@@ -160,6 +180,28 @@ struct AlternativesInfo {
   std::uint64_t option_mask = 0;  // bits of the set fact's values that satisfy it
 };
 
+// One entry of the holiday calendar, as days since 1970-01-01.
+struct CalendarDay {
+  std::int32_t first = 0, last = 0;
+  bool workday = false;  // a weekend day worked instead of a holiday (调休)
+  Text title;
+};
+
+// The public holidays that working days skip, complete for the days it covers.
+struct HolidayCalendar {
+  std::string name;
+  Text title;
+  std::int32_t covers_first = 0, covers_last = -1;  // days since 1970-01-01
+  std::vector<CalendarDay> days;                    // in date order
+  std::vector<Source> sources;
+  bool covers(std::int32_t day) const { return day >= covers_first && day <= covers_last; }
+  // The entry a day falls in, if any.
+  const CalendarDay* entry(std::int32_t day) const;
+  // Monday to Friday unless a holiday; Saturday and Sunday only as a make-up working day.
+  // Outside the covered days only weekends are known.
+  bool working_day(std::int32_t day) const;
+};
+
 enum class Verdict { clear, blocked, needs_info };
 
 // One fact of a scenario (its baseline's facts merged in), or the steps it has done.
@@ -207,6 +249,8 @@ class Model {
   const std::vector<TermListInfo>& term_lists() const { return term_lists_; }
   const std::vector<AlternativesInfo>& alternatives() const { return alternatives_; }
   const std::vector<ScenarioInfo>& scenarios() const { return scenarios_; }
+  // The public holidays working days skip; null when the KB declares no calendar.
+  const HolidayCalendar* calendar() const { return calendar_ ? &*calendar_ : nullptr; }
   // The default target: the first goal declared. Further goals (e.g. certification, which
   // publishing does not require) are diagnosed alongside it when no target is given.
   StepId goal() const { return goals_.empty() ? kNone : goals_.front(); }
@@ -244,6 +288,7 @@ class Model {
   std::vector<TermListInfo> term_lists_;
   std::vector<AlternativesInfo> alternatives_;
   std::vector<ScenarioInfo> scenarios_;
+  std::optional<HolidayCalendar> calendar_;
   std::vector<StepId> topo_;
   std::vector<StepId> goals_;
   std::string version_;

@@ -74,5 +74,7 @@ void set_done(const Model& model, Profile& profile, const std::vector<std::strin
 
 // A fact's value as the KB would write it (for evidence and explanations).
 std::string describe_value(const Model& model, FactId fact, const FactValue& value);
+// The same as the command line's `--set FACT=VALUE` reads it ("" when unknown).
+std::string command_line_value(const Model& model, FactId fact, const FactValue& value);
 
 }  // namespace mpadvisor::engine

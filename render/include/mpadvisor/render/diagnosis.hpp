@@ -27,6 +27,9 @@ Json latest_rejection_json(const engine::Model& model, const engine::Rejection& 
 // "Submit the filing (filing.submit)": a step as people see it.
 std::string step_label(const engine::Model& model, engine::StepId step, engine::Lang lang);
 
+// Why taking a step commits the applicant: "¥30 not refunded on failure, cannot be undone".
+std::string commitment(const engine::Model& model, engine::StepId step, engine::Lang lang);
+
 // A step status or verdict as a word of the output's language.
 std::string status_word(engine::StepStatus s, engine::Lang lang);
 std::string verdict_word(engine::Verdict v, engine::Lang lang);
