@@ -693,8 +693,8 @@ PlanResult Planner::run() {
   std::optional<std::pair<PassedOver, double>> passed[2];
   std::size_t const top = std::max<std::size_t>(st.options.top, 1);
   auto kth_score = [&] {
-    std::vector<double> scores;
-    for (const auto& f : found) scores.push_back(f.second);
+    std::vector<double> scores(found.size());
+    std::transform(found.begin(), found.end(), scores.begin(), [](const auto& f) { return f.second; });
     std::nth_element(scores.begin(), scores.begin() + static_cast<std::ptrdiff_t>(top - 1), scores.end());
     return scores[top - 1];
   };
@@ -778,7 +778,8 @@ PlanResult Planner::run() {
            std::forward_as_tuple(b.second, b.first.size(), b.first);
   });
   std::vector<const Set*> chosen;
-  for (const auto& [set, score] : found) {
+  for (const auto& entry : found) {
+    const Set& set = entry.first;
     if (result.plans.size() >= top) break;
     bool const padded = std::any_of(chosen.begin(), chosen.end(), [&](const Set* c) {
       return std::includes(set.begin(), set.end(), c->begin(), c->end());

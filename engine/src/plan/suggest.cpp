@@ -86,6 +86,7 @@ std::vector<std::string> name_candidates(const std::string& core, const std::vec
   std::string const join = chinese ? "" : " ";
   auto glue = [&](const std::string& a, const std::string& b) { return a.empty() ? b : a + join + b; };
   std::vector<std::string> out;
+  out.reserve(usable.size() * usable.size());
   for (const std::string& w : usable) out.push_back(glue(core, w));
   for (const std::string& a : usable) {
     for (const std::string& b : usable) {
