@@ -16,7 +16,12 @@ std::string money(double x) {
   return std::fabs(x - std::round(x)) < 1e-9 ? fmt::format("{:.0f}", x) : fmt::format("{:.2f}", x);
 }
 std::string percent(double x) { return fmt::format("{:.0f}%", x * 100); }
-double rounded(double x, double unit) { return std::round(x / unit) * unit; }
+// Divides by the whole number of units per one, so that 4.06 prints as 4.06 in JSON and not
+// as 4.0600000000000005 (406 * 0.01 is not the double nearest to 4.06; 406 / 100 is).
+double rounded(double x, double unit) {
+  double const per_one = std::round(1 / unit);
+  return std::round(x * per_one) / per_one;
+}
 std::string minute(std::int64_t t) {
   std::string s = base::format_datetime(t).substr(0, 16);
   s[10] = ' ';

@@ -17,7 +17,9 @@ namespace mpadvisor::testing {
 
 class Conversation {
  public:
-  Conversation(const std::vector<std::string>& args, const std::filesystem::path& data_home) {
+  // `stderr_path`, when given, receives the child's standard error (its log).
+  Conversation(const std::vector<std::string>& args, const std::filesystem::path& data_home,
+               const std::filesystem::path& stderr_path = {}) {
     int to_child[2], from_child[2];
     if (pipe(to_child) != 0 || pipe(from_child) != 0) return;
     pid_ = fork();
@@ -26,6 +28,10 @@ class Conversation {
       dup2(from_child[1], STDOUT_FILENO);
       close(to_child[1]);
       close(from_child[0]);
+      if (!stderr_path.empty()) {
+        FILE* err = fopen(stderr_path.c_str(), "w");
+        if (err != nullptr) dup2(fileno(err), STDERR_FILENO);
+      }
       if (chdir(source_dir().c_str()) != 0) _exit(127);
       setenv("LANG", "C.UTF-8", 1);
       unsetenv("LC_ALL");
@@ -78,6 +84,10 @@ class Conversation {
   void write(const std::string& line) {
     fputs((line + "\n").c_str(), in_);
     fflush(in_);
+  }
+  // Sends the child a signal (SIGHUP, SIGTERM, …).
+  void signal(int sig) const {
+    if (pid_ > 0) kill(pid_, sig);
   }
   // Closes the child's input and waits for it; its exit code.
   int finish() {

@@ -20,5 +20,6 @@ void register_diagnose_commands(CLI::App& app, CommandContext& context);
 void register_cases_commands(CLI::App& app, CommandContext& context);
 void register_interview_command(CLI::App& app, CommandContext& context);
 void register_plan_command(CLI::App& app, CommandContext& context);
+void register_serve_command(CLI::App& app, CommandContext& context);
 
 }  // namespace mpadvisor::cli

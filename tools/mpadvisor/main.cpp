@@ -72,6 +72,7 @@ int main(int argc, char** argv) {
   register_cases_commands(app, context);
   register_interview_command(app, context);
   register_plan_command(app, context);
+  register_serve_command(app, context);
   register_cases_replay(*app.get_subcommand("cases"), context);
 
   try {

@@ -1,0 +1,264 @@
+// The API's front door: routing, content negotiation, limits, problem+json, metrics. The
+// endpoints themselves are in endpoints.cpp; this file decides only which one runs and how its
+// answer or its error is wrapped (docs/api.md).
+#include "mpadvisor/server/api.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+#include <chrono>
+
+#include "assets.hpp"
+#include "call.hpp"
+#include "mpadvisor/base/clock.hpp"
+
+namespace mpadvisor::server {
+namespace {
+
+using detail::ApiError;
+using detail::Call;
+using detail::Json;
+
+enum class Method { get, post };
+
+// A known path asked with the wrong method: 405 with the methods it does take.
+struct MethodNotAllowed {
+  std::string_view allow;
+};
+
+// What an endpoint answers with: JSON (most), SVG (the graph) or plain text (metrics).
+struct Route {
+  std::string_view path;
+  Method method;
+  Json (*json)(const Call&) = nullptr;
+  std::string (*svg)(const Call&) = nullptr;
+};
+
+constexpr Route kRoutes[] = {
+    {"/v1/diagnose", Method::post, detail::diagnose},
+    {"/v1/whatif", Method::post, detail::whatif},
+    {"/v1/why", Method::post, detail::why},
+    {"/v1/rejection", Method::post, detail::rejection},
+    {"/v1/plan", Method::post, detail::plan},
+    {"/v1/interview/next", Method::post, detail::interview_next},
+    {"/v1/kb", Method::get, detail::kb},
+    {"/v1/graph", Method::post, nullptr, detail::graph_svg},
+    {"/v1/graph.svg", Method::get, nullptr, detail::graph_svg},
+};
+
+// The page may only load its own files: no inline script, no third party.
+constexpr std::string_view kContentSecurity =
+    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
+    "base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+std::string_view lower_ascii_prefix(std::string_view s, std::size_t n) { return s.substr(0, std::min(n, s.size())); }
+
+bool is_json_type(std::string_view content_type) {
+  std::string lowered;
+  for (char c : content_type.substr(0, content_type.find(';'))) {
+    if (c != ' ' && c != '\t') lowered += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  }
+  return lowered == "application/json";
+}
+
+// The answer's language: the body's "lang", then ?lang=, then the first language the client
+// accepts; English when none of them says.
+engine::Lang language_of(const Request& request, const detail::Input* body, const std::string& query) {
+  auto pick = [](std::string_view tag) -> std::optional<engine::Lang> {
+    std::string t;
+    for (char c : lower_ascii_prefix(tag, 2)) t += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (t == "zh") return engine::Lang::zh;
+    if (t == "en") return engine::Lang::en;
+    return std::nullopt;
+  };
+  if (body != nullptr) {
+    if (auto it = body->find("lang"); it != body->end() && !it->is_null()) {
+      if (!it->is_string() || !pick(it->get<std::string>()))
+        throw ApiError(400, "bad-request", "\"lang\" must be \"zh\" or \"en\"");
+      return *pick(it->get<std::string>());
+    }
+  }
+  if (std::string const q = detail::query_param(query, "lang"); !q.empty()) {
+    if (auto l = pick(q)) return *l;
+    throw ApiError(400, "bad-request", "?lang must be zh or en");
+  }
+  std::string_view accept = request.accept_language;
+  while (!accept.empty()) {
+    std::size_t const comma = accept.find(',');
+    std::string_view item = accept.substr(0, comma);
+    while (!item.empty() && item.front() == ' ') item.remove_prefix(1);
+    if (auto l = pick(item)) return *l;
+    if (comma == std::string_view::npos) break;
+    accept.remove_prefix(comma + 1);
+  }
+  return engine::Lang::en;
+}
+
+Response json_response(const Json& j) {
+  Response r;
+  r.body = j.dump(2);
+  r.body += '\n';
+  return r;
+}
+
+// GET /v1/graph.svg carries its profile in the query: ?profile=<base64url JSON>&target=STEP.
+detail::Input body_from_query(const std::string& query) {
+  detail::Input body = detail::Input::object();
+  if (std::string const encoded = detail::query_param(query, "profile"); !encoded.empty()) {
+    std::optional<std::string> const text = detail::base64url_decode(encoded);
+    if (!text) throw ApiError(400, "bad-request", "?profile must be base64url-encoded JSON");
+    detail::Input profile = detail::Input::parse(*text, nullptr, false);
+    if (profile.is_discarded()) throw ApiError(400, "bad-json", "?profile does not decode to JSON");
+    body["profile"] = std::move(profile);
+  }
+  if (std::string const target = detail::query_param(query, "target"); !target.empty()) body["target"] = target;
+  return body;
+}
+
+}  // namespace
+
+std::string_view reason_phrase(int status) {
+  switch (status) {
+    case 200:
+      return "OK";
+    case 400:
+      return "Bad Request";
+    case 404:
+      return "Not Found";
+    case 405:
+      return "Method Not Allowed";
+    case 413:
+      return "Content Too Large";
+    case 415:
+      return "Unsupported Media Type";
+    case 422:
+      return "Unprocessable Content";
+    case 431:
+      return "Request Header Fields Too Large";
+    case 500:
+      return "Internal Server Error";
+    case 503:
+      return "Service Unavailable";
+    default:
+      return "Error";
+  }
+}
+
+Response problem(int status, std::string_view type, std::string detail) {
+  Json j;
+  j["type"] = "/problems/" + std::string(type);
+  j["title"] = std::string(reason_phrase(status));
+  j["status"] = status;
+  j["detail"] = std::move(detail);
+  Response r;
+  r.status = status;
+  r.content_type = "application/problem+json";
+  r.body = j.dump(2);
+  r.body += '\n';
+  return r;
+}
+
+Api::Api(std::shared_ptr<const engine::Model> model, ApiOptions options)
+    : model_(std::move(model)), options_(std::move(options)) {}
+
+void Api::replace_model(std::shared_ptr<const engine::Model> model) {
+  std::lock_guard lock(model_mutex_);
+  model_ = std::move(model);
+}
+
+std::shared_ptr<const engine::Model> Api::model() const {
+  std::lock_guard lock(model_mutex_);
+  return model_;
+}
+
+Response Api::handle(const Request& request) {
+  auto const start = std::chrono::steady_clock::now();
+  std::string_view target = request.target;
+  std::size_t const q = target.find('?');
+  std::string_view const path = target.substr(0, q);
+  std::string const query(q == std::string_view::npos ? std::string_view{} : target.substr(q + 1));
+  // The model this request runs on, even if a reload swaps in another meanwhile.
+  std::shared_ptr<const engine::Model> const model = this->model();
+
+  Response response;
+  try {
+    response = dispatch(request, path, query, *model);
+  } catch (const ApiError& e) {
+    response = problem(e.status, e.type, e.what());
+  } catch (const MethodNotAllowed& e) {
+    response = problem(405, "method-not-allowed", std::string(path) + " takes " + std::string(e.allow));
+    response.headers.emplace_back("Allow", std::string(e.allow));
+  } catch (const std::exception& e) {
+    spdlog::error("{} {}: {}", request.method, path, e.what());
+    response = problem(500, "internal-error", "the server could not answer this request; it has been logged");
+  }
+  response.headers.emplace_back("X-KB-Version", model->version());
+  metrics_.record(path, response.status,
+                  std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+  return response;
+}
+
+Response Api::dispatch(const Request& request, std::string_view path, const std::string& query,
+                       const engine::Model& model) {
+  bool const get = request.method == "GET" || request.method == "HEAD";
+  for (const detail::Asset& asset : detail::assets()) {
+    if (asset.path != path) continue;
+    if (!get) throw MethodNotAllowed{"GET, HEAD"};
+    Response r;
+    r.content_type = std::string(asset.content_type);
+    r.body = std::string(asset.body);
+    r.headers.emplace_back("Content-Security-Policy", std::string(kContentSecurity));
+    r.headers.emplace_back("X-Content-Type-Options", "nosniff");
+    r.headers.emplace_back("Cache-Control", "no-cache");
+    return r;
+  }
+  if (path == "/healthz" || path == "/metrics") {
+    if (!get) throw MethodNotAllowed{"GET, HEAD"};
+    if (path == "/healthz") return json_response(Json{{"status", "ok"}, {"kb_version", model.version()}});
+    Response r;
+    r.content_type = "text/plain; version=0.0.4; charset=utf-8";
+    r.body = metrics_.text(model.version());
+    return r;
+  }
+  const Route* route = nullptr;
+  for (const Route& candidate : kRoutes) {
+    if (candidate.path == path) route = &candidate;
+  }
+  if (route == nullptr)
+    throw ApiError(404, "not-found", "no such endpoint: " + std::string(path) + " (see /openapi.json)");
+  bool const post = request.method == "POST";
+  if (route->method == Method::post ? !post : !get)
+    throw MethodNotAllowed{route->method == Method::post ? "POST" : "GET, HEAD"};
+
+  detail::Input body = detail::Input::object();
+  if (post) {
+    if (request.body.size() > options_.max_body)
+      throw ApiError(413, "too-large",
+                     "the request body is larger than " + std::to_string(options_.max_body) + " bytes");
+    if (!is_json_type(request.content_type))
+      throw ApiError(415, "unsupported-media-type", "send the request body as application/json");
+    try {
+      body = detail::Input::parse(request.body);
+    } catch (const detail::Input::parse_error& e) {
+      std::string what = e.what();  // "[json.exception.parse_error.101] parse error at line 1, …"
+      if (std::size_t const cut = what.find("] "); cut != std::string::npos) what.erase(0, cut + 2);
+      throw ApiError(400, "bad-json", "the request body is not JSON: " + what);
+    }
+    if (!body.is_object()) throw ApiError(400, "bad-json", "the request body must be a JSON object");
+  } else {
+    body = body_from_query(query);
+  }
+  render::Options r;
+  r.lang = language_of(request, post ? &body : nullptr, query);
+  Call const call{model, options_, std::move(body), query, r, base::beijing_now()};
+  if (route->svg != nullptr) {
+    Response svg;
+    svg.content_type = "image/svg+xml; charset=utf-8";
+    svg.body = route->svg(call);
+    svg.headers.emplace_back("X-Content-Type-Options", "nosniff");
+    return svg;
+  }
+  return json_response(route->json(call));
+}
+
+}  // namespace mpadvisor::server
