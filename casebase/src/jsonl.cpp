@@ -4,8 +4,13 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <functional>
 #include <limits>
 #include <nlohmann/json.hpp>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
 
 #include "mpadvisor/base/utf8.hpp"
 #include "mpadvisor/casebase/error.hpp"
@@ -229,6 +234,32 @@ std::string json_error(const char* what) {
 
 }  // namespace
 
+namespace {
+
+// JSON leaves a repeated key to the reader (nlohmann keeps the last); in a case it is a mistake
+// (which "stage" was meant?), so the parse is watched key by key, at every depth.
+class RepeatedKeys {
+ public:
+  bool operator()(int depth, Json::parse_event_t event, Json& parsed) {
+    auto const level = static_cast<std::size_t>(depth);
+    if (event == Json::parse_event_t::object_start) {
+      if (keys_.size() <= level) keys_.resize(level + 1);
+      keys_[level].clear();
+    } else if (event == Json::parse_event_t::key && level > 0 && level <= keys_.size()) {
+      std::string const& key = parsed.get_ref<const std::string&>();
+      if (!keys_[level - 1].insert(key).second && !repeated_) repeated_ = key;
+    }
+    return true;
+  }
+  const std::optional<std::string>& repeated() const { return repeated_; }
+
+ private:
+  std::vector<std::set<std::string>> keys_;
+  std::optional<std::string> repeated_;
+};
+
+}  // namespace
+
 ParsedLine parse_case_line(std::string_view line) {
   ParsedLine result;
   if (line.find_first_not_of(" \t\r\n") == std::string_view::npos) {
@@ -236,7 +267,9 @@ ParsedLine parse_case_line(std::string_view line) {
     return result;
   }
   try {
-    Json j = Json::parse(line);
+    RepeatedKeys watch;
+    Json j = Json::parse(line, std::ref(watch));
+    if (watch.repeated()) throw BadLine{"key \"" + *watch.repeated() + "\" is given twice"};
     result.value = parse_case(j, result.redactions, result.category);
   } catch (const Json::exception& e) {
     result.error = "invalid JSON: " + json_error(e.what());

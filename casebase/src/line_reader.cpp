@@ -19,7 +19,7 @@ bool LineReader::fill() {
   return end_ > 0;
 }
 
-bool LineReader::next(std::string& line, bool& too_long) {
+bool LineReader::next(std::string& line, bool& too_long, bool give_up_when_too_long) {
   line.clear();
   too_long = false;
   bool any = false;  // saw at least one byte (or a newline) of this line
@@ -34,6 +34,7 @@ bool LineReader::next(std::string& line, bool& too_long) {
         too_long = true;
         line.clear();
         line.shrink_to_fit();
+        if (give_up_when_too_long) break;
       } else {
         line.append(start, chunk);
       }

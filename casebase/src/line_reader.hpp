@@ -15,7 +15,9 @@ class LineReader {
 
   // Reads the next line (without "\n" or "\r\n") into `line`. Returns false at the end of the
   // input. `too_long` is set when the line exceeded the limit (then `line` is empty).
-  bool next(std::string& line, bool& too_long);
+  // `give_up_when_too_long`: return a line as soon as it is over the limit, without reading the
+  // rest of it (the caller stops at the first bad line; an endless line must not hang it).
+  bool next(std::string& line, bool& too_long, bool give_up_when_too_long = false);
   std::size_t line_number() const noexcept { return line_number_; }
 
  private:

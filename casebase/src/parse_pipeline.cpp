@@ -3,11 +3,12 @@
 #include <string>
 
 #include "line_reader.hpp"
+#include "mpadvisor/base/input.hpp"
 
 namespace mpadvisor::casebase {
 
-ParsePipeline::ParsePipeline(std::istream& in, std::size_t max_line_bytes)
-    : worker_([this, &in, max_line_bytes] { produce(in, max_line_bytes); }) {}
+ParsePipeline::ParsePipeline(std::istream& in, std::size_t max_line_bytes, bool stop_at_first_error)
+    : worker_([this, &in, max_line_bytes, stop_at_first_error] { produce(in, max_line_bytes, stop_at_first_error); }) {}
 
 ParsePipeline::~ParsePipeline() {
   {
@@ -18,20 +19,23 @@ ParsePipeline::~ParsePipeline() {
   worker_.join();
 }
 
-void ParsePipeline::produce(std::istream& in, std::size_t max_line_bytes) {
+void ParsePipeline::produce(std::istream& in, std::size_t max_line_bytes, bool stop_at_first_error) {
   try {
     LineReader reader(in, max_line_bytes);
     std::string line;
     bool too_long = false;
     std::vector<NumberedLine> batch;
     batch.reserve(kBatchLines);
-    while (reader.next(line, too_long)) {
+    while (reader.next(line, too_long, stop_at_first_error)) {
       NumberedLine item{reader.line_number(), {}};
       if (too_long)
-        item.parsed.error = "line is longer than " + std::to_string(max_line_bytes) + " bytes";
+        item.parsed.error = "line is longer than " + base::describe_size(max_line_bytes) +
+                            " (cases import --max-line-bytes raises the limit)";
       else
         item.parsed = parse_case_line(line);
+      bool const bad = !item.parsed.error.empty();
       batch.push_back(std::move(item));
+      if (bad && stop_at_first_error) break;
       if (batch.size() == kBatchLines) {
         if (!push(std::move(batch))) return;
         batch = {};

@@ -24,7 +24,8 @@ struct NumberedLine {
 
 class ParsePipeline {
  public:
-  ParsePipeline(std::istream& in, std::size_t max_line_bytes);
+  // `stop_at_first_error`: the reader stops after the first bad line (the import fails there).
+  ParsePipeline(std::istream& in, std::size_t max_line_bytes, bool stop_at_first_error);
   ~ParsePipeline();  // stops the reader (also when the consumer gave up early) and joins it
   ParsePipeline(const ParsePipeline&) = delete;
   ParsePipeline& operator=(const ParsePipeline&) = delete;
@@ -36,7 +37,7 @@ class ParsePipeline {
   static constexpr std::size_t kBatchLines = 256;
   static constexpr std::size_t kMaxBatches = 8;
 
-  void produce(std::istream& in, std::size_t max_line_bytes);
+  void produce(std::istream& in, std::size_t max_line_bytes, bool stop_at_first_error);
   bool push(std::vector<NumberedLine>&& batch);  // false when cancelled
 
   std::mutex mutex_;

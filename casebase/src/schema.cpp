@@ -65,6 +65,10 @@ CREATE TRIGGER cases_fts_after_update AFTER UPDATE OF message ON cases BEGIN
   INSERT INTO cases_fts(rowid, message) VALUES (new.id, new.message);
 END;
 )sql"},
+    {2, "a content hash per case, so that importing the same case twice stores it once", R"sql(
+ALTER TABLE cases ADD COLUMN content_hash TEXT;
+CREATE UNIQUE INDEX cases_by_content ON cases(content_hash);
+)sql"},
 };
 
 constexpr int kLatest = kMigrations[std::size(kMigrations) - 1].version;

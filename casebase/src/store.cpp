@@ -5,7 +5,10 @@
 #include <fstream>
 #include <limits>
 #include <system_error>
+#include <thread>
 
+#include "content_hash.hpp"
+#include "mpadvisor/base/input.hpp"
 #include "mpadvisor/casebase/jsonl.hpp"
 #include "parse_pipeline.hpp"
 #include "schema.hpp"
@@ -62,8 +65,9 @@ class Importer {
   explicit Importer(sql::Connection& db)
       : db_(db),
         insert_case_(db.prepare("INSERT INTO cases (id, date, stage, entity, profile, message, fix, outcome, source, "
-                                "kb_version, verdict, top_cause, category) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, "
-                                "?10, ?11, ?12, ?13)")),
+                                "kb_version, verdict, top_cause, category, content_hash) VALUES (?1, ?2, ?3, ?4, ?5, "
+                                "?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)")),
+        same_content_(db.prepare("SELECT content_hash = ?2 FROM cases WHERE id = ?1")),
         insert_cause_(db.prepare("INSERT INTO case_causes (case_id, cause, position) VALUES (?1, ?2, ?3)")),
         index_(db.prepare("INSERT INTO cases_fts (rowid, message) SELECT id, message FROM cases "
                           "WHERE id IN (SELECT value FROM json_each(?1))")) {}
@@ -76,7 +80,7 @@ class Importer {
       ++report.skipped;
       if (report.errors.size() < ImportReport::kMaxErrors) report.errors.push_back({line, std::move(message)});
     };
-    ParsePipeline lines(in, options.max_line_bytes);  // reads and parses ahead on its own thread
+    ParsePipeline lines(in, options.max_line_bytes, !options.skip_bad);  // reads and parses ahead on its own thread
     std::vector<NumberedLine> batch;
     while (lines.next(batch)) {
       for (auto& [line, parsed] : batch) {
@@ -86,8 +90,13 @@ class Importer {
           bad(line, std::move(parsed.error));
           continue;
         }
-        if (auto error = insert(*parsed.value, parsed.category)) {
-          bad(line, std::move(*error));
+        auto const stored = insert(*parsed.value, parsed.category);
+        if (stored.error) {
+          bad(line, std::move(*stored.error));
+          continue;
+        }
+        if (stored.duplicate) {
+          ++report.duplicates;
           continue;
         }
         report.redactions += parsed.redactions;
@@ -100,8 +109,13 @@ class Importer {
     return report;
   }
 
-  // Returns why the case cannot be stored (a duplicate id), or nothing when it was stored.
-  std::optional<std::string> insert(const Case& c, const std::optional<std::string>& category) {
+  struct Stored {
+    bool duplicate = false;            // the same case is in the case base already: not stored again
+    std::optional<std::string> error;  // why it cannot be stored (its id belongs to another case)
+  };
+
+  Stored insert(const Case& c, const std::optional<std::string>& category) {
+    std::string const hash = content_hash(c);
     auto& s = insert_case_;
     if (c.id > 0)
       s.bind(1, c.id);
@@ -113,13 +127,19 @@ class Importer {
       s.bind(10, c.diagnosis->kb_version).bind(11, c.diagnosis->verdict).bind(12, c.diagnosis->top_cause);
     else
       s.bind_null(10).bind_null(11).bind_null(12);
-    s.bind(13, category);
+    s.bind(13, category).bind(14, hash);
     const int rc = s.try_step();
     if (rc != SQLITE_DONE) {
       std::string message = sqlite3_errmsg(db_.handle());
       s.reset();
-      if (rc == SQLITE_CONSTRAINT_PRIMARYKEY)
-        return "duplicate id " + std::to_string(c.id) + " (a case with this id exists)";
+      if (rc == SQLITE_CONSTRAINT_UNIQUE) return {true, std::nullopt};  // same content hash
+      if (rc == SQLITE_CONSTRAINT_PRIMARYKEY) {
+        same_content_.bind(1, c.id).bind(2, hash);
+        bool const same = same_content_.step() && same_content_.column_int(0) == 1;
+        same_content_.reset();
+        if (same) return {true, std::nullopt};
+        return {false, "duplicate id " + std::to_string(c.id) + " (another case has this id)"};
+      }
       throw Error(Errc::database, "storing a case failed: " + message);
     }
     s.reset();
@@ -133,7 +153,7 @@ class Importer {
     pending_ids_ += pending_count_ == 0 ? '[' : ',';
     pending_ids_ += std::to_string(id);
     if (++pending_count_ == kIndexBatch) index_pending();
-    return std::nullopt;
+    return {};
   }
 
  private:
@@ -153,6 +173,7 @@ class Importer {
 
   sql::Connection& db_;
   sql::Statement insert_case_;
+  sql::Statement same_content_;
   sql::Statement insert_cause_;
   sql::Statement index_;
   std::string pending_ids_;  // a JSON array of case ids not yet in cases_fts
@@ -160,9 +181,11 @@ class Importer {
 };
 
 std::ifstream open_input(const std::filesystem::path& file) {
-  std::error_code ec;
-  if (std::filesystem::is_directory(file, ec))
-    throw Error(Errc::io, "cannot read " + file.string() + ": it is a folder");
+  try {
+    base::check_readable(file, "import file");  // a folder or a device (/dev/zero) is refused at once
+  } catch (const base::InputError& e) {
+    throw Error(Errc::invalid_input, e.what());
+  }
   std::ifstream in(file, std::ios::binary);
   if (!in) throw Error(Errc::io, "cannot read " + file.string() + ": " + std::generic_category().message(errno));
   return in;
@@ -188,6 +211,28 @@ SeedReport seed(sql::Connection& db, const std::filesystem::path& dir) {
     }
   }
   return report;
+}
+
+// Cases stored before schema version 2 get their content hash. Where an older import had stored
+// the same case twice, the later copies keep no hash (the unique index forbids a second one) and
+// stay as they are: nothing stored is deleted by an upgrade.
+void backfill_content_hashes(sql::Connection& db) {
+  auto missing = db.prepare("SELECT count(*) FROM cases WHERE content_hash IS NULL");
+  bool const any = missing.step() && missing.column_int(0) > 0;
+  missing.reset();
+  if (!any) return;
+  sql::WriteTransaction tx(db);
+  auto update = db.prepare("UPDATE OR IGNORE cases SET content_hash = ?2 WHERE id = ?1");
+  PageReader pages(db, {}, kPageSize);
+  for (auto page = pages.next(); !page.empty(); page = pages.next()) {
+    for (const Case& c : page) {
+      std::string const hash = content_hash(c);
+      update.bind(1, c.id).bind(2, hash);
+      update.step();
+      update.reset();
+    }
+  }
+  tx.commit();
 }
 
 void check_diagnosis(const LastDiagnosis& d) {
@@ -262,6 +307,19 @@ std::vector<Case> load_cases(const sql::Connection& db, const std::vector<CaseId
 // ---------------------------------------------------------------------------------------------
 // Store
 
+int Store::Impl::on_busy(void* context, int count) {
+  auto* wait = static_cast<BusyWait*>(context);
+  constexpr int kStepMs = 20;
+  if (count == 0) wait->told = false;
+  if (static_cast<long>(count) * kStepMs >= wait->timeout_ms) return 0;  // give up: SQLITE_BUSY
+  if (!wait->told && count * kStepMs >= 200) {                           // a short wait passes unmentioned
+    wait->told = true;
+    if (wait->on_wait) wait->on_wait();
+  }
+  std::this_thread::sleep_for(std::chrono::milliseconds(kStepMs));
+  return 1;
+}
+
 Store::Store(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 Store::Store(Store&&) noexcept = default;
 Store& Store::operator=(Store&&) noexcept = default;
@@ -282,7 +340,8 @@ Store Store::open(const std::filesystem::path& path, const OpenOptions& options)
   try {
     impl->db = sql::Connection(path.string());
     auto& db = impl->db;
-    sqlite3_busy_timeout(db.handle(), options.busy_timeout_ms);
+    impl->busy = {options.busy_timeout_ms, options.on_wait, false};
+    sqlite3_busy_handler(db.handle(), &Impl::on_busy, &impl->busy);
     db.exec("PRAGMA foreign_keys = ON");
     auto mode = db.prepare("PRAGMA journal_mode = WAL");
     const std::string journal = mode.step() ? std::string(mode.column_text(0)) : std::string();
@@ -298,6 +357,7 @@ Store Store::open(const std::filesystem::path& path, const OpenOptions& options)
       else
         impl->seed.seeded = true;
     });
+    backfill_content_hashes(db);
   } catch (const ImportError&) {
     throw;
   } catch (const Error& e) {
@@ -314,6 +374,13 @@ int Store::schema_version() const { return static_cast<int>(impl_->db.pragma_int
 const SeedReport& Store::seed_report() const noexcept { return impl_->seed; }
 
 ImportReport Store::import_jsonl(std::istream& in, const ImportOptions& options) {
+  // A damaged file can accept some writes and fail later; find out before writing anything.
+  auto check = impl_->db.prepare("PRAGMA quick_check(1)");
+  std::string const verdict = check.step() ? std::string(check.column_text(0)) : std::string("no answer");
+  check.reset();
+  if (verdict != "ok")
+    throw Error(Errc::database,
+                "the case database " + impl_->path.string() + " is damaged (" + verdict + "); nothing was imported");
   sql::WriteTransaction tx(impl_->db);
   Importer importer(impl_->db);
   auto report = importer.run(in, options, options.source_name.empty() ? std::string("<input>") : options.source_name);

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -12,9 +13,21 @@
 namespace mpadvisor::casebase {
 
 struct Store::Impl {
+  // Waiting for another process's write lock: up to timeout_ms, telling the caller once.
+  struct BusyWait {
+    int timeout_ms = 5000;
+    std::function<void()> on_wait;
+    bool told = false;
+  };
+
   std::filesystem::path path;
+  BusyWait busy;  // before db: SQLite holds a pointer to it while the connection lives
   sql::Connection db;
   SeedReport seed;
+
+  // SQLite's busy handler: count is how often it was called for this lock. Sleeps a little and
+  // asks to retry until the timeout; the caller's on_wait runs on the first call.
+  static int on_busy(void* context, int count);
 };
 
 // Reads cases matching a filter in id order, `page_size` at a time. Between pages no statement

@@ -6,6 +6,7 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "mpadvisor/base/input.hpp"
 #include "mpadvisor/dsl/diagnostic_codes.hpp"
 #include "mpadvisor/dsl/parse.hpp"
 #include "mpadvisor/dsl/source_map.hpp"
@@ -15,11 +16,7 @@ namespace mpadvisor::dsl {
 namespace fs = std::filesystem;
 
 std::string read_file(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw std::runtime_error("cannot read " + path.string());
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
+  return base::read_input(path, base::kMaxKbFileBytes, "knowledge base file");
 }
 
 namespace {
@@ -43,13 +40,20 @@ class Loader {
     if (ec) canonical = file;
     if (!seen_.insert(canonical.string()).second) return;
     std::string text;
+    // What is left of the KB-wide budget, but never more than one file may hold.
+    std::size_t const left = base::kMaxKbBytes - std::min(base::kMaxKbBytes, bytes_);
+    std::size_t const budget = std::min(base::kMaxKbFileBytes, left);
     try {
-      text = read_file(canonical);
-    } catch (const std::exception&) {
+      text = base::read_input(canonical, budget, "knowledge base file");
+      bytes_ += text.size();
+    } catch (const base::InputError& e) {
       Diagnostic d = import_site ? *import_site : Diagnostic{};
       d.severity = Severity::error;
       d.code = code::kUnreadableFile;
-      d.message = "cannot read '" + display_path(file) + "'";
+      d.message = "cannot read '" + display_path(file) + "': " + reason_of(e.what());
+      if (budget < base::kMaxKbFileBytes && d.message.find(" larger than ") != std::string::npos)
+        d.message = "cannot read '" + display_path(file) + "': the knowledge base would be larger than " +
+                    base::describe_size(base::kMaxKbBytes) + " in all";
       if (!import_site) d.location.file = display_path(file);
       result.diagnostics.add(std::move(d));
       return;
@@ -69,7 +73,14 @@ class Loader {
   }
 
  private:
+  // "knowledge base file 'x.mpk' is a folder, not a file" → "it is a folder, not a file".
+  static std::string reason_of(std::string_view what) {
+    std::size_t const quote = what.find("' ");
+    return quote == std::string_view::npos ? std::string(what) : "it " + std::string(what.substr(quote + 2));
+  }
+
   std::set<std::string> seen_;
+  std::size_t bytes_ = 0;  // read so far, for the KB-wide limit
 };
 
 }  // namespace
@@ -94,6 +105,17 @@ LoadResult load(const fs::path& path) {
     }
   } else if (fs::exists(path, ec)) {
     loader.load_file(path, nullptr);
+    // An empty file is no knowledge base: a wrong --kb must never make a check pass.
+    const auto& modules = loader.result.kb.modules;
+    bool const empty =
+        std::all_of(modules.begin(), modules.end(), [](const ast::Module& m) { return m.declarations.empty(); });
+    if (empty && !loader.result.diagnostics.has_errors()) {
+      Diagnostic d;
+      d.code = code::kEmptyKb;
+      d.message = "'" + display_path(path) + "' declares nothing: it is not a knowledge base";
+      d.location.file = display_path(path);
+      loader.result.diagnostics.add(std::move(d));
+    }
   } else {
     Diagnostic d;
     d.code = code::kUnreadableFile;

@@ -37,7 +37,7 @@ std::string escape(const std::string& s) {
 
 }  // namespace
 
-std::string to_dot(const Model& model, Lang lang, const Diagnosis* diagnosis) {
+std::string to_dot(const Model& model, Lang lang, const Diagnosis* diagnosis, const StatusLegend* legend) {
   // Edges run from a requirement to the step that needs it, so the picture reads top-down
   // in the order the applicant walks the process.
   using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::directedS>;
@@ -55,8 +55,18 @@ std::string to_dot(const Model& model, Lang lang, const Diagnosis* diagnosis) {
     if (std::find(model.goals().begin(), model.goals().end(), v) != model.goals().end()) out << ", peripheries=2";
     out << "]";
   };
-  auto graph_writer = [](std::ostream& out) {
+  auto graph_writer = [&](std::ostream& out) {
     out << "rankdir=TB;\nnode [shape=box, style=rounded, fontname=\"Noto Sans CJK SC, sans-serif\"];\n";
+    if (diagnosis == nullptr || legend == nullptr) return;
+    // The legend: one filled box per status, side by side, apart from the steps.
+    out << "subgraph cluster_legend {\nstyle=dashed;\nlabel=\"\";\n";
+    for (std::size_t s = 0; s < legend->size(); ++s) {
+      out << "legend_" << s << " [label=\"" << escape((*legend)[s]) << "\", style=\"rounded,filled\", fillcolor=\""
+          << colour(static_cast<StepStatus>(s)) << "\"];\n";
+    }
+    for (std::size_t s = 0; s + 1 < legend->size(); ++s)
+      out << "legend_" << s << " -> legend_" << s + 1 << " [style=invis];\n";
+    out << "}\n";
   };
   std::ostringstream out;
   boost::write_graphviz(out, g, vertex_writer, boost::default_writer(), graph_writer);

@@ -48,10 +48,12 @@ std::string import_errors_text(const cb::ImportReport& r, const std::string& nam
 
 std::string import_text(const cb::ImportReport& r, const std::string& name, std::int64_t total, const Options& o) {
   std::string out = say(o.lang, r.imported == 1 ? Msg::imported_one : Msg::imported_many, r.imported, safe(name));
+  if (r.duplicates) out += say(o.lang, Msg::duplicates, r.duplicates);
   if (r.skipped) out += say(o.lang, r.skipped == 1 ? Msg::skipped_one : Msg::skipped_many, r.skipped);
   out += say(o.lang, Msg::in_case_base, total) + "\n";
   if (r.redactions.total()) {
-    out += say(o.lang, Msg::redacted, r.redactions.id_numbers, r.redactions.phones, r.redactions.emails) + "\n";
+    const cb::RedactionCounts& c = r.redactions;
+    out += say(o.lang, Msg::redacted, c.id_numbers, c.phones, c.emails, c.accounts, c.addresses) + "\n";
   }
   return out;
 }
@@ -60,10 +62,15 @@ Json import_json(const cb::ImportReport& r, std::int64_t total) {
   Json errors = Json::array();
   for (const cb::LineError& e : r.errors) errors.push_back({{"line", e.line}, {"message", e.message}});
   return {{"imported", r.imported},
+          {"duplicates", r.duplicates},
           {"skipped", r.skipped},
           {"errors", std::move(errors)},
           {"redacted",
-           {{"id_numbers", r.redactions.id_numbers}, {"phones", r.redactions.phones}, {"emails", r.redactions.emails}}},
+           {{"id_numbers", r.redactions.id_numbers},
+            {"phones", r.redactions.phones},
+            {"emails", r.redactions.emails},
+            {"accounts", r.redactions.accounts},
+            {"addresses", r.redactions.addresses}}},
           {"total", total}};
 }
 

@@ -1,6 +1,7 @@
 // Importing JSON Lines: all or nothing, --skip-bad, line numbers, streaming.
 #include <gtest/gtest.h>
 
+#include <fstream>
 #include <sstream>
 
 #include "case_generator.hpp"
@@ -54,14 +55,15 @@ TEST(Import, SkipBadReportsAndSkipsBadLines) {
 
 TEST(Import, EveryKindOfBadLineHasItsLineNumber) {
   TempDir tmp;
+  std::string const other = std::string(kLine).replace(kLine.find("\"ok\""), 4, "\"other\"");  // another case
   auto store = cb::Store::open(tmp / "cases.db");
   std::string text = kLine + "\n";                                                      // 1 ok
   text += "{\"date\": \n";                                                              // 2 bad JSON
   text += std::string(kLine).replace(kLine.find("2024-03-02"), 10, "2024-3-2") + "\n";  // 3 bad date
   text += "\r\n";                                                                       // 4 blank (CRLF)
-  text += R"({"id":1,)" + kLine.substr(1) + "\r\n";                                     // 5 duplicate id
+  text += R"({"id":1,)" + other.substr(1) + "\r\n";                                     // 5 duplicate id
   text += "42\n";                                                                       // 6 not an object
-  text += kLine;                                                                        // 7 ok, no final newline
+  text += other;                                                                        // 7 ok, no final newline
   cb::ImportOptions options;
   options.skip_bad = true;
   options.source_name = "mixed.jsonl";
@@ -91,7 +93,8 @@ TEST(Import, AnOverlongLineIsABadLineNotAMemoryProblem) {
   TempDir tmp;
   auto store = cb::Store::open(tmp / "cases.db");
   // 3 MiB over a 1 MiB limit, spread over many read buffers.
-  std::string huge = kLine + "\n{\"message\":\"" + std::string(3 * 1024 * 1024, 'x') + "\"}\n" + kLine + "\n";
+  std::string const other = std::string(kLine).replace(kLine.find("\"ok\""), 4, "\"other\"");
+  std::string huge = kLine + "\n{\"message\":\"" + std::string(3 * 1024 * 1024, 'x') + "\"}\n" + other + "\n";
   std::istringstream in(huge);
   cb::ImportOptions options;
   options.skip_bad = true;
@@ -103,16 +106,40 @@ TEST(Import, AnOverlongLineIsABadLineNotAMemoryProblem) {
   EXPECT_NE(report.errors[0].message.find("longer than"), std::string::npos);
 }
 
-TEST(Import, AMissingFileIsAnIoError) {
+// A file that is not there, a folder or a device is the caller's mistake (exit 2), found before
+// anything is read: /dev/zero would otherwise never end.
+TEST(Import, AMissingFileAFolderOrADeviceIsRefusedAtOnce) {
   TempDir tmp;
   auto store = cb::Store::open(tmp / "cases.db");
-  try {
-    store.import_jsonl(tmp / "nope.jsonl");
-    FAIL();
-  } catch (const cb::Error& e) {
-    EXPECT_EQ(e.code(), cb::Errc::io);
-    EXPECT_NE(std::string(e.what()).find("nope.jsonl"), std::string::npos);
+  for (const auto& [path, reason] : std::vector<std::pair<std::filesystem::path, std::string>>{
+           {tmp / "nope.jsonl", "does not exist"}, {tmp.path(), "is a folder"}, {"/dev/zero", "is a device"}}) {
+    try {
+      store.import_jsonl(path);
+      ADD_FAILURE() << path;
+    } catch (const cb::Error& e) {
+      EXPECT_EQ(e.code(), cb::Errc::invalid_input);
+      EXPECT_NE(std::string(e.what()).find(path.string() + "' " + reason), std::string::npos) << e.what();
+    }
   }
+}
+
+// Without --skip-bad the first line over the limit ends the import: an endless line (a pipe
+// from /dev/zero) is not read to its end.
+TEST(Import, AnEndlessLineEndsTheImportAtTheLimit) {
+  TempDir tmp;
+  auto store = cb::Store::open(tmp / "cases.db");
+  struct Zeros : std::streambuf {
+    char zeros[4096] = {};
+    int_type underflow() override {
+      setg(zeros, zeros, zeros + sizeof zeros);
+      return 0;
+    }
+  } endless;
+  std::istream in(&endless);
+  cb::ImportOptions options;
+  options.max_line_bytes = 64 * 1024;
+  EXPECT_THROW(store.import_jsonl(in, options), cb::ImportError);
+  EXPECT_EQ(store.count(), 0);
 }
 
 TEST(Import, StreamsAGeneratedInputWithProgress) {
@@ -128,4 +155,69 @@ TEST(Import, StreamsAGeneratedInputWithProgress) {
   EXPECT_EQ(report.imported, 12000u);
   EXPECT_EQ(progress, (std::vector<std::size_t>{5000, 10000}));
   EXPECT_EQ(store.count(), 12000);
+}
+
+// Importing the same file twice stores its cases once: the second import counts them as
+// duplicates (same content hash), with or without their ids; another case with a taken id is
+// still an error.
+TEST(Import, TheSameFileTwiceStoresItsCasesOnce) {
+  TempDir tmp;
+  auto store = cb::Store::open(tmp / "cases.db");
+  std::string const other = std::string(kLine).replace(kLine.find("\"ok\""), 4, "\"other\"");
+  std::string const text = kLine + "\n" + other + "\n";
+  {
+    std::istringstream in(text);
+    auto const first = store.import_jsonl(in, {});
+    EXPECT_EQ(first.imported, 2u);
+    EXPECT_EQ(first.duplicates, 0u);
+  }
+  {
+    std::istringstream in(text);
+    auto const second = store.import_jsonl(in, {});
+    EXPECT_EQ(second.imported, 0u);
+    EXPECT_EQ(second.duplicates, 2u);
+  }
+  // An export (which carries ids) imported back: duplicates too.
+  std::ostringstream exported;
+  store.export_jsonl(exported);
+  std::istringstream back(exported.str());
+  auto const again = store.import_jsonl(back, {});
+  EXPECT_EQ(again.duplicates, 2u);
+  EXPECT_EQ(store.count(), 2);
+  std::istringstream clash(R"({"id":1,)" + std::string(kLine).replace(kLine.find("\"ok\""), 4, "\"third\"").substr(1));
+  EXPECT_THROW(store.import_jsonl(clash, {}), cb::ImportError);
+}
+
+// A damaged database is refused before anything is written: a retry after the repair cannot
+// find half an import in it.
+TEST(Import, ADamagedDatabaseIsRefusedBeforeWriting) {
+  TempDir tmp;
+  auto const path = tmp / "cases.db";
+  {
+    auto store = cb::Store::open(path);
+    std::string text;
+    for (int i = 0; i < 400; ++i)
+      text += std::string(kLine).replace(kLine.find("\"ok\""), 4,
+                                         "\"case " + std::to_string(i) + " " + std::string(200, 'x') + "\"") +
+              "\n";
+    std::istringstream in(text);
+    store.import_jsonl(in, {});
+  }
+  {
+    // Overwrite a stretch in the middle of the file (not its header) with garbage.
+    std::fstream f(path, std::ios::in | std::ios::out | std::ios::binary);
+    f.seekp(16 * 4096);
+    std::string const garbage(3 * 4096, '\x5a');
+    f.write(garbage.data(), static_cast<std::streamsize>(garbage.size()));
+  }
+  auto store = cb::Store::open(path);
+  std::istringstream in(std::string(kLine).replace(kLine.find("\"ok\""), 4, "\"new\""));
+  try {
+    store.import_jsonl(in, {});
+    FAIL() << "a damaged database accepted an import";
+  } catch (const cb::Error& e) {
+    EXPECT_EQ(e.code(), cb::Errc::database);
+    EXPECT_NE(std::string(e.what()).find("is damaged"), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find("nothing was imported"), std::string::npos) << e.what();
+  }
 }

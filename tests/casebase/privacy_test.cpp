@@ -104,3 +104,27 @@ TEST(Privacy, NumbersThatAreNotPersonalDataAreKept) {
   EXPECT_EQ(first.fix, "重新填写手机号：[PHONE]");
   EXPECT_EQ(first.source, "user [PHONE]");
 }
+
+// The wider forms (full-width and Chinese-domain e-mail, dotted and landline phones, grouped
+// and 15-digit IDs, QQ and WeChat accounts, street addresses) are absent from the database
+// file, its WAL and the FTS index; a filing number survives.
+TEST(Privacy, TheWiderFormsNeverReachTheDatabaseFiles) {
+  const std::vector<std::string> secrets = {"ｚｈａｏ",      "ｅｘａｍｐｌｅ",  "zhang@例子",    "例子.中国",
+                                            "138.1234.5678", "1234.5678",       "139-8765-4321", "8765-4321",
+                                            "12345678",      "430102 19900101", "19900101 1238", "430102900101123",
+                                            "330782-1985",   "1203-4569",       "987654321",     "zhaoliu_2024",
+                                            "186 5555 6666", "5555 6666",       "麓山南路123号", "q1w2e3r4t5"};
+  TempDir tmp;
+  const auto db = tmp / "cases.db";
+  const auto fixture = read_bytes(data_dir() / "pii_more_cases.jsonl");
+  for (const auto& secret : secrets) ASSERT_NE(fixture.find(secret), std::string::npos) << secret;
+  auto store = cb::Store::open(db);
+  const auto report = store.import_jsonl(data_dir() / "pii_more_cases.jsonl");
+  EXPECT_EQ(report.imported, 1u);
+  EXPECT_EQ(report.redactions.accounts, 3u);
+  EXPECT_EQ(report.redactions.addresses, 1u);
+  (void)store.similar("麓山南路123号", 5);  // the query is redacted too
+  std::string const bytes = database_bytes(db);
+  for (const auto& secret : secrets) EXPECT_EQ(bytes.find(secret), std::string::npos) << secret;
+  EXPECT_NE(store.get(1).message.find("粤ICP备2024012345号-1X"), std::string::npos) << store.get(1).message;
+}

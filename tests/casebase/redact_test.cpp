@@ -70,7 +70,7 @@ TEST(Redact, MobileNumbers) {
   EXPECT_EQ(r("9138123456789"), "9138123456789");
   EXPECT_EQ(r("1381234567"), "1381234567");  // 10 digits
   EXPECT_EQ(r("2024-01-01T13:45:12"), "2024-01-01T13:45:12");
-  EXPECT_EQ(r("QQ 12345678，版本 1.3.8"), "QQ 12345678，版本 1.3.8");
+  EXPECT_EQ(r("群号 12345678，版本 1.3.8"), "群号 12345678，版本 1.3.8");  // eight digits: no phone
 }
 
 TEST(Redact, EmailAddresses) {
@@ -97,4 +97,71 @@ TEST(Redact, CountsAndUntouchedText) {
   // Malformed UTF-8 is passed through byte for byte, never split or crashed on.
   const std::string broken = "\xE5\xB0 13812345678 \xFF";
   EXPECT_EQ(r(broken), "\xE5\xB0 [PHONE] \xFF");
+}
+
+// The forms that used to slip through (issue: wider redaction), each with its mark.
+TEST(Redact, FullWidthAndChineseDomainEmails) {
+  EXPECT_EQ(r("联系ｚｈａｏ＠ｅｘａｍｐｌｅ．ｃｏｍ谢谢"), "联系[EMAIL]谢谢");
+  EXPECT_EQ(r("邮箱 zhang@例子.中国。"), "邮箱 [EMAIL]。");
+  EXPECT_EQ(r("mail li@公司.cn today"), "mail [EMAIL] today");
+  EXPECT_EQ(r("a@b.com谢谢"), "[EMAIL]谢谢");
+}
+
+TEST(Redact, PhonesWithDotsSpacesCountryCodeAndLandlines) {
+  EXPECT_EQ(r("电话138.1234.5678。"), "电话[PHONE]。");
+  EXPECT_EQ(r("电话 138 1234 5678"), "电话 [PHONE]");
+  EXPECT_EQ(r("+86-138-1234-5678"), "[PHONE]");
+  EXPECT_EQ(r("座机0755-12345678，分机"), "座机[PHONE]，分机");
+  EXPECT_EQ(r("(010) 87654321"), "[PHONE]");
+  EXPECT_EQ(r("０２１－６２３４５６７８"), "[PHONE]");
+  // Not phones: pi, a version, a date, a short code.
+  EXPECT_EQ(r("3.14159265358"), "3.14159265358");
+  EXPECT_EQ(r("版本 1.3.8"), "版本 1.3.8");
+  EXPECT_EQ(r("2024-01-01"), "2024-01-01");
+}
+
+TEST(Redact, IdNumbersInGroupsAndOldFifteenDigitOnes) {
+  std::string const first17 = "43010219900101123";
+  std::string const id = first17 + check_char(first17);
+  EXPECT_EQ(r("身份证 " + id.substr(0, 6) + " " + id.substr(6, 8) + " " + id.substr(14)), "身份证 [ID]");
+  EXPECT_EQ(r("身份证" + id.substr(0, 6) + "-" + id.substr(6, 4) + "-" + id.substr(10, 4) + "-" + id.substr(14)),
+            "身份证[ID]");
+  EXPECT_EQ(r("老身份证430102900101123"), "老身份证[ID]");
+  // Fifteen digits without a province code or a birth date: an order number, kept.
+  EXPECT_EQ(r("订单号202401011234567"), "订单号202401011234567");
+  // Grouped digits whose check character is wrong: kept.
+  std::string wrong = id;
+  wrong.back() = wrong.back() == '1' ? '2' : '1';
+  std::string const grouped = wrong.substr(0, 6) + " " + wrong.substr(6, 8) + " " + wrong.substr(14);
+  EXPECT_EQ(r(grouped), grouped);
+}
+
+TEST(Redact, QqNumbersAndWeChatIds) {
+  EXPECT_EQ(r("加我QQ：123456789"), "加我QQ：[ACCOUNT]");
+  EXPECT_EQ(r("qq号 1234567"), "qq号 [ACCOUNT]");
+  EXPECT_EQ(r("微信号：zhang_san88"), "微信号：[ACCOUNT]");
+  EXPECT_EQ(r("微信 abc-12345 联系"), "微信 [ACCOUNT] 联系");
+  EXPECT_EQ(r("vx: Li_si2024"), "vx: [ACCOUNT]");
+  EXPECT_EQ(r("wxid_a1b2c3d4e5"), "[ACCOUNT]");
+  // Not accounts: the product and its words.
+  EXPECT_EQ(r("微信小程序的微信认证"), "微信小程序的微信认证");
+  EXPECT_EQ(r("wxapp 与 wx.login"), "wxapp 与 wx.login");
+  EXPECT_EQ(r("QQ音乐"), "QQ音乐");
+}
+
+TEST(Redact, StreetAddressesWithAHouseNumber) {
+  EXPECT_EQ(r("住址：长沙市岳麓区麓山南路123号"), "住址：长沙市岳麓区[ADDRESS]");
+  EXPECT_EQ(r("地址为深圳市南山区科技园路8号3栋2单元501室，邮编"), "地址为深圳市南山区[ADDRESS]，邮编");
+  EXPECT_EQ(r("北京市东城区东四十条胡同十二号"), "北京市东城区[ADDRESS]");
+  // A filing number, a document number and an order are not addresses.
+  EXPECT_EQ(r("粤ICP备2024012345号-1X"), "粤ICP备2024012345号-1X");
+  EXPECT_EQ(r("根据第3号文件"), "根据第3号文件");
+}
+
+TEST(Redact, CountsTheNewForms) {
+  cb::RedactionCounts counts;
+  (void)cb::redact("QQ 1234567，微信号 abcdef1，麓山南路1号，0755-12345678", &counts);
+  EXPECT_EQ(counts.accounts, 2u);
+  EXPECT_EQ(counts.addresses, 1u);
+  EXPECT_EQ(counts.phones, 1u);
 }

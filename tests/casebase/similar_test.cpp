@@ -38,8 +38,8 @@ class Similar : public ::testing::Test {
                           line("The mini program requires login; provide a test account") +      // 4
                           line("Content about travel deals is not open to personal accounts") +  // 5
                           line("名称含有商业词汇") +                                             // 6
-                          line("Same words, same rank") + line("Same words, same rank") +
-                          line("Same words, same rank"));  // 7 8 9
+                          line("Same words, same rank") + line("Same words, same rank", "filing.submit") +
+                          line("Same words, same rank", "certification.submit"));  // 7 8 9 (three cases)
     store.import_jsonl(in);
   }
   TempDir tmp;

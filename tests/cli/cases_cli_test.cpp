@@ -81,7 +81,7 @@ TEST(CasesCli, TextOutputFollowsTheLanguage) {
   EXPECT_NE(zh({"cases", "show", "1"}).find("驳回信息"), std::string::npos);
   EXPECT_NE(zh({"cases", "replay"}).find("首位命中："), std::string::npos);
   EXPECT_NE(zh({"cases", "similar", "名称含有商业性质词汇"}).find("相似度"), std::string::npos);
-  EXPECT_NE(zh({"cases", "list", "--stage", "no.such_step"}).find("没有符合条件的案例"), std::string::npos);
+  EXPECT_NE(zh({"cases", "list", "--stage", "registration.choose_type"}).find("没有符合条件的案例"), std::string::npos);
   std::ofstream(tmp.path() / "one.jsonl")
       << R"({"date": "2026-11-01", "stage": "filing.submit", "entity": "personal", "profile": {}, )"
       << R"("message": "名称不规范", "causes": [], "fix": null, "outcome": "rejected", "source": "test"})"

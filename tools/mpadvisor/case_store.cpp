@@ -2,6 +2,8 @@
 
 #include <spdlog/spdlog.h>
 
+#include <iostream>
+
 namespace mpadvisor::cli {
 
 void rethrow_case_error(const casebase::Error& e) {
@@ -17,8 +19,10 @@ void rethrow_case_error(const casebase::Error& e) {
   throw EnvironmentError(e.what());
 }
 
-casebase::Store open_case_store(const GlobalOptions& options) {
+casebase::Store open_case_store(const GlobalOptions& options, int wait_ms) {
   casebase::OpenOptions open;
+  open.busy_timeout_ms = wait_ms;
+  open.on_wait = [] { std::cerr << "mpadvisor: waiting for another import to finish…\n" << std::flush; };
   std::error_code ec;
   // Seed cases belong to the shipped KB; a --kb given as a single file has none.
   try {

@@ -7,8 +7,9 @@
 
 namespace mpadvisor::cli {
 
-// Opens (creating and seeding on first use) the case database --db names.
-casebase::Store open_case_store(const GlobalOptions& options);
+// Opens (creating and seeding on first use) the case database --db names. A write waits up to
+// `wait_ms` for another process's lock (another import), saying so on stderr once.
+casebase::Store open_case_store(const GlobalOptions& options, int wait_ms = 5000);
 
 // A case-base error as the command line reports it: bad input (a bad line, an unknown case)
 // is a UsageError, anything else (a corrupt database, an I/O failure) an EnvironmentError.

@@ -14,8 +14,10 @@
 
 #include "case_store.hpp"
 #include "commands.hpp"
+#include "kb_loading.hpp"
 #include "mpadvisor/casebase/jsonl.hpp"
 #include "mpadvisor/casebase/store.hpp"
+#include "mpadvisor/dsl/suggest.hpp"
 #include "mpadvisor/render/cases.hpp"
 
 namespace mpadvisor::cli {
@@ -48,12 +50,30 @@ const CLI::Validator kCaseId(
 struct ImportArgs {
   std::string file;
   bool skip_bad = false;
+  std::size_t max_line_bytes = std::size_t{1} << 20;
+  std::string wait = "60s";
 };
 
+// "60s", "2m", "500ms" or a number of seconds → milliseconds.
+int parse_wait(const std::string& text) {
+  std::size_t used = 0;
+  double value = -1;
+  try {
+    value = std::stod(text, &used);
+  } catch (const std::exception&) {
+  }
+  std::string const unit = text.substr(used);
+  double const scale = unit == "ms" ? 1 : unit.empty() || unit == "s" ? 1000 : unit == "m" ? 60000 : -1;
+  if (value < 0 || scale < 0 || value * scale > 24.0 * 3600 * 1000)
+    throw UsageError("--wait takes a duration such as 60s, 2m or 500ms (at most a day), got '" + text + "'");
+  return static_cast<int>(value * scale);
+}
+
 int run_import(const GlobalOptions& g, const ImportArgs& args) {
-  auto store = open_case_store(g);
+  auto store = open_case_store(g, parse_wait(args.wait));
   cb::ImportOptions options;
   options.skip_bad = args.skip_bad;
+  options.max_line_bytes = args.max_line_bytes;
   cb::ImportReport report;
   std::string const name = args.file == "-" ? "<stdin>" : args.file;
   try {
@@ -113,7 +133,26 @@ struct ListArgs {
   std::size_t limit = 0;
 };
 
+// A stage or cause named on the command line must be one of the KB's (a misspelling would
+// silently match nothing, or label a case with a cause no rule knows), with a "did you mean".
+void require_known(const GlobalOptions& g, const std::string& kind, const std::string& name) {
+  auto model = load_model(g, g.kb_path());
+  std::vector<std::string> names;
+  if (kind == "stage") {
+    if (model->find_step(name)) return;
+    for (const engine::StepInfo& s : model->steps()) names.push_back(s.name);
+  } else {
+    if (model->find_cause(name)) return;
+    for (const engine::CauseInfo& c : model->causes()) names.push_back(c.name);
+  }
+  std::string message = "'" + name + "' is not a " + (kind == "stage" ? "step" : "cause") + " of the knowledge base";
+  if (auto best = dsl::closest_match(name, names)) message += "; did you mean '" + *best + "'?";
+  throw UsageError(message);
+}
+
 int run_list(const GlobalOptions& g, const ListArgs& args) {
+  if (!args.stage.empty()) require_known(g, "stage", args.stage);
+  if (!args.cause.empty()) require_known(g, "cause", args.cause);
   auto store = open_case_store(g);
   cb::ListFilter filter;
   if (!args.stage.empty()) filter.stage = args.stage;
@@ -152,6 +191,7 @@ int run_show(const GlobalOptions& g, std::int64_t id) {
 }
 
 int run_label(const GlobalOptions& g, std::int64_t id, const std::string& cause) {
+  require_known(g, "cause", cause);
   auto store = open_case_store(g);
   const bool added = store.label(id, cause);
   if (g.output_format() == Format::json)
@@ -193,6 +233,13 @@ void register_cases_commands(CLI::App& app, CommandContext& context) {
       "import", "Import cases from a JSON Lines file (all or nothing); personal data is redacted");
   import->add_option("file", import_args->file, "FILE.jsonl, or - for standard input")->required();
   import->add_flag("--skip-bad", import_args->skip_bad, "Report bad lines and import the others");
+  import->add_option("--wait", import_args->wait, "How long to wait for another import to finish (60s, 2m, 500ms)")
+      ->capture_default_str();
+  import
+      ->add_option("--max-line-bytes", import_args->max_line_bytes,
+                   "Longest line accepted (a longer one is a bad line)")
+      ->check(CLI::Range(std::size_t{1024}, std::size_t{256} << 20))
+      ->capture_default_str();
   import->callback([&context, import_args, &g] {
     context.action = [&g, import_args] { return guarded([&] { return run_import(g, *import_args);
 });

@@ -2,6 +2,7 @@
 
 #include <cstdlib>
 #include <system_error>
+#include <vector>
 
 namespace mpadvisor::cli {
 
@@ -14,6 +15,17 @@ Language GlobalOptions::language() const {
     if (value && *value) return std::string(value).rfind("zh", 0) == 0 ? Language::zh : Language::en;
   }
   return Language::en;
+}
+
+void GlobalOptions::decide_colour(bool stdout_is_terminal) {
+  if (color == "always" || color == "never") {
+    colour = color == "always";
+    return;
+  }
+  const char* no_color = std::getenv("NO_COLOR");
+  const char* term = std::getenv("TERM");
+  colour = stdout_is_terminal && (no_color == nullptr || *no_color == '\0') &&
+           !(term != nullptr && std::string_view(term) == "dumb");
 }
 
 render::Options GlobalOptions::render_options(bool explain) const {
@@ -29,12 +41,17 @@ std::filesystem::path executable_dir() {
 
 std::filesystem::path GlobalOptions::kb_path() const {
   if (!kb.empty()) return kb;
-  // Build tree: build/bin/mpadvisor → ../../kb; installed: <prefix>/bin → ../share/mpadvisor/kb;
-  // a build tree outside the checkout falls back to the sources it was built from.
+  // Installed: <prefix>/bin/mpadvisor → <prefix>/share/mpadvisor/kb, always first. A build tree
+  // (build/bin/mpadvisor, next to build/CMakeCache.txt) uses the checkout's kb/, or the sources
+  // it was built from. An installed binary never looks at a stray kb/ folder near its prefix.
   const auto dir = executable_dir();
-  for (const auto& candidate :
-       {dir / "../../kb", dir / "../share/mpadvisor/kb", std::filesystem::path(MPADVISOR_SOURCE_KB)}) {
-    std::error_code ec;
+  std::error_code ec;
+  std::vector<std::filesystem::path> candidates{dir / "../share/mpadvisor/kb"};
+  if (std::filesystem::exists(dir / "../CMakeCache.txt", ec)) {
+    candidates.push_back(dir / "../../kb");
+    candidates.emplace_back(MPADVISOR_SOURCE_KB);
+  }
+  for (const auto& candidate : candidates) {
     if (std::filesystem::is_directory(candidate, ec)) return std::filesystem::weakly_canonical(candidate);
   }
   throw UsageError("cannot find the shipped knowledge base next to " + dir.string() + "; give one with --kb PATH");

@@ -23,15 +23,19 @@ struct GlobalOptions {
   int verbosity = 0;
   std::string lang;  // "zh" | "en" | "" (from the locale)
   std::string format = "text";
-  std::string kb;       // "" = the shipped KB
-  std::string db;       // "" = $XDG_DATA_HOME/mpadvisor/cases.db
-  bool colour = false;  // set when stdout is a terminal
+  std::string kb;              // "" = the shipped KB
+  std::string db;              // "" = $XDG_DATA_HOME/mpadvisor/cases.db
+  std::string color = "auto";  // --color: auto | always | never
+  bool colour = false;         // decided by decide_colour() once options are parsed
 
   Format output_format() const { return format == "json" ? Format::json : Format::text; }
   Language language() const;
   // How renderers should write for this invocation (colour only on a terminal, in text).
   render::Options render_options(bool explain = false) const;
   std::filesystem::path kb_path() const;
+  // Colour on standard output: --color always / never, or for auto: a terminal, and neither
+  // NO_COLOR (https://no-color.org) nor TERM=dumb in the environment.
+  void decide_colour(bool stdout_is_terminal);
   std::filesystem::path db_path() const;
 };
 

@@ -6,6 +6,7 @@
 #include "case_store.hpp"
 #include "commands.hpp"
 #include "kb_loading.hpp"
+#include "mpadvisor/base/input.hpp"
 #include "mpadvisor/engine/diagnosis.hpp"
 #include "mpadvisor/engine/explain.hpp"
 #include "mpadvisor/engine/rejection.hpp"
@@ -35,6 +36,9 @@ struct DiagnoseArgs {
 render::RejectionReport analyse_rejection(const GlobalOptions& g, const engine::Model& model,
                                           const engine::Diagnosis& d, const DiagnoseArgs& a) {
   render::RejectionReport report;
+  if (a.rejection.size() > base::kMaxMessageBytes)
+    throw UsageError("--rejection: the message is larger than " + base::describe_size(base::kMaxMessageBytes) +
+                     ", the limit for a rejection message");
   report.message = a.rejection;
   report.stage = a.stage;
   std::optional<engine::StepId> stage;
@@ -163,7 +167,7 @@ void register_diagnose_commands(CLI::App& app, CommandContext& context) {
   auto diagnose_args = std::make_shared<DiagnoseArgs>();
   CLI::App* diagnose =
       app.add_subcommand("diagnose", "What blocks a profile on the way to the goal, why, and how to fix it");
-  diagnose->add_option("profile", diagnose_args->profile, "Profile (JSON)")->required()->check(CLI::ExistingFile);
+  diagnose->add_option("profile", diagnose_args->profile, "Profile (JSON)")->required();
   diagnose->add_option("--target", diagnose_args->target, "Step to diagnose toward (default: the KB's goal)");
   diagnose->add_flag("--explain", diagnose_args->explain,
                      "Add the author's trace: rules, KB file and line, conditions");
@@ -177,7 +181,7 @@ void register_diagnose_commands(CLI::App& app, CommandContext& context) {
 
   auto why_args = std::make_shared<std::pair<std::string, std::string>>();
   CLI::App* why = app.add_subcommand("why", "The proof of a rule's condition, or why a step has its status");
-  why->add_option("profile", why_args->first, "Profile (JSON)")->required()->check(CLI::ExistingFile);
+  why->add_option("profile", why_args->first, "Profile (JSON)")->required();
   why->add_option("name", why_args->second, "Rule or step")->required();
   why->callback([&context, why_args, &g] {
     context.action = [&g, why_args] { return run_why(g, why_args->first, why_args->second, false); };
@@ -185,7 +189,7 @@ void register_diagnose_commands(CLI::App& app, CommandContext& context) {
 
   auto why_not_args = std::make_shared<std::pair<std::string, std::string>>();
   CLI::App* why_not = app.add_subcommand("why-not", "Which part of a rule that did not fire was false or unknown");
-  why_not->add_option("profile", why_not_args->first, "Profile (JSON)")->required()->check(CLI::ExistingFile);
+  why_not->add_option("profile", why_not_args->first, "Profile (JSON)")->required();
   why_not->add_option("rule", why_not_args->second, "Rule")->required();
   why_not->callback([&context, why_not_args, &g] {
     context.action = [&g, why_not_args] { return run_why(g, why_not_args->first, why_not_args->second, true); };
@@ -193,7 +197,7 @@ void register_diagnose_commands(CLI::App& app, CommandContext& context) {
 
   auto whatif_args = std::make_shared<WhatIfArgs>();
   CLI::App* whatif = app.add_subcommand("whatif", "Diagnose before and after changing facts, and show the difference");
-  whatif->add_option("profile", whatif_args->profile, "Profile (JSON)")->required()->check(CLI::ExistingFile);
+  whatif->add_option("profile", whatif_args->profile, "Profile (JSON)")->required();
   whatif->add_option("--set", whatif_args->set, "fact=value (lists and sets: a,b,c); repeatable");
   whatif->add_option("--unset", whatif_args->unset, "Make a fact unknown; repeatable");
   whatif->add_option("--target", whatif_args->target, "Step to diagnose toward (default: the KB's goal)");

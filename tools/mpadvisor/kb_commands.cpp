@@ -11,6 +11,7 @@
 #include "mpadvisor/dsl/parse.hpp"
 #include "mpadvisor/engine/graph_export.hpp"
 #include "mpadvisor/engine/scenario.hpp"
+#include "mpadvisor/render/diagnosis.hpp"
 #include "mpadvisor/render/kb.hpp"
 #include "replay_commands.hpp"
 
@@ -38,8 +39,7 @@ int run_check(const GlobalOptions& g, const std::string& path, const std::string
   options.today = base::beijing_today();
   if (!stale_after.empty()) options.stale_after_days = parse_days(stale_after);
   fs::path const root = kb_argument(g, path);
-  std::error_code ec;
-  if (!fs::exists(root, ec)) throw UsageError("no such file or folder '" + root.string() + "'");
+  require_kb_path(root);
   dsl::KbCheck kb = check_kb(root, options);
   if (g.output_format() == Format::json) {
     std::cout << dsl::render_json(kb.diagnostics);
@@ -52,8 +52,8 @@ int run_check(const GlobalOptions& g, const std::string& path, const std::string
 }
 
 std::vector<fs::path> mpk_files(const fs::path& root) {
+  require_kb_path(root);
   std::error_code ec;
-  if (!fs::exists(root, ec)) throw UsageError("no such file or folder '" + root.string() + "'");
   if (!fs::is_directory(root, ec)) return {root};
   std::vector<fs::path> files;
   for (const auto& e : fs::recursive_directory_iterator(root, ec)) {
@@ -118,7 +118,11 @@ int run_graph(const GlobalOptions& g, const std::string& format, const std::stri
   auto model = load_model(g, g.kb_path());
   std::optional<engine::Diagnosis> d;
   if (!profile_path.empty()) d = engine::diagnose(*model, load_profile(*model, profile_path));
-  std::string dot = engine::to_dot(*model, g.render_options().lang, d ? &*d : nullptr);
+  engine::Lang const lang = g.render_options().lang;
+  engine::StatusLegend legend;
+  for (std::size_t s = 0; s < legend.size(); ++s)
+    legend[s] = render::status_word(static_cast<engine::StepStatus>(s), lang);
+  std::string dot = engine::to_dot(*model, lang, d ? &*d : nullptr, &legend);
   if (format == "dot") {
     std::cout << dot;
     return kExitOk;

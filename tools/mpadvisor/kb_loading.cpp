@@ -6,10 +6,22 @@
 #include <iostream>
 
 #include "mpadvisor/base/clock.hpp"
+#include "mpadvisor/base/input.hpp"
 #include "mpadvisor/engine/profile.hpp"
 #include "mpadvisor/render/kb.hpp"
 
 namespace mpadvisor::cli {
+
+void require_kb_path(const std::filesystem::path& path) {
+  std::error_code ec;
+  if (!std::filesystem::exists(path, ec)) throw UsageError("no such file or folder '" + path.string() + "'");
+  if (std::filesystem::is_directory(path, ec)) return;
+  try {
+    base::check_readable(path, "knowledge base");
+  } catch (const base::InputError& e) {
+    throw UsageError(e.what());
+  }
+}
 
 dsl::KbCheck check_kb(const std::filesystem::path& path, const dsl::CheckOptions& options) {
   auto const start = std::chrono::steady_clock::now();
@@ -21,6 +33,7 @@ dsl::KbCheck check_kb(const std::filesystem::path& path, const dsl::CheckOptions
 }
 
 std::shared_ptr<const engine::Model> load_model(const GlobalOptions& g, const std::filesystem::path& path) {
+  require_kb_path(path);
   dsl::KbCheck kb = check_kb(path);
   if (!kb.kb) {
     dsl::Diagnostics errors;
@@ -41,9 +54,9 @@ std::shared_ptr<const engine::Model> load_model(const GlobalOptions& g, const st
 engine::Profile load_profile(const engine::Model& model, const std::filesystem::path& path) {
   std::string text;
   try {
-    text = dsl::read_file(path);
-  } catch (const std::exception&) {
-    throw UsageError("cannot read profile " + path.string());
+    text = base::read_input(path, base::kMaxProfileBytes, "profile");
+  } catch (const base::InputError& e) {
+    throw UsageError(e.what());
   }
   try {
     engine::Profile profile = engine::parse_profile(model, text, base::beijing_now());

@@ -12,13 +12,18 @@
 
 namespace mpadvisor::cli {
 
+// A KB path that is neither a folder nor a readable file (missing, a device such as /dev/null)
+// is bad usage: exit 2, before anything is read.
+void require_kb_path(const std::filesystem::path& path);
+
 // load_and_check with a debug log line of how long it took.
 dsl::KbCheck check_kb(const std::filesystem::path& path, const dsl::CheckOptions& options = {});
 
 // The model of a KB that must be error-free: errors are printed and become a UsageError (exit 2).
 std::shared_ptr<const engine::Model> load_model(const GlobalOptions& g, const std::filesystem::path& path);
 
-// Reads a profile file; a bad one becomes a UsageError naming the file.
+// Reads a profile file ("-": standard input, at most 1 MiB); a bad one becomes a UsageError
+// naming the file.
 engine::Profile load_profile(const engine::Model& model, const std::filesystem::path& path);
 
 }  // namespace mpadvisor::cli

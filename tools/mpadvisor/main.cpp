@@ -32,7 +32,7 @@ void configure_logging(int verbosity) {
 // CLI11 reports an unknown command as "a subcommand is required" or as extra arguments;
 // say what actually happened when the first word is not a command.
 std::string describe_parse_error(const CLI::App& app, int argc, char** argv, const CLI::ParseError& e) {
-  static const std::vector<std::string> takes_value = {"--lang", "--format", "--kb", "--db"};
+  static const std::vector<std::string> takes_value = {"--lang", "--format", "--kb", "--db", "--color", "--colour"};
   for (int i = 1; i < argc; ++i) {
     std::string const arg = argv[i];
     if (std::find(takes_value.begin(), takes_value.end(), arg) != takes_value.end()) {
@@ -66,6 +66,10 @@ int main(int argc, char** argv) {
   app.add_option("--format", opt.format, "Output format")->check(CLI::IsMember({"text", "json"}));
   app.add_option("--kb", opt.kb, "Knowledge base folder or file (default: the shipped kb/)");
   app.add_option("--db", opt.db, "Case database (default: $XDG_DATA_HOME/mpadvisor/cases.db)");
+  app.add_option("--color,--colour", opt.color,
+                 "Colour text output: auto (a terminal without NO_COLOR or TERM=dumb), always, never")
+      ->check(CLI::IsMember({"auto", "always", "never"}))
+      ->capture_default_str();
 
   register_diagnose_commands(app, context);
   register_kb_commands(app, context);
@@ -77,7 +81,7 @@ int main(int argc, char** argv) {
 
   try {
     app.parse(argc, argv);
-    opt.colour = ::isatty(STDOUT_FILENO) != 0;
+    opt.decide_colour(::isatty(STDOUT_FILENO) != 0);
     configure_logging(opt.verbosity);
     return context.action ? context.action() : kExitOk;
   } catch (const CLI::CallForHelp& e) {

@@ -75,7 +75,7 @@ void register_plan_command(CLI::App& app, CommandContext& context) {
   auto args = std::make_shared<PlanArgs>();
   CLI::App* plan = app.add_subcommand(
       "plan", "The cheapest changes that unblock a profile, in order, with money, days and a release window");
-  plan->add_option("profile", args->profile, "Profile (JSON)")->required()->check(CLI::ExistingFile);
+  plan->add_option("profile", args->profile, "Profile (JSON)")->required();
   plan->add_option("--target", args->target, "Step to plan toward (default: every goal of the KB)");
   plan->add_option("--top", args->top, "How many plans to show (1–20)")->check(CLI::Range(1, 20));
   plan->add_option("--weights", args->weights, "How to rank plans: cny=1,days=20,risk=200 (the default)");

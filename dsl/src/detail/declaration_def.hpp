@@ -149,7 +149,7 @@ auto const expectation_ahead_def = &(kw("not") | kw("clear") | kw("blocked") | k
 
 // A block's closing brace, named after what the block may hold.
 #define MPADVISOR_BLOCK_END(id, words) x3::rule<struct id##_class> const id = "'}' or " words;
-MPADVISOR_BLOCK_END(fact_end, "a fact property (question, help, choice, example, derived, background, min, max, max_length, source)")
+MPADVISOR_BLOCK_END(fact_end, "a fact property (question, help, choice, example, derived, background, whole, min, max, max_length, source)")
 MPADVISOR_BLOCK_END(terms_end, "a term (\"…\") or a property (title, include, source)")
 MPADVISOR_BLOCK_END(province_end, "a province property (names, cities)")
 MPADVISOR_BLOCK_END(step_end, "a step property (title, description, actor, requires, duration, cost, irreversible, done when, source)")
@@ -235,6 +235,7 @@ auto const fact_property = (kw("question") > text[assign<&Fact::question>]) |
                            (kw("example") > text[assign<&Fact::example>]) |
                            kw("derived")[set_to<&Fact::derived, true>] |
                            x3::raw[kw("background")][flag<&Fact::background>] |
+                           x3::raw[kw("whole")][flag<&Fact::whole>] |
                            (kw("min") > number[assign<&Fact::min>]) |
                            (kw("max_length") > number[assign<&Fact::max_length>]) |
                            (kw("max") > number[assign<&Fact::max>]) |

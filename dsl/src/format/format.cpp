@@ -83,6 +83,7 @@ void print(Printer& p, const ast::Fact& d) {
   add(props, "example", d.example);
   if (d.derived) props.push_back({"derived", d.name.span.end, d.name.span.end});
   if (d.background) props.push_back({"background", d.background.span.begin, d.background.span.end});
+  if (d.whole) props.push_back({"whole", d.whole.span.begin, d.whole.span.end});
   auto limit = [&](const char* kw, const std::optional<double>& v) {
     if (v) props.push_back({std::string(kw) + " " + number(*v), d.name.span.end, d.name.span.end});
   };
@@ -292,7 +293,7 @@ bool is_one_liner(const ast::Declaration& d) {
   if (std::holds_alternative<ast::Import>(d) || std::holds_alternative<ast::Goal>(d)) return true;
   if (const auto* f = std::get_if<ast::Fact>(&d)) {
     return f->question.empty() && f->help.empty() && f->choices.empty() && f->example.empty() && !f->derived &&
-           !f->background.on && !f->min && !f->max && !f->max_length && f->sources.empty();
+           !f->background.on && !f->whole.on && !f->min && !f->max && !f->max_length && f->sources.empty();
   }
   return false;
 }

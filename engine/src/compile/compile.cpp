@@ -82,6 +82,7 @@ void ModelBuilder::facts() {
     info.example = text_of(f.example);
     info.derived = f.derived;
     info.background = f.background.on;
+    info.whole = f.whole.on;
     info.min = f.min;
     info.max = f.max;
     info.max_length = f.max_length;

@@ -1,6 +1,9 @@
 #include "profile/value_builder.hpp"
 
 #include <algorithm>
+#include <cmath>
+#include <sstream>
+#include <string_view>
 
 #include "compiled.hpp"
 #include "mpadvisor/base/clock.hpp"
@@ -67,7 +70,28 @@ void derive_text(const Model& model, FactId id, FactValue& v) {
   }
 }
 
+// Nothing but white space: ASCII, the no-break space and the ideographic space (U+3000).
+bool blank(std::string_view s) {
+  for (std::size_t i = 0; i < s.size();) {
+    if (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r') {
+      ++i;
+    } else if (s.compare(i, 2, "\xC2\xA0") == 0) {
+      i += 2;
+    } else if (s.compare(i, 3, "\xE3\x80\x80") == 0) {
+      i += 3;
+    } else {
+      return false;
+    }
+  }
+  return true;
+}
+
 void check_number_bounds(const FactInfo& f, double n) {
+  if (f.whole && n != std::floor(n)) {
+    std::ostringstream given;
+    given << n;
+    throw ProfileError("fact '" + f.name + "' counts something: give a whole number, not " + given.str());
+  }
   if (f.min && n < *f.min)
     throw ProfileError("fact '" + f.name + "' must be at least " + std::to_string(static_cast<long long>(*f.min)));
   if (f.max && n > *f.max)
@@ -90,6 +114,7 @@ FactValue ValueBuilder::number(double n) {
 FactValue ValueBuilder::string(const std::string& s) {
   switch (f_.type) {
     case FactType::text:
+      if (blank(s)) throw ProfileError("fact '" + f_.name + "' is blank; leave it out if it is not known yet");
       if (f_.max_length && static_cast<double>(base::utf8::count_code_points(s)) > *f_.max_length) {
         throw ProfileError("fact '" + f_.name + "' is longer than " + std::to_string(static_cast<int>(*f_.max_length)) +
                            " characters");
@@ -141,6 +166,8 @@ FactValue ValueBuilder::items(const std::vector<std::string>& items) {
       throw ProfileError("fact '" + f_.name + "' has no value '" + item + "' (expected any of " + values_list(f_) +
                          ")");
     }
+    if (v_.set_bits & (1ull << (it - f_.values.begin())))
+      throw ProfileError("fact '" + f_.name + "' lists '" + item + "' twice");
     v_.set_bits |= 1ull << (it - f_.values.begin());
     v_.list.push_back(item);
   }

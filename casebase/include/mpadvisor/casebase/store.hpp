@@ -27,6 +27,9 @@ struct OpenOptions {
   // the database uncreated (and reported), never half-seeded. A missing folder seeds nothing.
   std::optional<std::filesystem::path> seed_dir;
   int busy_timeout_ms = 5000;  // how long to wait for another process's write lock
+  // Called once when a write has to wait for another process's lock (e.g. to say "waiting for
+  // another import…"); the wait then lasts up to busy_timeout_ms.
+  std::function<void()> on_wait;
 };
 
 struct ImportOptions {
@@ -34,7 +37,7 @@ struct ImportOptions {
   std::string source_name = "<input>";                    // the name used in error messages
   std::function<void(std::size_t imported)> on_progress;  // called every `progress_every` cases
   std::size_t progress_every = 10000;
-  std::size_t max_line_bytes = std::size_t{16} * 1024 * 1024;  // a longer line is a bad line (never held in memory)
+  std::size_t max_line_bytes = std::size_t{1} << 20;  // a longer line is a bad line (never held in memory)
 };
 
 struct LineError {
@@ -47,7 +50,8 @@ struct ImportReport {
 
   std::size_t lines = 0;  // lines read, blank ones included
   std::size_t imported = 0;
-  std::size_t skipped = 0;  // bad lines skipped (skip_bad only)
+  std::size_t duplicates = 0;  // cases already in the case base (same content hash): not stored again
+  std::size_t skipped = 0;     // bad lines skipped (skip_bad only)
   std::vector<LineError> errors;
   RedactionCounts redactions;
 };
@@ -112,7 +116,9 @@ class Store {
   bool created() const noexcept { return seed_report().seeded; }
 
   // JSON Lines in, streaming, one transaction. A bad line throws ImportError (nothing written)
-  // unless `skip_bad`, in which case it is reported in the result and skipped.
+  // unless `skip_bad`, in which case it is reported in the result and skipped. The database is
+  // checked first (PRAGMA quick_check): a damaged one is refused before anything is written.
+  // A case already stored (same content hash) is counted in `duplicates`, not stored again.
   ImportReport import_jsonl(std::istream& in, const ImportOptions& options = {});
   ImportReport import_jsonl(const std::filesystem::path& file, ImportOptions options = {});
 

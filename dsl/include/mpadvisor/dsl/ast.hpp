@@ -165,6 +165,7 @@ struct Fact : Node {
   Text example;                 // an example answer
   bool derived = false;         // filled by the tool or from other facts: never asked
   Flag background;              // the applicant cannot change it (the ID's region): never a fix
+  Flag whole;                   // a number that counts something: 1.5 is refused
   std::optional<double> min, max;
   std::optional<double> max_length;
   std::vector<Source> sources;

@@ -75,6 +75,7 @@ struct FactInfo {
   Text question, help, example;
   bool derived = false;     // filled by the tool or from other facts: never asked
   bool background = false;  // the applicant cannot change it: never part of a fix or plan
+  bool whole = false;       // a count: only whole numbers
   std::optional<double> min, max, max_length;
 };
 
