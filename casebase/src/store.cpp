@@ -85,12 +85,14 @@ class Importer {
     while (lines.next(batch)) {
       for (auto& [line, parsed] : batch) {
         ++report.lines;
+        if (options.on_progress && options.progress_every > 0 && report.lines % options.progress_every == 0)
+          options.on_progress(report.lines);
         if (parsed.blank) continue;
         if (!parsed.ok()) {
           bad(line, std::move(parsed.error));
           continue;
         }
-        auto const stored = insert(*parsed.value, parsed.category);
+        auto stored = insert(*parsed.value, parsed.category);
         if (stored.error) {
           bad(line, std::move(*stored.error));
           continue;
@@ -101,8 +103,6 @@ class Importer {
         }
         report.redactions += parsed.redactions;
         ++report.imported;
-        if (options.on_progress && options.progress_every > 0 && report.imported % options.progress_every == 0)
-          options.on_progress(report.imported);
       }
     }
     index_pending();

@@ -46,8 +46,11 @@ CaseVerdict diagnose_case(const engine::Model& model, const Case& c, engine::Scr
   return v;
 }
 
-ReplayReport replay(Store& store, const engine::Model& model, bool record) {
+constexpr std::size_t kProgressEvery = 1000;
+
+ReplayReport replay(Store& store, const engine::Model& model, bool record, const Progress& progress) {
   ReplayReport report;
+  std::size_t const all = progress ? static_cast<std::size_t>(store.count()) : 0;
   auto const start = std::chrono::steady_clock::now();
   std::vector<casebase::DiagnosisRecord> records;
   engine::Scratch scratch;
@@ -69,6 +72,7 @@ ReplayReport replay(Store& store, const engine::Model& model, bool record) {
       if (!first) report.misses.push_back({c.id, c.causes, {v.ranked.begin(), v.ranked.end()}});
     }
     if (record) records.push_back({c.id, {model.version(), std::string(v.verdict), v.top_cause()}});
+    if (progress && report.cases % kProgressEvery == 0) progress(report.cases, all);
     return true;
   });
   report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
@@ -77,9 +81,10 @@ ReplayReport replay(Store& store, const engine::Model& model, bool record) {
 }
 
 std::vector<ImpactRow> impact(const Store& store, const engine::Model& base, const engine::Model& next,
-                              std::size_t* total) {
+                              std::size_t* total, const Progress& progress) {
   std::vector<ImpactRow> rows;
   std::size_t count = 0;
+  std::size_t const all = progress ? static_cast<std::size_t>(store.count()) : 0;
   engine::Scratch base_scratch, next_scratch;
   store.for_each_case([&](const Case& c) {
     ++count;
@@ -87,6 +92,7 @@ std::vector<ImpactRow> impact(const Store& store, const engine::Model& base, con
     if (before.verdict != after.verdict || before.top_cause() != after.top_cause()) {
       rows.push_back({c.id, std::move(before), std::move(after)});
     }
+    if (progress && count % kProgressEvery == 0) progress(count, all);
     return true;
   });
   if (total) *total = count;

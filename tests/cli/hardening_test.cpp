@@ -235,3 +235,42 @@ TEST(Hardening, ASecondImportWaitsForTheLock) {
 
 }  // namespace
 }  // namespace mpadvisor::testing
+
+namespace mpadvisor::testing {
+namespace {
+
+// Long work shows its progress on a terminal (here a pseudo-terminal from script(1)), and
+// nothing when standard error is a pipe.
+TEST(Hardening, ProgressOnlyOnATerminal) {
+  if (std::system("command -v script > /dev/null 2>&1") != 0) GTEST_SKIP() << "script(1) is not installed";
+  TempDir tmp;
+  {
+    std::ofstream out(tmp.path() / "many.jsonl");
+    for (int i = 0; i < 250000; ++i) {
+      out << R"({"date": "2026-11-01", "stage": "filing.submit", "entity": "personal", "profile": {}, "message": "第)"
+          << i << R"(个案例：名称不规范", "causes": [], "fix": null, "outcome": "rejected", "source": "gen"})"
+          << "\n";
+    }
+  }
+  std::string const db = (tmp.path() / "cases.db").string();
+  std::string const file = (tmp.path() / "many.jsonl").string();
+  RunResult const piped = run_mpadvisor({"cases", "import", file, "--db", db, "--lang", "en"}, tmp.path());
+  ASSERT_EQ(piped.exit_code, 0) << piped.err;
+  EXPECT_EQ(piped.err.find("cases, "), std::string::npos) << piped.err;
+  // The same import again (all duplicates, as slow) on a terminal.
+  std::string const log = (tmp.path() / "tty.log").string();
+  std::string const command = "cd " + shell_quote(source_dir().string()) +
+                              " && XDG_DATA_HOME=" + shell_quote(tmp.path().string()) + " script -qec " +
+                              shell_quote(shell_quote(MPADVISOR_BINARY) + " cases import " + shell_quote(file) +
+                                          " --db " + shell_quote(db) + " --lang en") +
+                              " /dev/null > " + shell_quote(log);
+  ASSERT_EQ(std::system(command.c_str()), 0);
+  std::string const seen = read_text(log);
+  EXPECT_NE(seen.find(" cases, "), std::string::npos) << seen.substr(0, 400);
+  EXPECT_NE(seen.find("/s"), std::string::npos);
+  EXPECT_NE(seen.find("\r\x1b[K"), std::string::npos);  // the line is erased before the result
+  EXPECT_NE(seen.find("250000 already in the case base"), std::string::npos) << seen.substr(seen.size() - 300);
+}
+
+}  // namespace
+}  // namespace mpadvisor::testing

@@ -19,6 +19,7 @@
 #include "mpadvisor/casebase/store.hpp"
 #include "mpadvisor/dsl/suggest.hpp"
 #include "mpadvisor/render/cases.hpp"
+#include "progress.hpp"
 
 namespace mpadvisor::cli {
 namespace {
@@ -74,6 +75,9 @@ int run_import(const GlobalOptions& g, const ImportArgs& args) {
   cb::ImportOptions options;
   options.skip_bad = args.skip_bad;
   options.max_line_bytes = args.max_line_bytes;
+  Progress progress(g.render_options().lang);
+  options.progress_every = 1000;
+  options.on_progress = [&](std::size_t imported) { progress.update(imported); };
   cb::ImportReport report;
   std::string const name = args.file == "-" ? "<stdin>" : args.file;
   try {
@@ -86,6 +90,7 @@ int run_import(const GlobalOptions& g, const ImportArgs& args) {
   } catch (const cb::ImportError& e) {
     throw UsageError(std::string(e.what()) + "; nothing was imported (--skip-bad imports the other lines)");
   }
+  progress.finish();
   render::Options const r = g.render_options();
   std::cerr << render::import_errors_text(report, name, r);
   if (g.output_format() == Format::json)

@@ -21,5 +21,7 @@ void register_cases_commands(CLI::App& app, CommandContext& context);
 void register_interview_command(CLI::App& app, CommandContext& context);
 void register_plan_command(CLI::App& app, CommandContext& context);
 void register_serve_command(CLI::App& app, CommandContext& context);
+// completion and man describe every command registered before them.
+void register_reference_commands(CLI::App& app, CommandContext& context);
 
 }  // namespace mpadvisor::cli

@@ -78,6 +78,7 @@ int main(int argc, char** argv) {
   register_plan_command(app, context);
   register_serve_command(app, context);
   register_cases_replay(*app.get_subcommand("cases"), context);
+  register_reference_commands(app, context);
 
   try {
     app.parse(argc, argv);

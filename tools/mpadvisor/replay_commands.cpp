@@ -8,6 +8,7 @@
 #include "kb_loading.hpp"
 #include "mpadvisor/render/replay.hpp"
 #include "mpadvisor/replay/replay.hpp"
+#include "progress.hpp"
 
 namespace mpadvisor::cli {
 namespace {
@@ -17,7 +18,9 @@ int run_replay(const GlobalOptions& g, bool record) {
   casebase::Store store = open_case_store(g);
   replay::ReplayReport r;
   try {
-    r = replay::replay(store, *model, record);
+    Progress progress(g.render_options().lang);
+    r = replay::replay(store, *model, record, [&](std::size_t done, std::size_t all) { progress.update(done, all); });
+    progress.finish();
   } catch (const casebase::Error& e) {
     rethrow_case_error(e);
   }
@@ -35,7 +38,10 @@ int run_impact(const GlobalOptions& g, const std::string& base_path) {
   std::size_t total = 0;
   std::vector<replay::ImpactRow> rows;
   try {
-    rows = replay::impact(store, *base, *next, &total);
+    Progress progress(g.render_options().lang);
+    rows = replay::impact(store, *base, *next, &total,
+                          [&](std::size_t done, std::size_t all) { progress.update(done, all); });
+    progress.finish();
   } catch (const casebase::Error& e) {
     rethrow_case_error(e);
   }

@@ -33,9 +33,9 @@ struct OpenOptions {
 };
 
 struct ImportOptions {
-  bool skip_bad = false;                                  // report bad lines and go on, instead of rolling back
-  std::string source_name = "<input>";                    // the name used in error messages
-  std::function<void(std::size_t imported)> on_progress;  // called every `progress_every` cases
+  bool skip_bad = false;                               // report bad lines and go on, instead of rolling back
+  std::string source_name = "<input>";                 // the name used in error messages
+  std::function<void(std::size_t lines)> on_progress;  // called every `progress_every` lines read
   std::size_t progress_every = 10000;
   std::size_t max_line_bytes = std::size_t{1} << 20;  // a longer line is a bad line (never held in memory)
 };

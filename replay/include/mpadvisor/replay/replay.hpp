@@ -3,6 +3,7 @@
 // the case base (which knows no engine) and the engine (which knows no database).
 #pragma once
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -40,9 +41,12 @@ struct ReplayReport {
   double seconds = 0;
 };
 
+// Told how far a long run has come: cases done, and how many there are in all.
+using Progress = std::function<void(std::size_t done, std::size_t total)>;
+
 // Diagnoses every case; with `record`, stores each case's verdict and top cause with the
-// model's version.
-ReplayReport replay(Store& store, const engine::Model& model, bool record);
+// model's version. `progress`, when given, is called every 1,000 cases.
+ReplayReport replay(Store& store, const engine::Model& model, bool record, const Progress& progress = {});
 
 struct ImpactRow {
   CaseId id = 0;
@@ -51,6 +55,6 @@ struct ImpactRow {
 
 // The cases whose verdict or top cause differs between two KBs.
 std::vector<ImpactRow> impact(const Store& store, const engine::Model& base, const engine::Model& next,
-                              std::size_t* total = nullptr);
+                              std::size_t* total = nullptr, const Progress& progress = {});
 
 }  // namespace mpadvisor::replay
