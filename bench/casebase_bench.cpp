@@ -112,7 +112,8 @@ constexpr Query kQueries[] = {
      "你好，我的小程序“花园摄影笔记”提交审核后被驳回，说是名称含有商业性词汇，个人主体不支持，但是我只是记录自己的摄影"
      "作品，"
      "没有任何交易功能。The reviewer said: contains a commercial term. 请问怎么改？"},
-    {"short_fallback", "审核"},
+    {"short_words", "审核"},
+    {"no_space_zh", "名称商业"},
 };
 
 void Similar(benchmark::State& state) {

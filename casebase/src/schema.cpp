@@ -69,6 +69,17 @@ END;
 ALTER TABLE cases ADD COLUMN content_hash TEXT;
 CREATE UNIQUE INDEX cases_by_content ON cases(content_hash);
 )sql"},
+    {3,
+     "a word index of Chinese characters and pairs, for queries written without spaces or shorter than three "
+     "characters",
+     R"sql(
+-- Contentless: the terms (search_terms.hpp, grams_of) are computed by the importer, never
+-- stored twice. Cases are never deleted by mpadvisor; a row left by a manual delete is an id
+-- that load_cases skips.
+CREATE VIRTUAL TABLE cases_grams USING fts5(grams, content='', tokenize='unicode61');
+-- A new database has nothing to index yet; an upgraded one is indexed once by Store::open.
+INSERT INTO meta (key, value) SELECT 'word_index', '1' WHERE NOT EXISTS (SELECT 1 FROM cases);
+)sql"},
 };
 
 constexpr int kLatest = kMigrations[std::size(kMigrations) - 1].version;

@@ -18,6 +18,7 @@
 #include <unordered_set>
 
 #include "mpadvisor/base/utf8.hpp"
+#include "search_terms.hpp"
 #include "store_impl.hpp"
 
 namespace mpadvisor::casebase {
@@ -29,52 +30,7 @@ constexpr std::size_t kMaxRareTerms = 24;
 constexpr std::size_t kMaxCommonTerms = 6;
 constexpr std::int64_t kCandidateCap = 2000;
 constexpr std::size_t kMaxLimit = 1000;
-constexpr std::size_t kMaxShortChunks = 8;
-
-struct CodePoint {
-  char32_t value;
-  std::string_view text;
-};
-
-std::vector<CodePoint> decode(std::string_view s) {
-  std::vector<CodePoint> out;
-  out.reserve(s.size());
-  base::utf8::for_each(s, [&](char32_t cp, std::size_t at, std::size_t length) {
-    out.push_back({cp, s.substr(at, length)});
-  });
-  return out;
-}
-
-// Spaces, controls and punctuation (ASCII, Latin-1, general, CJK and full-width forms).
-bool separator(char32_t c) {
-  if (c <= 0x20 || c == 0x7F || c == 0xFFFD) return true;
-  if (c < 0x80) return !((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_');
-  return (c >= 0x80 && c <= 0xBF) || (c >= 0x2000 && c <= 0x206F) || (c >= 0x3000 && c <= 0x303F) ||
-         (c >= 0xFE30 && c <= 0xFE4F) || (c >= 0xFF00 && c <= 0xFF0F) || (c >= 0xFF1A && c <= 0xFF20) ||
-         (c >= 0xFF3B && c <= 0xFF40) || (c >= 0xFF5B && c <= 0xFF65);
-}
-
-std::vector<std::vector<CodePoint>> chunks_of(std::string_view text) {
-  std::vector<std::vector<CodePoint>> chunks(1);
-  for (const auto& cp : decode(text)) {
-    if (separator(cp.value)) {
-      if (!chunks.back().empty()) chunks.emplace_back();
-    } else {
-      chunks.back().push_back(cp);
-    }
-  }
-  if (chunks.back().empty()) chunks.pop_back();
-  return chunks;
-}
-
-std::string fts_string(std::string_view text) {
-  std::string out = "\"";
-  for (char c : text) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + "\"";
-}
+constexpr std::size_t kMaxWordTerms = 32;
 
 // The first `count` terms joined into one FTS5 query.
 std::string join(const std::vector<std::string>& terms, std::size_t count, std::string_view glue) {
@@ -102,28 +58,17 @@ void run(const sql::Connection& db, const char* sql, const std::string& match, s
   }
 }
 
-// Queries without any 3-character run ("审核", "a b"): a substring scan over the messages.
-std::vector<Hit> substring_fallback(const sql::Connection& db, const std::vector<std::vector<CodePoint>>& chunks,
-                                    std::size_t limit) {
-  std::vector<std::string> words;
-  for (const auto& chunk : chunks) {
-    std::string word;
-    for (const auto& cp : chunk) word.append(cp.text);
-    if (std::find(words.begin(), words.end(), word) == words.end()) words.push_back(std::move(word));
-    if (words.size() == kMaxShortChunks) break;
-  }
-  std::vector<Hit> hits;
-  if (words.empty()) return hits;
-  std::string score;
-  for (std::size_t k = 0; k < words.size(); ++k)
-    score += (k ? " + " : "") + std::string("(instr(message, ?") + std::to_string(k + 1) + ") > 0)";
-  const auto limit_param = std::to_string(words.size() + 1);
-  auto stmt = db.prepare("SELECT id, hits FROM (SELECT id, " + score +
-                         " AS hits FROM cases) WHERE hits > 0 ORDER BY hits DESC, id LIMIT ?" + limit_param);
-  for (std::size_t k = 0; k < words.size(); ++k) stmt.bind(static_cast<int>(k + 1), std::string_view(words[k]));
-  stmt.bind(static_cast<int>(words.size() + 1), static_cast<std::int64_t>(limit));
-  while (stmt.step()) hits.push_back({stmt.column_int(0), stmt.column_double(1)});
-  return hits;
+// The word index (cases_grams: Chinese characters and pairs, Latin words) ranked by bm25: for
+// queries with no three-character run ("审核", "名称 商业") and to top up a trigram search
+// that found fewer than `limit` cases ("名称商业", written without spaces, shares no trigram
+// with "名称含有商业词汇"). Only the first kCandidateCap matches are scored, as for common trigrams.
+void search_words(const sql::Connection& db, std::string_view query, std::size_t limit, std::vector<Hit>& hits) {
+  std::vector<std::string> const terms = query_grams(query, kMaxWordTerms);
+  if (terms.empty() || hits.size() >= limit) return;
+  run(db,
+      "SELECT id, score FROM (SELECT rowid AS id, bm25(cases_grams) AS score FROM cases_grams WHERE cases_grams "
+      "MATCH ?1 LIMIT ?2) ORDER BY score, id LIMIT ?3",
+      join(terms, terms.size(), " OR "), kCandidateCap, limit, hits);
 }
 
 }  // namespace
@@ -151,9 +96,7 @@ std::vector<SimilarCase> Store::similar(std::string_view message, std::size_t li
 
   sql::ReadTransaction snapshot(db);
   std::vector<Hit> hits;
-  if (grams.empty()) {
-    hits = substring_fallback(db, chunks, limit);
-  } else {
+  if (!grams.empty()) {
     if (grams.size() > kMaxProbes) {  // a long query: probe evenly spread windows
       std::vector<std::string> spread;
       for (std::size_t k = 0; k < kMaxProbes; ++k) spread.push_back(grams[k * grams.size() / kMaxProbes]);
@@ -189,6 +132,8 @@ std::vector<SimilarCase> Store::similar(std::string_view message, std::size_t li
       if (hits.size() < limit) run(db, kBounded, join(common, kMaxCommonTerms, " OR "), kCandidateCap, limit, hits);
     }
   }
+
+  search_words(db, query, limit, hits);
 
   std::vector<CaseId> ids;
   ids.reserve(hits.size());

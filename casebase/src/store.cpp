@@ -12,6 +12,7 @@
 #include "mpadvisor/casebase/jsonl.hpp"
 #include "parse_pipeline.hpp"
 #include "schema.hpp"
+#include "search_terms.hpp"
 #include "store_impl.hpp"
 #include "validate.hpp"
 
@@ -19,6 +20,17 @@ namespace mpadvisor::casebase {
 namespace {
 
 constexpr std::size_t kPageSize = 512;
+
+// A JSON string literal (the terms hold no quotes or controls, but nothing is assumed).
+std::string json_string(std::string_view text) {
+  std::string out = "\"";
+  for (char c : text) {
+    if (c == '"' || c == '\\') out += '\\';
+    if (static_cast<unsigned char>(c) < 0x20) continue;
+    out += c;
+  }
+  return out + "\"";
+}
 
 constexpr std::string_view kCaseColumns =
     "SELECT c.id, c.date, c.stage, c.entity, c.profile, c.message, c.fix, c.outcome, c.source, "
@@ -70,7 +82,9 @@ class Importer {
         same_content_(db.prepare("SELECT content_hash = ?2 FROM cases WHERE id = ?1")),
         insert_cause_(db.prepare("INSERT INTO case_causes (case_id, cause, position) VALUES (?1, ?2, ?3)")),
         index_(db.prepare("INSERT INTO cases_fts (rowid, message) SELECT id, message FROM cases "
-                          "WHERE id IN (SELECT value FROM json_each(?1))")) {}
+                          "WHERE id IN (SELECT value FROM json_each(?1))")),
+        index_grams_(db.prepare("INSERT INTO cases_grams (rowid, grams) "
+                                "SELECT value ->> 0, value ->> 1 FROM json_each(?1)")) {}
 
   // Streams `in` into the database (inside the caller's transaction).
   ImportReport run(std::istream& in, const ImportOptions& options, const std::string& source_name) {
@@ -152,6 +166,8 @@ class Importer {
     }
     pending_ids_ += pending_count_ == 0 ? '[' : ',';
     pending_ids_ += std::to_string(id);
+    pending_grams_ += pending_count_ == 0 ? "[[" : ",[";
+    pending_grams_ += std::to_string(id) + "," + json_string(grams_of(c.message)) + "]";
     if (++pending_count_ == kIndexBatch) index_pending();
     return {};
   }
@@ -166,6 +182,11 @@ class Importer {
     index_.step();
     index_.reset();
     pending_ids_.clear();
+    pending_grams_ += ']';
+    index_grams_.bind(1, pending_grams_);
+    index_grams_.step();
+    index_grams_.reset();
+    pending_grams_.clear();
     pending_count_ = 0;
   }
 
@@ -176,7 +197,9 @@ class Importer {
   sql::Statement same_content_;
   sql::Statement insert_cause_;
   sql::Statement index_;
-  std::string pending_ids_;  // a JSON array of case ids not yet in cases_fts
+  sql::Statement index_grams_;
+  std::string pending_ids_;    // a JSON array of case ids not yet in cases_fts
+  std::string pending_grams_;  // a JSON array of [id, terms] not yet in cases_grams
   std::size_t pending_count_ = 0;
 };
 
@@ -232,6 +255,34 @@ void backfill_content_hashes(sql::Connection& db) {
       update.reset();
     }
   }
+  tx.commit();
+}
+
+// A database that reached schema version 3 with cases in it (an upgrade) gets their terms in
+// the word index once; the meta key records that it is done.
+void backfill_word_index(sql::Connection& db) {
+  auto done = db.prepare("SELECT 1 FROM meta WHERE key = 'word_index'");
+  bool const indexed = done.step();
+  done.reset();
+  if (indexed) return;
+  sql::WriteTransaction tx(db);
+  auto add = db.prepare("INSERT INTO cases_grams (rowid, grams) VALUES (?1, ?2)");
+  auto rows = db.prepare("SELECT id, message FROM cases WHERE id > ?1 ORDER BY id LIMIT 512");
+  CaseId after = 0;
+  for (bool more = true; more;) {
+    std::vector<std::pair<CaseId, std::string>> page;
+    rows.bind(1, after);
+    while (rows.step()) page.emplace_back(rows.column_int(0), grams_of(rows.column_text(1)));
+    rows.reset();
+    for (const auto& [id, grams] : page) {
+      add.bind(1, id).bind(2, grams);
+      add.step();
+      add.reset();
+      after = id;
+    }
+    more = page.size() == 512;
+  }
+  db.exec("INSERT INTO meta (key, value) VALUES ('word_index', '1')");
   tx.commit();
 }
 
@@ -358,6 +409,7 @@ Store Store::open(const std::filesystem::path& path, const OpenOptions& options)
         impl->seed.seeded = true;
     });
     backfill_content_hashes(db);
+    backfill_word_index(db);
   } catch (const ImportError&) {
     throw;
   } catch (const Error& e) {

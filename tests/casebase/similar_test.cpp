@@ -1,6 +1,7 @@
 // Full-text search for similar messages: Chinese and English, ranking and ties, FTS syntax in
 // the query, short queries, and a case base large enough for the common-trigram path.
 #include <gtest/gtest.h>
+#include <sqlite3.h>
 
 #include <sstream>
 
@@ -101,8 +102,8 @@ TEST_F(Similar, FtsSyntaxAndShortQueriesNeverFail) {
                             "NEAR(\"商业性\" \"词汇\", 2)"}) {
     EXPECT_NO_THROW((void)store.similar(query, 5)) << query;
   }
-  // Short queries fall back to a substring scan, still in a deterministic order.
-  EXPECT_EQ(ids(store.similar("类目", 5)), (std::vector<cb::CaseId>{2, 3}));
+  // Short queries use the word index (characters and pairs): the shorter message first (bm25).
+  EXPECT_EQ(ids(store.similar("类目", 5)), (std::vector<cb::CaseId>{3, 2}));
   EXPECT_EQ(ids(store.similar("类目 资讯", 5)), (std::vector<cb::CaseId>{3, 2}));  // both words first
   // A query made of FTS syntax around real words still finds them.
   EXPECT_EQ(ids(store.similar("\"商业性\" AND NEAR(词汇*)", 1)), std::vector<cb::CaseId>{1});
@@ -124,4 +125,45 @@ TEST(SimilarLarge, RareWordsWinOverCommonTemplates) {
   const auto common = store.similar("与你提交代码审核时设置的功能页面内容", 5);
   ASSERT_EQ(common.size(), 5u);
   for (const auto& c : common) EXPECT_NE(c.value.message.find("代码审核"), std::string::npos) << c.value.message;
+}
+
+// Chinese is written without spaces: a query with no trigram in common with a message still
+// finds it through its character pairs, as the same words with a space between them do.
+TEST_F(Similar, ChineseWithoutSpacesFindsWhatSpacedWordsFind) {
+  auto const spaced = ids(store.similar("名称 商业", 5));
+  auto const joined = ids(store.similar("名称商业", 5));
+  ASSERT_FALSE(spaced.empty());
+  for (cb::CaseId id : spaced) {
+    EXPECT_NE(std::find(joined.begin(), joined.end(), id), joined.end()) << "case " << id;
+  }
+  EXPECT_EQ(joined.front(), 6);  // 名称含有商业词汇: both words, the shortest message
+  EXPECT_EQ(ids(store.similar("资", 5)), (std::vector<cb::CaseId>{3}));  // one character
+}
+
+// A database that had cases before the word index existed gets them indexed when opened.
+TEST(SimilarUpgrade, TheWordIndexIsFilledForOlderCases) {
+  TempDir tmp;
+  auto const path = tmp / "cases.db";
+  {
+    auto store = cb::Store::open(path);
+    std::istringstream in(line("个人主体暂不开放资讯类目"));
+    store.import_jsonl(in);
+  }
+  {
+    // Make it look like a database from before schema version 3 had indexed anything.
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+    sqlite3_exec(db,
+                 "INSERT INTO cases_grams(cases_grams) VALUES('delete-all'); DELETE FROM meta WHERE key = 'word_index'",
+                 nullptr, nullptr, nullptr);
+    sqlite3_close(db);
+  }
+  {
+    auto store = cb::Store::open(path);
+    EXPECT_FALSE(store.similar("资讯", 5).empty());
+  }
+  auto store = cb::Store::open(path);  // once only: a second open adds nothing twice
+  auto const found = store.similar("资讯", 5);
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].value.id, 1);
 }
