@@ -8,7 +8,6 @@
 #include <limits>
 #include <nlohmann/json.hpp>
 #include <optional>
-#include <set>
 #include <string>
 #include <vector>
 
@@ -247,14 +246,19 @@ class RepeatedKeys {
       keys_[level].clear();
     } else if (event == Json::parse_event_t::key && level > 0 && level <= keys_.size()) {
       std::string const& key = parsed.get_ref<const std::string&>();
-      if (!keys_[level - 1].insert(key).second && !repeated_) repeated_ = key;
+      std::vector<std::string>& seen = keys_[level - 1];
+      if (std::find(seen.begin(), seen.end(), key) != seen.end()) {
+        if (!repeated_) repeated_ = key;
+      } else {
+        seen.push_back(key);  // a record has a few dozen keys: a short vector beats a set's nodes
+      }
     }
     return true;
   }
   const std::optional<std::string>& repeated() const { return repeated_; }
 
  private:
-  std::vector<std::set<std::string>> keys_;
+  std::vector<std::vector<std::string>> keys_;
   std::optional<std::string> repeated_;
 };
 
