@@ -49,8 +49,10 @@ std::string to_dot(const Model& model, Lang lang, const Diagnosis* diagnosis, co
     const StepInfo& step = model.steps()[v];
     out << "[label=\"" << escape(step.title.get(lang)) << "\\n" << escape(step.name) << "\"";
     if (diagnosis && v < diagnosis->in_scope.size() && diagnosis->in_scope[v]) {
-      out << ", style=filled, fillcolor=\"" << colour(diagnosis->status[v]) << "\", tooltip=\""
-          << to_string(diagnosis->status[v]) << "\"";
+      auto const status = diagnosis->status[v];
+      out << ", style=filled, fillcolor=\"" << colour(status) << "\", tooltip=\""
+          << (legend != nullptr ? escape((*legend)[static_cast<std::size_t>(status)]) : std::string(to_string(status)))
+          << "\"";
     }
     if (std::find(model.goals().begin(), model.goals().end(), v) != model.goals().end()) out << ", peripheries=2";
     out << "]";

@@ -103,6 +103,13 @@ TEST(KbGraph, DotAndSvg) {
   EXPECT_EQ(dot.out.rfind("digraph G {", 0), 0u);
   EXPECT_NE(dot.out.find("publish.release"), std::string::npos);
   RunResult coloured = run_mpadvisor({"kb", "graph", "--profile", "kb/examples/yoga_name_rejected.json"}, tmp.path());
+  // The coloured graph has a legend, in the output's language: no English status word in Chinese.
+  EXPECT_NE(coloured.out.find("subgraph cluster_legend"), std::string::npos) << coloured.out;
+  RunResult zh =
+      run_mpadvisor({"kb", "graph", "--profile", "kb/examples/yoga_name_rejected.json", "--lang", "zh"}, tmp.path());
+  EXPECT_NE(zh.out.find("label=\"受阻\""), std::string::npos) << zh.out;
+  EXPECT_EQ(zh.out.find("tooltip=\"blocked\""), std::string::npos) << zh.out;
+  EXPECT_NE(zh.out.find("tooltip=\"受阻\""), std::string::npos) << zh.out;
   EXPECT_NE(coloured.out.find("fillcolor=\"#fb6a4a\", tooltip=\"blocked\""), std::string::npos);
   if (std::system("command -v dot >/dev/null 2>&1") == 0) {
     RunResult svg = run_mpadvisor({"kb", "graph", "--format", "svg"}, tmp.path());
