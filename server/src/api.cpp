@@ -94,9 +94,13 @@ engine::Lang language_of(const Request& request, const detail::Input* body, cons
   return engine::Lang::en;
 }
 
+// Answers may quote what the client sent (a parse error's last bytes, a name it gave): bytes
+// that are not UTF-8 become U+FFFD instead of making the serializer throw.
+std::string dump(const Json& j) { return j.dump(2, ' ', false, Json::error_handler_t::replace); }
+
 Response json_response(const Json& j) {
   Response r;
-  r.body = j.dump(2);
+  r.body = dump(j);
   r.body += '\n';
   return r;
 }
@@ -153,7 +157,7 @@ Response problem(int status, std::string_view type, std::string detail) {
   Response r;
   r.status = status;
   r.content_type = "application/problem+json";
-  r.body = j.dump(2);
+  r.body = dump(j);
   r.body += '\n';
   return r;
 }
@@ -190,6 +194,9 @@ Response Api::handle(const Request& request) {
     response.headers.emplace_back("Allow", std::string(e.allow));
   } catch (const std::exception& e) {
     spdlog::error("{} {}: {}", request.method, path, e.what());
+    response = problem(500, "internal-error", "the server could not answer this request; it has been logged");
+  } catch (...) {
+    spdlog::error("{} {}: an exception that is not a std::exception", request.method, path);
     response = problem(500, "internal-error", "the server could not answer this request; it has been logged");
   }
   response.headers.emplace_back("X-KB-Version", model->version());
@@ -239,8 +246,8 @@ Response Api::dispatch(const Request& request, std::string_view path, const std:
       throw ApiError(415, "unsupported-media-type", "send the request body as application/json");
     try {
       body = detail::Input::parse(request.body);
-    } catch (const detail::Input::parse_error& e) {
-      std::string what = e.what();  // "[json.exception.parse_error.101] parse error at line 1, …"
+    } catch (const detail::Input::exception& e) {  // a syntax error, or a number out of range (1e999999)
+      std::string what = e.what();                 // "[json.exception.parse_error.101] parse error at line 1, …"
       if (std::size_t const cut = what.find("] "); cut != std::string::npos) what.erase(0, cut + 2);
       throw ApiError(400, "bad-json", "the request body is not JSON: " + what);
     }

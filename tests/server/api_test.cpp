@@ -365,3 +365,23 @@ TEST_F(ApiTest, OpenApiDocumentIsServedWellFormedAndMatchesTheAnswers) {
 
 }  // namespace
 }  // namespace mpadvisor::server
+
+namespace mpadvisor::server {
+namespace {
+
+// Found by fuzz/fuzz_api.cpp: a body cut inside a UTF-8 character made the parse error quote
+// half a character, and writing the problem then threw. Every answer is valid UTF-8 JSON.
+TEST_F(ApiTest, BytesThatAreNotUtf8NeverBreakTheAnswer) {
+  for (const std::string& body : {std::string("{\"profile\": {\"name\": \"\xe5\xad"),
+                                  std::string("{\"profile\": {\"name\": \"\xe5\xad\xa6\"}, \x80}"),
+                                  std::string("{\"profile\": {\"nam\xe5\xad\": 1}}"),
+                                  std::string("1e111100"),  // also found by the fuzzer: a number too large
+                                  std::string("{\"profile\": {}, \"limit\": 1e400}")}) {
+    Response const r = api.handle({"POST", "/v1/diagnose", "application/json", "", body});
+    EXPECT_EQ(r.status, 400) << r.body;
+    EXPECT_NO_THROW((void)json::parse(r.body)) << r.body;
+  }
+}
+
+}  // namespace
+}  // namespace mpadvisor::server

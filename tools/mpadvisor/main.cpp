@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "commands.hpp"
+#include "mpadvisor/base/terminal.hpp"
 #include "replay_commands.hpp"
 
 #ifndef MPADVISOR_VERSION
@@ -92,20 +93,22 @@ int main(int argc, char** argv) {
   } catch (const CLI::CallForVersion& e) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
-    std::cerr << "mpadvisor: error: " << describe_parse_error(app, argc, argv, e) << " (see 'mpadvisor --help')\n";
+    std::cerr << "mpadvisor: error: " << mpadvisor::base::one_line(describe_parse_error(app, argc, argv, e))
+              << " (see 'mpadvisor --help')\n";
     return kExitUsage;
   } catch (const UsageError& e) {
-    std::cerr << "mpadvisor: error: " << e.what() << "\n";
+    // Messages quote what the user gave (a fact name, a file's bytes): made safe for a terminal.
+    std::cerr << "mpadvisor: error: " << mpadvisor::base::one_line(e.what()) << "\n";
     return kExitUsage;
   } catch (const EnvironmentError& e) {
-    std::cerr << "mpadvisor: error: " << e.what() << "\n";
+    std::cerr << "mpadvisor: error: " << mpadvisor::base::one_line(e.what()) << "\n";
     return kExitEnvironment;
   } catch (const std::bad_alloc&) {
     std::cerr << "mpadvisor: error: out of memory\n";
     return kExitEnvironment;
   } catch (const std::exception& e) {
     // Anything else is a failure of ours or of the machine, never of the input.
-    std::cerr << "mpadvisor: error: internal error: " << e.what() << "\n";
+    std::cerr << "mpadvisor: error: internal error: " << mpadvisor::base::one_line(e.what()) << "\n";
     return kExitEnvironment;
   }
 }
