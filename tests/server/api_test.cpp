@@ -379,7 +379,7 @@ TEST_F(ApiTest, BytesThatAreNotUtf8NeverBreakTheAnswer) {
                                   std::string("{\"profile\": {}, \"limit\": 1e400}")}) {
     Response const r = api.handle({"POST", "/v1/diagnose", "application/json", "", body});
     EXPECT_EQ(r.status, 400) << r.body;
-    EXPECT_NO_THROW((void)json::parse(r.body)) << r.body;
+    EXPECT_TRUE(json::accept(r.body)) << r.body;
   }
 }
 
