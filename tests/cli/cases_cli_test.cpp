@@ -11,12 +11,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::vector<std::string> with_db(const TempDir& tmp, std::vector<std::string> args) {
-  args.push_back("--db");
-  args.push_back((tmp.path() / "cases.db").string());
-  return args;
-}
-
 TEST(CasesCli, SeedCasesAreImportedOnFirstUse) {
   TempDir tmp;
   RunResult r = run_mpadvisor(with_db(tmp, {"cases", "stats", "--format", "json"}), tmp.path());

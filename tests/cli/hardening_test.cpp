@@ -13,12 +13,6 @@
 namespace mpadvisor::testing {
 namespace {
 
-std::vector<std::string> with_db(const TempDir& tmp, std::vector<std::string> args) {
-  args.push_back("--db");
-  args.push_back((tmp.path() / "cases.db").string());
-  return args;
-}
-
 // Peak memory of the largest child so far, in MiB. Under AddressSanitizer every process maps
 // its shadow memory, so the figure says nothing about the reader: 0 there.
 double children_peak_mib() {
@@ -237,12 +231,6 @@ TEST(Hardening, ASecondImportWaitsForTheLock) {
   EXPECT_NE(patient.err.find("waiting for another import to finish"), std::string::npos) << patient.err;
   EXPECT_NE(patient.out.find("imported 1 case"), std::string::npos) << patient.out;
 }
-
-}  // namespace
-}  // namespace mpadvisor::testing
-
-namespace mpadvisor::testing {
-namespace {
 
 // Long work shows its progress on a terminal (here a pseudo-terminal from script(1)), and
 // nothing when standard error is a pipe.

@@ -41,6 +41,13 @@ class TempDir {
   std::filesystem::path path_;
 };
 
+// ARGS with --db pointing at a case database in the test's scratch folder.
+inline std::vector<std::string> with_db(const TempDir& tmp, std::vector<std::string> args) {
+  args.push_back("--db");
+  args.push_back((tmp.path() / "cases.db").string());
+  return args;
+}
+
 // Runs `mpadvisor ARGS…` from the source folder, with a private data folder (so no test
 // touches ~/.local/share) and a neutral locale.
 inline RunResult run_mpadvisor(const std::vector<std::string>& args, const std::filesystem::path& data_home,

@@ -140,15 +140,14 @@ struct ListArgs {
 
 // A stage or cause named on the command line must be one of the KB's (a misspelling would
 // silently match nothing, or label a case with a cause no rule knows), with a "did you mean".
-void require_known(const GlobalOptions& g, const std::string& kind, const std::string& name) {
-  auto model = load_model(g, g.kb_path());
+void require_known(const engine::Model& model, const std::string& kind, const std::string& name) {
   std::vector<std::string> names;
   if (kind == "stage") {
-    if (model->find_step(name)) return;
-    for (const engine::StepInfo& s : model->steps()) names.push_back(s.name);
+    if (model.find_step(name)) return;
+    for (const engine::StepInfo& s : model.steps()) names.push_back(s.name);
   } else {
-    if (model->find_cause(name)) return;
-    for (const engine::CauseInfo& c : model->causes()) names.push_back(c.name);
+    if (model.find_cause(name)) return;
+    for (const engine::CauseInfo& c : model.causes()) names.push_back(c.name);
   }
   std::string message = "'" + name + "' is not a " + (kind == "stage" ? "step" : "cause") + " of the knowledge base";
   if (auto best = dsl::closest_match(name, names)) message += "; did you mean '" + *best + "'?";
@@ -156,8 +155,11 @@ void require_known(const GlobalOptions& g, const std::string& kind, const std::s
 }
 
 int run_list(const GlobalOptions& g, const ListArgs& args) {
-  if (!args.stage.empty()) require_known(g, "stage", args.stage);
-  if (!args.cause.empty()) require_known(g, "cause", args.cause);
+  if (!args.stage.empty() || !args.cause.empty()) {
+    auto const model = load_model(g, g.kb_path());
+    if (!args.stage.empty()) require_known(*model, "stage", args.stage);
+    if (!args.cause.empty()) require_known(*model, "cause", args.cause);
+  }
   auto store = open_case_store(g);
   cb::ListFilter filter;
   if (!args.stage.empty()) filter.stage = args.stage;
@@ -196,7 +198,7 @@ int run_show(const GlobalOptions& g, std::int64_t id) {
 }
 
 int run_label(const GlobalOptions& g, std::int64_t id, const std::string& cause) {
-  require_known(g, "cause", cause);
+  require_known(*load_model(g, g.kb_path()), "cause", cause);
   auto store = open_case_store(g);
   const bool added = store.label(id, cause);
   if (g.output_format() == Format::json)
