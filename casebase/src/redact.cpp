@@ -25,11 +25,6 @@ unsigned char byte(std::string_view s, std::size_t i) { return static_cast<unsig
 // Length of the code point starting at i (1 for a stray byte).
 std::size_t cp_length(std::string_view s, std::size_t i) { return base::utf8::decode(s, i).length; }
 
-// Three-byte code points U+FF00..U+FF3F are EF BC 80..BF; U+FF40..U+FF7F are EF BD 80..BF.
-bool fullwidth(std::string_view s, std::size_t i, unsigned char second, unsigned char third) {
-  return i + 2 < s.size() && byte(s, i) == 0xEF && byte(s, i + 1) == second && byte(s, i + 2) == third;
-}
-
 // The value of the digit at i and its length in bytes, or -1.
 int digit_at(std::string_view s, std::size_t i, std::size_t& length) {
   if (i >= s.size()) return -1;
@@ -52,15 +47,13 @@ bool is_digit_at(std::string_view s, std::size_t i) {
 
 bool x_at(std::string_view s, std::size_t i, std::size_t& length) {
   if (i >= s.size()) return false;
-  if (s[i] == 'X' || s[i] == 'x') return length = 1, true;
-  if (fullwidth(s, i, 0xBC, 0xB8) || fullwidth(s, i, 0xBD, 0x98)) return length = 3, true;  // Ｘ ｘ
+  if (s[i] == 'X' || s[i] == 'x') return length = 1, true;  // Ｘ is folded to X before matching
   return false;
 }
 
 bool plus_at(std::string_view s, std::size_t i, std::size_t& length) {
   if (i >= s.size()) return false;
-  if (s[i] == '+') return length = 1, true;
-  if (fullwidth(s, i, 0xBC, 0x8B)) return length = 3, true;  // ＋
+  if (s[i] == '+') return length = 1, true;  // ＋ is folded to + before matching
   return false;
 }
 
@@ -72,10 +65,9 @@ bool separator_at(std::string_view s, std::size_t i, std::size_t& length) {
   if (b == 0xC2 && i + 1 < s.size() && byte(s, i + 1) == 0xA0) return length = 2, true;  // no-break space
   if (i + 2 < s.size()) {
     const unsigned char b1 = byte(s, i + 1), b2 = byte(s, i + 2);
-    if (b == 0xE3 && b1 == 0x80 && b2 == 0x80) return length = 3, true;                // ideographic space
+    // (the ideographic space and the full-width hyphen are folded to ASCII before matching)
     if (b == 0xE2 && b1 == 0x80 && b2 >= 0x90 && b2 <= 0x95) return length = 3, true;  // ‐ ‑ ‒ – — ―
     if (b == 0xE2 && b1 == 0x88 && b2 == 0x92) return length = 3, true;                // − minus
-    if (b == 0xEF && b1 == 0xBC && b2 == 0x8D) return length = 3, true;                // － full-width
   }
   return false;
 }
@@ -629,15 +621,24 @@ bool is_valid_resident_id(std::string_view id) noexcept {
 
 namespace {
 
-// Cheap test before the passes: '@' or ＠, a digit, or a keyword of an account.
-bool might_hold_personal_data(std::string_view text) {
-  if (text.find('@') != npos || text.find("\xEF\xBC\xA0") != npos || has_digit(text)) return true;
-  if (text.find("号") != npos) return true;  // a house number in Chinese numerals
-  for (std::string_view w :
-       {"微信", "wx", "WX", "Wx", "vx", "VX", "Vx", "ｗｘ", "ｖｘ", "wechat", "WeChat", "weixin", "v信"}) {
-    if (text.find(w) != npos) return true;
+// A keyword find_accounts looks for without digits: 微信, WeChat, weixin, vx, wx (any case,
+// full-width too, as find_accounts sees them).
+bool might_name_an_account(std::string_view text) {
+  std::string folded = fold(text).text;
+  std::transform(folded.begin(), folded.end(), folded.begin(),
+                 [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; });
+  for (std::string_view w : {"微信", "wechat", "weixin", "vx", "wx", "v信"}) {
+    if (folded.find(w) != npos) return true;
   }
   return false;
+}
+
+bool has_at_sign(std::string_view text) { return text.find('@') != npos || text.find("\xEF\xBC\xA0") != npos; }
+
+// Cheap test before the passes: '@' or ＠, a digit, 号 (a house number in Chinese numerals), or
+// a keyword of an account.
+bool might_hold_personal_data(std::string_view text) {
+  return has_at_sign(text) || has_digit(text) || text.find("号") != npos || might_name_an_account(text);
 }
 
 }  // namespace
@@ -655,10 +656,11 @@ bool redact_in_place(std::string& text, RedactionCounts* counts) {
 std::string redact(std::string_view text, RedactionCounts* counts) {
   RedactionCounts found;
   std::string result(text);
-  // E-mail first: a number used as the local part ("13812345678@qq.com") is one address.
-  result = pass(result, found.emails, find_emails);
-  // Accounts before numbers: "QQ 123456789" is an account, not a digit run.
-  result = pass(result, found.accounts, find_accounts);
+  // Each pass folds the text again, so a pass runs only where its cheap test says it may find
+  // something. E-mail first: a number used as the local part ("13812345678@qq.com") is one address.
+  if (has_at_sign(result)) result = pass(result, found.emails, find_emails);
+  // Accounts before numbers: "QQ 123456789" is an account, not a digit run (a QQ number has digits).
+  if (has_digit(result) || might_name_an_account(result)) result = pass(result, found.accounts, find_accounts);
   if (has_digit(result)) {
     // ID numbers before phones: both are digit runs, and an ID is the longer, stricter match.
     result = pass(result, found.id_numbers, find_id_numbers);
