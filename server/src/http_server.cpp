@@ -27,13 +27,17 @@ using tcp = asio::ip::tcp;
 class Session;
 
 struct detail::ServerCore : std::enable_shared_from_this<detail::ServerCore> {
-  ServerCore(Api& a, ServerOptions o) : api(a), options(std::move(o)), acceptor(io), signals(io) {}
+  ServerCore(Api& a, ServerOptions o)
+      : api(a), options(std::move(o)), acceptor(io), signals(io), grace(asio::make_strand(io)) {}
 
   Api& api;
   ServerOptions options;
   asio::io_context io;
   tcp::acceptor acceptor;
   asio::signal_set signals;
+  // After a stop: cuts off what still runs when it fires. On a strand of its own, because the
+  // last connection may close on any worker thread.
+  asio::steady_timer grace;
   std::function<void()> reload;
   std::atomic<std::size_t> connections{0};
   std::atomic<bool> stopping{false};
@@ -45,6 +49,9 @@ struct detail::ServerCore : std::enable_shared_from_this<detail::ServerCore> {
   void accept();
   void wait_for_signal();
   void begin_stop();
+  // A connection closed: the last one to close after a stop ends the grace period early, so
+  // that run() returns as soon as nothing is left.
+  void connection_closed();
 };
 
 // One connection: read a request (within the limits and the deadline), answer it, repeat
@@ -55,7 +62,7 @@ class Session : public std::enable_shared_from_this<Session> {
       : stream_(std::move(socket)), server_(std::move(server)) {
     server_->connections.fetch_add(1);
   }
-  ~Session() { server_->connections.fetch_sub(1); }
+  ~Session() { server_->connection_closed(); }
 
   void start() {
     {
@@ -236,25 +243,18 @@ void detail::ServerCore::begin_stop() {
   }
   for (auto& s : live) s->close_if_idle();
   // Whatever still runs after the grace period is cut off.
-  auto timer = std::make_shared<asio::steady_timer>(io, options.shutdown_grace);
-  timer->async_wait([self = shared_from_this(), timer](beast::error_code e) {
-    if (!e) self->io.stop();
-  });
-  // The timer must not keep run() alive once every connection is closed: poll for that.
-  auto poll = std::make_shared<asio::steady_timer>(io);
-  auto check = std::make_shared<std::function<void()>>();
-  *check = [self = shared_from_this(), poll, timer, check] {
-    if (self->connections.load() == 0) {
-      timer->cancel();
-      *check = nullptr;  // break the cycle
-      return;
-    }
-    poll->expires_after(std::chrono::milliseconds(20));
-    poll->async_wait([check](beast::error_code e) {
-      if (!e && *check) (*check)();
+  asio::dispatch(grace.get_executor(), [self = shared_from_this()] {
+    self->grace.expires_after(self->options.shutdown_grace);
+    self->grace.async_wait([self](beast::error_code e) {
+      if (!e) self->io.stop();
     });
-  };
-  (*check)();
+    if (self->connections.load() == 0) self->grace.cancel();
+  });
+}
+
+void detail::ServerCore::connection_closed() {
+  if (connections.fetch_sub(1) == 1 && stopping.load())
+    asio::post(grace.get_executor(), [self = shared_from_this()] { self->grace.cancel(); });
 }
 
 HttpServer::HttpServer(Api& api, ServerOptions options)
