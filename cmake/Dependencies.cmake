@@ -2,6 +2,7 @@
 # nothing is vendored or downloaded at build time.
 find_package(Boost 1.74 REQUIRED)            # Spirit X3 and Graph are header-only
 find_package(SQLite3 REQUIRED)
+find_package(PostgreSQL REQUIRED)            # libpq: the case base on a PostgreSQL server
 find_package(fmt REQUIRED)
 find_package(spdlog REQUIRED)
 find_package(CLI11 REQUIRED)

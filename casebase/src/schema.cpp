@@ -83,10 +83,9 @@ INSERT INTO meta (key, value) SELECT 'word_index', '1' WHERE NOT EXISTS (SELECT 
 };
 
 constexpr int kLatest = kMigrations[std::size(kMigrations) - 1].version;
+static_assert(kLatest == kLatestSchemaVersion);
 
 }  // namespace
-
-int latest_version() noexcept { return kLatest; }
 
 int migrate(sql::Connection& db, const std::function<void()>& on_create) {
   auto newer_error = [](std::int64_t found) {
@@ -122,7 +121,5 @@ int migrate(sql::Connection& db, const std::function<void()>& on_create) {
 }
 
 }  // namespace schema
-
-int latest_schema_version() noexcept { return schema::latest_version(); }
 
 }  // namespace mpadvisor::casebase

@@ -6,13 +6,18 @@
 
 #include "sqlite.hpp"
 
+namespace mpadvisor::casebase {
+
+// Both backends number their migrations alike: version N means the same tables and indexes.
+inline constexpr int kLatestSchemaVersion = 3;
+
+}  // namespace mpadvisor::casebase
+
 namespace mpadvisor::casebase::schema {
 
 // Brings `db` to the latest version. `on_create` runs inside the same write transaction when
 // the database had no schema at all (user_version 0), after the migrations: seeding goes there
 // so that a failure leaves the database as it was. Returns the version found before migrating.
 int migrate(sql::Connection& db, const std::function<void()>& on_create);
-
-int latest_version() noexcept;
 
 }  // namespace mpadvisor::casebase::schema

@@ -1,5 +1,7 @@
 #include "search_terms.hpp"
 
+#include <unicode/uchar.h>
+
 #include <algorithm>
 #include <unordered_set>
 
@@ -63,6 +65,24 @@ std::vector<std::vector<CodePoint>> chunks_of(std::string_view text) {
   return chunks;
 }
 
+bool is_word_char(char32_t c) {
+  if (c < 0x80) return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+  switch (u_charType(static_cast<UChar32>(c))) {
+    case U_UPPERCASE_LETTER:
+    case U_LOWERCASE_LETTER:
+    case U_TITLECASE_LETTER:
+    case U_MODIFIER_LETTER:
+    case U_OTHER_LETTER:
+    case U_DECIMAL_DIGIT_NUMBER:
+    case U_LETTER_NUMBER:
+    case U_OTHER_NUMBER:
+    case U_PRIVATE_USE_CHAR:
+      return true;
+    default:
+      return false;
+  }
+}
+
 bool is_ideograph(char32_t c) {
   return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) || (c >= 0xF900 && c <= 0xFAFF);
 }
@@ -93,17 +113,44 @@ std::vector<std::string> query_grams(std::string_view query, std::size_t max_ter
     std::string key = term;
     std::transform(key.begin(), key.end(), key.begin(),
                    [](char c) { return c >= 'A' && c <= 'Z' ? char(c - 'A' + 'a') : c; });
-    if (terms.size() < max_terms && seen.insert(key).second) terms.push_back(fts_string(term));
+    if (terms.size() < max_terms && seen.insert(key).second) terms.push_back(term);
   };
   for (const auto& chunk : chunks_of(query)) {
     split_chunk(
-        chunk, [&](const auto& c, std::size_t from, std::size_t to) { add(text_of(c, from, to)); },
+        chunk,
+        [&](const auto& c, std::size_t from, std::size_t to) {
+          // One term per word the word index's tokenizer sees ("a_b" is two words there): a
+          // term is then one token on both backends, never a phrase.
+          for (std::size_t k = from; k < to;) {
+            while (k < to && !is_word_char(c[k].value)) ++k;
+            std::size_t end = k;
+            while (end < to && is_word_char(c[end].value)) ++end;
+            if (end > k) add(text_of(c, k, end));
+            k = end;
+          }
+        },
         [&](const auto& c, std::size_t from, std::size_t to) {
           if (to - from == 1) add(std::string(c[from].text));
           for (std::size_t k = from; k + 1 < to; ++k) add(text_of(c, k, k + 2));
         });
   }
   return terms;
+}
+
+std::vector<std::string> query_trigrams(std::string_view query) {
+  std::vector<std::string> grams;
+  std::unordered_set<std::string> seen;
+  for (const auto& chunk : chunks_of(query)) {
+    for (std::size_t k = 0; k + 3 <= chunk.size(); ++k) {
+      std::string gram;
+      for (std::size_t j = k; j < k + 3; ++j) gram.append(chunk[j].text);
+      std::string key = gram;  // both indexes fold case
+      std::transform(key.begin(), key.end(), key.begin(),
+                     [](char c) { return c >= 'A' && c <= 'Z' ? char(c - 'A' + 'a') : c; });
+      if (seen.insert(key).second) grams.push_back(std::move(gram));
+    }
+  }
+  return grams;
 }
 
 std::string fts_string(std::string_view text) {

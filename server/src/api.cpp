@@ -163,7 +163,11 @@ Response problem(int status, std::string_view type, std::string detail) {
 }
 
 Api::Api(std::shared_ptr<const engine::Model> model, ApiOptions options)
-    : model_(std::move(model)), options_(std::move(options)) {}
+    : model_(std::move(model)), options_(std::move(options)) {
+  if (options_.case_db) cases_ = std::make_unique<casebase::StorePool>(*options_.case_db);
+}
+
+Api::~Api() = default;
 
 void Api::replace_model(std::shared_ptr<const engine::Model> model) {
   std::lock_guard lock(model_mutex_);
@@ -257,7 +261,7 @@ Response Api::dispatch(const Request& request, std::string_view path, const std:
   }
   render::Options r;
   r.lang = language_of(request, post ? &body : nullptr, query);
-  Call const call{model, options_, std::move(body), query, r, base::beijing_now()};
+  Call const call{model, options_, cases_.get(), std::move(body), query, r, base::beijing_now()};
   if (route->svg != nullptr) {
     Response svg;
     svg.content_type = "image/svg+xml; charset=utf-8";

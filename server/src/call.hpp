@@ -8,6 +8,7 @@
 #include <stdexcept>
 #include <string>
 
+#include "mpadvisor/casebase/store_pool.hpp"
 #include "mpadvisor/engine/profile.hpp"
 #include "mpadvisor/render/options.hpp"
 #include "mpadvisor/server/api.hpp"
@@ -28,10 +29,11 @@ struct ApiError : std::runtime_error {
 struct Call {
   const engine::Model& model;
   const ApiOptions& options;
-  Input body;              // the request's JSON object ({} for GET)
-  std::string query;       // the target's query string, without '?'
-  render::Options render;  // the answer's language
-  std::int64_t now = 0;    // the moment a profile without as_of describes
+  casebase::StorePool* cases;  // the case base for similar cases; none: no past cases
+  Input body;                  // the request's JSON object ({} for GET)
+  std::string query;           // the target's query string, without '?'
+  render::Options render;      // the answer's language
+  std::int64_t now = 0;        // the moment a profile without as_of describes
 };
 
 // The profile in the body's "profile" (an object), validated against the model. Missing or

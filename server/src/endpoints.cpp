@@ -123,9 +123,9 @@ Json rejection(const Call& call) {
     limit = it->get<std::size_t>();
   }
   engine::Diagnosis const d = engine::diagnose(call.model, profile, diagnose_options(call));
-  if (call.options.case_db) {
+  if (call.cases) {
     try {
-      report.similar = casebase::Store::open(*call.options.case_db).similar(report.message, limit);
+      call.cases->with([&](casebase::Store& store) { report.similar = store.similar(report.message, limit); });
     } catch (const casebase::Error& e) {
       throw ApiError(503, "case-base-unavailable", std::string("the case base cannot be read: ") + e.what());
     }

@@ -21,7 +21,7 @@ const std::string kLine =
 
 TEST(Import, AMalformedLineRollsBackTheWholeImport) {
   TempDir tmp;
-  auto store = cb::Store::open(tmp / "cases.db");
+  auto store = cb::Store::open(cb::testing::db(tmp, "cases.db"));
   store.import_jsonl(data_dir() / "seed/01_first.jsonl");  // earlier imports are kept
   try {
     store.import_jsonl(data_dir() / "malformed_line4.jsonl");
@@ -41,7 +41,7 @@ TEST(Import, AMalformedLineRollsBackTheWholeImport) {
 
 TEST(Import, SkipBadReportsAndSkipsBadLines) {
   TempDir tmp;
-  auto store = cb::Store::open(tmp / "cases.db");
+  auto store = cb::Store::open(cb::testing::db(tmp, "cases.db"));
   cb::ImportOptions options;
   options.skip_bad = true;
   const auto report = store.import_jsonl(data_dir() / "malformed_line4.jsonl", options);
@@ -56,7 +56,7 @@ TEST(Import, SkipBadReportsAndSkipsBadLines) {
 TEST(Import, EveryKindOfBadLineHasItsLineNumber) {
   TempDir tmp;
   std::string const other = std::string(kLine).replace(kLine.find("\"ok\""), 4, "\"other\"");  // another case
-  auto store = cb::Store::open(tmp / "cases.db");
+  auto store = cb::Store::open(cb::testing::db(tmp, "cases.db"));
   std::string text = kLine + "\n";                                                      // 1 ok
   text += "{\"date\": \n";                                                              // 2 bad JSON
   text += std::string(kLine).replace(kLine.find("2024-03-02"), 10, "2024-3-2") + "\n";  // 3 bad date
@@ -91,7 +91,7 @@ TEST(Import, EveryKindOfBadLineHasItsLineNumber) {
 
 TEST(Import, AnOverlongLineIsABadLineNotAMemoryProblem) {
   TempDir tmp;
-  auto store = cb::Store::open(tmp / "cases.db");
+  auto store = cb::Store::open(cb::testing::db(tmp, "cases.db"));
   // 3 MiB over a 1 MiB limit, spread over many read buffers.
   std::string const other = std::string(kLine).replace(kLine.find("\"ok\""), 4, "\"other\"");
   std::string huge = kLine + "\n{\"message\":\"" + std::string(3 * 1024 * 1024, 'x') + "\"}\n" + other + "\n";
@@ -110,7 +110,7 @@ TEST(Import, AnOverlongLineIsABadLineNotAMemoryProblem) {
 // anything is read: /dev/zero would otherwise never end.
 TEST(Import, AMissingFileAFolderOrADeviceIsRefusedAtOnce) {
   TempDir tmp;
-  auto store = cb::Store::open(tmp / "cases.db");
+  auto store = cb::Store::open(cb::testing::db(tmp, "cases.db"));
   for (const auto& [path, reason] : std::vector<std::pair<std::filesystem::path, std::string>>{
            {tmp / "nope.jsonl", "does not exist"}, {tmp.path(), "is a folder"}, {"/dev/zero", "is a device"}}) {
     try {
@@ -127,7 +127,7 @@ TEST(Import, AMissingFileAFolderOrADeviceIsRefusedAtOnce) {
 // from /dev/zero) is not read to its end.
 TEST(Import, AnEndlessLineEndsTheImportAtTheLimit) {
   TempDir tmp;
-  auto store = cb::Store::open(tmp / "cases.db");
+  auto store = cb::Store::open(cb::testing::db(tmp, "cases.db"));
   struct Zeros : std::streambuf {
     char zeros[4096] = {};
     int_type underflow() override {
@@ -144,7 +144,7 @@ TEST(Import, AnEndlessLineEndsTheImportAtTheLimit) {
 
 TEST(Import, StreamsAGeneratedInputWithProgress) {
   TempDir tmp;
-  auto store = cb::Store::open(tmp / "cases.db");
+  auto store = cb::Store::open(cb::testing::db(tmp, "cases.db"));
   cb::testing::GeneratedCases source(12000);
   std::istream in(&source);
   std::vector<std::size_t> progress;
@@ -162,7 +162,7 @@ TEST(Import, StreamsAGeneratedInputWithProgress) {
 // still an error.
 TEST(Import, TheSameFileTwiceStoresItsCasesOnce) {
   TempDir tmp;
-  auto store = cb::Store::open(tmp / "cases.db");
+  auto store = cb::Store::open(cb::testing::db(tmp, "cases.db"));
   std::string const other = std::string(kLine).replace(kLine.find("\"ok\""), 4, "\"other\"");
   std::string const text = kLine + "\n" + other + "\n";
   {
@@ -191,8 +191,9 @@ TEST(Import, TheSameFileTwiceStoresItsCasesOnce) {
 // A damaged database is refused before anything is written: a retry after the repair cannot
 // find half an import in it.
 TEST(Import, ADamagedDatabaseIsRefusedBeforeWriting) {
+  MPADVISOR_SQLITE_ONLY();  // PostgreSQL checks its own pages (and owns its files)
   TempDir tmp;
-  auto const path = tmp / "cases.db";
+  auto const path = cb::testing::db(tmp, "cases.db");
   {
     auto store = cb::Store::open(path);
     std::string text;

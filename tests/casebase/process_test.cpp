@@ -25,7 +25,25 @@ void generate(const std::filesystem::path& file, std::size_t count) {
   for (std::size_t k = 0; k < count; ++k) out << generator.line(k) << '\n';
 }
 
-std::string integrity(const std::filesystem::path& db) {
+// PostgreSQL: the term index's bookkeeping agrees with the cases (an import that half-landed
+// would leave totals, terms or postings out of step).
+std::string pg_integrity(const std::string& db) {
+  const auto schema = cb::testing::pg_schema_of(db);
+  try {
+    cb::testing::pg_exec(
+        "DO $$ BEGIN IF EXISTS (SELECT 1 FROM " + schema + ".index_totals WHERE documents <> (SELECT count(*) FROM " +
+        schema + ".cases)) OR EXISTS (SELECT 1 FROM " + schema +
+        ".index_terms i WHERE i.index_name = 'trigrams' AND i.documents <> (SELECT count(*) FROM " + schema +
+        ".case_trigrams t WHERE t.term = i.term)) THEN RAISE EXCEPTION 'the term index disagrees with the cases'; "
+        "END IF; END $$");
+  } catch (const std::exception& e) {
+    return e.what();
+  }
+  return "ok";
+}
+
+std::string integrity(const std::string& db) {
+  if (cb::testing::on_postgres()) return pg_integrity(db);
   sqlite3* handle = nullptr;
   EXPECT_EQ(sqlite3_open(db.c_str(), &handle), SQLITE_OK);
   sqlite3_stmt* stmt = nullptr;
@@ -52,9 +70,9 @@ TEST(Process, KillDuringImportLeavesAllOrNothing) {
   generate(file, kCases);
   // Kill at different moments: right after the first progress report, and later on.
   for (const int delay_ms : {0, 40, 250}) {
-    const auto db = tmp / ("kill" + std::to_string(delay_ms) + ".db");
+    const auto db = cb::testing::db(tmp, "kill" + std::to_string(delay_ms) + ".db");
     { cb::Store::open(db); }  // schema first, so that the kill hits the import itself
-    Child child({CASEBASE_IMPORT_CHILD, "import", db.string(), file.string()});
+    Child child({CASEBASE_IMPORT_CHILD, "import", db, file.string()});
     const auto first = child.read_line();
     ASSERT_EQ(first.rfind("progress ", 0), 0u) << "child said: " << first;
     std::this_thread::sleep_for(std::chrono::milliseconds(delay_ms));
@@ -76,7 +94,7 @@ TEST(Process, KillDuringImportLeavesAllOrNothing) {
 
 TEST(Process, ReadersAndAWriterNeverSeeALockedDatabase) {
   TempDir tmp;
-  const auto db = tmp / "shared.db";
+  const auto db = cb::testing::db(tmp, "shared.db");
   const auto file = tmp / "batch.jsonl";
   constexpr std::size_t kExisting = 200, kBatch = 15000;
   {
@@ -89,10 +107,10 @@ TEST(Process, ReadersAndAWriterNeverSeeALockedDatabase) {
   const auto expected = std::to_string(kExisting + kBatch);
   // Generous deadline for sanitizer builds on a busy machine; readers stop as soon as they have
   // seen the import's result (and 20 more rounds).
-  Child reader1({CASEBASE_IMPORT_CHILD, "read", db.string(), expected, "120"});
-  Child reader2({CASEBASE_IMPORT_CHILD, "read", db.string(), expected, "120"});
+  Child reader1({CASEBASE_IMPORT_CHILD, "read", db, expected, "120"});
+  Child reader2({CASEBASE_IMPORT_CHILD, "read", db, expected, "120"});
   std::this_thread::sleep_for(std::chrono::milliseconds(100));  // readers are busy when the write starts
-  Child writer({CASEBASE_IMPORT_CHILD, "import", db.string(), file.string()});
+  Child writer({CASEBASE_IMPORT_CHILD, "import", db, file.string()});
 
   std::string last;
   for (std::string line; !(line = writer.read_line()).empty();) last = line;

@@ -9,7 +9,7 @@ using cb::testing::TempDir;
 
 TEST(Stats, EmptyDatabase) {
   TempDir tmp;
-  auto store = cb::Store::open(tmp / "cases.db");
+  auto store = cb::Store::open(cb::testing::db(tmp, "cases.db"));
   const auto stats = store.stats();
   EXPECT_EQ(stats.total, 0);
   EXPECT_TRUE(stats.by_stage.empty());
@@ -22,7 +22,7 @@ TEST(Stats, EmptyDatabase) {
 
 TEST(Stats, CountsByStageCauseOutcomeAndCategory) {
   TempDir tmp;
-  auto store = cb::Store::open(tmp / "cases.db");
+  auto store = cb::Store::open(cb::testing::db(tmp, "cases.db"));
   store.import_jsonl(data_dir() / "valid_cases.jsonl");
   store.label(4, "info_inconsistent");
   const auto stats = store.stats();

@@ -47,7 +47,7 @@ TEST(Store, ImportThenExportGivesTheSameCases) {
   auto expected = parse_file(input);
   ASSERT_EQ(expected.size(), 6u);
   {
-    auto store = cb::Store::open(tmp / "cases.db");
+    auto store = cb::Store::open(cb::testing::db(tmp, "cases.db"));
     const auto report = store.import_jsonl(input);
     EXPECT_EQ(report.imported, 6u);
     EXPECT_EQ(report.lines, 7u);  // one blank line
@@ -55,7 +55,7 @@ TEST(Store, ImportThenExportGivesTheSameCases) {
     EXPECT_EQ(report.redactions.phones, 2u);
     EXPECT_EQ(report.redactions.emails, 1u);
   }
-  auto store = cb::Store::open(tmp / "cases.db");
+  auto store = cb::Store::open(cb::testing::db(tmp, "cases.db"));
   std::ostringstream out;
   store.export_jsonl(out);
   std::istringstream exported(out.str());
@@ -72,7 +72,7 @@ TEST(Store, ImportThenExportGivesTheSameCases) {
 
   // Exporting, importing into a new database and exporting again is byte for byte stable.
   std::istringstream again(out.str());
-  auto copy = cb::Store::open(tmp / "copy.db");
+  auto copy = cb::Store::open(cb::testing::db(tmp, "copy.db"));
   copy.import_jsonl(again);
   std::ostringstream out2;
   copy.export_jsonl(out2);
@@ -81,7 +81,7 @@ TEST(Store, ImportThenExportGivesTheSameCases) {
 
 TEST(Store, KeepsIdsGivenByTheImportAndRejectsDuplicates) {
   TempDir tmp;
-  auto store = cb::Store::open(tmp / "cases.db");
+  auto store = cb::Store::open(cb::testing::db(tmp, "cases.db"));
   std::istringstream in(
       R"({"id":40,"date":"2024-01-01","stage":"a","entity":"personal","profile":{},"message":"m","causes":[],"fix":null,"outcome":"unknown","source":"s"})"
       "\n"
@@ -103,7 +103,7 @@ TEST(Store, KeepsIdsGivenByTheImportAndRejectsDuplicates) {
 
 TEST(Store, CreatesTheSchemaOnAnEmptyDatabaseAndReopens) {
   TempDir tmp;
-  const auto path = tmp / "nested/folders/cases.db";
+  const auto path = cb::testing::db(tmp, "nested/folders/cases.db");
   {
     auto store = cb::Store::open(path);
     EXPECT_TRUE(store.created());
@@ -111,13 +111,15 @@ TEST(Store, CreatesTheSchemaOnAnEmptyDatabaseAndReopens) {
     EXPECT_EQ(store.count(), 0);
     store.import_jsonl(data_dir() / "valid_cases.jsonl");
   }
-  EXPECT_TRUE(std::filesystem::exists(path));
-  EXPECT_EQ(raw_int(path, "PRAGMA user_version"), cb::latest_schema_version());
   {
     auto store = cb::Store::open(path);
     EXPECT_FALSE(store.created());
     EXPECT_EQ(store.count(), 6);
+    EXPECT_EQ(store.schema_version(), cb::latest_schema_version());
   }
+  if (cb::testing::on_postgres()) return;
+  EXPECT_TRUE(std::filesystem::exists(path));
+  EXPECT_EQ(raw_int(path, "PRAGMA user_version"), cb::latest_schema_version());
   // WAL mode is a property of the file.
   sqlite3* handle = nullptr;
   ASSERT_EQ(sqlite3_open(path.c_str(), &handle), SQLITE_OK);
@@ -130,8 +132,9 @@ TEST(Store, CreatesTheSchemaOnAnEmptyDatabaseAndReopens) {
 }
 
 TEST(Store, MigratesAnEmptyExistingFile) {
+  MPADVISOR_SQLITE_ONLY();
   TempDir tmp;
-  const auto path = tmp / "empty.db";
+  const auto path = cb::testing::db(tmp, "empty.db");
   std::ofstream(path).close();  // a 0-byte file is an empty SQLite database
   auto store = cb::Store::open(path);
   EXPECT_EQ(store.schema_version(), cb::latest_schema_version());
@@ -139,12 +142,17 @@ TEST(Store, MigratesAnEmptyExistingFile) {
 
 TEST(Store, RefusesANewerSchemaAndNonDatabases) {
   TempDir tmp;
-  const auto path = tmp / "future.db";
+  const auto path = cb::testing::db(tmp, "future.db");
   { cb::Store::open(path); }
-  sqlite3* handle = nullptr;
-  sqlite3_open(path.c_str(), &handle);
-  sqlite3_exec(handle, "PRAGMA user_version = 99", nullptr, nullptr, nullptr);
-  sqlite3_close(handle);
+  if (cb::testing::on_postgres()) {
+    cb::testing::pg_exec("UPDATE " + path.substr(path.find("%3D") + 3) +
+                         ".meta SET value = '99' WHERE key = 'schema_version'");
+  } else {
+    sqlite3* handle = nullptr;
+    sqlite3_open(path.c_str(), &handle);
+    sqlite3_exec(handle, "PRAGMA user_version = 99", nullptr, nullptr, nullptr);
+    sqlite3_close(handle);
+  }
   try {
     cb::Store::open(path);
     FAIL();
@@ -152,8 +160,9 @@ TEST(Store, RefusesANewerSchemaAndNonDatabases) {
     EXPECT_EQ(e.code(), cb::Errc::schema);
     EXPECT_NE(std::string(e.what()).find("schema version 99"), std::string::npos) << e.what();
   }
+  if (cb::testing::on_postgres()) return;
 
-  const auto text = tmp / "notes.db";
+  const auto text = cb::testing::db(tmp, "notes.db");
   std::ofstream(text) << "this is not a database, just some text that is long enough to have a header.............";
   try {
     cb::Store::open(text);
@@ -167,7 +176,7 @@ TEST(Store, RefusesANewerSchemaAndNonDatabases) {
 
 TEST(Store, ListsShowsAndLabels) {
   TempDir tmp;
-  auto store = cb::Store::open(tmp / "cases.db");
+  auto store = cb::Store::open(cb::testing::db(tmp, "cases.db"));
   store.import_jsonl(data_dir() / "valid_cases.jsonl");
 
   cb::ListFilter by_stage;
@@ -213,7 +222,7 @@ TEST(Store, ListsShowsAndLabels) {
 
 TEST(Store, RecordsDiagnosesAndStreamsCasesForReplay) {
   TempDir tmp;
-  auto store = cb::Store::open(tmp / "cases.db");
+  auto store = cb::Store::open(cb::testing::db(tmp, "cases.db"));
   std::istringstream in([] {
     std::string lines;
     cb::testing::CaseGenerator generator;
@@ -262,21 +271,21 @@ TEST(Store, SeedsANewDatabaseOnce) {
   cb::OpenOptions options;
   options.seed_dir = data_dir() / "seed";
   {
-    auto store = cb::Store::open(tmp / "cases.db", options);
+    auto store = cb::Store::open(cb::testing::db(tmp, "cases.db"), options);
     EXPECT_TRUE(store.seed_report().seeded);
     EXPECT_EQ(store.seed_report().files.size(), 2u);  // README.txt is not a case file
     EXPECT_EQ(store.seed_report().imported, 3u);
     EXPECT_EQ(store.count(), 3);
     EXPECT_EQ(store.get(3).message, "备案通过");  // files in name order
   }
-  auto store = cb::Store::open(tmp / "cases.db", options);
+  auto store = cb::Store::open(cb::testing::db(tmp, "cases.db"), options);
   EXPECT_FALSE(store.seed_report().seeded);
   EXPECT_EQ(store.count(), 3);
 
   // A missing folder seeds nothing, and is no error.
   cb::OpenOptions missing;
   missing.seed_dir = tmp / "no-such-folder";
-  auto empty = cb::Store::open(tmp / "other.db", missing);
+  auto empty = cb::Store::open(cb::testing::db(tmp, "other.db"), missing);
   EXPECT_TRUE(empty.seed_report().seeded);
   EXPECT_EQ(empty.count(), 0);
 }
@@ -286,7 +295,7 @@ TEST(Store, ABadSeedLeavesTheDatabaseUncreated) {
   cb::OpenOptions options;
   options.seed_dir = data_dir() / "bad_seed";
   try {
-    cb::Store::open(tmp / "cases.db", options);
+    cb::Store::open(cb::testing::db(tmp, "cases.db"), options);
     FAIL();
   } catch (const cb::ImportError& e) {
     EXPECT_EQ(e.line(), 2u);
@@ -294,9 +303,11 @@ TEST(Store, ABadSeedLeavesTheDatabaseUncreated) {
     EXPECT_NE(std::string(e.what()).find("month 13 does not exist"), std::string::npos) << e.what();
   }
   // Nothing was created: the next open (with a good seed) starts from scratch.
-  EXPECT_EQ(raw_int(tmp / "cases.db", "PRAGMA user_version"), 0);
+  if (!cb::testing::on_postgres()) {
+    EXPECT_EQ(raw_int(cb::testing::db(tmp, "cases.db"), "PRAGMA user_version"), 0);
+  }
   options.seed_dir = data_dir() / "seed";
-  auto store = cb::Store::open(tmp / "cases.db", options);
+  auto store = cb::Store::open(cb::testing::db(tmp, "cases.db"), options);
   EXPECT_TRUE(store.seed_report().seeded);
   EXPECT_EQ(store.count(), 3);
 }

@@ -31,8 +31,8 @@ casebase::Store open_case_store(const GlobalOptions& options, int wait_ms) {
   } catch (const UsageError&) {
   }
   try {
-    casebase::Store store = casebase::Store::open(options.db_path(), open);
-    spdlog::debug("case database {}", options.db_path().string());
+    casebase::Store store = casebase::Store::open(options.db_location(), open);
+    spdlog::debug("case database {}", store.location());
     return store;
   } catch (const casebase::Error& e) {
     rethrow_case_error(e);

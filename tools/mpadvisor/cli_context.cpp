@@ -57,12 +57,13 @@ std::filesystem::path GlobalOptions::kb_path() const {
   throw UsageError("cannot find the shipped knowledge base next to " + dir.string() + "; give one with --kb PATH");
 }
 
-std::filesystem::path GlobalOptions::db_path() const {
+std::string GlobalOptions::db_location() const {
   if (!db.empty()) return db;
+  if (const char* env = std::getenv("MPADVISOR_DB"); env && *env) return env;
   if (const char* xdg = std::getenv("XDG_DATA_HOME"); xdg && *xdg)
-    return std::filesystem::path(xdg) / "mpadvisor/cases.db";
+    return (std::filesystem::path(xdg) / "mpadvisor/cases.db").string();
   if (const char* home = std::getenv("HOME"); home && *home)
-    return std::filesystem::path(home) / ".local/share/mpadvisor/cases.db";
+    return (std::filesystem::path(home) / ".local/share/mpadvisor/cases.db").string();
   throw UsageError("neither XDG_DATA_HOME nor HOME is set; give the case database with --db PATH");
 }
 

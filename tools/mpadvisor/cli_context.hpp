@@ -24,7 +24,7 @@ struct GlobalOptions {
   std::string lang;  // "zh" | "en" | "" (from the locale)
   std::string format = "text";
   std::string kb;              // "" = the shipped KB
-  std::string db;              // "" = $XDG_DATA_HOME/mpadvisor/cases.db
+  std::string db;              // "" = $MPADVISOR_DB, else $XDG_DATA_HOME/mpadvisor/cases.db
   std::string color = "auto";  // --color: auto | always | never
   bool colour = false;         // decided by decide_colour() once options are parsed
 
@@ -36,7 +36,9 @@ struct GlobalOptions {
   // Colour on standard output: --color always / never, or for auto: a terminal, and neither
   // NO_COLOR (https://no-color.org) nor TERM=dumb in the environment.
   void decide_colour(bool stdout_is_terminal);
-  std::filesystem::path db_path() const;
+  // The case base: --db, else $MPADVISOR_DB (so that a PostgreSQL password need not sit on a
+  // command line), else the per-user SQLite file. A file path or a postgresql:// URL.
+  std::string db_location() const;
 };
 
 // Bad usage or bad input: main prints "mpadvisor: error: <what>" and exits 2.

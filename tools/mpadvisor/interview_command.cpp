@@ -27,7 +27,8 @@ using render::Msg;
 std::vector<double> cause_weights(const GlobalOptions& g, const engine::Model& model) {
   std::vector<double> weights;
   std::error_code ec;
-  if (!std::filesystem::exists(g.db_path(), ec)) return weights;
+  const auto location = g.db_location();
+  if (!casebase::is_database_url(location) && !std::filesystem::exists(location, ec)) return weights;
   try {
     casebase::Stats const stats = open_case_store(g).stats();
     std::int64_t most = 0;

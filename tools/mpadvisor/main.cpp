@@ -66,7 +66,9 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"zh", "en"}));
   app.add_option("--format", opt.format, "Output format")->check(CLI::IsMember({"text", "json"}));
   app.add_option("--kb", opt.kb, "Knowledge base folder or file (default: the shipped kb/)");
-  app.add_option("--db", opt.db, "Case database (default: $XDG_DATA_HOME/mpadvisor/cases.db)");
+  app.add_option(
+      "--db", opt.db,
+      "Case database: a file, or a postgresql:// URL (default: $MPADVISOR_DB, else $XDG_DATA_HOME/mpadvisor/cases.db)");
   app.add_option("--color,--colour", opt.color,
                  "Colour text output: auto (a terminal without NO_COLOR or TERM=dumb), always, never")
       ->check(CLI::IsMember({"auto", "always", "never"}))

@@ -65,7 +65,7 @@ int run_serve(const GlobalOptions& g, const ServeArgs& a) {
 
   server::ApiOptions api_options;
   api_options.max_body = a.max_body;
-  api_options.case_db = g.db_path();
+  api_options.case_db = g.db_location();
   server::Api api(model, api_options);
 
   server::ServerOptions options;

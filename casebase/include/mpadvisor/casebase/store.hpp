@@ -1,6 +1,8 @@
-// The case base: one SQLite file of past cases. Opening creates the file (and its folders) and
-// brings the schema up to date; every write runs in one transaction; a second process may read
-// while one writes (WAL, busy timeout). All errors are casebase::Error.
+// The case base of past cases, in one SQLite file (the default) or in a PostgreSQL database
+// (a postgresql:// URL, for several workers sharing one case base). Opening creates the file
+// (and its folders) or the tables and brings the schema up to date; every write runs in one
+// transaction; readers never wait for a writer; two writers wait for each other up to a busy
+// timeout. Both backends give the same answers to the same calls. All errors are casebase::Error.
 #pragma once
 
 #include <cstddef>
@@ -26,7 +28,7 @@ struct OpenOptions {
   // is imported, in name order, in the same transaction as the schema: a bad seed file leaves
   // the database uncreated (and reported), never half-seeded. A missing folder seeds nothing.
   std::optional<std::filesystem::path> seed_dir;
-  int busy_timeout_ms = 5000;  // how long to wait for another process's write lock
+  int busy_timeout_ms = 5000;  // how long to wait for another process's write lock (or import)
   // Called once when a write has to wait for another process's lock (e.g. to say "waiting for
   // another import…"); the wait then lasts up to busy_timeout_ms.
   std::function<void()> on_wait;
@@ -94,7 +96,7 @@ struct Stats {
 
 struct SimilarCase {
   Case value;
-  double score = 0;  // −bm25: higher is more similar (substring fallback: words of the query found)
+  double score = 0;  // −bm25: higher is more similar
 };
 
 struct DiagnosisRecord {
@@ -104,20 +106,22 @@ struct DiagnosisRecord {
 
 class Store {
  public:
-  static Store open(const std::filesystem::path& path, const OpenOptions& options = {});
+  // `location`: a file path (SQLite) or a postgresql:// (or postgres://) URL.
+  static Store open(const std::string& location, const OpenOptions& options = {});
 
   Store(Store&&) noexcept;
   Store& operator=(Store&&) noexcept;
   ~Store();
 
-  const std::filesystem::path& path() const noexcept;
+  // The path, or the URL with its password replaced by ***: safe to print and log.
+  const std::string& location() const noexcept;
   int schema_version() const;
   const SeedReport& seed_report() const noexcept;  // what `open` seeded (seeded=false if not new)
   bool created() const noexcept { return seed_report().seeded; }
 
   // JSON Lines in, streaming, one transaction. A bad line throws ImportError (nothing written)
   // unless `skip_bad`, in which case it is reported in the result and skipped. The database is
-  // checked first (PRAGMA quick_check): a damaged one is refused before anything is written.
+  // checked first (SQLite: PRAGMA quick_check): a damaged one is refused before anything is written.
   // A case already stored (same content hash) is counted in `duplicates`, not stored again.
   ImportReport import_jsonl(std::istream& in, const ImportOptions& options = {});
   ImportReport import_jsonl(const std::filesystem::path& file, ImportOptions options = {});
@@ -144,9 +148,9 @@ class Store {
 
   Stats stats() const;
 
-  // Cases whose message is most like `message` (FTS5 trigram index, ranked by bm25, ties by id).
-  // Any text is accepted: FTS syntax is neutralised, and queries too short for trigrams fall back
-  // to a substring scan.
+  // Cases whose message is most like `message`: ranked by bm25 over the trigram index, topped up
+  // from the word index (Chinese characters and pairs, Latin words), ties by id. Any text is
+  // accepted; it is never read as query syntax.
   std::vector<SimilarCase> similar(std::string_view message, std::size_t limit = 5) const;
 
   struct Impl;
@@ -156,7 +160,13 @@ class Store {
   std::unique_ptr<Impl> impl_;
 };
 
-// The latest schema version this build knows (PRAGMA user_version of a fresh database).
+// The latest schema version this build knows (the same numbering for both backends).
 int latest_schema_version() noexcept;
+
+// True for a postgresql:// or postgres:// URL (a PostgreSQL case base), false for a file path.
+bool is_database_url(std::string_view location) noexcept;
+
+// `location` fit to print: a URL's password replaced by ***; a path as it is.
+std::string printable_location(std::string_view location);
 
 }  // namespace mpadvisor::casebase

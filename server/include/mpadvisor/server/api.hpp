@@ -20,6 +20,10 @@
 #include "mpadvisor/engine/model.hpp"
 #include "mpadvisor/server/metrics.hpp"
 
+namespace mpadvisor::casebase {
+class StorePool;
+}
+
 namespace mpadvisor::server {
 
 struct Request {
@@ -38,13 +42,15 @@ struct Response {
 };
 
 struct ApiOptions {
-  std::size_t max_body = std::size_t{1} << 20;   // bytes; a larger body is 413
-  std::optional<std::filesystem::path> case_db;  // read for similar cases; none: no past cases
+  std::size_t max_body = std::size_t{1} << 20;  // bytes; a larger body is 413
+  // The case base read for similar cases (a file path or a postgresql:// URL); none: no past cases.
+  std::optional<std::string> case_db;
 };
 
 class Api {
  public:
   Api(std::shared_ptr<const engine::Model> model, ApiOptions options);
+  ~Api();
 
   // Never throws: bad input becomes a problem+json response (4xx), a fault of ours a 500.
   Response handle(const Request& request);
@@ -64,6 +70,7 @@ class Api {
   std::shared_ptr<const engine::Model> model_;
   ApiOptions options_;
   Metrics metrics_;
+  std::unique_ptr<casebase::StorePool> cases_;  // from options_.case_db; none: no past cases
 };
 
 // The reason phrase of a status code (for problem titles and the HTTP layer).

@@ -1,5 +1,5 @@
-// Counts over the whole case base, read from one snapshot.
-#include "store_impl.hpp"
+// Counts over the whole SQLite case base, read from one snapshot.
+#include "sqlite_store.hpp"
 
 namespace mpadvisor::casebase {
 namespace {
@@ -13,8 +13,8 @@ std::vector<Count> counts(const sql::Connection& db, const char* sql) {
 
 }  // namespace
 
-Stats Store::stats() const {
-  const auto& db = impl_->db;
+Stats SqliteStore::stats() const {
+  const auto& db = db_;
   sql::ReadTransaction snapshot(db);
   Stats stats;
   {

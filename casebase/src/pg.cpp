@@ -1,0 +1,126 @@
+#include "pg.hpp"
+
+#include <charconv>
+
+#include "mpadvisor/casebase/error.hpp"
+
+namespace mpadvisor::casebase::pg {
+namespace {
+
+// libpq's messages end with a newline and may run over several lines ("DETAIL: …"); the
+// first line is the one a person needs.
+std::string first_line(const char* message) {
+  std::string_view text = message ? message : "";
+  if (text.starts_with("ERROR:  ")) text.remove_prefix(8);
+  const auto end = text.find('\n');
+  return std::string(text.substr(0, end));
+}
+
+}  // namespace
+
+std::optional<std::string> Result::optional_text(int row, int column) const {
+  if (is_null(row, column)) return std::nullopt;
+  return std::string(text(row, column));
+}
+
+std::int64_t Result::int64(int row, int column) const {
+  const auto value = text(row, column);
+  std::int64_t out = 0;
+  std::from_chars(value.data(), value.data() + value.size(), out);
+  return out;
+}
+
+Connection::Connection(const std::string& url, std::string printable)
+    : conn_(PQconnectdb(url.c_str()), &PQfinish), printable_(std::move(printable)) {
+  if (!conn_) throw Error(Errc::database, "cannot connect to " + printable_ + ": out of memory");
+  if (PQstatus(conn_.get()) != CONNECTION_OK)
+    throw Error(Errc::database,
+                "cannot connect to the case database " + printable_ + ": " + first_line(PQerrorMessage(conn_.get())));
+  // Warnings ("relation already exists, skipping") are not for the applicant's terminal.
+  PQsetNoticeProcessor(
+      conn_.get(), [](void*, const char*) {}, nullptr);
+  exec("SET client_encoding = 'UTF8'; SET client_min_messages = warning");
+}
+
+void Connection::fail(std::string_view what, const PGresult* result) const {
+  const char* message = result ? PQresultErrorMessage(result) : PQerrorMessage(conn_.get());
+  throw Error(Errc::database, std::string(what) + " failed on " + printable_ + ": " + first_line(message));
+}
+
+PGresult* Connection::run(const char* sql, const std::vector<const char*>& values) const {
+  return PQexecParams(conn_.get(), sql, static_cast<int>(values.size()), nullptr, values.data(), nullptr, nullptr, 0);
+}
+
+void Connection::exec(const std::string& sql) const {
+  // PQexec runs every statement of the string and stops at the first failure.
+  Result result(PQexec(conn_.get(), sql.c_str()));
+  const auto status = PQresultStatus(result.get());
+  if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) fail("a statement", result.get());
+}
+
+Result Connection::query(const std::string& sql, const std::vector<Param>& params) const {
+  std::vector<const char*> values;
+  values.reserve(params.size());
+  for (const auto& p : params) values.push_back(p.c_str());
+  Result result(run(sql.c_str(), values));
+  const auto status = PQresultStatus(result.get());
+  if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) fail("a query", result.get());
+  return result;
+}
+
+Result Connection::query(const char* sql, std::initializer_list<Param> params) const {
+  return query(std::string(sql), std::vector<Param>(params));
+}
+
+std::string Connection::try_query(const char* sql, std::initializer_list<Param> params) const {
+  std::vector<const char*> values;
+  for (const auto& p : params) values.push_back(p.c_str());
+  Result result(run(sql, values));
+  const auto status = PQresultStatus(result.get());
+  if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK) return {};
+  const char* state = PQresultErrorField(result.get(), PG_DIAG_SQLSTATE);
+  if (!state) fail("a query", result.get());  // no SQLSTATE: the connection itself failed
+  return state;
+}
+
+Transaction::Transaction(const Connection& db, Kind kind) : db_(db) {
+  db_.exec(kind == Kind::write ? "BEGIN" : "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+}
+
+Transaction::~Transaction() {
+  if (!open_) return;
+  try {
+    db_.exec("ROLLBACK");
+  } catch (const Error&) {  // the connection is gone: the server rolls back by itself
+  }
+}
+
+void Transaction::commit() {
+  db_.exec("COMMIT");
+  open_ = false;
+}
+
+std::string array_literal(const std::vector<std::string>& texts) {
+  std::string out = "{";
+  for (const auto& text : texts) {
+    if (out.size() > 1) out += ',';
+    out += '"';
+    for (char c : text) {
+      if (c == '"' || c == '\\') out += '\\';
+      out += c;
+    }
+    out += '"';
+  }
+  return out + "}";
+}
+
+std::string array_literal(const std::vector<std::int64_t>& values) {
+  std::string out = "{";
+  for (auto value : values) {
+    if (out.size() > 1) out += ',';
+    out += std::to_string(value);
+  }
+  return out + "}";
+}
+
+}  // namespace mpadvisor::casebase::pg

@@ -1,0 +1,94 @@
+// A thin RAII layer over libpq: a connection, results, parameters as text, and transactions.
+// Every failure becomes casebase::Error(Errc::database) with the server's message; the URL in
+// messages is always the printable one (no password).
+#pragma once
+
+#include <libpq-fe.h>
+
+#include <cstdint>
+#include <initializer_list>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace mpadvisor::casebase::pg {
+
+// One query parameter in text form; NULL when empty.
+class Param {
+ public:
+  Param(std::nullopt_t) {}  // NOLINT(google-explicit-constructor): reads as a value in a list
+  Param(std::string text) : text_(std::move(text)) {}             // NOLINT(google-explicit-constructor)
+  Param(std::string_view text) : text_(std::string(text)) {}      // NOLINT(google-explicit-constructor)
+  Param(const char* text) : text_(std::string(text)) {}           // NOLINT(google-explicit-constructor)
+  Param(std::int64_t value) : text_(std::to_string(value)) {}     // NOLINT(google-explicit-constructor)
+  Param(const std::optional<std::string>& text) : text_(text) {}  // NOLINT(google-explicit-constructor)
+  const char* c_str() const noexcept { return text_ ? text_->c_str() : nullptr; }
+
+ private:
+  std::optional<std::string> text_;
+};
+
+class Result {
+ public:
+  explicit Result(PGresult* result) : result_(result, &PQclear) {}
+  int rows() const noexcept { return PQntuples(result_.get()); }
+  bool is_null(int row, int column) const noexcept { return PQgetisnull(result_.get(), row, column) != 0; }
+  std::string_view text(int row, int column) const noexcept {
+    return {PQgetvalue(result_.get(), row, column), static_cast<std::size_t>(PQgetlength(result_.get(), row, column))};
+  }
+  std::optional<std::string> optional_text(int row, int column) const;
+  std::int64_t int64(int row, int column) const;
+  bool boolean(int row, int column) const noexcept { return text(row, column) == "t"; }
+  const PGresult* get() const noexcept { return result_.get(); }
+
+ private:
+  std::unique_ptr<PGresult, void (*)(PGresult*)> result_;
+};
+
+class Connection {
+ public:
+  // `url`: a postgresql:// URL; `printable`: the same without its password, for messages.
+  Connection(const std::string& url, std::string printable);
+  Connection(Connection&&) noexcept = default;
+  Connection& operator=(Connection&&) noexcept = default;
+
+  // Fixed SQL (several statements allowed: migrations, BEGIN/COMMIT).
+  void exec(const std::string& sql) const;
+  // One statement with $1… parameters sent as text.
+  Result query(const char* sql, std::initializer_list<Param> params = {}) const;
+  Result query(const std::string& sql, const std::vector<Param>& params) const;
+  // As query, but returns the SQLSTATE of a failure ("" on success) instead of throwing.
+  std::string try_query(const char* sql, std::initializer_list<Param> params = {}) const;
+
+  const std::string& printable() const noexcept { return printable_; }
+
+ private:
+  [[noreturn]] void fail(std::string_view what, const PGresult* result) const;
+  PGresult* run(const char* sql, const std::vector<const char*>& values) const;
+
+  std::unique_ptr<PGconn, void (*)(PGconn*)> conn_;
+  std::string printable_;
+};
+
+// BEGIN … COMMIT; rolls back when destroyed uncommitted (an exception went through).
+class Transaction {
+ public:
+  enum class Kind { write, read_snapshot };
+  explicit Transaction(const Connection& db, Kind kind = Kind::write);
+  Transaction(const Transaction&) = delete;
+  Transaction& operator=(const Transaction&) = delete;
+  ~Transaction();
+  void commit();
+
+ private:
+  const Connection& db_;
+  bool open_ = true;
+};
+
+// A PostgreSQL array literal ({"a","b"}) of the texts, for `= ANY($1::text[])` and unnest.
+std::string array_literal(const std::vector<std::string>& texts);
+std::string array_literal(const std::vector<std::int64_t>& values);
+
+}  // namespace mpadvisor::casebase::pg
