@@ -72,6 +72,21 @@ Result Connection::query(const char* sql, std::initializer_list<Param> params) c
   return query(std::string(sql), std::vector<Param>(params));
 }
 
+Result Connection::prepared(const char* name, const char* sql, const std::vector<Param>& params) const {
+  if (!prepared_.contains(name)) {
+    Result made(PQprepare(conn_.get(), name, sql, static_cast<int>(params.size()), nullptr));
+    if (PQresultStatus(made.get()) != PGRES_COMMAND_OK) fail("preparing a statement", made.get());
+    prepared_.insert(name);
+  }
+  std::vector<const char*> values;
+  values.reserve(params.size());
+  for (const auto& p : params) values.push_back(p.c_str());
+  Result result(PQexecPrepared(conn_.get(), name, static_cast<int>(values.size()), values.data(), nullptr, nullptr, 0));
+  const auto status = PQresultStatus(result.get());
+  if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) fail("a query", result.get());
+  return result;
+}
+
 std::string Connection::try_query(const char* sql, std::initializer_list<Param> params) const {
   std::vector<const char*> values;
   for (const auto& p : params) values.push_back(p.c_str());

@@ -9,6 +9,7 @@
 #include <initializer_list>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -59,6 +60,9 @@ class Connection {
   // One statement with $1… parameters sent as text.
   Result query(const char* sql, std::initializer_list<Param> params = {}) const;
   Result query(const std::string& sql, const std::vector<Param>& params) const;
+  // As query, through a statement prepared once per connection under `name` (parsed and
+  // planned once: the importer runs the same statements for every case).
+  Result prepared(const char* name, const char* sql, const std::vector<Param>& params) const;
   // As query, but returns the SQLSTATE of a failure ("" on success) instead of throwing.
   std::string try_query(const char* sql, std::initializer_list<Param> params = {}) const;
 
@@ -70,6 +74,7 @@ class Connection {
 
   std::unique_ptr<PGconn, void (*)(PGconn*)> conn_;
   std::string printable_;
+  mutable std::set<std::string> prepared_;
 };
 
 // BEGIN … COMMIT; rolls back when destroyed uncommitted (an exception went through).

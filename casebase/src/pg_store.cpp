@@ -6,6 +6,7 @@
 #include <chrono>
 #include <map>
 #include <thread>
+#include <tuple>
 #include <unordered_map>
 
 #include "content_hash.hpp"
@@ -75,11 +76,27 @@ class PendingTerms {
 
   void write(const pg::Connection& db) {
     if (documents_ == 0) return;
-    db.query(
-        std::string("INSERT INTO ") + table_ +
-            " (term, case_id, tf) SELECT * FROM unnest($1::text[], $2::bigint[], $3::bigint[])",
-        std::vector<pg::Param>{pg::array_literal(terms_), pg::array_literal(ids_), pg::array_literal(frequencies_)});
+    // In the primary key's order (term, case): the index grows at a few places instead of at
+    // random ones.
+    std::vector<std::size_t> order(terms_.size());
+    for (std::size_t k = 0; k < order.size(); ++k) order[k] = k;
+    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+      return std::tie(terms_[a], ids_[a]) < std::tie(terms_[b], ids_[b]);
+    });
     std::vector<std::string> terms;
+    std::vector<std::int64_t> ids, frequencies;
+    terms.reserve(order.size());
+    ids.reserve(order.size());
+    frequencies.reserve(order.size());
+    for (std::size_t k : order) {
+      terms.push_back(terms_[k]);
+      ids.push_back(ids_[k]);
+      frequencies.push_back(frequencies_[k]);
+    }
+    db.query(std::string("INSERT INTO ") + table_ +
+                 " (term, case_id, tf) SELECT * FROM unnest($1::text[], $2::bigint[], $3::bigint[])",
+             std::vector<pg::Param>{pg::array_literal(terms), pg::array_literal(ids), pg::array_literal(frequencies)});
+    terms.clear();
     std::vector<std::int64_t> counts;
     for (const auto& [term, count] : documents_per_term_) {
       terms.push_back(term);
@@ -114,14 +131,16 @@ class Importer final : public CaseSink {
 
   Stored insert(const Case& c, const std::optional<std::string>& category) override {
     std::string const hash = content_hash(c);
-    if (c.id > 0) {
-      const auto same = db_.query("SELECT coalesce(content_hash = $2, false) FROM cases WHERE id = $1", {c.id, hash});
-      if (same.rows() > 0) {
-        if (same.boolean(0, 0)) return {true, std::nullopt};
-        return {false, "duplicate id " + std::to_string(c.id) + " (another case has this id)"};
-      }
+    // Is the id taken (and by this very case?), is the content stored already: one round trip.
+    const auto taken = db_.prepared("mpadvisor_taken",
+                                    "SELECT (SELECT coalesce(content_hash = $2, false) FROM cases WHERE id = $1), "
+                                    "EXISTS (SELECT 1 FROM cases WHERE content_hash = $2)",
+                                    {c.id, hash});
+    if (!taken.is_null(0, 0)) {
+      if (taken.boolean(0, 0)) return {true, std::nullopt};
+      return {false, "duplicate id " + std::to_string(c.id) + " (another case has this id)"};
     }
-    if (db_.query("SELECT 1 FROM cases WHERE content_hash = $1", {hash}).rows() > 0) return {true, std::nullopt};
+    if (taken.boolean(0, 1)) return {true, std::nullopt};
     const CaseId id = c.id > 0 ? c.id : next_id_;
     next_id_ = std::max(next_id_, id + 1);
     const auto trigrams = trigram_counts(c.message);
@@ -132,17 +151,17 @@ class Importer final : public CaseSink {
       verdict = c.diagnosis->verdict;
       top_cause = c.diagnosis->top_cause;
     }
-    db_.query(
-        "INSERT INTO cases (id, date, stage, entity, profile, message, fix, outcome, source, kb_version, verdict, "
-        "top_cause, category, content_hash, trigram_tokens, word_tokens) "
-        "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)",
-        {id, c.date, c.stage, c.entity, c.profile, c.message, c.fix, std::string(to_string(c.outcome)), c.source,
-         kb_version, verdict, top_cause, category, hash, std::int64_t{trigrams.tokens}, std::int64_t{words.tokens}});
-    if (!c.causes.empty())
-      db_.query(
-          "INSERT INTO case_causes (case_id, cause, position) "
-          "SELECT $1, cause, ordinality - 1 FROM unnest($2::text[]) WITH ORDINALITY AS t(cause, ordinality)",
-          {id, pg::array_literal(c.causes)});
+    // The case and its causes (in the order given): the second round trip.
+    db_.prepared("mpadvisor_insert",
+                 "WITH stored AS (INSERT INTO cases (id, date, stage, entity, profile, message, fix, outcome, source, "
+                 "kb_version, verdict, top_cause, category, content_hash, trigram_tokens, word_tokens) "
+                 "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) RETURNING id) "
+                 "INSERT INTO case_causes (case_id, cause, position) "
+                 "SELECT stored.id, cause, ordinality - 1 FROM stored, unnest($17::text[]) WITH ORDINALITY AS t(cause, "
+                 "ordinality)",
+                 {id, c.date, c.stage, c.entity, c.profile, c.message, c.fix, std::string(to_string(c.outcome)),
+                  c.source, kb_version, verdict, top_cause, category, hash, std::int64_t{trigrams.tokens},
+                  std::int64_t{words.tokens}, pg::array_literal(c.causes)});
     trigrams_.add(id, trigrams);
     words_.add(id, words);
     if (++pending_ == kBatch) flush();

@@ -269,7 +269,11 @@ Response Api::dispatch(const Request& request, std::string_view path, const std:
     svg.headers.emplace_back("X-Content-Type-Options", "nosniff");
     return svg;
   }
-  return json_response(route->json(call));
+  // Every JSON answer says which knowledge it came from (so do all responses, in X-KB-Version):
+  // behind a balancer, a client or an operator can see that all workers answer alike.
+  Json answer = route->json(call);
+  if (answer.is_object() && !answer.contains("kb_version")) answer["kb_version"] = model.version();
+  return json_response(std::move(answer));
 }
 
 }  // namespace mpadvisor::server

@@ -383,5 +383,30 @@ TEST_F(ApiTest, BytesThatAreNotUtf8NeverBreakTheAnswer) {
   }
 }
 
+// Behind a balancer, every answer says which knowledge it came from: kb_version at the top of
+// every JSON answer, X-KB-Version on every response (errors and the SVG too).
+TEST_F(ApiTest, EveryAnswerCarriesTheKbVersion) {
+  json const yoga = example("yoga_name_rejected");
+  std::vector<Response> const answers = {
+      post("/v1/diagnose", {{"profile", yoga}}),
+      post("/v1/whatif", {{"profile", yoga}, {"set", {{"name", "个人学习笔记工具"}}}}),
+      post("/v1/why", {{"profile", yoga}, {"name", "filing.submit"}}),
+      post("/v1/rejection", {{"profile", yoga}, {"message", "名称含有商业词汇"}}),
+      post("/v1/plan", {{"profile", yoga}}),
+      post("/v1/interview/next", {{"profile", json::object()}}),
+      get("/v1/kb"),
+      get("/healthz")};
+  for (const Response& r : answers) {
+    ASSERT_EQ(r.status, 200) << r.body;
+    EXPECT_EQ(body_of(r).value("kb_version", ""), model_->version()) << r.body.substr(0, 200);
+  }
+  for (const Response& r : {post("/v1/graph", json::object()), get("/nowhere"), get("/")}) {
+    auto const header =
+        std::find_if(r.headers.begin(), r.headers.end(), [](const auto& h) { return h.first == "X-KB-Version"; });
+    ASSERT_NE(header, r.headers.end());
+    EXPECT_EQ(header->second, model_->version());
+  }
+}
+
 }  // namespace
 }  // namespace mpadvisor::server

@@ -14,6 +14,7 @@
 
 #include "case_store.hpp"
 #include "commands.hpp"
+#include "json_output.hpp"
 #include "kb_loading.hpp"
 #include "mpadvisor/casebase/jsonl.hpp"
 #include "mpadvisor/casebase/store.hpp"
@@ -36,8 +37,6 @@ int guarded(Body&& body) {
     rethrow_case_error(e);
   }
 }
-
-void print_json(const render::Json& j) { std::cout << j.dump(2) << "\n"; }
 
 // Case ids on the command line: positive integers, with a plain message otherwise.
 const CLI::Validator kCaseId(

@@ -5,6 +5,7 @@
 
 #include "case_store.hpp"
 #include "commands.hpp"
+#include "json_output.hpp"
 #include "kb_loading.hpp"
 #include "mpadvisor/base/input.hpp"
 #include "mpadvisor/engine/diagnosis.hpp"
@@ -22,8 +23,6 @@ engine::StepId step_named(const engine::Model& m, const std::string& name, const
   if (auto s = m.find_step(name)) return *s;
   throw UsageError(std::string(what) + " '" + name + "' is not a step of the knowledge base");
 }
-
-void print_json(const render::Json& j) { std::cout << j.dump(2) << "\n"; }
 
 struct DiagnoseArgs {
   std::string profile, target, rejection, stage;
@@ -68,7 +67,8 @@ int run_diagnose(const GlobalOptions& g, const DiagnoseArgs& a) {
     render::RejectionReport const report = analyse_rejection(g, *model, d, a);
     if (json) {
       print_json({{"rejection", render::rejection_json(*model, report, r)},
-                  {"diagnosis", render::diagnosis_json(*model, d, r)}});
+                  {"diagnosis", render::diagnosis_json(*model, d, r)}},
+                 *model);
     } else {
       std::cout << render::rejection_text(*model, report, r);
     }
@@ -81,7 +81,7 @@ int run_diagnose(const GlobalOptions& g, const DiagnoseArgs& a) {
   if (json) {
     render::Json j = render::diagnosis_json(*model, d, r);
     if (latest) j["latest_rejection"] = render::latest_rejection_json(*model, *latest, ranking, r);
-    print_json(j);
+    print_json(j, *model);
   } else {
     std::cout << render::diagnosis_text(*model, d, r);
     if (latest) std::cout << render::latest_rejection_text(*model, *latest, ranking, r);
@@ -97,7 +97,7 @@ int run_why(const GlobalOptions& g, const std::string& profile_path, const std::
   if (auto rule = model->find_rule(name)) {
     render::RuleExplanation const e{*rule, engine::prove_rule(*model, profile, *rule), why_not};
     if (json)
-      print_json(render::rule_explanation_json(*model, e, r));
+      print_json(render::rule_explanation_json(*model, e, r), *model);
     else
       std::cout << render::rule_explanation_text(*model, e, r);
     return kExitOk;
@@ -117,7 +117,7 @@ int run_why(const GlobalOptions& g, const std::string& profile_path, const std::
   for (const engine::Finding& f : e.diagnosis.undetermined)
     e.proofs.emplace_back(f.rule, engine::prove_rule(*model, profile, f.rule));
   if (json)
-    print_json(render::step_explanation_json(*model, e, r));
+    print_json(render::step_explanation_json(*model, e, r), *model);
   else
     std::cout << render::step_explanation_text(*model, e, r);
   return kExitOk;
@@ -153,7 +153,7 @@ int run_whatif(const GlobalOptions& g, const WhatIfArgs& a) {
   }
   render::Options const r = g.render_options();
   if (g.output_format() == Format::json)
-    print_json(render::whatif_json(*model, w, r));
+    print_json(render::whatif_json(*model, w, r), *model);
   else
     std::cout << render::whatif_text(*model, w, r);
   return w.after.verdict == engine::Verdict::clear ? kExitOk : kExitFindings;

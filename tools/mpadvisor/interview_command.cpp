@@ -139,7 +139,8 @@ int run_json_lines(const engine::Model& model, InterviewSession& s, std::optiona
             {"asked", s.asked()},
             {"skipped", s.skipped()},
             {"assumed", std::move(assumed)},
-            {"settled", end.settled}};
+            {"settled", end.settled},
+            {"kb_version", model.version()}};
   std::cout << Json{{"done", std::move(done)}}.dump() << "\n";
   return kExitOk;
 }

@@ -5,6 +5,7 @@
 #include <memory>
 
 #include "commands.hpp"
+#include "json_output.hpp"
 #include "kb_loading.hpp"
 #include "mpadvisor/base/clock.hpp"
 #include "mpadvisor/dsl/format.hpp"
@@ -107,7 +108,7 @@ int run_test(const GlobalOptions& g, const std::string& path, bool require_cover
   auto model = load_model(g, kb_argument(g, path));
   engine::ScenarioReport const report = engine::run_scenarios(*model, base::beijing_now());
   if (g.output_format() == Format::json)
-    std::cout << render::test_json(*model, report).dump(2) << "\n";
+    print_json(render::test_json(*model, report), *model);
   else
     std::cout << render::test_text(*model, report, g.render_options());
   if (report.failed()) return kExitFindings;
