@@ -4,6 +4,12 @@
 // server's resident memory before and after. Stops by itself; exit 1 when a request fails.
 //
 //   serve_load [--requests N] [--connections C] [--threads T] [--binary PATH]
+//              [--port P] [--endpoint diagnose|rejection]
+//
+// --port sends to a server already listening on 127.0.0.1:P (a balancer in front of several
+// workers, tests/deploy) instead of starting one; its memory is then not reported.
+// --endpoint rejection posts the shipped examples with the seed cases' rejection messages to
+// POST /v1/rejection, which also searches the case base.
 //
 // One client thread drives every connection with poll(): on 2 cores, a thread per connection
 // would mostly measure the scheduler.
@@ -37,6 +43,8 @@ struct Options {
   int connections = 16;
   int threads = 2;
   std::string binary = MPADVISOR_BINARY;
+  int port = 0;  // 0: start a server
+  std::string endpoint = "diagnose";
 };
 
 std::string read_file(const std::filesystem::path& p) {
@@ -115,23 +123,42 @@ std::size_t complete_response(const std::string& in, bool& ok) {
   std::size_t const end = in.find("\r\n\r\n");
   if (end == std::string::npos) return 0;
   ok = in.compare(9, 3, "200") == 0;
-  std::size_t const at = in.find("Content-Length: ");
-  if (at == std::string::npos || at > end) return end + 4;
-  std::size_t const length = std::stoul(in.substr(at + 16));
+  // Header names are case-insensitive (HAProxy sends them in lower case).
+  std::string head = in.substr(0, end);
+  std::transform(head.begin(), head.end(), head.begin(), [](unsigned char c) { return std::tolower(c); });
+  std::size_t const at = head.find("content-length: ");
+  if (at == std::string::npos) return end + 4;
+  std::size_t const length = std::stoul(head.substr(at + 16));
   return in.size() >= end + 4 + length ? end + 4 + length : 0;
 }
 
-std::vector<std::string> example_requests() {
+// The "message" of every line of the seed cases (a JSON string, escapes kept as they are).
+std::vector<std::string> seed_messages() {
+  std::ifstream in(std::filesystem::path(MPADVISOR_SOURCE_DIR) / "kb/cases/seed_cases.jsonl");
+  std::vector<std::string> out;
+  for (std::string line; std::getline(in, line);) {
+    std::size_t const key = line.find("\"message\": \"");
+    if (key == std::string::npos) continue;
+    std::size_t const begin = key + 11, end = line.find("\", \"", begin);
+    if (end != std::string::npos) out.push_back(line.substr(begin, end + 1 - begin));
+  }
+  return out;
+}
+
+std::vector<std::string> example_requests(const std::string& endpoint) {
   std::vector<std::filesystem::path> files;
   for (const auto& e : std::filesystem::directory_iterator(std::filesystem::path(MPADVISOR_SOURCE_DIR) / "kb/examples"))
     if (e.path().extension() == ".json") files.push_back(e.path());
   std::sort(files.begin(), files.end());
+  std::vector<std::string> const messages = seed_messages();
   std::vector<std::string> out;
-  for (const auto& f : files) {
-    std::string const body = "{\"profile\": " + read_file(f) + "}";
-    out.push_back(
-        "POST /v1/diagnose HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: " +
-        std::to_string(body.size()) + "\r\n\r\n" + body);
+  for (std::size_t k = 0; k < files.size(); ++k) {
+    std::string body = "{\"profile\": " + read_file(files[k]);
+    if (endpoint == "rejection") body += ", \"message\": " + messages[k % messages.size()];
+    body += "}";
+    out.push_back("POST /v1/" + endpoint +
+                  " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: " +
+                  std::to_string(body.size()) + "\r\n\r\n" + body);
   }
   return out;
 }
@@ -150,25 +177,32 @@ int main(int argc, char** argv) {
       o.threads = std::atoi(argv[i + 1]);
     else if (flag == "--binary")
       o.binary = argv[i + 1];
+    else if (flag == "--port")
+      o.port = std::atoi(argv[i + 1]);
+    else if (flag == "--endpoint")
+      o.endpoint = argv[i + 1];
     else {
-      std::cerr << "usage: serve_load [--requests N] [--connections C] [--threads T] [--binary PATH]\n";
+      std::cerr << "usage: serve_load [--requests N] [--connections C] [--threads T] [--binary PATH] [--port P] "
+                   "[--endpoint diagnose|rejection]\n";
       return 2;
     }
   }
-  if (o.requests < 1 || o.connections < 1 || o.connections > 1000) {
-    std::cerr << "serve_load: --requests must be positive and --connections from 1 to 1000\n";
+  if (o.requests < 1 || o.connections < 1 || o.connections > 1000 || o.port < 0 || o.port > 65535 ||
+      (o.endpoint != "diagnose" && o.endpoint != "rejection")) {
+    std::cerr << "serve_load: --requests must be positive, --connections from 1 to 1000, --port from 1 to 65535, "
+                 "--endpoint diagnose or rejection\n";
     return 2;
   }
   signal(SIGPIPE, SIG_IGN);
-  std::vector<std::string> const requests = example_requests();
-  Server server = start_server(o);
+  std::vector<std::string> const requests = example_requests(o.endpoint);
+  Server server = o.port > 0 ? Server{-1, o.port} : start_server(o);
 
   std::vector<Connection> conns(static_cast<std::size_t>(o.connections));
   for (auto& c : conns) {
     c.fd = connect_to(server.port);
     if (c.fd < 0) {
       std::cerr << "serve_load: cannot connect\n";
-      kill(server.pid, SIGTERM);
+      if (server.pid > 0) kill(server.pid, SIGTERM);
       return 3;
     }
   }
@@ -221,7 +255,7 @@ int main(int argc, char** argv) {
           ++done;
           if (!ok) ++failed;
           if (done == warmup) {
-            rss_before = resident_kib(server.pid);
+            if (server.pid > 0) rss_before = resident_kib(server.pid);
             begin = Clock::now();
           } else if (done > warmup) {
             latencies_us.push_back(std::chrono::duration<double, std::micro>(Clock::now() - c.started).count());
@@ -232,10 +266,12 @@ int main(int argc, char** argv) {
     }
   }
   double const seconds = std::chrono::duration<double>(Clock::now() - begin).count();
-  long const rss_after = resident_kib(server.pid);
-  kill(server.pid, SIGTERM);
-  int status = 0;
-  waitpid(server.pid, &status, 0);
+  long const rss_after = server.pid > 0 ? resident_kib(server.pid) : -1;
+  if (server.pid > 0) {
+    kill(server.pid, SIGTERM);
+    int status = 0;
+    waitpid(server.pid, &status, 0);
+  }
   if (failed != 0 || latencies_us.empty()) {
     std::cerr << "serve_load: " << (failed < 0 ? "aborted" : std::to_string(failed) + " requests failed") << "\n";
     return 1;
@@ -244,12 +280,14 @@ int main(int argc, char** argv) {
   auto pct = [&](double p) {
     return latencies_us[static_cast<std::size_t>(p * static_cast<double>(latencies_us.size() - 1))];
   };
-  std::printf("requests      %zu (after %ld warm-up), %d keep-alive connections, server threads %d\n",
-              latencies_us.size(), warmup, o.connections, o.threads);
+  std::printf("requests      %zu POST /v1/%s (after %ld warm-up), %d keep-alive connections\n", latencies_us.size(),
+              o.endpoint.c_str(), warmup, o.connections);
   std::printf("throughput    %.0f requests/s\n", static_cast<double>(latencies_us.size()) / seconds);
   std::printf("latency       p50 %.0f us, p90 %.0f us, p99 %.0f us, max %.0f us\n", pct(0.5), pct(0.9), pct(0.99),
               latencies_us.back());
-  std::printf("server RSS    %ld KiB after warm-up, %ld KiB at the end (%+.1f%%)\n", rss_before, rss_after,
-              100.0 * static_cast<double>(rss_after - rss_before) / static_cast<double>(rss_before));
+  if (server.pid > 0)
+    std::printf("server RSS    %ld KiB after warm-up, %ld KiB at the end (%+.1f%%), %d server threads\n", rss_before,
+                rss_after, 100.0 * static_cast<double>(rss_after - rss_before) / static_cast<double>(rss_before),
+                o.threads);
   return 0;
 }

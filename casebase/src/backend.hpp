@@ -33,8 +33,9 @@ struct Hit {
 class SearchSnapshot {
  public:
   virtual ~SearchSnapshot() = default;
-  // How many cases hold `term`, counting no further than `cap`.
-  virtual std::int64_t documents(TextIndex index, const std::string& term, std::int64_t cap) = 0;
+  // How many cases hold each term, counting no further than `cap`.
+  virtual std::vector<std::int64_t> documents(TextIndex index, const std::vector<std::string>& terms,
+                                              std::int64_t cap) = 0;
   // The cases holding any (or, with `all`, every) term, best first, ties by id; at most
   // `limit`. With `first` > 0 only the first `first` matching cases in id order are ranked
   // (a bound on the work for terms that occur everywhere).

@@ -1,7 +1,12 @@
 // The PostgreSQL side of the similar-case search. The term tables (pg_schema.cpp) give, per
 // term, the cases holding it and how often, and the counts bm25 needs; the scores are then
 // computed here exactly as FTS5 computes them (bm25.hpp), so that both backends rank alike.
+// A search is a handful of round trips: the counts of every term are read once per snapshot,
+// postings come joined with their cases' lengths.
 #include <algorithm>
+#include <array>
+#include <map>
+#include <optional>
 #include <unordered_map>
 
 #include "bm25.hpp"
@@ -11,82 +16,75 @@
 namespace mpadvisor::casebase {
 namespace {
 
+struct Totals {
+  std::int64_t documents = 0;  // cases indexed
+  std::int64_t tokens = 0;     // tokens in all of them
+};
+
 class PgSearch final : public SearchSnapshot {
  public:
   explicit PgSearch(const pg::Connection& db) : db_(db), snapshot_(db, pg::Transaction::Kind::read_snapshot) {}
 
-  std::int64_t documents(TextIndex index, const std::string& term, std::int64_t cap) override {
-    const auto phrases = phrases_of(index, {term});
-    if (phrases.empty()) return 0;
-    return std::min(cap, documents_of(index, phrases).front());
+  std::vector<std::int64_t> documents(TextIndex index, const std::vector<std::string>& terms,
+                                      std::int64_t cap) override {
+    std::vector<std::string> phrases;
+    phrases.reserve(terms.size());
+    for (const auto& term : terms) phrases.push_back(phrase_of(index, term));
+    auto counts = documents_of(index, phrases);
+    for (auto& count : counts) count = std::min(count, cap);
+    return counts;
   }
 
   std::vector<Hit> ranked(TextIndex index, const std::vector<std::string>& terms, bool all, std::int64_t first,
                           std::size_t limit) override {
-    const auto phrases = phrases_of(index, terms);
-    if (phrases.empty()) return {};
-    const auto* table = index == TextIndex::trigrams ? "case_trigrams" : "case_words";
+    std::vector<std::string> phrases;  // FTS5 scores every phrase of a query, repeated ones too
+    phrases.reserve(terms.size());
+    for (const auto& term : terms) phrases.push_back(phrase_of(index, term));
     const auto distinct = distinct_of(phrases);
-    const std::string term_list = pg::array_literal(distinct);
+    const auto idfs = idfs_of(index, phrases);
+    if (distinct.empty()) return {};
 
-    // The candidate cases: every match, or the first `first` in id order.
-    std::string postings_sql = std::string("SELECT case_id, term, tf FROM ") + table + " WHERE term = ANY($1::text[])";
-    std::vector<pg::Param> params{term_list};
+    // The candidates (every match, or the first `first` in id order) with, per term they
+    // hold, its frequency, and their length.
+    const bool trigrams = index == TextIndex::trigrams;
+    const std::string table = trigrams ? "case_trigrams" : "case_words";
+    const std::string length = trigrams ? "trigram_tokens" : "word_tokens";
+    std::string sql = "SELECT t.case_id, t.term, t.tf, c." + length + " FROM " + table +
+                      " t JOIN cases c ON c.id = t.case_id WHERE t.term = ANY($1::text[])";
+    std::vector<pg::Param> params{pg::array_literal(distinct)};
     if (first > 0 || all) {
-      std::vector<pg::Param> candidate_params{term_list, first > 0 ? pg::Param(first) : pg::Param(std::nullopt)};
-      if (all) candidate_params.emplace_back(static_cast<std::int64_t>(distinct.size()));
-      const auto candidates =
-          db_.query(std::string("SELECT case_id FROM ") + table + " WHERE term = ANY($1::text[]) GROUP BY case_id" +
-                        (all ? " HAVING count(*) = $3" : "") + " ORDER BY case_id LIMIT $2",
-                    candidate_params);
-      std::vector<std::int64_t> ids;
-      ids.reserve(static_cast<std::size_t>(candidates.rows()));
-      for (int row = 0; row < candidates.rows(); ++row) ids.push_back(candidates.int64(row, 0));
-      if (ids.empty()) return {};
-      postings_sql += " AND case_id = ANY($2::bigint[])";
-      params.emplace_back(pg::array_literal(ids));
+      sql += " AND t.case_id IN (SELECT case_id FROM " + table + " WHERE term = ANY($1::text[]) GROUP BY case_id" +
+             (all ? " HAVING count(*) = $3" : "") + " ORDER BY case_id LIMIT $2)";
+      params.emplace_back(first > 0 ? pg::Param(first) : pg::Param(std::nullopt));
+      if (all) params.emplace_back(static_cast<std::int64_t>(distinct.size()));
     }
-    const auto postings = db_.query(postings_sql, params);
+    const auto rows = db_.query(sql, params);
 
-    // Per candidate: the frequency of each distinct term.
+    struct Candidate {
+      std::vector<double> frequency;  // per distinct term
+      double length = 0;
+    };
     std::unordered_map<std::string, std::size_t> slot;
     for (std::size_t k = 0; k < distinct.size(); ++k) slot.emplace(distinct[k], k);
-    std::unordered_map<CaseId, std::vector<double>> frequencies;
-    for (int row = 0; row < postings.rows(); ++row) {
-      auto& f = frequencies[postings.int64(row, 0)];
-      f.resize(distinct.size(), 0.0);
-      f[slot.at(std::string(postings.text(row, 1)))] = static_cast<double>(postings.int64(row, 2));
+    std::map<CaseId, Candidate> candidates;  // in id order, for a deterministic sort below
+    for (int row = 0; row < rows.rows(); ++row) {
+      auto& c = candidates[rows.int64(row, 0)];
+      c.frequency.resize(distinct.size(), 0.0);
+      c.frequency[slot.at(std::string(rows.text(row, 1)))] = static_cast<double>(rows.int64(row, 2));
+      c.length = static_cast<double>(rows.int64(row, 3));
     }
-    if (frequencies.empty()) return {};
-
     const auto totals = totals_of(index);
-    const double average_length = static_cast<double>(totals.second) / static_cast<double>(totals.first);
-    const auto hits_per_phrase = documents_of(index, phrases);
-    std::vector<double> idfs;
-    idfs.reserve(hits_per_phrase.size());
-    for (auto hits : hits_per_phrase) idfs.push_back(bm25::idf(totals.first, hits));
-
-    std::vector<std::int64_t> ids;
-    ids.reserve(frequencies.size());
-    for (const auto& [id, f] : frequencies) ids.push_back(id);
-    const auto lengths =
-        db_.query(std::string("SELECT id, ") + (index == TextIndex::trigrams ? "trigram_tokens" : "word_tokens") +
-                      " FROM cases WHERE id = ANY($1::bigint[])",
-                  {pg::array_literal(ids)});
+    const double average_length = static_cast<double>(totals.tokens) / static_cast<double>(totals.documents);
     std::vector<Hit> hits;
-    std::vector<double> phrase_frequencies(phrases.size());
-    for (int row = 0; row < lengths.rows(); ++row) {
-      const CaseId id = lengths.int64(row, 0);
-      const auto& f = frequencies.at(id);
-      for (std::size_t i = 0; i < phrases.size(); ++i) phrase_frequencies[i] = f[slot.at(phrases[i])];
-      hits.push_back(
-          {id, bm25::score(idfs, phrase_frequencies, static_cast<double>(lengths.int64(row, 1)), average_length)});
+    hits.reserve(candidates.size());
+    std::vector<double> frequencies(phrases.size());
+    for (const auto& [id, c] : candidates) {
+      for (std::size_t i = 0; i < phrases.size(); ++i)
+        frequencies[i] = phrases[i].empty() ? 0.0 : c.frequency[slot.at(phrases[i])];
+      hits.push_back({id, bm25::score(idfs, frequencies, c.length, average_length)});
     }
     // FTS5 orders by bm25() = −score, then rowid.
-    std::sort(hits.begin(), hits.end(), [](const Hit& a, const Hit& b) {
-      if (-a.score != -b.score) return -a.score < -b.score;
-      return a.id < b.id;
-    });
+    std::stable_sort(hits.begin(), hits.end(), [](const Hit& a, const Hit& b) { return -a.score < -b.score; });
     if (hits.size() > limit) hits.resize(limit);
     return hits;
   }
@@ -94,50 +92,65 @@ class PgSearch final : public SearchSnapshot {
   std::vector<Case> load(const std::vector<CaseId>& ids) override { return load_pg_cases(db_, ids); }
 
  private:
-  // The phrases of a query as the index holds them. FTS5 scores every phrase of the query,
-  // repeated ones too, so repeats are kept. A word term the unicode61 rules split in parts
-  // ("a_b") becomes one phrase per part (FTS5 would ask for the parts side by side).
-  static std::vector<std::string> phrases_of(TextIndex index, const std::vector<std::string>& terms) {
-    std::vector<std::string> phrases;
-    for (const auto& term : terms) {
-      if (index == TextIndex::trigrams) {
-        phrases.push_back(fold_trigram(term));
-      } else {
-        for (auto& token : word_tokens(term)) phrases.push_back(std::move(token));
-      }
-    }
-    return phrases;
+  // A query term as the index holds it. Word terms are single words (search_terms.cpp), so a
+  // term is never a phrase of several tokens; one with no token at all matches nothing.
+  static std::string phrase_of(TextIndex index, const std::string& term) {
+    if (index == TextIndex::trigrams) return fold_trigram(term);
+    auto tokens = word_tokens(term);
+    return tokens.empty() ? std::string() : std::move(tokens.front());
   }
 
   static std::vector<std::string> distinct_of(std::vector<std::string> phrases) {
     std::sort(phrases.begin(), phrases.end());
     phrases.erase(std::unique(phrases.begin(), phrases.end()), phrases.end());
+    phrases.erase(std::remove(phrases.begin(), phrases.end(), std::string()), phrases.end());
     return phrases;
   }
 
   static const char* name_of(TextIndex index) { return index == TextIndex::trigrams ? "trigrams" : "words"; }
 
-  // How many cases hold each phrase (0 for a phrase no case holds).
+  // How many cases hold each phrase (0 for one no case holds), read once per snapshot.
   std::vector<std::int64_t> documents_of(TextIndex index, const std::vector<std::string>& phrases) {
-    const auto rows =
-        db_.query("SELECT term, documents FROM index_terms WHERE index_name = $1 AND term = ANY($2::text[])",
-                  {name_of(index), pg::array_literal(distinct_of(phrases))});
-    std::unordered_map<std::string, std::int64_t> known;
-    for (int row = 0; row < rows.rows(); ++row) known.emplace(std::string(rows.text(row, 0)), rows.int64(row, 1));
+    auto& known = known_[static_cast<int>(index)];
+    std::vector<std::string> missing;
+    for (const auto& phrase : distinct_of(phrases))
+      if (!known.contains(phrase)) missing.push_back(phrase);
+    if (!missing.empty()) {
+      const auto rows =
+          db_.query("SELECT term, documents FROM index_terms WHERE index_name = $1 AND term = ANY($2::text[])",
+                    {name_of(index), pg::array_literal(missing)});
+      for (const auto& phrase : missing) known[phrase] = 0;
+      for (int row = 0; row < rows.rows(); ++row) known[std::string(rows.text(row, 0))] = rows.int64(row, 1);
+    }
     std::vector<std::int64_t> result;
     result.reserve(phrases.size());
-    for (const auto& phrase : phrases) result.push_back(known.contains(phrase) ? known.at(phrase) : 0);
+    for (const auto& phrase : phrases) result.push_back(phrase.empty() ? 0 : known.at(phrase));
     return result;
   }
 
-  // Cases indexed, and tokens in all of them.
-  std::pair<std::int64_t, std::int64_t> totals_of(TextIndex index) {
-    const auto row = db_.query("SELECT documents, tokens FROM index_totals WHERE index_name = $1", {name_of(index)});
-    return {row.int64(0, 0), row.int64(0, 1)};
+  std::vector<double> idfs_of(TextIndex index, const std::vector<std::string>& phrases) {
+    const auto rows = totals_of(index).documents;
+    std::vector<double> idfs;
+    idfs.reserve(phrases.size());
+    for (auto hits : documents_of(index, phrases)) idfs.push_back(bm25::idf(rows, hits));
+    return idfs;
+  }
+
+  // Both indexes' totals, read once per snapshot.
+  Totals totals_of(TextIndex index) {
+    if (!totals_) {
+      totals_.emplace();
+      const auto rows = db_.query("SELECT index_name, documents, tokens FROM index_totals");
+      for (int row = 0; row < rows.rows(); ++row)
+        (*totals_)[rows.text(row, 0) == "trigrams" ? 0 : 1] = {rows.int64(row, 1), rows.int64(row, 2)};
+    }
+    return (*totals_)[static_cast<int>(index)];
   }
 
   const pg::Connection& db_;
   pg::Transaction snapshot_;
+  std::unordered_map<std::string, std::int64_t> known_[2];
+  std::optional<std::array<Totals, 2>> totals_;
 };
 
 }  // namespace

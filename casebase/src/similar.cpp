@@ -63,12 +63,12 @@ std::vector<SimilarCase> Store::similar(std::string_view message, std::size_t li
     }
     std::vector<std::pair<std::int64_t, std::string>> rare;
     std::vector<std::string> common;
-    for (auto& gram : grams) {
-      const auto documents = search->documents(TextIndex::trigrams, gram, kCommonDocs);
-      if (documents >= kCommonDocs)
-        common.push_back(std::move(gram));
-      else if (documents > 0)
-        rare.emplace_back(documents, std::move(gram));
+    const auto counts = search->documents(TextIndex::trigrams, grams, kCommonDocs);
+    for (std::size_t k = 0; k < grams.size(); ++k) {
+      if (counts[k] >= kCommonDocs)
+        common.push_back(std::move(grams[k]));
+      else if (counts[k] > 0)
+        rare.emplace_back(counts[k], std::move(grams[k]));
     }
     std::stable_sort(rare.begin(), rare.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
     std::vector<std::string> rare_terms;

@@ -13,16 +13,19 @@ class SqliteSearch final : public SearchSnapshot {
  public:
   explicit SqliteSearch(const sql::Connection& db) : db_(db), snapshot_(db) {}
 
-  std::int64_t documents(TextIndex index, const std::string& term, std::int64_t cap) override {
-    auto& probe = probes_[static_cast<int>(index)];
-    if (!probe.handle())
-      probe = db_.prepare(
-          fmt::format("SELECT count(*) FROM (SELECT 1 FROM {0} WHERE {0} MATCH ?1 LIMIT ?2)", table(index)));
-    const auto match = fts_string(term);
-    probe.bind(1, match).bind(2, cap);
-    const auto documents = probe.step() ? probe.column_int(0) : 0;
-    probe.reset();
-    return documents;
+  std::vector<std::int64_t> documents(TextIndex index, const std::vector<std::string>& terms,
+                                      std::int64_t cap) override {
+    auto probe =
+        db_.prepare(fmt::format("SELECT count(*) FROM (SELECT 1 FROM {0} WHERE {0} MATCH ?1 LIMIT ?2)", table(index)));
+    std::vector<std::int64_t> counts;
+    counts.reserve(terms.size());
+    for (const auto& term : terms) {
+      const auto match = fts_string(term);
+      probe.bind(1, match).bind(2, cap);
+      counts.push_back(probe.step() ? probe.column_int(0) : 0);
+      probe.reset();
+    }
+    return counts;
   }
 
   std::vector<Hit> ranked(TextIndex index, const std::vector<std::string>& terms, bool all, std::int64_t first,
@@ -55,7 +58,6 @@ class SqliteSearch final : public SearchSnapshot {
 
   const sql::Connection& db_;
   sql::ReadTransaction snapshot_;
-  sql::Statement probes_[2];  // prepared on first use, one per index
 };
 
 }  // namespace
