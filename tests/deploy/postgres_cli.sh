@@ -12,7 +12,7 @@
 set -euo pipefail
 mpadvisor="$1"; src="$2"
 work="$(mktemp -d)"
-chmod 755 "$work"  # the PostgreSQL server may run as another user (root runs it as postgres)
+
 trap '"$src/scripts/pg-cluster" stop "$work/pg" >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
 fail() { echo "postgres_cli: FAILED: $*" >&2; exit 1; }
 

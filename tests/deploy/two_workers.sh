@@ -18,7 +18,7 @@ if ! command -v haproxy >/dev/null; then
   exit 77
 fi
 work="$(mktemp -d)"
-chmod 755 "$work"  # the PostgreSQL server may run as another user (root runs it as postgres)
+
 pids=()
 cleanup() {
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done

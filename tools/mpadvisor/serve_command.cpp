@@ -86,7 +86,8 @@ int run_serve(const GlobalOptions& g, const ServeArgs& a) {
   std::string const shown =
       http->address().find(':') != std::string::npos ? "[" + http->address() + "]" : http->address();
   std::cout << "listening on http://" << shown << ":" << http->port() << "/" << std::endl;
-  spdlog::info("serving KB {} from {} with {} threads", model->version(), kb_path.string(), options.threads);
+  spdlog::info("serving KB {} from {} with {} threads; case base {}", model->version(), kb_path.string(),
+               options.threads, casebase::printable_location(*api_options.case_db));
 
   http->run([&] {
     try {
