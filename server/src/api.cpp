@@ -273,7 +273,7 @@ Response Api::dispatch(const Request& request, std::string_view path, const std:
   // behind a balancer, a client or an operator can see that all workers answer alike.
   Json answer = route->json(call);
   if (answer.is_object() && !answer.contains("kb_version")) answer["kb_version"] = model.version();
-  return json_response(std::move(answer));
+  return json_response(answer);
 }
 
 }  // namespace mpadvisor::server

@@ -3,6 +3,7 @@
 #include <iostream>
 #include <memory>
 
+#include "batch_diagnose.hpp"
 #include "case_store.hpp"
 #include "commands.hpp"
 #include "json_output.hpp"
@@ -28,6 +29,9 @@ struct DiagnoseArgs {
   std::string profile, target, rejection, stage;
   bool explain = false;
   int limit = 5;
+  std::string batch;  // --batch FILE.jsonl|-
+  unsigned threads = 0;
+  bool no_evidence = false;
 };
 
 // The rejection analysis `--rejection` asks for: ranked causes, with the similar past cases
@@ -53,7 +57,30 @@ render::RejectionReport analyse_rejection(const GlobalOptions& g, const engine::
   return report;
 }
 
+}  // namespace
+
+render::Json diagnosis_answer(const engine::Model& model, const engine::Profile& profile, const engine::Diagnosis& d,
+                              const render::Options& r) {
+  render::Json j = render::diagnosis_json(model, d, r);
+  if (!profile.rejections.empty()) {
+    const engine::Rejection& latest = profile.rejections.back();
+    j["latest_rejection"] =
+        render::latest_rejection_json(model, latest, engine::rank_latest_rejection(model, d, latest), r);
+  }
+  return j;
+}
+
+namespace {
+
 int run_diagnose(const GlobalOptions& g, const DiagnoseArgs& a) {
+  if (!a.batch.empty()) {
+    if (!a.profile.empty()) throw UsageError("--batch reads the profiles from its file; give no PROFILE");
+    if (!a.rejection.empty())
+      throw UsageError("--rejection explains one profile's rejection; it does not go with --batch");
+    return run_batch(g, {a.batch, a.target, a.threads, !a.no_evidence, a.explain});
+  }
+  if (a.threads > 0 || a.no_evidence) throw UsageError("--threads and --no-evidence go with --batch");
+  if (a.profile.empty()) throw UsageError("diagnose needs a PROFILE (or --batch FILE.jsonl)");
   auto model = load_model(g, g.kb_path());
   engine::Profile profile = load_profile(*model, a.profile);
   engine::DiagnoseOptions options;
@@ -75,16 +102,14 @@ int run_diagnose(const GlobalOptions& g, const DiagnoseArgs& a) {
     return report.ranking.causes.empty() ? kExitFindings : kExitOk;
   }
 
-  const engine::Rejection* latest = profile.rejections.empty() ? nullptr : &profile.rejections.back();
-  engine::RejectionRanking const ranking =
-      latest ? engine::rank_latest_rejection(*model, d, *latest) : engine::RejectionRanking{};
   if (json) {
-    render::Json j = render::diagnosis_json(*model, d, r);
-    if (latest) j["latest_rejection"] = render::latest_rejection_json(*model, *latest, ranking, r);
-    print_json(j, *model);
+    print_json(diagnosis_answer(*model, profile, d, r), *model);
   } else {
     std::cout << render::diagnosis_text(*model, d, r);
-    if (latest) std::cout << render::latest_rejection_text(*model, *latest, ranking, r);
+    if (!profile.rejections.empty()) {
+      const engine::Rejection& latest = profile.rejections.back();
+      std::cout << render::latest_rejection_text(*model, latest, engine::rank_latest_rejection(*model, d, latest), r);
+    }
   }
   return d.verdict == engine::Verdict::clear ? kExitOk : kExitFindings;
 }
@@ -167,7 +192,7 @@ void register_diagnose_commands(CLI::App& app, CommandContext& context) {
   auto diagnose_args = std::make_shared<DiagnoseArgs>();
   CLI::App* diagnose =
       app.add_subcommand("diagnose", "What blocks a profile on the way to the goal, why, and how to fix it");
-  diagnose->add_option("profile", diagnose_args->profile, "Profile (JSON)")->required();
+  diagnose->add_option("profile", diagnose_args->profile, "Profile (JSON)");
   diagnose->add_option("--target", diagnose_args->target, "Step to diagnose toward (default: the KB's goal)");
   diagnose->add_flag("--explain", diagnose_args->explain,
                      "Add the author's trace: rules, KB file and line, conditions");
@@ -175,6 +200,12 @@ void register_diagnose_commands(CLI::App& app, CommandContext& context) {
   diagnose->add_option("--stage", diagnose_args->stage, "The step the rejection came from");
   diagnose->add_option("--limit", diagnose_args->limit, "Similar past cases to show with --rejection")
       ->check(CLI::Range(1, 100));
+  diagnose->add_option("--batch", diagnose_args->batch,
+                       "Diagnose every line of a JSON Lines file (- for standard input), one JSON answer per line");
+  diagnose->add_option("--threads", diagnose_args->threads, "Threads for --batch (default: one per core)")
+      ->check(CLI::Range(1, 256));
+  diagnose->add_flag("--no-evidence", diagnose_args->no_evidence,
+                     "With --batch: verdicts, blockers and causes without their evidence");
   diagnose->callback([&context, diagnose_args, &g] {
     context.action = [&g, diagnose_args] { return run_diagnose(g, *diagnose_args); };
   });

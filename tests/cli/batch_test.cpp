@@ -1,0 +1,142 @@
+// diagnose --batch: one answer per line in input order, the same answer `diagnose --format json`
+// gives for each profile, bad lines reported in their place, threads that do not change the
+// output, and --no-evidence.
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "support/examples.hpp"
+#include "support/run.hpp"
+
+namespace mpadvisor::testing {
+namespace {
+
+using nlohmann::ordered_json;
+
+std::string one_line(const std::filesystem::path& file) {
+  std::ifstream in(file);
+  return nlohmann::json::parse(in).dump();
+}
+
+std::vector<ordered_json> answers(const std::string& out) {
+  std::vector<ordered_json> result;
+  std::istringstream lines(out);
+  for (std::string line; std::getline(lines, line);) result.push_back(ordered_json::parse(line));
+  return result;
+}
+
+bool holds_key(const ordered_json& j, const std::string& key) {
+  if (j.is_object()) {
+    if (j.contains(key)) return true;
+    for (const auto& [k, v] : j.items())
+      if (holds_key(v, key)) return true;
+  } else if (j.is_array()) {
+    for (const auto& v : j)
+      if (holds_key(v, key)) return true;
+  }
+  return false;
+}
+
+TEST(Batch, EachLineGetsTheAnswerDiagnoseGivesInInputOrder) {
+  TempDir tmp;
+  std::string input;
+  const auto examples = example_paths();
+  for (const auto& example : examples) input += one_line(example) + "\n";
+  RunResult r = run_mpadvisor({"diagnose", "--batch", "-", "--lang", "en"}, tmp.path(), input);
+  ASSERT_EQ(r.exit_code, 1) << r.err;  // some examples are blocked
+  const auto got = answers(r.out);
+  ASSERT_EQ(got.size(), examples.size());
+  for (std::size_t k = 0; k < examples.size(); ++k) {
+    RunResult one = run_mpadvisor({"--format", "json", "--lang", "en", "diagnose", examples[k].string()}, tmp.path());
+    ordered_json expected = ordered_json::parse(one.out);
+    ordered_json answer = got[k];
+    EXPECT_EQ(answer["id"], k + 1);  // the line number
+    answer.erase("id");
+    EXPECT_EQ(answer, expected) << examples[k];
+  }
+}
+
+TEST(Batch, BadLinesAreReportedInPlaceAndTheRestIsDiagnosed) {
+  TempDir tmp;
+  std::string const clean = one_line(source_dir() / "kb/examples/clean_release.json");
+  std::string const input = clean + "\n" +  // 1
+                            "{\"id\": \"agency-7\", \"target\": \"filing.submit\", \"profile\": " + clean +
+                            "}\n" +                                           // 2
+                            "not json\n" +                                    // 3
+                            "\n" +                                            // 4 (blank)
+                            "{\"entity\": \"robot\"}\n" +                     // 5
+                            "{\"profile\": {}, \"target\": \"nowhere\"}\n" +  // 6
+                            "[1, 2]\n" +                                      // 7
+                            clean + "\n";                                     // 8
+  RunResult r = run_mpadvisor({"diagnose", "--batch", "-"}, tmp.path(), input);
+  EXPECT_EQ(r.exit_code, 2) << r.err;
+  const auto got = answers(r.out);
+  ASSERT_EQ(got.size(), 7u) << r.out;
+  EXPECT_EQ(got[0]["verdict"], "clear");
+  EXPECT_EQ(got[1]["id"], "agency-7");
+  EXPECT_EQ(got[1]["target"], "filing.submit");
+  const std::vector<std::pair<std::size_t, std::string>> errors = {
+      {3, "bad-json"}, {5, "invalid-profile"}, {6, "unknown-step"}, {7, "bad-request"}};
+  for (std::size_t k = 0; k < errors.size(); ++k) {
+    const auto& e = got[2 + k];
+    EXPECT_EQ(e["line"], errors[k].first);
+    EXPECT_EQ(e["error"]["kind"], errors[k].second) << e;
+    EXPECT_FALSE(e["error"]["message"].get<std::string>().empty());
+  }
+  EXPECT_NE(got[3]["error"]["message"].get<std::string>().find("entity"), std::string::npos) << got[3];
+  EXPECT_EQ(got[6]["id"], 8);
+  EXPECT_EQ(got[6]["verdict"], "clear");
+}
+
+TEST(Batch, ThreadsDoNotChangeTheOutputAndEvidenceCanBeLeftOut) {
+  TempDir tmp;
+  std::string input;
+  for (int round = 0; round < 150; ++round)  // more lines than one block of work
+    for (const auto& example : example_paths()) input += one_line(example) + "\n";
+  std::ofstream(tmp.path() / "many.jsonl") << input;
+  const auto file = (tmp.path() / "many.jsonl").string();
+  RunResult one = run_mpadvisor({"diagnose", "--batch", file, "--threads", "1"}, tmp.path());
+  RunResult four = run_mpadvisor({"diagnose", "--batch", file, "--threads", "4"}, tmp.path());
+  ASSERT_EQ(one.exit_code, 1) << one.err;
+  EXPECT_EQ(one.out, four.out);
+  const auto got = answers(one.out);
+  ASSERT_EQ(got.size(), 150 * example_paths().size());
+  for (std::size_t k = 0; k < got.size(); ++k) ASSERT_EQ(got[k]["id"], k + 1);
+  EXPECT_TRUE(holds_key(ordered_json(got), "evidence"));
+
+  RunResult lean = run_mpadvisor({"diagnose", "--batch", file, "--no-evidence"}, tmp.path());
+  const auto lean_answers = answers(lean.out);
+  ASSERT_EQ(lean_answers.size(), got.size());
+  EXPECT_FALSE(holds_key(ordered_json(lean_answers), "evidence"));
+  for (std::size_t k = 0; k < got.size(); k += 97) {
+    EXPECT_EQ(lean_answers[k]["verdict"], got[k]["verdict"]);
+    EXPECT_EQ(lean_answers[k]["blockers"].size(), got[k]["blockers"].size());
+  }
+}
+
+TEST(Batch, UsageAndOverlongLines) {
+  TempDir tmp;
+  RunResult both = run_mpadvisor({"diagnose", "kb/examples/clean_release.json", "--batch", "-"}, tmp.path());
+  EXPECT_EQ(both.exit_code, 2);
+  EXPECT_NE(both.err.find("give no PROFILE"), std::string::npos) << both.err;
+  RunResult threads = run_mpadvisor({"diagnose", "kb/examples/clean_release.json", "--threads", "2"}, tmp.path());
+  EXPECT_EQ(threads.exit_code, 2);
+  EXPECT_NE(threads.err.find("go with --batch"), std::string::npos) << threads.err;
+  RunResult device = run_mpadvisor({"diagnose", "--batch", "/dev/zero"}, tmp.path());
+  EXPECT_EQ(device.exit_code, 2);
+  EXPECT_EQ(device.err, "mpadvisor: error: batch file '/dev/zero' is a device, not a file\n");
+
+  std::string const huge = "{\"name\": \"" + std::string(std::size_t{3} << 20, 'x') + "\"}\n";
+  RunResult r = run_mpadvisor({"diagnose", "--batch", "-"}, tmp.path(),
+                              huge + one_line(source_dir() / "kb/examples/clean_release.json") + "\n");
+  EXPECT_EQ(r.exit_code, 2);
+  const auto got = answers(r.out);
+  ASSERT_EQ(got.size(), 2u);
+  EXPECT_EQ(got[0]["error"]["kind"], "too-long");
+  EXPECT_EQ(got[1]["verdict"], "clear");
+}
+
+}  // namespace
+}  // namespace mpadvisor::testing

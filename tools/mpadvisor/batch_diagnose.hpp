@@ -1,0 +1,31 @@
+// `diagnose --batch FILE.jsonl|-`: many profiles in one run, one JSON object per line in input
+// order (docs/json.md, "Batch diagnosis"). This is how an agency checks a hundred applicants at
+// once, and how the engine is measured against its peers.
+#pragma once
+
+#include <string>
+
+#include "cli_context.hpp"
+#include "mpadvisor/engine/diagnosis.hpp"
+#include "mpadvisor/engine/profile.hpp"
+
+namespace mpadvisor::cli {
+
+struct BatchArgs {
+  std::string input;     // a JSON Lines file, or "-" for standard input
+  std::string target;    // the default target of lines that name none
+  unsigned threads = 0;  // 0: one per core
+  bool evidence = true;  // false: --no-evidence, verdicts, blockers and causes only
+  bool explain = false;  // --explain: rule names, KB file and line, conditions
+};
+
+// What `diagnose --format json` prints for a profile: the diagnosis, and the ranking of the
+// latest rejection the profile records (diagnose_commands.cpp; shared with the batch).
+render::Json diagnosis_answer(const engine::Model& model, const engine::Profile& profile, const engine::Diagnosis& d,
+                              const render::Options& r);
+
+// Exit code: 0 every line diagnosed clear, 1 some profile is not clear, 2 some line was bad
+// (reported in its place; the others are still diagnosed).
+int run_batch(const GlobalOptions& g, const BatchArgs& a);
+
+}  // namespace mpadvisor::cli
