@@ -8,18 +8,12 @@
 #include <string>
 #include <string_view>
 
+#include "migration.hpp"
 #include "mpadvisor/casebase/error.hpp"
 #include "pg_store.hpp"
-#include "schema.hpp"
 
 namespace mpadvisor::casebase {
 namespace {
-
-struct Migration {
-  int version;
-  std::string_view summary;
-  const char* sql;
-};
 
 // Append only, like SQLite's list.
 constexpr Migration kMigrations[] = {
@@ -100,10 +94,7 @@ int migrate_postgres(const pg::Connection& db, const std::function<void()>& on_c
     const auto version = db.query("SELECT value FROM meta WHERE key = 'schema_version'");
     if (version.rows() > 0) found = version.int64(0, 0);
   }
-  if (found > kLatest)
-    throw Error(Errc::schema, "the case database has schema version " + std::to_string(found) +
-                                  ", newer than this mpadvisor understands (" + std::to_string(kLatest) +
-                                  "); use a newer mpadvisor");
+  if (found > kLatest) throw newer_schema_error(found);
   // Version 1 had no cases in PostgreSQL before version 3 existed, so no upgrade backfills
   // content hashes or word terms (SQLite's does: sqlite_store.cpp).
   for (const auto& migration : kMigrations) {
@@ -115,8 +106,7 @@ int migrate_postgres(const pg::Connection& db, const std::function<void()>& on_c
           "ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value",
           {std::to_string(migration.version)});
     } catch (const Error& e) {
-      throw Error(Errc::schema, "creating schema version " + std::to_string(migration.version) + " (" +
-                                    std::string(migration.summary) + ") failed: " + e.what());
+      throw migration_error(migration, e.what());
     }
   }
   if (found == 0 && on_create) on_create();

@@ -10,7 +10,7 @@
 #include <unordered_map>
 
 #include "content_hash.hpp"
-#include "schema.hpp"
+#include "migration.hpp"
 #include "term_counts.hpp"
 
 namespace mpadvisor::casebase {

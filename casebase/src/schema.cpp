@@ -11,12 +11,6 @@ namespace mpadvisor::casebase {
 namespace schema {
 namespace {
 
-struct Migration {
-  int version;
-  std::string_view summary;
-  const char* sql;
-};
-
 // Append only: a released migration is never edited; v2 goes below v1 with version 2.
 constexpr Migration kMigrations[] = {
     {1, "cases, their causes, and the trigram full-text index of messages", R"sql(
@@ -88,19 +82,14 @@ static_assert(kLatest == kLatestSchemaVersion);
 }  // namespace
 
 int migrate(sql::Connection& db, const std::function<void()>& on_create) {
-  auto newer_error = [](std::int64_t found) {
-    return Error(Errc::schema, "the case database has schema version " + std::to_string(found) +
-                                   ", newer than this mpadvisor understands (" + std::to_string(kLatest) +
-                                   "); use a newer mpadvisor");
-  };
   const auto before_lock = db.pragma_int("user_version");
-  if (before_lock > kLatest) throw newer_error(before_lock);
+  if (before_lock > kLatest) throw newer_schema_error(before_lock);
   if (before_lock == kLatest) return kLatest;
 
   sql::WriteTransaction tx(db);
   // Another process may have migrated between the read above and taking the write lock.
   const auto found = db.pragma_int("user_version");
-  if (found > kLatest) throw newer_error(found);
+  if (found > kLatest) throw newer_schema_error(found);
   for (const auto& migration : kMigrations) {
     if (migration.version <= found) continue;
     try {
@@ -111,8 +100,7 @@ int migrate(sql::Connection& db, const std::function<void()>& on_create) {
       if (std::string_view(e.what()).find("trigram") != std::string_view::npos ||
           std::string_view(e.what()).find("fts5") != std::string_view::npos)
         hint = " (SQLite 3.34 or later with FTS5 is needed)";
-      throw Error(Errc::schema, "creating schema version " + std::to_string(migration.version) + " (" +
-                                    std::string(migration.summary) + ") failed: " + e.what() + hint);
+      throw migration_error(migration, e.what() + hint);
     }
   }
   if (found == 0 && on_create) on_create();

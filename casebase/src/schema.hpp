@@ -4,14 +4,8 @@
 
 #include <functional>
 
+#include "migration.hpp"
 #include "sqlite.hpp"
-
-namespace mpadvisor::casebase {
-
-// Both backends number their migrations alike: version N means the same tables and indexes.
-inline constexpr int kLatestSchemaVersion = 3;
-
-}  // namespace mpadvisor::casebase
 
 namespace mpadvisor::casebase::schema {
 

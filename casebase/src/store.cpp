@@ -6,7 +6,7 @@
 
 #include "backend.hpp"
 #include "mpadvisor/casebase/jsonl.hpp"
-#include "schema.hpp"
+#include "migration.hpp"
 #include "validate.hpp"
 
 namespace mpadvisor::casebase {
