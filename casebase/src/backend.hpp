@@ -87,6 +87,8 @@ struct Store::Impl {
   virtual bool label(CaseId id, const std::string& cause) = 0;
   // Checked and redacted records, one transaction. Errc::not_found when a case is missing.
   virtual void record_diagnoses(std::span<const DiagnosisRecord> records) = 0;
+  // The counts, from one snapshot: total, by_stage, by_cause, and by_category with its
+  // outcome counts (the facade derives rejection rates and by_outcome from them).
   virtual Stats stats() const = 0;
   virtual std::unique_ptr<SearchSnapshot> search() const = 0;
 };

@@ -89,7 +89,7 @@ class PendingTerms {
     ids.reserve(order.size());
     frequencies.reserve(order.size());
     for (std::size_t k : order) {
-      terms.push_back(terms_[k]);
+      terms.push_back(std::move(terms_[k]));  // the order is sorted; terms_ is reset below
       ids.push_back(ids_[k]);
       frequencies.push_back(frequencies_[k]);
     }
@@ -348,7 +348,6 @@ Stats PgStore::stats() const {
   };
   stats.by_stage = counts("SELECT stage, count(*) FROM cases GROUP BY stage ORDER BY count(*) DESC, stage");
   stats.by_cause = counts("SELECT cause, count(*) FROM case_causes GROUP BY cause ORDER BY count(*) DESC, cause");
-  stats.by_outcome = {{"approved", 0}, {"rejected", 0}, {"unknown", 0}};
   const auto rows = db_.query(
       "SELECT category, count(*), count(*) FILTER (WHERE outcome = 'approved'), "
       "count(*) FILTER (WHERE outcome = 'rejected'), count(*) FILTER (WHERE outcome = 'unknown') "
@@ -360,12 +359,6 @@ Stats PgStore::stats() const {
     category.approved = rows.int64(row, 2);
     category.rejected = rows.int64(row, 3);
     category.unknown = rows.int64(row, 4);
-    if (category.approved + category.rejected > 0)
-      category.rejection_rate =
-          static_cast<double>(category.rejected) / static_cast<double>(category.approved + category.rejected);
-    stats.by_outcome[0].count += category.approved;
-    stats.by_outcome[1].count += category.rejected;
-    stats.by_outcome[2].count += category.unknown;
     stats.by_category.push_back(std::move(category));
   }
   snapshot.commit();

@@ -25,8 +25,6 @@ Stats SqliteStore::stats() const {
   stats.by_cause = counts(db, "SELECT cause, count(*) FROM case_causes GROUP BY cause ORDER BY count(*) DESC, cause");
   // Outcomes and categories come from one pass over the table (neither has an index, and a
   // row's category sits after its profile and message): per category, its outcome counts.
-  // All three outcomes are listed, in a fixed order, zeros included.
-  stats.by_outcome = {{"approved", 0}, {"rejected", 0}, {"unknown", 0}};
   auto categories = db.prepare(
       "SELECT category, count(*), sum(outcome = 'approved'), sum(outcome = 'rejected'), sum(outcome = 'unknown') "
       "FROM cases GROUP BY category ORDER BY category IS NULL, count(*) DESC, category");
@@ -37,11 +35,6 @@ Stats SqliteStore::stats() const {
     row.approved = categories.column_int(2);
     row.rejected = categories.column_int(3);
     row.unknown = categories.column_int(4);
-    if (row.approved + row.rejected > 0)
-      row.rejection_rate = static_cast<double>(row.rejected) / static_cast<double>(row.approved + row.rejected);
-    stats.by_outcome[0].count += row.approved;
-    stats.by_outcome[1].count += row.rejected;
-    stats.by_outcome[2].count += row.unknown;
     stats.by_category.push_back(std::move(row));
   }
   return stats;

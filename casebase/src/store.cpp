@@ -5,8 +5,8 @@
 #include <iterator>
 
 #include "backend.hpp"
-#include "mpadvisor/casebase/jsonl.hpp"
 #include "migration.hpp"
+#include "mpadvisor/casebase/jsonl.hpp"
 #include "validate.hpp"
 
 namespace mpadvisor::casebase {
@@ -138,7 +138,19 @@ void Store::record_diagnoses(std::span<const DiagnosisRecord> records) {
   impl_->record_diagnoses(redacted);
 }
 
-Stats Store::stats() const { return impl_->stats(); }
+Stats Store::stats() const {
+  Stats stats = impl_->stats();
+  // All three outcomes are listed, in a fixed order, zeros included.
+  stats.by_outcome = {{"approved", 0}, {"rejected", 0}, {"unknown", 0}};
+  for (CategoryStats& c : stats.by_category) {
+    if (c.approved + c.rejected > 0)
+      c.rejection_rate = static_cast<double>(c.rejected) / static_cast<double>(c.approved + c.rejected);
+    stats.by_outcome[0].count += c.approved;
+    stats.by_outcome[1].count += c.rejected;
+    stats.by_outcome[2].count += c.unknown;
+  }
+  return stats;
+}
 
 int latest_schema_version() noexcept { return kLatestSchemaVersion; }
 
