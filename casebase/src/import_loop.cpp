@@ -47,7 +47,9 @@ ImportReport import_lines(std::istream& in, const ImportOptions& options, CaseSi
   return report;
 }
 
-static std::vector<std::filesystem::path> seed_files(const std::filesystem::path& dir) {
+namespace {
+
+std::vector<std::filesystem::path> seed_files(const std::filesystem::path& dir) {
   std::vector<std::filesystem::path> files;
   std::error_code ec;
   if (!std::filesystem::is_directory(dir, ec)) return files;
@@ -57,6 +59,8 @@ static std::vector<std::filesystem::path> seed_files(const std::filesystem::path
   std::sort(files.begin(), files.end());
   return files;
 }
+
+}  // namespace
 
 std::ifstream open_input(const std::filesystem::path& file) {
   try {

@@ -16,6 +16,14 @@ std::string first_line(const char* message) {
   return std::string(text.substr(0, end));
 }
 
+// The parameters as libpq takes them: NUL-terminated texts, or null for SQL NULL.
+std::vector<const char*> values_of(const std::vector<Param>& params) {
+  std::vector<const char*> values;
+  values.reserve(params.size());
+  for (const auto& p : params) values.push_back(p.c_str());
+  return values;
+}
+
 }  // namespace
 
 std::optional<std::string> Result::optional_text(int row, int column) const {
@@ -47,25 +55,22 @@ void Connection::fail(std::string_view what, const PGresult* result) const {
   throw Error(Errc::database, std::string(what) + " failed on " + printable_ + ": " + first_line(message));
 }
 
-PGresult* Connection::run(const char* sql, const std::vector<const char*>& values) const {
-  return PQexecParams(conn_.get(), sql, static_cast<int>(values.size()), nullptr, values.data(), nullptr, nullptr, 0);
+Result Connection::checked(Result result, std::string_view what) const {
+  const auto status = PQresultStatus(result.get());
+  if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) fail(what, result.get());
+  return result;
 }
 
 void Connection::exec(const std::string& sql) const {
   // PQexec runs every statement of the string and stops at the first failure.
-  Result result(PQexec(conn_.get(), sql.c_str()));
-  const auto status = PQresultStatus(result.get());
-  if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) fail("a statement", result.get());
+  checked(Result(PQexec(conn_.get(), sql.c_str())), "a statement");
 }
 
 Result Connection::query(const std::string& sql, const std::vector<Param>& params) const {
-  std::vector<const char*> values;
-  values.reserve(params.size());
-  for (const auto& p : params) values.push_back(p.c_str());
-  Result result(run(sql.c_str(), values));
-  const auto status = PQresultStatus(result.get());
-  if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) fail("a query", result.get());
-  return result;
+  const auto values = values_of(params);
+  return checked(Result(PQexecParams(conn_.get(), sql.c_str(), static_cast<int>(values.size()), nullptr, values.data(),
+                                     nullptr, nullptr, 0)),
+                 "a query");
 }
 
 Result Connection::query(const char* sql, std::initializer_list<Param> params) const {
@@ -74,23 +79,20 @@ Result Connection::query(const char* sql, std::initializer_list<Param> params) c
 
 Result Connection::prepared(const char* name, const char* sql, const std::vector<Param>& params) const {
   if (!prepared_.contains(name)) {
-    Result made(PQprepare(conn_.get(), name, sql, static_cast<int>(params.size()), nullptr));
-    if (PQresultStatus(made.get()) != PGRES_COMMAND_OK) fail("preparing a statement", made.get());
+    checked(Result(PQprepare(conn_.get(), name, sql, static_cast<int>(params.size()), nullptr)),
+            "preparing a statement");
     prepared_.insert(name);
   }
-  std::vector<const char*> values;
-  values.reserve(params.size());
-  for (const auto& p : params) values.push_back(p.c_str());
-  Result result(PQexecPrepared(conn_.get(), name, static_cast<int>(values.size()), values.data(), nullptr, nullptr, 0));
-  const auto status = PQresultStatus(result.get());
-  if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) fail("a query", result.get());
-  return result;
+  const auto values = values_of(params);
+  return checked(
+      Result(PQexecPrepared(conn_.get(), name, static_cast<int>(values.size()), values.data(), nullptr, nullptr, 0)),
+      "a query");
 }
 
 std::string Connection::try_query(const char* sql, std::initializer_list<Param> params) const {
-  std::vector<const char*> values;
-  for (const auto& p : params) values.push_back(p.c_str());
-  Result result(run(sql, values));
+  const auto values = values_of(std::vector<Param>(params));
+  Result result(
+      PQexecParams(conn_.get(), sql, static_cast<int>(values.size()), nullptr, values.data(), nullptr, nullptr, 0));
   const auto status = PQresultStatus(result.get());
   if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK) return {};
   const char* state = PQresultErrorField(result.get(), PG_DIAG_SQLSTATE);

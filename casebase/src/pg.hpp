@@ -70,7 +70,8 @@ class Connection {
 
  private:
   [[noreturn]] void fail(std::string_view what, const PGresult* result) const;
-  PGresult* run(const char* sql, const std::vector<const char*>& values) const;
+  // `result` when its status is a success, else Error naming `what` with the server's message.
+  Result checked(Result result, std::string_view what) const;
 
   std::unique_ptr<PGconn, void (*)(PGconn*)> conn_;
   std::string printable_;
