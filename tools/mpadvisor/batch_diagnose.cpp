@@ -103,8 +103,7 @@ class Diagnoser {
       render::Json answer = diagnosis_answer(model_, profile, d, render_);
       if (!args_.evidence) drop_evidence(answer);
       render::Json out{{"id", std::move(id)}};
-      for (auto& [key, value] : answer.items()) out[key] = std::move(value);
-      out["kb_version"] = model_.version();
+      for (auto& [key, value] : answer.items()) out[key] = std::move(value);  // kb_version included
       return {out.dump(), false, d.verdict == engine::Verdict::clear};
     } catch (const Bad& e) {
       return error(id, line.number, e.kind, e.what());
