@@ -1,14 +1,14 @@
 // The API without sockets: one POST /v1/diagnose on the shipped examples through Api::handle,
-// and its parts (reading the body, the profile, diagnosing, building and writing the JSON),
+// and its parts (finding the body's members, reading the profile, diagnosing, writing the JSON),
 // to see where a request's time goes (docs/api.md, "Load").
 #include <benchmark/benchmark.h>
 
 #include <filesystem>
 #include <fstream>
-#include <nlohmann/json.hpp>
 #include <sstream>
 
 #include "mpadvisor/base/clock.hpp"
+#include "mpadvisor/base/json_members.hpp"
 #include "mpadvisor/dsl/checked_kb.hpp"
 #include "mpadvisor/engine/diagnosis.hpp"
 #include "mpadvisor/engine/profile.hpp"
@@ -41,11 +41,11 @@ void ApiDiagnose(benchmark::State& state) {
 }
 BENCHMARK(ApiDiagnose)->Unit(benchmark::kMicrosecond);
 
-void ParseBody(benchmark::State& state) {
+void SplitBody(benchmark::State& state) {
   std::string const body = "{\"profile\": " + example_text() + "}";
-  for (auto _ : state) benchmark::DoNotOptimize(nlohmann::json::parse(body));
+  for (auto _ : state) benchmark::DoNotOptimize(mpadvisor::base::json_object_members(body));
 }
-BENCHMARK(ParseBody)->Unit(benchmark::kMicrosecond);
+BENCHMARK(SplitBody)->Unit(benchmark::kMicrosecond);
 
 void ReadProfile(benchmark::State& state) {
   auto model = shipped_model();
@@ -61,18 +61,17 @@ void Diagnose(benchmark::State& state) {
 }
 BENCHMARK(Diagnose)->Unit(benchmark::kMicrosecond);
 
-void BuildJson(benchmark::State& state) {
-  auto model = shipped_model();
-  auto const d = mpadvisor::engine::diagnose(*model, mpadvisor::engine::parse_profile(*model, example_text(), 0));
-  for (auto _ : state) benchmark::DoNotOptimize(mpadvisor::render::diagnosis_json(*model, d, {}));
-}
-BENCHMARK(BuildJson)->Unit(benchmark::kMicrosecond);
-
 void WriteJson(benchmark::State& state) {
   auto model = shipped_model();
-  auto const d = mpadvisor::engine::diagnose(*model, mpadvisor::engine::parse_profile(*model, example_text(), 0));
-  auto const j = mpadvisor::render::diagnosis_json(*model, d, {});
-  for (auto _ : state) benchmark::DoNotOptimize(j.dump(2));
+  auto const profile = mpadvisor::engine::parse_profile(*model, example_text(), 0);
+  auto const d = mpadvisor::engine::diagnose(*model, profile);
+  for (auto _ : state) {
+    mpadvisor::render::JsonWriter out(2, true);
+    out.begin_object();
+    mpadvisor::render::write_diagnosis_answer(out, *model, profile, d, {});
+    out.end_object();
+    benchmark::DoNotOptimize(out.take());
+  }
 }
 BENCHMARK(WriteJson)->Unit(benchmark::kMicrosecond);
 

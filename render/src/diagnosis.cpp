@@ -194,113 +194,148 @@ std::string diagnosis_text(const engine::Model& m, const engine::Diagnosis& d, c
 
 namespace {
 
-Json sources_json(const std::vector<engine::Source>& sources, Lang lang) {
-  Json arr = Json::array();
+void write_sources(JsonWriter& w, const std::vector<engine::Source>& sources, Lang lang) {
+  w.begin_array();
   for (const engine::Source& s : sources) {
-    Json j{{"ref", s.ref}, {"checked", s.checked}, {"certainty", std::string(engine::to_string(s.certainty))}};
-    if (!s.title.empty()) j["title"] = s.title.get(lang);
-    if (!s.section.empty()) j["section"] = s.section;
-    arr.push_back(std::move(j));
+    w.begin_object()
+        .member("ref", s.ref)
+        .member("checked", s.checked)
+        .member("certainty", engine::to_string(s.certainty));
+    if (!s.title.empty()) w.member("title", s.title.get(lang));
+    if (!s.section.empty()) w.member("section", s.section);
+    w.end_object();
   }
-  return arr;
+  w.end_array();
 }
 
-Json evidence_json(const engine::Evidence& e) {
-  Json j{
-      {"fact", e.fact}, {"value", e.value}, {"test", e.test}, {"outcome", std::string(engine::to_string(e.outcome))}};
+void write_evidence(JsonWriter& w, const engine::Evidence& e) {
+  w.begin_object()
+      .member("fact", e.fact)
+      .member("value", e.value)
+      .member("test", e.test)
+      .member("outcome", engine::to_string(e.outcome));
   if (e.match) {
-    j["match"] = {{"list", e.match->list},
-                  {"term", e.match->term},
-                  {"text", e.match->matched},
-                  {"begin", e.match->begin},
-                  {"end", e.match->end}};
+    w.key("match")
+        .begin_object()
+        .member("list", e.match->list)
+        .member("term", e.match->term)
+        .member("text", e.match->matched)
+        .member("begin", static_cast<std::uint64_t>(e.match->begin))
+        .member("end", static_cast<std::uint64_t>(e.match->end))
+        .end_object();
   }
-  return j;
+  w.end_object();
+}
+
+void write_finding(JsonWriter& w, const engine::Model& m, const engine::Finding& f, const Options& o) {
+  const engine::CauseInfo& cause = m.causes()[f.cause];
+  const engine::RuleInfo& rule = m.rules()[f.rule];
+  w.begin_object()
+      .member("cause", cause.name)
+      .member("rule", rule.name)
+      .member("step", m.steps()[f.step].name)
+      .member("title", cause.title.get(o.lang))
+      .member("explanation", cause.explanation.get(o.lang));
+  if (rule.effect == engine::Effect::warn) w.member("likelihood", engine::to_string(rule.likelihood));
+  if (rule.effect == engine::Effect::wait) w.member("actor", rule.actor);
+  if (o.evidence) {
+    w.key("evidence").begin_array();
+    for (const engine::Evidence& e : f.evidence) write_evidence(w, e);
+    w.end_array();
+  }
+  w.key("fixes").begin_array();
+  for (const engine::Fix& fix : cause.fixes) {
+    w.begin_object().member("text", fix.text.get(o.lang)).key("changes").begin_array();
+    for (const engine::FactChange& c : fix.changes) w.value(change_text(m, c, o.lang));
+    w.end_array().end_object();
+  }
+  w.end_array();
+  w.key("sources");
+  write_sources(w, sources_of(m, f), o.lang);
+  if (o.explain) {
+    w.key("trace")
+        .begin_object()
+        .member("file", rule.location.file)
+        .member("line", static_cast<std::int64_t>(rule.location.line))
+        .member("condition", rule.condition_text)
+        .end_object();
+  }
+  w.end_object();
+}
+
+void write_findings(JsonWriter& w, const engine::Model& m, const std::vector<engine::Finding>& list, const Options& o) {
+  w.begin_array();
+  for (const engine::Finding& f : list) write_finding(w, m, f, o);
+  w.end_array();
+}
+
+// {"step", "title"}: a step as the answers name it.
+void write_step(JsonWriter& w, const engine::Model& m, engine::StepId s, Lang lang) {
+  w.member("step", m.steps()[s].name).member("title", m.steps()[s].title.get(lang));
 }
 
 }  // namespace
 
-Json finding_json(const engine::Model& m, const engine::Finding& f, const Options& o) {
-  const engine::CauseInfo& cause = m.causes()[f.cause];
-  const engine::RuleInfo& rule = m.rules()[f.rule];
-  Json j{{"cause", cause.name},
-         {"rule", rule.name},
-         {"step", m.steps()[f.step].name},
-         {"title", cause.title.get(o.lang)},
-         {"explanation", cause.explanation.get(o.lang)}};
-  if (rule.effect == engine::Effect::warn) j["likelihood"] = std::string(engine::to_string(rule.likelihood));
-  if (rule.effect == engine::Effect::wait) j["actor"] = rule.actor;
-  Json evidence = Json::array();
-  for (const engine::Evidence& e : f.evidence) evidence.push_back(evidence_json(e));
-  j["evidence"] = std::move(evidence);
-  Json fixes = Json::array();
-  for (const engine::Fix& fix : cause.fixes) {
-    Json changes = Json::array();
-    for (const engine::FactChange& c : fix.changes) changes.push_back(change_text(m, c, o.lang));
-    fixes.push_back({{"text", fix.text.get(o.lang)}, {"changes", std::move(changes)}});
+void write_diagnosis_members(JsonWriter& w, const engine::Model& m, const engine::Diagnosis& d, const Options& o) {
+  w.member("target", d.target == engine::kNone ? std::string_view() : std::string_view(m.steps()[d.target].name))
+      .member("verdict", engine::to_string(d.verdict))
+      .member("kb_version", m.version());
+  w.key("blockers").begin_array();
+  for (const engine::BlockedStep& b : d.blockers) {
+    w.begin_object();
+    write_step(w, m, b.step, o.lang);
+    w.member("root", b.root).key("blocks").begin_array();
+    for (engine::StepId s : b.blocks) w.value(m.steps()[s].name);
+    w.end_array().key("causes");
+    write_findings(w, m, b.causes, o);
+    w.end_object();
   }
-  j["fixes"] = std::move(fixes);
-  j["sources"] = sources_json(sources_of(m, f), o.lang);
-  if (o.explain) {
-    j["trace"] = {{"file", rule.location.file}, {"line", rule.location.line}, {"condition", rule.condition_text}};
+  w.end_array();
+  w.key("warnings");
+  write_findings(w, m, d.warnings, o);
+  w.key("waiting");
+  write_findings(w, m, d.waiting, o);
+  w.key("needs_info").begin_array();
+  for (const engine::NeededFact& n : d.needs_info) {
+    w.begin_object()
+        .member("fact", m.facts()[n.fact].name)
+        .member("question", m.facts()[n.fact].question.get(o.lang))
+        .key("rules")
+        .begin_array();
+    for (engine::RuleId r : n.rules) w.value(m.rules()[r].name);
+    w.end_array().end_object();
   }
-  return j;
+  w.end_array();
+  w.key("next_steps").begin_array();
+  for (engine::StepId s : d.next_steps) {
+    w.begin_object();
+    write_step(w, m, s, o.lang);
+    w.end_object();
+  }
+  w.end_array();
+  w.key("held").begin_array();
+  for (const engine::HeldStep& h : d.held) {
+    w.begin_object();
+    write_step(w, m, h.step, o.lang);
+    w.key("risks").begin_array();
+    for (engine::RuleId r : h.risks) w.value(m.causes()[m.rules()[r].cause].name);
+    w.end_array().end_object();
+  }
+  w.end_array();
+  w.key("steps").begin_array();
+  for (engine::StepId s : m.topological_order()) {
+    if (d.in_scope.empty() || !d.in_scope[s]) continue;
+    w.begin_object().member("step", m.steps()[s].name).member("status", engine::to_string(d.status[s])).end_object();
+  }
+  w.end_array();
 }
 
 Json diagnosis_json(const engine::Model& m, const engine::Diagnosis& d, const Options& o) {
-  Json j;
-  j["target"] = d.target == engine::kNone ? "" : m.steps()[d.target].name;
-  j["verdict"] = std::string(engine::to_string(d.verdict));
-  j["kb_version"] = m.version();
-  Json blockers = Json::array();
-  for (const engine::BlockedStep& b : d.blockers) {
-    Json blocks = Json::array();
-    for (engine::StepId s : b.blocks) blocks.push_back(m.steps()[s].name);
-    Json causes = Json::array();
-    for (const engine::Finding& f : b.causes) causes.push_back(finding_json(m, f, o));
-    blockers.push_back({{"step", m.steps()[b.step].name},
-                        {"title", m.steps()[b.step].title.get(o.lang)},
-                        {"root", b.root},
-                        {"blocks", std::move(blocks)},
-                        {"causes", std::move(causes)}});
-  }
-  j["blockers"] = std::move(blockers);
-  auto findings = [&](const std::vector<engine::Finding>& list) {
-    Json arr = Json::array();
-    for (const engine::Finding& f : list) arr.push_back(finding_json(m, f, o));
-    return arr;
-  };
-  j["warnings"] = findings(d.warnings);
-  j["waiting"] = findings(d.waiting);
-  Json needs = Json::array();
-  for (const engine::NeededFact& n : d.needs_info) {
-    Json rules = Json::array();
-    for (engine::RuleId r : n.rules) rules.push_back(m.rules()[r].name);
-    needs.push_back({{"fact", m.facts()[n.fact].name},
-                     {"question", m.facts()[n.fact].question.get(o.lang)},
-                     {"rules", std::move(rules)}});
-  }
-  j["needs_info"] = std::move(needs);
-  Json next = Json::array();
-  for (engine::StepId s : d.next_steps)
-    next.push_back({{"step", m.steps()[s].name}, {"title", m.steps()[s].title.get(o.lang)}});
-  j["next_steps"] = std::move(next);
-  Json held = Json::array();
-  for (const engine::HeldStep& h : d.held) {
-    Json risks = Json::array();
-    for (engine::RuleId r : h.risks) risks.push_back(m.causes()[m.rules()[r].cause].name);
-    held.push_back({{"step", m.steps()[h.step].name},
-                    {"title", m.steps()[h.step].title.get(o.lang)},
-                    {"risks", std::move(risks)}});
-  }
-  j["held"] = std::move(held);
-  Json steps = Json::array();
-  for (engine::StepId s : m.topological_order()) {
-    if (d.in_scope.empty() || !d.in_scope[s]) continue;
-    steps.push_back({{"step", m.steps()[s].name}, {"status", std::string(engine::to_string(d.status[s]))}});
-  }
-  j["steps"] = std::move(steps);
-  return j;
+  JsonWriter w(-1);
+  w.begin_object();
+  write_diagnosis_members(w, m, d, o);
+  w.end_object();
+  return Json::parse(w.str());
 }
 
 // ---------------------------------------------------------------- the latest rejection
@@ -312,16 +347,27 @@ std::string percent(double x) { return fmt::format("{:.0f}%", x * 100); }
 double rounded(double x) { return static_cast<double>(std::llround(x * 1000)) / 1000; }
 }  // namespace
 
-Json latest_rejection_json(const engine::Model& model, const engine::Rejection& rejection,
-                           const engine::RejectionRanking& ranking, const Options& o) {
-  Json causes = Json::array();
+void write_latest_rejection(JsonWriter& w, const engine::Model& model, const engine::Rejection& rejection,
+                            const engine::RejectionRanking& ranking, const Options& o) {
+  w.begin_object().member("stage", rejection.stage).member("message", rejection.message).key("causes").begin_array();
   for (std::size_t i = 0; i < ranking.causes.size() && i < kLatestRejectionCauses; ++i) {
     const engine::CauseInfo& info = model.causes()[ranking.causes[i].cause];
-    causes.push_back({{"cause", info.name},
-                      {"title", info.title.get(o.lang)},
-                      {"confidence", rounded(ranking.causes[i].confidence)}});
+    w.begin_object()
+        .member("cause", info.name)
+        .member("title", info.title.get(o.lang))
+        .member("confidence", rounded(ranking.causes[i].confidence))
+        .end_object();
   }
-  return {{"stage", rejection.stage}, {"message", rejection.message}, {"causes", std::move(causes)}};
+  w.end_array().end_object();
+}
+
+void write_diagnosis_answer(JsonWriter& w, const engine::Model& model, const engine::Profile& profile,
+                            const engine::Diagnosis& d, const Options& o) {
+  write_diagnosis_members(w, model, d, o);
+  if (profile.rejections.empty()) return;
+  const engine::Rejection& latest = profile.rejections.back();
+  w.key("latest_rejection");
+  write_latest_rejection(w, model, latest, engine::rank_latest_rejection(model, d, latest), o);
 }
 
 std::string latest_rejection_text(const engine::Model& model, const engine::Rejection& rejection,

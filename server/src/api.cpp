@@ -26,16 +26,18 @@ struct MethodNotAllowed {
   std::string_view allow;
 };
 
-// What an endpoint answers with: JSON (most), SVG (the graph) or plain text (metrics).
+// What an endpoint answers with: JSON (most), written straight into the body (the diagnosis,
+// the answer asked for most), or SVG (the graph).
 struct Route {
   std::string_view path;
   Method method;
   Json (*json)(const Call&) = nullptr;
   std::string (*svg)(const Call&) = nullptr;
+  void (*write)(const Call&, render::JsonWriter&) = nullptr;
 };
 
 constexpr Route kRoutes[] = {
-    {"/v1/diagnose", Method::post, detail::diagnose},
+    {"/v1/diagnose", Method::post, nullptr, nullptr, detail::diagnose},
     {"/v1/whatif", Method::post, detail::whatif},
     {"/v1/why", Method::post, detail::why},
     {"/v1/rejection", Method::post, detail::rejection},
@@ -106,16 +108,15 @@ Response json_response(const Json& j) {
 }
 
 // GET /v1/graph.svg carries its profile in the query: ?profile=<base64url JSON>&target=STEP.
-detail::Input body_from_query(const std::string& query) {
-  detail::Input body = detail::Input::object();
+detail::Body body_from_query(const std::string& query) {
+  detail::Body body;
   if (std::string const encoded = detail::query_param(query, "profile"); !encoded.empty()) {
-    std::optional<std::string> const text = detail::base64url_decode(encoded);
+    std::optional<std::string> text = detail::base64url_decode(encoded);
     if (!text) throw ApiError(400, "bad-request", "?profile must be base64url-encoded JSON");
-    detail::Input profile = detail::Input::parse(*text, nullptr, false);
-    if (profile.is_discarded()) throw ApiError(400, "bad-json", "?profile does not decode to JSON");
-    body["profile"] = std::move(profile);
+    if (!detail::Input::accept(*text)) throw ApiError(400, "bad-json", "?profile does not decode to JSON");
+    body.profile = std::move(text);
   }
-  if (std::string const target = detail::query_param(query, "target"); !target.empty()) body["target"] = target;
+  if (std::string const target = detail::query_param(query, "target"); !target.empty()) body.members["target"] = target;
   return body;
 }
 
@@ -241,33 +242,35 @@ Response Api::dispatch(const Request& request, std::string_view path, const std:
   if (route->method == Method::post ? !post : !get)
     throw MethodNotAllowed{route->method == Method::post ? "POST" : "GET, HEAD"};
 
-  detail::Input body = detail::Input::object();
+  detail::Body body;
   if (post) {
     if (request.body.size() > options_.max_body)
       throw ApiError(413, "too-large",
                      "the request body is larger than " + std::to_string(options_.max_body) + " bytes");
     if (!is_json_type(request.content_type))
       throw ApiError(415, "unsupported-media-type", "send the request body as application/json");
-    try {
-      body = detail::Input::parse(request.body);
-    } catch (const detail::Input::exception& e) {  // a syntax error, or a number out of range (1e999999)
-      std::string what = e.what();                 // "[json.exception.parse_error.101] parse error at line 1, …"
-      if (std::size_t const cut = what.find("] "); cut != std::string::npos) what.erase(0, cut + 2);
-      throw ApiError(400, "bad-json", "the request body is not JSON: " + what);
-    }
-    if (!body.is_object()) throw ApiError(400, "bad-json", "the request body must be a JSON object");
+    body = detail::read_body(request.body);
   } else {
     body = body_from_query(query);
   }
   render::Options r;
-  r.lang = language_of(request, post ? &body : nullptr, query);
-  Call const call{model, options_, cases_.get(), std::move(body), query, r, base::beijing_now()};
+  r.lang = language_of(request, post ? &body.members : nullptr, query);
+  Call const call{model, options_, cases_.get(),       std::move(body.members), std::move(body.profile),
+                  query, r,        base::beijing_now()};
   if (route->svg != nullptr) {
     Response svg;
     svg.content_type = "image/svg+xml; charset=utf-8";
     svg.body = route->svg(call);
     svg.headers.emplace_back("X-Content-Type-Options", "nosniff");
     return svg;
+  }
+  if (route->write != nullptr) {  // the route's answer carries kb_version itself
+    render::JsonWriter out(2, true);
+    route->write(call, out);
+    Response r;
+    r.body = out.take();
+    r.body += '\n';
+    return r;
   }
   // Every JSON answer says which knowledge it came from (so do all responses, in X-KB-Version):
   // behind a balancer, a client or an operator can see that all workers answer alike.

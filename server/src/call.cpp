@@ -2,17 +2,65 @@
 
 #include <algorithm>
 
+#include "mpadvisor/base/json_members.hpp"
 #include "mpadvisor/dsl/suggest.hpp"
 
 namespace mpadvisor::server::detail {
 
-engine::Profile profile_of(const Call& call) {
-  auto it = call.body.find("profile");
-  if (it == call.body.end()) throw ApiError(400, "bad-request", "the request needs \"profile\": the applicant's facts");
-  if (!it->is_object()) throw ApiError(400, "bad-request", "\"profile\" must be a JSON object of facts");
+namespace {
+
+[[noreturn]] void not_json(const Input::exception& e) {
+  std::string what = e.what();  // "[json.exception.parse_error.101] parse error at line 1, …"
+  if (std::size_t const cut = what.find("] "); cut != std::string::npos) what.erase(0, cut + 2);
+  throw ApiError(400, "bad-json", "the request body is not JSON: " + what);
+}
+
+// The slow way, for bodies the span reader does not take (or where a member is not JSON, so
+// the message names the place in the whole body): one tree, then the profile back to text.
+Body read_body_as_tree(std::string_view text) {
+  Body body;
   try {
-    return engine::parse_profile(call.model, it->dump(), call.now);
+    body.members = Input::parse(text);  // a syntax error, or a number out of range (1e999999)
+  } catch (const Input::exception& e) {
+    not_json(e);
+  }
+  if (!body.members.is_object()) throw ApiError(400, "bad-json", "the request body must be a JSON object");
+  if (auto it = body.members.find("profile"); it != body.members.end()) {
+    body.profile = it->dump();
+    body.members.erase(it);
+  }
+  return body;
+}
+
+}  // namespace
+
+Body read_body(std::string_view text) {
+  std::optional<std::vector<base::JsonMember>> const members = base::json_object_members(text);
+  if (!members) return read_body_as_tree(text);
+  Body body;
+  for (const base::JsonMember& m : *members) {
+    if (m.key_escaped) return read_body_as_tree(text);
+    if (m.key == "profile") {
+      body.profile = std::string(m.value);  // read (and checked) by the profile reader
+      continue;
+    }
+    Input value = Input::parse(m.value, nullptr, false);
+    if (value.is_discarded()) return read_body_as_tree(text);
+    body.members[std::string(m.key)] = std::move(value);
+  }
+  return body;
+}
+
+engine::Profile profile_of(const Call& call) {
+  if (!call.profile) throw ApiError(400, "bad-request", "the request needs \"profile\": the applicant's facts");
+  std::string_view const text = *call.profile;
+  if (text.empty() || text.front() != '{')
+    throw ApiError(400, "bad-request", "\"profile\" must be a JSON object of facts");
+  try {
+    return engine::parse_profile(call.model, text, call.now);
   } catch (const engine::ProfileError& e) {
+    if (e.not_json)
+      throw ApiError(400, "bad-json", std::string("the request body is not JSON: in \"profile\": ") + e.what());
     throw ApiError(422, "invalid-profile", std::string("profile: ") + e.what());
   }
 }

@@ -10,6 +10,7 @@
 
 #include "mpadvisor/casebase/store_pool.hpp"
 #include "mpadvisor/engine/profile.hpp"
+#include "mpadvisor/render/json_writer.hpp"
 #include "mpadvisor/render/options.hpp"
 #include "mpadvisor/server/api.hpp"
 
@@ -26,14 +27,25 @@ struct ApiError : std::runtime_error {
   std::string type;
 };
 
+// A request body: its members, except the profile, which is kept as text for the profile
+// reader (building it as a tree first cost more than diagnosing it).
+struct Body {
+  Input members = Input::object();
+  std::optional<std::string> profile;  // the "profile" member's JSON text, when given
+};
+
+// The body of a POST. Not JSON, or not an object: 400 bad-json.
+Body read_body(std::string_view text);
+
 struct Call {
   const engine::Model& model;
   const ApiOptions& options;
-  casebase::StorePool* cases;  // the case base for similar cases; none: no past cases
-  Input body;                  // the request's JSON object ({} for GET)
-  std::string query;           // the target's query string, without '?'
-  render::Options render;      // the answer's language
-  std::int64_t now = 0;        // the moment a profile without as_of describes
+  casebase::StorePool* cases;          // the case base for similar cases; none: no past cases
+  Input body;                          // the request's JSON object without "profile" ({} for GET)
+  std::optional<std::string> profile;  // the "profile" member's JSON text (GET: from ?profile=)
+  std::string query;                   // the target's query string, without '?'
+  render::Options render;              // the answer's language
+  std::int64_t now = 0;                // the moment a profile without as_of describes
 };
 
 // The profile in the body's "profile" (an object), validated against the model. Missing or
@@ -53,7 +65,7 @@ std::string query_param(const std::string& query, std::string_view name);
 std::optional<std::string> base64url_decode(std::string_view text);
 
 // The handlers, one per endpoint (endpoints.cpp).
-Json diagnose(const Call& call);
+void diagnose(const Call& call, render::JsonWriter& out);
 Json whatif(const Call& call);
 Json why(const Call& call);
 Json rejection(const Call& call);

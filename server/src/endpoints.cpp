@@ -46,16 +46,12 @@ std::string command_line_text(const Input& v, const std::string& fact) {
 
 }  // namespace
 
-Json diagnose(const Call& call) {
+void diagnose(const Call& call, render::JsonWriter& out) {
   engine::Profile const profile = profile_of(call);
   engine::Diagnosis const d = engine::diagnose(call.model, profile, diagnose_options(call));
-  Json j = render::diagnosis_json(call.model, d, call.render);
-  if (!profile.rejections.empty()) {
-    const engine::Rejection& latest = profile.rejections.back();
-    j["latest_rejection"] = render::latest_rejection_json(
-        call.model, latest, engine::rank_latest_rejection(call.model, d, latest), call.render);
-  }
-  return j;
+  out.begin_object();
+  render::write_diagnosis_answer(out, call.model, profile, d, call.render);
+  out.end_object();
 }
 
 Json whatif(const Call& call) {
@@ -214,7 +210,7 @@ Json kb(const Call& call) {
 }
 
 std::string graph_svg(const Call& call) {
-  if (call.body.find("profile") == call.body.end()) return render::step_graph_svg(call.model, nullptr, call.render);
+  if (!call.profile) return render::step_graph_svg(call.model, nullptr, call.render);
   engine::Profile const profile = profile_of(call);
   engine::Diagnosis const d = engine::diagnose(call.model, profile, diagnose_options(call));
   return render::step_graph_svg(call.model, &d, call.render);

@@ -90,6 +90,29 @@ TEST(Batch, BadLinesAreReportedInPlaceAndTheRestIsDiagnosed) {
   EXPECT_EQ(got[6]["verdict"], "clear");
 }
 
+// A line's members are read from its text, not from a tree: however the request is spelt,
+// the answer is the same, and JSON broken anywhere in the line is still "bad-json".
+TEST(Batch, RequestsAreReadTheSameWhateverTheirSpelling) {
+  TempDir tmp;
+  std::string const clean = one_line(source_dir() / "kb/examples/clean_release.json");
+  std::string const input = "{\"id\": [\"a\", 1], \"profile\": " + clean + "}\n" +               // 1
+                            " { \"pro\\u0066ile\" : " + clean + " , \"id\" : [\"a\", 1] } \n" +  // 2
+                            "{\"profile\": {\"entity\": tru}, \"id\": 3}\n" +                    // 3
+                            "{\"profile\": " + clean + ", \"id\": x}\n" +                        // 4
+                            "{\"entity\": \"personal\", \"email_unique\": nul}\n" +              // 5
+                            "{\"profile\": [" + clean + "]}\n" +                                 // 6
+                            "{\"profile\": " + clean + ", \"target\": 7}\n";                     // 7
+  RunResult r = run_mpadvisor({"diagnose", "--batch", "-"}, tmp.path(), input);
+  EXPECT_EQ(r.exit_code, 2) << r.err;
+  auto got = answers(r.out);
+  ASSERT_EQ(got.size(), 7u) << r.out;
+  EXPECT_EQ(got[0]["id"], ordered_json::parse("[\"a\", 1]"));
+  EXPECT_EQ(got[0]["verdict"], "clear");
+  EXPECT_EQ(got[1], got[0]);
+  const std::vector<std::string> kinds = {"bad-json", "bad-json", "bad-json", "bad-request", "bad-request"};
+  for (std::size_t k = 0; k < kinds.size(); ++k) EXPECT_EQ(got[2 + k]["error"]["kind"], kinds[k]) << got[2 + k];
+}
+
 TEST(Batch, ThreadsDoNotChangeTheOutputAndEvidenceCanBeLeftOut) {
   TempDir tmp;
   std::string input;

@@ -38,6 +38,12 @@ TEST_P(FixtureDiagnosis, TextInBothLanguagesAndJson) {
     testing::expect_golden(golden(GetParam() + suffix), diagnosis_text(model(), d, {lang, false, true}));
   }
   testing::expect_golden(golden(GetParam() + ".json"), diagnosis_json(model(), d, {Lang::en, false, false}).dump(2));
+  // The writer the API and the batch use gives the same bytes as the tree.
+  JsonWriter direct(2);
+  direct.begin_object();
+  write_diagnosis_members(direct, model(), d, {Lang::en, false, false});
+  direct.end_object();
+  EXPECT_EQ(direct.str(), diagnosis_json(model(), d, {Lang::en, false, false}).dump(2));
 }
 
 INSTANTIATE_TEST_SUITE_P(Profiles, FixtureDiagnosis,

@@ -230,6 +230,28 @@ TEST_F(ApiTest, EveryErrorStatusIsProblemJsonWithTheReason) {
                  413, "too-large", "64 bytes");
 }
 
+// The body's profile goes to the profile reader as text; its members are read however they
+// are written, and JSON broken inside the profile is still a 400, not a profile error.
+TEST_F(ApiTest, TheBodyIsReadTheSameWhateverItsSpelling) {
+  auto diagnose_raw = [&](const std::string& body) {
+    return api.handle({"POST", "/v1/diagnose", "application/json", "", body});
+  };
+  std::string const yoga = example("yoga_name_rejected").dump();
+  Response const plain = diagnose_raw("{\"profile\": " + yoga + ", \"lang\": \"en\"}");
+  ASSERT_EQ(plain.status, 200) << plain.body;
+  // Escaped keys, white space everywhere, members in another order, a repeated member.
+  EXPECT_EQ(diagnose_raw("\n {\"lang\" : \"en\" ,\n\t\"pro\\u0066ile\"\r\n:" + yoga + " } \n").body, plain.body);
+  EXPECT_EQ(diagnose_raw("{\"lang\": \"en\", \"profile\": {}, \"profile\": " + yoga + "}").body, plain.body);
+  EXPECT_EQ(diagnose_raw("{\"profile\": " + yoga + ", \"lang\": \"en\", \"note\": [1, {\"a]\": \"}\"}]}").body,
+            plain.body);
+  expect_problem(diagnose_raw("{\"profile\": {\"entity\": tru}}"), 400, "bad-json", "\"profile\"");
+  expect_problem(diagnose_raw("{\"profile\": {\"entity\": \"personal\"}, \"lang\": en}"), 400, "bad-json", "not JSON");
+  expect_problem(diagnose_raw("{\"profile\": {\"entity\": \"personal\"]}"), 400, "bad-json", "not JSON");
+  expect_problem(diagnose_raw("{\"profile\": {}} {}"), 400, "bad-json", "not JSON");
+  expect_problem(diagnose_raw("{\"profile\": null}"), 400, "bad-request", "object");
+  expect_problem(diagnose_raw("{\"profile\": [{}]}"), 400, "bad-request", "object");
+}
+
 TEST_F(ApiTest, HealthMetricsAndThePageAreServed) {
   json const health = body_of(get("/healthz"));
   EXPECT_EQ(health["status"], "ok");

@@ -13,6 +13,7 @@
 #include "kb_loading.hpp"
 #include "mpadvisor/base/clock.hpp"
 #include "mpadvisor/base/input.hpp"
+#include "mpadvisor/base/json_members.hpp"
 #include "mpadvisor/render/diagnosis.hpp"
 
 namespace mpadvisor::cli {
@@ -66,53 +67,102 @@ class Diagnoser {
  public:
   Diagnoser(const engine::Model& model, const BatchArgs& args, const GlobalOptions& g)
       : model_(model), args_(args), render_(g.render_options(args.explain)), now_(base::beijing_now()) {
+    render_.evidence = args.evidence;
     if (!args.target.empty()) default_target_ = target_named(args.target, "--target");
   }
 
   Outcome run(const Line& line) const {
-    render::Json id = line.number;
+    Request request{line.number};
     try {
       if (line.too_long)
         throw Bad("too-long", "the line is longer than " + base::describe_size(base::kMaxProfileBytes) +
                                   ", the limit for a profile");
-      render::Json request;
-      try {
-        request = render::Json::parse(line.text);
-      } catch (const render::Json::exception&) {
-        throw Bad("bad-json", "the line is not JSON");
-      }
-      if (!request.is_object())
-        throw Bad("bad-request", "a line must be a profile or {\"id\", \"target\", \"profile\"}");
+      read_request(line.text, request);
       std::optional<engine::StepId> target = default_target_;
-      std::string profile_text;
-      if (auto wrapped = request.find("profile"); wrapped != request.end()) {
-        if (!wrapped->is_object()) throw Bad("bad-request", "\"profile\" must be an object");
-        if (auto given = request.find("id"); given != request.end()) id = *given;
-        if (auto named = request.find("target"); named != request.end()) {
-          if (!named->is_string()) throw Bad("bad-request", "\"target\" must be a step name");
-          target = target_named(named->get<std::string>(), "\"target\"");
-        }
-        profile_text = wrapped->dump();
-      } else {
-        profile_text = line.text;
+      if (request.target) target = target_named(*request.target, "\"target\"");
+      engine::Profile profile;
+      try {
+        engine::parse_profile(model_, request.profile, now_, profile);
+      } catch (const engine::ProfileError& e) {
+        if (e.not_json) throw Bad("bad-json", "the line is not JSON");
+        throw;
       }
-      engine::Profile const profile = engine::parse_profile(model_, profile_text, now_);
       engine::DiagnoseOptions options;
       options.target = target;
       engine::Diagnosis const d = engine::diagnose(model_, profile, options);
-      render::Json answer = diagnosis_answer(model_, profile, d, render_);
-      if (!args_.evidence) drop_evidence(answer);
-      render::Json out{{"id", std::move(id)}};
-      for (auto& [key, value] : answer.items()) out[key] = std::move(value);  // kb_version included
-      return {out.dump(), false, d.verdict == engine::Verdict::clear};
+      render::JsonWriter out(-1, true);
+      out.begin_object().member("id", request.id);
+      render::write_diagnosis_answer(out, model_, profile, d, render_);  // kb_version included
+      out.end_object();
+      return {out.take(), false, d.verdict == engine::Verdict::clear};
     } catch (const Bad& e) {
-      return error(id, line.number, e.kind, e.what());
+      return error(request.id, line.number, e.kind, e.what());
     } catch (const engine::ProfileError& e) {
-      return error(id, line.number, "invalid-profile", e.what());
+      return error(request.id, line.number, "invalid-profile", e.what());
     }
   }
 
  private:
+  // A line's request: a bare profile, or {"id", "target", "profile"}.
+  struct Request {
+    render::Json id;                    // the line number unless the request names one
+    std::optional<std::string> target;  // the request's own target
+    std::string_view profile;           // the profile's JSON text (in the line, or in `owned`)
+    std::string owned;
+  };
+
+  // From the spans of the line's members, without a JSON tree; through a tree only when a key
+  // has an escape or a small member is not JSON (and then the tree says what is wrong).
+  static void read_request(std::string_view text, Request& r) {
+    std::optional<std::vector<base::JsonMember>> const members = base::json_object_members(text);
+    if (!members) return read_request_as_tree(text, r);
+    const base::JsonMember* profile = nullptr;
+    for (const base::JsonMember& m : *members) {
+      if (m.key_escaped) return read_request_as_tree(text, r);
+      if (m.key == "profile") profile = &m;
+    }
+    if (profile == nullptr) {
+      r.profile = text;
+      return;
+    }
+    for (const base::JsonMember& m : *members) {
+      if (&m == profile || m.key == "profile") continue;
+      render::Json value = render::Json::parse(m.value, nullptr, false);
+      if (value.is_discarded()) return read_request_as_tree(text, r);
+      if (m.key == "id") {
+        r.id = std::move(value);
+      } else if (m.key == "target") {
+        if (!value.is_string()) throw Bad("bad-request", "\"target\" must be a step name");
+        r.target = value.get<std::string>();
+      }
+    }
+    if (profile->value.front() != '{') throw Bad("bad-request", "\"profile\" must be an object");
+    r.profile = profile->value;
+  }
+
+  static void read_request_as_tree(std::string_view text, Request& r) {
+    render::Json request;
+    try {
+      request = render::Json::parse(text);
+    } catch (const render::Json::exception&) {
+      throw Bad("bad-json", "the line is not JSON");
+    }
+    if (!request.is_object()) throw Bad("bad-request", "a line must be a profile or {\"id\", \"target\", \"profile\"}");
+    auto wrapped = request.find("profile");
+    if (wrapped == request.end()) {
+      r.profile = text;
+      return;
+    }
+    if (!wrapped->is_object()) throw Bad("bad-request", "\"profile\" must be an object");
+    if (auto given = request.find("id"); given != request.end()) r.id = *given;
+    if (auto named = request.find("target"); named != request.end()) {
+      if (!named->is_string()) throw Bad("bad-request", "\"target\" must be a step name");
+      r.target = named->get<std::string>();
+    }
+    r.owned = wrapped->dump();
+    r.profile = r.owned;
+  }
+
   struct Bad : std::runtime_error {
     Bad(const char* kind, const std::string& message) : std::runtime_error(message), kind(kind) {}
     const char* kind;
@@ -127,16 +177,6 @@ class Diagnoser {
     render::Json out{{"id", id}, {"line", line}, {"error", {{"kind", kind}, {"message", message}}}};
     out["kb_version"] = model_.version();
     return {out.dump(-1, ' ', false, render::Json::error_handler_t::replace), true, false};
-  }
-
-  // --no-evidence: every "evidence" array goes, wherever it is.
-  static void drop_evidence(render::Json& j) {
-    if (j.is_object()) {
-      j.erase("evidence");
-      for (auto& [key, value] : j.items()) drop_evidence(value);
-    } else if (j.is_array()) {
-      for (auto& value : j) drop_evidence(value);
-    }
   }
 
   const engine::Model& model_;

@@ -19,11 +19,6 @@ struct BatchArgs {
   bool explain = false;  // --explain: rule names, KB file and line, conditions
 };
 
-// What `diagnose --format json` prints for a profile: the diagnosis, and the ranking of the
-// latest rejection the profile records (diagnose_commands.cpp; shared with the batch).
-render::Json diagnosis_answer(const engine::Model& model, const engine::Profile& profile, const engine::Diagnosis& d,
-                              const render::Options& r);
-
 // Exit code: 0 every line diagnosed clear, 1 some profile is not clear, 2 some line was bad
 // (reported in its place; the others are still diagnosed).
 int run_batch(const GlobalOptions& g, const BatchArgs& a);

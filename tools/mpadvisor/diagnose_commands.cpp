@@ -57,21 +57,6 @@ render::RejectionReport analyse_rejection(const GlobalOptions& g, const engine::
   return report;
 }
 
-}  // namespace
-
-render::Json diagnosis_answer(const engine::Model& model, const engine::Profile& profile, const engine::Diagnosis& d,
-                              const render::Options& r) {
-  render::Json j = render::diagnosis_json(model, d, r);
-  if (!profile.rejections.empty()) {
-    const engine::Rejection& latest = profile.rejections.back();
-    j["latest_rejection"] =
-        render::latest_rejection_json(model, latest, engine::rank_latest_rejection(model, d, latest), r);
-  }
-  return j;
-}
-
-namespace {
-
 int run_diagnose(const GlobalOptions& g, const DiagnoseArgs& a) {
   if (!a.batch.empty()) {
     if (!a.profile.empty()) throw UsageError("--batch reads the profiles from its file; give no PROFILE");
@@ -103,7 +88,11 @@ int run_diagnose(const GlobalOptions& g, const DiagnoseArgs& a) {
   }
 
   if (json) {
-    print_json(diagnosis_answer(*model, profile, d, r), *model);
+    render::JsonWriter out(2);
+    out.begin_object();
+    render::write_diagnosis_answer(out, *model, profile, d, r);
+    out.end_object();
+    std::cout << out.str() << "\n";
   } else {
     std::cout << render::diagnosis_text(*model, d, r);
     if (!profile.rejections.empty()) {

@@ -16,7 +16,7 @@ class ProfileReader final : public nlohmann::json_sax<json> {
 
   // Throws the syntax error or the first content error, if any.
   void finish() const {
-    if (!syntax_error_.empty()) throw ProfileError(syntax_error_);
+    if (!syntax_error_.empty()) throw ProfileError(syntax_error_, true);
     if (!content_error_.empty()) throw ProfileError(content_error_);
   }
 

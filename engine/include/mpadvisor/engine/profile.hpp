@@ -49,9 +49,12 @@ struct Profile {
   std::int64_t as_of = 0;  // the moment the profile describes (seconds)
 };
 
-// Bad profile input: the message names the field and what was expected.
+// Bad profile input: the message names the field and what was expected. `not_json`: the text
+// is not JSON at all, rather than JSON that does not fit the KB.
 struct ProfileError : std::runtime_error {
-  using std::runtime_error::runtime_error;
+  explicit ProfileError(const std::string& message, bool not_json = false)
+      : std::runtime_error(message), not_json(not_json) {}
+  bool not_json;
 };
 
 // Parses a JSON object of fact name → value (plus `done`, `rejections`; keys starting with

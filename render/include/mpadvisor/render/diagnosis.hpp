@@ -6,23 +6,33 @@
 #include <string>
 
 #include "mpadvisor/engine/diagnosis.hpp"
+#include "mpadvisor/engine/profile.hpp"
 #include "mpadvisor/engine/rejection.hpp"
+#include "mpadvisor/render/json_writer.hpp"
 #include "mpadvisor/render/options.hpp"
 
 namespace mpadvisor::render {
 
 std::string diagnosis_text(const engine::Model& model, const engine::Diagnosis& d, const Options& options);
+
+// The diagnosis's members (docs/json.md), written into the object `out` has open; the
+// answers that embed a diagnosis in a larger tree take it as a Json.
+void write_diagnosis_members(JsonWriter& out, const engine::Model& model, const engine::Diagnosis& d,
+                             const Options& options);
 Json diagnosis_json(const engine::Model& model, const engine::Diagnosis& d, const Options& options);
+
+// What `diagnose` answers (the command line, POST /v1/diagnose, each line of the batch mode):
+// the diagnosis's members and, when the profile lists rejections, the short ranking of the
+// latest one under "latest_rejection".
+void write_diagnosis_answer(JsonWriter& out, const engine::Model& model, const engine::Profile& profile,
+                            const engine::Diagnosis& d, const Options& options);
 
 // One finding (a rule that fired or could not be decided): its cause, evidence, fixes, sources.
 std::string finding_text(const engine::Model& model, const engine::Finding& f, const Options& options, int indent);
-Json finding_json(const engine::Model& model, const engine::Finding& f, const Options& options);
 
 // The short ranking of a profile's latest rejection that a plain `diagnose` adds.
 std::string latest_rejection_text(const engine::Model& model, const engine::Rejection& rejection,
                                   const engine::RejectionRanking& ranking, const Options& options);
-Json latest_rejection_json(const engine::Model& model, const engine::Rejection& rejection,
-                           const engine::RejectionRanking& ranking, const Options& options);
 
 // "Submit the filing (filing.submit)": a step as people see it.
 std::string step_label(const engine::Model& model, engine::StepId step, engine::Lang lang);

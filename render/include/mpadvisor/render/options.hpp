@@ -13,6 +13,7 @@ struct Options {
   engine::Lang lang = engine::Lang::en;
   bool colour = false;
   bool explain = false;  // add rule names, KB file and line, conditions
+  bool evidence = true;  // JSON: each finding's evidence (the batch mode's --no-evidence leaves it out)
 };
 
 using Json = nlohmann::ordered_json;

@@ -1,0 +1,62 @@
+// JSON written straight into one string, with the same bytes `Json::dump` gives (indent,
+// separators, escapes, numbers): the fast path of the answers asked for most often (a
+// diagnosis from the API or the batch mode), where building and freeing a tree of small
+// heap nodes cost ten times the diagnosis itself. Other answers keep building a Json tree;
+// both ways give the documented shapes of docs/json.md.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "mpadvisor/render/options.hpp"
+
+namespace mpadvisor::render {
+
+class JsonWriter {
+ public:
+  // indent < 0: one line, as dump(-1); otherwise dump(indent). `replace_invalid` answers
+  // ill-formed UTF-8 with U+FFFD as error_handler_t::replace does; without it such text
+  // throws Json's type_error, as dump does by default.
+  explicit JsonWriter(int indent = 2, bool replace_invalid = false);
+
+  JsonWriter& begin_object();
+  JsonWriter& end_object();
+  JsonWriter& begin_array();
+  JsonWriter& end_array();
+  JsonWriter& key(std::string_view name);
+
+  JsonWriter& value(std::string_view text);
+  JsonWriter& value(const char* text) { return value(std::string_view(text)); }
+  JsonWriter& value(const std::string& text) { return value(std::string_view(text)); }
+  JsonWriter& value(bool b);
+  JsonWriter& value(std::int64_t n);
+  JsonWriter& value(std::uint64_t n);
+  JsonWriter& value(int n) { return value(static_cast<std::int64_t>(n)); }
+  JsonWriter& value(double x);
+  JsonWriter& value(const Json& tree);  // a tree written in place, as dump would
+  JsonWriter& null();
+
+  // key(name).value(v) in one call.
+  template <typename T>
+  JsonWriter& member(std::string_view name, const T& v) {
+    return key(name).value(v);
+  }
+
+  const std::string& str() const { return out_; }
+  std::string take() { return std::move(out_); }
+
+ private:
+  void before_value();
+  void newline_and_indent(std::size_t depth);
+  void string(std::string_view text);
+
+  std::string out_;
+  std::vector<bool> has_members_;  // per open container
+  int indent_;
+  bool replace_invalid_;
+  bool after_key_ = false;
+};
+
+}  // namespace mpadvisor::render
