@@ -62,8 +62,32 @@ struct CondNode {
   std::string text;                // this sub-condition as the KB writes it
 };
 
+// The evaluator's view of a node: small and fixed-size, in an array beside `nodes` (same
+// indices), so that evaluating a condition touches a few cache lines instead of one per node.
+// The full nodes keep what explanations and the rarer tests need (texts, literal lists).
+struct HotNode {
+  CondKind kind = CondKind::constant;
+  CompareOp op = CompareOp::eq;
+  Function left_fn = Function::none;
+  Function right_fn = Function::none;
+  FactType type = FactType::boolean;  // the subject fact's type
+  FactId fact = kNone;                // subject or left operand's fact
+  // all / any / negation: the first child in `child_ids`; done: the step; contains_any /
+  // is_any: the term list; compare: the right operand's fact (kNone: a literal).
+  std::uint32_t a = kNone;
+  std::uint32_t b = 0;  // all / any / negation: the number of children; constant: its truth
+  // has / in over enum values, satisfied: the bit mask; compare with a literal: the literal
+  // as the evaluator compares it (a number, a date in seconds, an enum or province index, 0/1).
+  union {
+    std::uint64_t mask;
+    double number;
+  } literal{0};
+};
+
 struct CompiledConditions {
   std::vector<CondNode> nodes;
+  std::vector<HotNode> hot;                   // by node, as `nodes`
+  std::vector<std::uint32_t> child_ids;       // the children of hot all / any / negation nodes
   std::vector<std::uint32_t> roots;           // condition index → root node
   std::vector<std::vector<FactId>> facts_of;  // condition index → facts it reads
   // condition index → facts it tests with known(): the one test whose value changes when an

@@ -25,42 +25,6 @@ std::string_view to_string(StepStatus s) {
   return "";
 }
 
-namespace {
-
-// The targets and every step they require, in the model's topological order. Only these
-// steps' rules are evaluated, so the cost follows the targets' scope, not the KB's size.
-std::vector<StepId> scope_of(const Model& model, const std::vector<StepId>& targets, std::vector<bool>& in_scope) {
-  in_scope.assign(model.steps().size(), false);
-  std::vector<StepId> stack;
-  std::size_t count = 0;
-  for (StepId t : targets) {
-    if (!in_scope[t]) {
-      in_scope[t] = true;
-      stack.push_back(t);
-      ++count;
-    }
-  }
-  while (!stack.empty()) {
-    StepId s = stack.back();
-    stack.pop_back();
-    for (StepId r : model.steps()[s].requires_) {
-      if (!in_scope[r]) {
-        in_scope[r] = true;
-        ++count;
-        stack.push_back(r);
-      }
-    }
-  }
-  std::vector<StepId> order;
-  order.reserve(count);
-  for (StepId s : model.topological_order()) {
-    if (in_scope[s]) order.push_back(s);
-  }
-  return order;
-}
-
-}  // namespace
-
 Diagnosis diagnose(const Model& model, const Profile& profile, const DiagnoseOptions& options) {
   Diagnosis d;
   diagnose(model, profile, options, d);
@@ -77,20 +41,31 @@ void diagnose(const Model& model, const Profile& profile, const DiagnoseOptions&
   d.next_steps.clear();
   d.held.clear();
   d.rule_values.clear();
-  d.rule_values.reserve(model.rules().size());
-  d.target = options.target.value_or(model.goal());
-  if (d.target == kNone) {
-    d.status.clear();
-    d.in_scope.clear();
-    return;
+  // Arrays by StepId are cleared where the previous diagnosis wrote (its scope), not over the
+  // whole KB: a diagnosis costs what its scope holds.
+  std::size_t const n = model.steps().size();
+  if (d.status.size() != n || d.in_scope.size() != n) {
+    d.status.assign(n, StepStatus::pending);
+    d.in_scope.assign(n, false);
+  } else {
+    for (StepId s : d.scope) {
+      d.status[s] = StepStatus::pending;
+      d.in_scope[s] = false;
+    }
   }
-  const std::vector<StepId> order =
-      scope_of(model, options.target ? std::vector<StepId>{*options.target} : model.goals(), d.in_scope);
+  d.scope.clear();
+  d.target = options.target.value_or(model.goal());
+  if (d.target == kNone) return;
+  const StepScope& scope = model.scope(options.target.value_or(kNone));
+  d.scope = scope.steps;
+  for (StepId s : scope.steps) d.in_scope[s] = true;
+  d.rule_values.reserve(scope.rules);
   Evaluator eval(model, profile);
-  const std::size_t n = model.steps().size();
-  d.status.assign(n, StepStatus::pending);
-  std::vector<std::vector<StepId>> roots_of(n);  // the root blockers holding each step up
-  std::vector<std::size_t> blocker_index(n, SIZE_MAX);
+  std::size_t const k = scope.steps.size();
+  // By position in the scope: the root blockers holding each step up, and where its own
+  // blocker entry is.
+  std::vector<std::vector<std::uint32_t>> roots_of(k);
+  std::vector<std::size_t> blocker_index(k, SIZE_MAX);
 
   auto finding = [&](RuleId r, Truth v) {
     Finding f{r, model.rules()[r].cause, model.rules()[r].step, v, {}};
@@ -98,7 +73,8 @@ void diagnose(const Model& model, const Profile& profile, const DiagnoseOptions&
     return f;
   };
 
-  for (StepId s : order) {
+  for (std::uint32_t at = 0; at < k; ++at) {
+    StepId const s = scope.steps[at];
     const StepInfo& step = model.steps()[s];
     if (eval.step_done(s)) {
       d.status[s] = StepStatus::done;
@@ -140,18 +116,21 @@ void diagnose(const Model& model, const Profile& profile, const DiagnoseOptions&
       }
     }
     bool upstream_blocked = false, requirements_done = true;
-    for (StepId req : step.requires_) {
-      if (d.status[req] == StepStatus::blocked) {
+    for (std::uint32_t e = scope.require_begin[at]; e < scope.require_begin[at + 1]; ++e) {
+      std::uint32_t const req_at = scope.requires_at[e];
+      StepStatus const req_status = d.status[scope.steps[req_at]];
+      if (req_status == StepStatus::blocked) {
         upstream_blocked = true;
-        for (StepId root : roots_of[req]) {
-          if (std::find(roots_of[s].begin(), roots_of[s].end(), root) == roots_of[s].end()) roots_of[s].push_back(root);
+        for (std::uint32_t root : roots_of[req_at]) {
+          if (std::find(roots_of[at].begin(), roots_of[at].end(), root) == roots_of[at].end())
+            roots_of[at].push_back(root);
         }
       }
-      requirements_done &= d.status[req] == StepStatus::done;
+      requirements_done &= req_status == StepStatus::done;
     }
     if (own_block) {
-      if (!upstream_blocked) roots_of[s] = {s};
-      blocker_index[s] = d.blockers.size();
+      if (!upstream_blocked) roots_of[at] = {at};
+      blocker_index[at] = d.blockers.size();
       d.blockers.push_back({s, !upstream_blocked, std::move(blocking), {}});
     }
     if (own_block || upstream_blocked)
@@ -171,9 +150,9 @@ void diagnose(const Model& model, const Profile& profile, const DiagnoseOptions&
   }
 
   // What each root holds up, in topological order.
-  for (StepId s : order) {
-    for (StepId root : roots_of[s]) {
-      if (root != s) d.blockers[blocker_index[root]].blocks.push_back(s);
+  for (std::uint32_t at = 0; at < k; ++at) {
+    for (std::uint32_t root : roots_of[at]) {
+      if (root != at) d.blockers[blocker_index[root]].blocks.push_back(scope.steps[at]);
     }
   }
   std::stable_partition(d.blockers.begin(), d.blockers.end(), [](const BlockedStep& b) { return b.root; });

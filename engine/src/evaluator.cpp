@@ -51,12 +51,11 @@ Truth ordered(double a, double b, CompareOp op) {
 
 }  // namespace
 
-Truth Evaluator::compare(const CondNode& n) const {
+Truth Evaluator::compare(const HotNode& n, std::uint32_t index) const {
   const FactValue& left = profile_.facts[n.fact];
   if (!left.known) return Truth::unknown;
-  const FactInfo& f = model_.facts()[n.fact];
   // The value a function yields; nullopt where it cannot be computed.
-  auto apply = [&](Function fn, const FactValue& v) -> std::optional<double> {
+  auto apply = [&](Function fn, const FactValue& v, FactType type) -> std::optional<double> {
     switch (fn) {
       case Function::province:
         if (v.province < 0) return std::nullopt;  // a region we do not recognise
@@ -70,35 +69,35 @@ Truth Evaluator::compare(const CondNode& n) const {
       case Function::width:
         return static_cast<double>(base::utf8::display_width(v.text));
       case Function::count:
-        return static_cast<double>(f.type == FactType::enum_set ? std::popcount(v.set_bits) : v.list.size());
+        return static_cast<double>(type == FactType::enum_set ? std::popcount(v.set_bits) : v.list.size());
       case Function::none:
         return std::nullopt;
     }
     return std::nullopt;
   };
   if (n.left_fn != Function::none) {
-    auto a = apply(n.left_fn, left);
+    auto a = apply(n.left_fn, left, n.type);
     if (!a) return Truth::unknown;
-    if (n.right_fact != kNone) {
-      const FactValue& right = profile_.facts[n.right_fact];
+    if (n.a != kNone) {  // a function of another fact on the right
+      const FactValue& right = profile_.facts[n.a];
       if (!right.known) return Truth::unknown;
-      auto b = apply(n.right_fn, right);
+      auto b = apply(n.right_fn, right, model_.facts()[n.a].type);
       return b ? ordered(*a, *b, n.op) : Truth::unknown;
     }
-    return ordered(*a, n.left_fn == Function::province ? n.right.index : n.right.number, n.op);
+    return ordered(*a, n.literal.number, n.op);
   }
-  switch (f.type) {
+  switch (n.type) {
     case FactType::boolean:
-      return ordered(left.boolean, n.right.boolean, n.op);
+      return ordered(left.boolean ? 1 : 0, n.literal.number, n.op);
     case FactType::number:
-      return ordered(left.number, n.right.number, n.op);
+      return ordered(left.number, n.literal.number, n.op);
     case FactType::enumeration:
-      return ordered(left.enum_index, n.right.index, n.op);
+      return ordered(left.enum_index, n.literal.number, n.op);
     case FactType::date:
     case FactType::datetime:
-      return ordered(static_cast<double>(left.time), n.right.number, n.op);
+      return ordered(static_cast<double>(left.time), n.literal.number, n.op);
     case FactType::text: {
-      bool const equal = left.compact == n.right.compact;
+      bool const equal = left.compact == cc_.nodes[index].right.compact;
       return n.op == CompareOp::ne ? truth(!equal) : truth(equal);
     }
     default:
@@ -106,48 +105,51 @@ Truth Evaluator::compare(const CondNode& n) const {
   }
 }
 
-Truth Evaluator::leaf(const CondNode& n) const {
+Truth Evaluator::leaf(const HotNode& n, std::uint32_t index) const {
   switch (n.kind) {
     case CondKind::constant:
-      return truth(n.truth);
+      return truth(n.b != 0);
     case CondKind::done:
-      return truth(step_done(n.target));
+      return truth(step_done(n.a));
     case CondKind::known:
       return truth(profile_.facts[n.fact].known);
     case CondKind::compare:
-      return compare(n);
+      return compare(n, index);
     default:
       break;
   }
   const FactValue& v = profile_.facts[n.fact];
   if (!v.known) return Truth::unknown;
-  const FactInfo& f = model_.facts()[n.fact];
   switch (n.kind) {
     case CondKind::fact:
       return truth(v.boolean);
     case CondKind::satisfied:
-      return truth((v.set_bits & model_.alternatives()[n.target].option_mask) != 0);
+      return truth((v.set_bits & n.literal.mask) != 0);
     case CondKind::mentions_region:
       return truth(v.names_region);
     case CondKind::contains_any:
-      return truth(contains_any(n.fact, n.target));
+      return truth(contains_any(n.fact, n.a));
     case CondKind::is_any: {
-      const TermMatcher& m = tables_.term_lists_compact[n.target];
-      if (f.type == FactType::text) return truth(m.find_exact(v.compact) >= 0);
+      const TermMatcher& m = tables_.term_lists_compact[n.a];
+      if (n.type == FactType::text) return truth(m.find_exact(v.compact) >= 0);
       return truth(std::any_of(v.normalized_items.begin(), v.normalized_items.end(),
                                [&](const std::string& t) { return m.find_exact(t) >= 0; }));
     }
-    case CondKind::has:
-      if (f.type == FactType::enum_set) return truth((v.set_bits & n.mask) != 0);
+    case CondKind::has: {
+      if (n.type == FactType::enum_set) return truth((v.set_bits & n.literal.mask) != 0);
+      const std::vector<std::string>& texts = cc_.nodes[index].texts;
       return truth(std::any_of(v.normalized_items.begin(), v.normalized_items.end(), [&](const std::string& item) {
-        return std::find(n.texts.begin(), n.texts.end(), item) != n.texts.end();
+        return std::find(texts.begin(), texts.end(), item) != texts.end();
       }));
-    case CondKind::in:
-      if (f.type == FactType::enumeration) return truth(((n.mask >> v.enum_index) & 1u) != 0);
-      if (f.type == FactType::number) {
-        return truth(std::find(n.numbers.begin(), n.numbers.end(), v.number) != n.numbers.end());
+    }
+    case CondKind::in: {
+      if (n.type == FactType::enumeration) return truth(((n.literal.mask >> v.enum_index) & 1u) != 0);
+      const CondNode& full = cc_.nodes[index];
+      if (n.type == FactType::number) {
+        return truth(std::find(full.numbers.begin(), full.numbers.end(), v.number) != full.numbers.end());
       }
-      return truth(std::find(n.texts.begin(), n.texts.end(), v.compact) != n.texts.end());
+      return truth(std::find(full.texts.begin(), full.texts.end(), v.compact) != full.texts.end());
+    }
     default:
       return Truth::unknown;
   }
@@ -170,28 +172,22 @@ bool Evaluator::contains_any(FactId fact, std::uint32_t list) const {
 }
 
 Truth Evaluator::eval(std::uint32_t index) const {
-  const CondNode& n = cc_.nodes[index];
+  const HotNode& n = cc_.hot[index];
   switch (n.kind) {
     case CondKind::all: {
       Truth t = Truth::yes;
-      for (std::uint32_t c : n.children) {
-        t = t && eval(c);
-        if (t == Truth::no) break;
-      }
+      for (std::uint32_t k = 0; k < n.b && t != Truth::no; ++k) t = t && eval(cc_.child_ids[n.a + k]);
       return t;
     }
     case CondKind::any: {
       Truth t = Truth::no;
-      for (std::uint32_t c : n.children) {
-        t = t || eval(c);
-        if (t == Truth::yes) break;
-      }
+      for (std::uint32_t k = 0; k < n.b && t != Truth::yes; ++k) t = t || eval(cc_.child_ids[n.a + k]);
       return t;
     }
     case CondKind::negation:
-      return !eval(n.children.front());
+      return !eval(cc_.child_ids[n.a]);
     default:
-      return leaf(n);
+      return leaf(n, index);
   }
 }
 

@@ -26,8 +26,8 @@ class Evaluator {
   void evidence(std::uint32_t node, std::vector<Evidence>& out) const;
 
  private:
-  Truth leaf(const CondNode& n) const;
-  Truth compare(const CondNode& n) const;
+  Truth leaf(const HotNode& n, std::uint32_t index) const;
+  Truth compare(const HotNode& n, std::uint32_t index) const;
   std::vector<Evidence> leaf_evidence(const CondNode& n, Truth value) const;
   Evidence fact_evidence(FactId fact, const CondNode& n, Truth value) const;
 

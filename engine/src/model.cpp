@@ -2,10 +2,14 @@
 #include "mpadvisor/engine/model.hpp"
 
 #include "compiled.hpp"
+#include "scope_cache.hpp"
 
 namespace mpadvisor::engine {
 
-Model::Model() : conditions_(std::make_unique<CompiledConditions>()), tables_(std::make_unique<MatchTables>()) {}
+Model::Model()
+    : conditions_(std::make_unique<CompiledConditions>()),
+      tables_(std::make_unique<MatchTables>()),
+      scopes_(std::make_unique<ScopeCache>()) {}
 Model::~Model() = default;
 
 std::string_view to_string(Verdict v) {

@@ -323,8 +323,7 @@ void write_diagnosis_members(JsonWriter& w, const engine::Model& m, const engine
   }
   w.end_array();
   w.key("steps").begin_array();
-  for (engine::StepId s : m.topological_order()) {
-    if (d.in_scope.empty() || !d.in_scope[s]) continue;
+  for (engine::StepId s : d.scope) {
     w.begin_object().member("step", m.steps()[s].name).member("status", engine::to_string(d.status[s])).end_object();
   }
   w.end_array();

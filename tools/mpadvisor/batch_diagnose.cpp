@@ -80,7 +80,10 @@ class Diagnoser {
       read_request(line.text, request);
       std::optional<engine::StepId> target = default_target_;
       if (request.target) target = target_named(*request.target, "\"target\"");
-      engine::Profile profile;
+      // One profile and one diagnosis per thread, refilled line after line: their storage is
+      // reused instead of being built and freed for every line.
+      thread_local engine::Profile profile;
+      thread_local engine::Diagnosis d;
       try {
         engine::parse_profile(model_, request.profile, now_, profile);
       } catch (const engine::ProfileError& e) {
@@ -89,7 +92,8 @@ class Diagnoser {
       }
       engine::DiagnoseOptions options;
       options.target = target;
-      engine::Diagnosis const d = engine::diagnose(model_, profile, options);
+      options.evidence = args_.evidence;
+      engine::diagnose(model_, profile, options, d);
       render::JsonWriter out(-1, true);
       out.begin_object().member("id", request.id);
       render::write_diagnosis_answer(out, model_, profile, d, render_);  // kb_version included

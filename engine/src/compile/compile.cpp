@@ -8,6 +8,7 @@
 #include "compile/builder.hpp"
 #include "mpadvisor/base/clock.hpp"
 #include "mpadvisor/dsl/format.hpp"
+#include "scope_cache.hpp"
 
 namespace mpadvisor::engine {
 
@@ -49,9 +50,11 @@ std::shared_ptr<const Model> ModelBuilder::build() {
   rules();
   scenarios();
   calendar();
+  hot_nodes();
   pattern_tables();
   indices();
   interview_tables();
+  model_->scopes_->prepare(model_->steps_.size());
   return model_;
 }
 

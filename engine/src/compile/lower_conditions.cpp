@@ -146,4 +146,64 @@ std::uint32_t ModelBuilder::node(const ast::Expr& e, std::set<FactId>& facts) {
   return static_cast<std::uint32_t>(cc.nodes.size() - 1);
 }
 
+// The compact copy of every node the evaluator walks (compiled.hpp, HotNode).
+void ModelBuilder::hot_nodes() {
+  CompiledConditions& cc = *model_->conditions_;
+  cc.hot.clear();
+  cc.hot.reserve(cc.nodes.size());
+  cc.child_ids.clear();
+  for (const CondNode& n : cc.nodes) {
+    HotNode h;
+    h.kind = n.kind;
+    h.op = n.op;
+    h.left_fn = n.left_fn;
+    h.right_fn = n.right_fn;
+    h.fact = n.fact;
+    if (n.fact != kNone) h.type = model_->facts_[n.fact].type;
+    switch (n.kind) {
+      case CondKind::constant:
+        h.b = n.truth ? 1 : 0;
+        break;
+      case CondKind::all:
+      case CondKind::any:
+      case CondKind::negation:
+        h.a = static_cast<std::uint32_t>(cc.child_ids.size());
+        h.b = static_cast<std::uint32_t>(n.children.size());
+        cc.child_ids.insert(cc.child_ids.end(), n.children.begin(), n.children.end());
+        break;
+      case CondKind::done:
+      case CondKind::contains_any:
+      case CondKind::is_any:
+        h.a = n.target;
+        break;
+      case CondKind::satisfied:
+        h.literal.mask = model_->alternatives_[n.target].option_mask;
+        break;
+      case CondKind::has:
+      case CondKind::in:
+        h.literal.mask = n.mask;
+        break;
+      case CondKind::compare:
+        h.a = n.right_fact;
+        if (n.right_fact != kNone) break;
+        if (n.left_fn == Function::province)
+          h.literal.number = n.right.index;
+        else if (n.left_fn != Function::none)
+          h.literal.number = n.right.number;
+        else if (h.type == FactType::boolean)
+          h.literal.number = n.right.boolean ? 1 : 0;
+        else if (h.type == FactType::enumeration)
+          h.literal.number = n.right.index;
+        else
+          h.literal.number = n.right.number;  // numbers, dates; texts compare the full node's text
+        break;
+      case CondKind::fact:
+      case CondKind::known:
+      case CondKind::mentions_region:
+        break;
+    }
+    cc.hot.push_back(h);
+  }
+}
+
 }  // namespace mpadvisor::engine

@@ -86,6 +86,7 @@ struct Diagnosis {
   Verdict verdict = Verdict::clear;
   std::vector<StepStatus> status;     // by StepId (meaningful where in_scope)
   std::vector<bool> in_scope;         // the target and everything it requires
+  std::vector<StepId> scope;          // the same steps, in topological order
   std::vector<BlockedStep> blockers;  // roots first, each group in topological order
   std::vector<Finding> warnings;
   std::vector<Finding> waiting;

@@ -53,7 +53,7 @@ struct Source {
   Certainty certainty = Certainty::unspecified;
 };
 
-enum class FactType { boolean, number, text, text_list, enumeration, enum_set, date, datetime };
+enum class FactType : std::uint8_t { boolean, number, text, text_list, enumeration, enum_set, date, datetime };
 
 // A value written in the KB (a fix's change, a scenario's fact), in the form the engine
 // sets facts from, with the KB's own spelling of it for display.
@@ -236,6 +236,17 @@ struct ScenarioInfo {
 class Evaluator;  // defined in the engine's sources
 struct CompiledConditions;
 struct MatchTables;
+class ScopeCache;
+
+// What a diagnosis toward one target looks at: the target and every step it requires, in
+// topological order, with each step's requirements as positions in that order. Made once
+// per target, so a diagnosis costs what its scope holds, not what the KB holds.
+struct StepScope {
+  std::vector<StepId> steps;                 // topological order
+  std::vector<std::uint32_t> require_begin;  // position → its first entry in `requires_at`
+  std::vector<std::uint32_t> requires_at;    // positions of the requirements
+  std::size_t rules = 0;                     // rules of the steps in scope
+};
 
 class Model {
  public:
@@ -258,6 +269,8 @@ class Model {
   const std::vector<StepId>& goals() const { return goals_; }
   // Requirements before the steps that require them.
   const std::vector<StepId>& topological_order() const { return topo_; }
+  // The scope of a diagnosis toward `target` (kNone: every goal). Thread-safe.
+  const StepScope& scope(StepId target) const;
   // A digest of the KB's text, recorded with stored diagnoses.
   const std::string& version() const { return version_; }
 
@@ -296,6 +309,7 @@ class Model {
   Index fact_index_, step_index_, rule_index_, cause_index_;
   std::unique_ptr<CompiledConditions> conditions_;
   std::unique_ptr<MatchTables> tables_;
+  std::unique_ptr<ScopeCache> scopes_;
 };
 
 // Compiles a checked KB (see dsl/checked_kb.hpp: only a KB without errors is one).

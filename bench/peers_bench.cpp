@@ -1,0 +1,166 @@
+// The peers' workload (../shared/peers: generated with gen.py, translated with
+// to_mpadvisor.py), split into the parts of `diagnose --batch`: loading the KB, reading a
+// line's profile, diagnosing it, writing the answer, and all of it for one line. The figures
+// are per profile, profiles taken in turn, so that caches see what the batch sees.
+//   MPADVISOR_PEERS_OUT=../shared/peers/out build/bin/peers_bench
+// (a size whose folder is missing is skipped: run ../shared/peers/run.sh SIZE once first).
+#include <benchmark/benchmark.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <map>
+
+#include "mpadvisor/base/json_members.hpp"
+#include "mpadvisor/dsl/checked_kb.hpp"
+#include "mpadvisor/engine/diagnosis.hpp"
+#include "mpadvisor/engine/profile.hpp"
+#include "mpadvisor/render/diagnosis.hpp"
+
+namespace {
+
+using namespace mpadvisor;
+namespace fs = std::filesystem;
+
+fs::path peers_out() {
+  const char* dir = std::getenv("MPADVISOR_PEERS_OUT");
+  return dir != nullptr ? fs::path(dir) : fs::path(MPADVISOR_SOURCE_DIR) / "../shared/peers/out";
+}
+
+struct Workload {
+  std::shared_ptr<const engine::Model> model;
+  std::vector<std::string> lines;                      // the batch's request lines
+  std::vector<std::string_view> profiles;              // each line's profile text
+  std::vector<std::optional<engine::StepId>> targets;  // each line's target
+};
+
+const Workload* workload(const std::string& size) {
+  static std::map<std::string, std::unique_ptr<Workload>> cache;
+  auto& w = cache[size];
+  if (w) return w.get();
+  fs::path const dir = peers_out() / size / "mpadvisor";
+  if (!fs::exists(dir / "batch.jsonl")) return nullptr;
+  w = std::make_unique<Workload>();
+  auto checked = dsl::load_and_check(dir / "kb");
+  if (!checked.kb) throw std::runtime_error(dsl::render_text(checked.diagnostics));
+  w->model = engine::compile(*checked.kb);
+  std::ifstream in(dir / "batch.jsonl");
+  for (std::string line; std::getline(in, line) && w->lines.size() < 20000;) w->lines.push_back(line);
+  for (const std::string& line : w->lines) {
+    auto members = base::json_object_members(line);
+    std::string_view profile = line;
+    std::optional<engine::StepId> target;
+    for (const base::JsonMember& m : *members) {
+      if (m.key == "profile") profile = m.value;
+      if (m.key == "target") target = w->model->find_step(std::string(m.value.substr(1, m.value.size() - 2)));
+    }
+    w->profiles.push_back(profile);
+    w->targets.push_back(target);
+  }
+  return w.get();
+}
+
+#define SKIP_WITHOUT(w)                                                            \
+  if ((w) == nullptr) {                                                            \
+    state.SkipWithError("no workload: run ../shared/peers/run.sh with this size"); \
+    return;                                                                        \
+  }
+
+void BM_LoadKb(benchmark::State& state, const std::string& size) {
+  fs::path const dir = peers_out() / size / "mpadvisor/kb";
+  if (!fs::exists(dir)) return state.SkipWithError("no workload");
+  for (auto _ : state) benchmark::DoNotOptimize(engine::compile(*dsl::load_and_check(dir).kb));
+}
+
+void BM_ReadProfile(benchmark::State& state, const std::string& size) {
+  const Workload* w = workload(size);
+  SKIP_WITHOUT(w);
+  engine::Profile p;
+  std::size_t k = 0;
+  for (auto _ : state) {
+    engine::parse_profile(*w->model, w->profiles[k], 0, p);
+    k = (k + 1) % w->profiles.size();
+  }
+}
+
+void BM_Diagnose(benchmark::State& state, const std::string& size) {
+  const Workload* w = workload(size);
+  SKIP_WITHOUT(w);
+  std::vector<engine::Profile> profiles;
+  for (std::string_view text : w->profiles) profiles.push_back(engine::parse_profile(*w->model, text, 0));
+  engine::Diagnosis d;
+  engine::DiagnoseOptions o;
+  o.evidence = false;
+  std::size_t k = 0;
+  for (auto _ : state) {
+    o.target = w->targets[k];
+    engine::diagnose(*w->model, profiles[k], o, d);
+    k = (k + 1) % profiles.size();
+  }
+}
+
+void BM_WriteAnswer(benchmark::State& state, const std::string& size) {
+  const Workload* w = workload(size);
+  SKIP_WITHOUT(w);
+  std::vector<std::pair<engine::Profile, engine::Diagnosis>> done;
+  engine::DiagnoseOptions o;
+  o.evidence = false;
+  for (std::size_t k = 0; k < w->profiles.size() && k < 2000; ++k) {
+    o.target = w->targets[k];
+    engine::Profile p = engine::parse_profile(*w->model, w->profiles[k], 0);
+    engine::Diagnosis d = engine::diagnose(*w->model, p, o);
+    done.emplace_back(std::move(p), std::move(d));
+  }
+  render::Options r;
+  r.evidence = false;
+  std::size_t k = 0;
+  for (auto _ : state) {
+    render::JsonWriter out(-1, true);
+    out.begin_object();
+    render::write_diagnosis_answer(out, *w->model, done[k].first, done[k].second, r);
+    out.end_object();
+    benchmark::DoNotOptimize(out.str());
+    k = (k + 1) % done.size();
+  }
+}
+
+// One line as the batch takes it: find the members, read the profile, diagnose, write.
+void BM_Line(benchmark::State& state, const std::string& size) {
+  const Workload* w = workload(size);
+  SKIP_WITHOUT(w);
+  engine::Profile p;
+  engine::Diagnosis d;
+  engine::DiagnoseOptions o;
+  o.evidence = false;
+  render::Options r;
+  r.evidence = false;
+  std::size_t k = 0;
+  for (auto _ : state) {
+    auto members = base::json_object_members(w->lines[k]);
+    benchmark::DoNotOptimize(members);
+    engine::parse_profile(*w->model, w->profiles[k], 0, p);
+    o.target = w->targets[k];
+    engine::diagnose(*w->model, p, o, d);
+    render::JsonWriter out(-1, true);
+    out.begin_object();
+    render::write_diagnosis_answer(out, *w->model, p, d, r);
+    out.end_object();
+    benchmark::DoNotOptimize(out.str());
+    k = (k + 1) % w->lines.size();
+  }
+}
+
+}  // namespace
+
+BENCHMARK_CAPTURE(BM_LoadKb, medium, std::string("medium"))->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_LoadKb, large, std::string("large"))->Unit(benchmark::kMillisecond)->Iterations(3);
+BENCHMARK_CAPTURE(BM_ReadProfile, medium, std::string("medium"))->Unit(benchmark::kMicrosecond);
+BENCHMARK_CAPTURE(BM_ReadProfile, large, std::string("large"))->Unit(benchmark::kMicrosecond);
+BENCHMARK_CAPTURE(BM_Diagnose, medium, std::string("medium"))->Unit(benchmark::kMicrosecond);
+BENCHMARK_CAPTURE(BM_Diagnose, large, std::string("large"))->Unit(benchmark::kMicrosecond);
+BENCHMARK_CAPTURE(BM_WriteAnswer, medium, std::string("medium"))->Unit(benchmark::kMicrosecond);
+BENCHMARK_CAPTURE(BM_WriteAnswer, large, std::string("large"))->Unit(benchmark::kMicrosecond);
+BENCHMARK_CAPTURE(BM_Line, medium, std::string("medium"))->Unit(benchmark::kMicrosecond);
+BENCHMARK_CAPTURE(BM_Line, large, std::string("large"))->Unit(benchmark::kMicrosecond);
+
+BENCHMARK_MAIN();
