@@ -119,6 +119,7 @@ struct MatchTables {
   std::vector<std::uint32_t> cause_name_order;  // cause id → its place among causes sorted by name
   std::uint64_t instance = 0;                   // distinguishes models in per-thread caches
   std::vector<TermMatcher> term_lists;          // by term-list index, over normalised terms
+  ListsMatcher all_term_lists;                  // which lists a text hits, in one pass
   std::vector<TermMatcher> term_lists_compact;  // for is_any: whole-text equality
   std::vector<std::vector<std::string>> normalized_terms;
   TermMatcher regions;                        // every province name and city

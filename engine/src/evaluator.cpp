@@ -155,20 +155,26 @@ Truth Evaluator::leaf(const HotNode& n, std::uint32_t index) const {
   }
 }
 
+// One pass per text over every list's terms, the first time a diagnosis asks about the fact;
+// each later `fact contains_any list` is a bit test.
 bool Evaluator::contains_any(FactId fact, std::uint32_t list) const {
-  std::size_t const lists = tables_.term_lists.size();
-  if (contains_.empty()) contains_.assign(model_.facts().size() * lists, -1);
-  std::int8_t& memo = contains_[fact * lists + list];
-  if (memo < 0) {
-    const FactValue& v = profile_.facts[fact];
-    const TermMatcher& m = tables_.term_lists[list];
-    bool const hit = model_.facts()[fact].type == FactType::text
-                         ? m.find_first(v.normalized.text, nullptr)
-                         : std::any_of(v.item_texts.begin(), v.item_texts.end(),
-                                       [&](const NormalizedText& t) { return m.find_first(t.text, nullptr); });
-    memo = hit ? 1 : 0;
+  const ListsMatcher& lists = tables_.all_term_lists;
+  std::size_t const words = lists.words();
+  if (list_hits_known_.empty()) {
+    list_hits_known_.assign(model_.facts().size(), false);
+    list_hits_.assign(model_.facts().size() * words, 0);
   }
-  return memo == 1;
+  std::uint64_t* mask = list_hits_.data() + fact * words;
+  if (!list_hits_known_[fact]) {
+    const FactValue& v = profile_.facts[fact];
+    if (model_.facts()[fact].type == FactType::text) {
+      lists.hits(v.normalized.text, mask);
+    } else {
+      for (const NormalizedText& t : v.item_texts) lists.hits(t.text, mask);
+    }
+    list_hits_known_[fact] = true;
+  }
+  return ((mask[list / 64] >> (list % 64)) & 1u) != 0;
 }
 
 Truth Evaluator::eval(std::uint32_t index) const {

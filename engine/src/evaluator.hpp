@@ -36,9 +36,10 @@ class Evaluator {
   const CompiledConditions& cc_;
   const MatchTables& tables_;
   mutable std::vector<std::int8_t> done_;  // -1 not computed, 0 no, 1 yes, 2 computing
-  // `fact contains_any list` answers, once per diagnosis: many rules ask the same question.
-  // Indexed fact × term list; -1 not asked yet.
-  mutable std::vector<std::int8_t> contains_;
+  // Which term lists each text fact hits, found once per diagnosis (many rules ask the same
+  // question): by fact, ListsMatcher::words() words of list bits.
+  mutable std::vector<std::uint64_t> list_hits_;
+  mutable std::vector<bool> list_hits_known_;
   bool contains_any(FactId fact, std::uint32_t list) const;
   // Facts described for evidence, once per diagnosis (many findings cite the same fact).
   mutable std::vector<std::string> described_;

@@ -1,17 +1,10 @@
 #include "term_matcher.hpp"
 
 #include <algorithm>
+#include <map>
 #include <queue>
 
 namespace mpadvisor::engine {
-namespace {
-
-bool is_word_byte(unsigned char c) {
-  return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z');
-}
-
-}  // namespace
-
 TermMatcher::TermMatcher(const std::vector<std::string>& terms, bool word_boundaries) : terms_(terms) {
   states_.emplace_back();
   latin_start_.resize(terms.size());
@@ -72,25 +65,6 @@ std::uint32_t TermMatcher::step(std::uint32_t state, unsigned char byte) const {
   return root_next_.empty() ? 0 : root_next_[byte];
 }
 
-template <typename Visit>
-void TermMatcher::scan(std::string_view text, Visit&& visit) const {
-  if (states_.size() <= 1) return;
-  std::uint32_t s = 0;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    s = step(s, static_cast<unsigned char>(text[i]));
-    for (std::uint32_t o = states_[s].output != UINT32_MAX ? s : states_[s].dict_link; o != UINT32_MAX;
-         o = states_[o].dict_link) {
-      std::uint32_t const t = states_[o].output;
-      auto const end = static_cast<std::uint32_t>(i + 1);
-      auto const begin = static_cast<std::uint32_t>(end - terms_[t].size());
-      bool const left_ok = !latin_start_[t] || begin == 0 || !is_word_byte(static_cast<unsigned char>(text[begin - 1]));
-      bool const right_ok =
-          !latin_end_[t] || end == text.size() || !is_word_byte(static_cast<unsigned char>(text[end]));
-      if (left_ok && right_ok && !visit(TermHit{t, begin, end})) return;
-    }
-  }
-}
-
 bool TermMatcher::find_first(std::string_view text, TermHit* hit) const {
   bool found = false;
   TermHit best;
@@ -121,6 +95,31 @@ int TermMatcher::find_exact(std::string_view text) const {
     if (s == 0) return -1;
   }
   return states_[s].output == UINT32_MAX ? -1 : static_cast<int>(states_[s].output);
+}
+
+ListsMatcher::ListsMatcher(const std::vector<std::vector<std::string>>& lists) : words_((lists.size() + 63) / 64) {
+  std::map<std::string, std::size_t> unique;
+  std::vector<std::string> terms;
+  for (std::size_t l = 0; l < lists.size(); ++l) {
+    for (const std::string& term : lists[l]) {
+      if (term.empty()) continue;
+      auto [it, added] = unique.emplace(term, terms.size());
+      if (added) {
+        terms.push_back(term);
+        lists_of_term_.resize(lists_of_term_.size() + words_, 0);
+      }
+      lists_of_term_[it->second * words_ + l / 64] |= std::uint64_t{1} << (l % 64);
+    }
+  }
+  terms_ = TermMatcher(terms);
+}
+
+void ListsMatcher::hits(std::string_view text, std::uint64_t* mask) const {
+  terms_.scan(text, [&](const TermHit& hit) {
+    const std::uint64_t* lists = lists_of_term_.data() + hit.term * words_;
+    for (std::size_t w = 0; w < words_; ++w) mask[w] |= lists[w];
+    return true;
+  });
 }
 
 }  // namespace mpadvisor::engine

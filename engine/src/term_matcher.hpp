@@ -30,6 +30,9 @@ class TermMatcher {
   std::size_t size() const { return terms_.size(); }
   // Index of a term equal to the whole text, or -1.
   int find_exact(std::string_view text) const;
+  // Calls visit(TermHit) for every hit in text order of their ends; stops when it returns false.
+  template <typename Visit>
+  void scan(std::string_view text, Visit&& visit) const;
 
  private:
   struct State {
@@ -40,13 +43,50 @@ class TermMatcher {
   };
   std::uint32_t step(std::uint32_t state, unsigned char byte) const;
   std::uint32_t child(std::uint32_t state, unsigned char byte) const;
-  template <typename Visit>
-  void scan(std::string_view text, Visit&& visit) const;
+  static bool is_word_byte(unsigned char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z');
+  }
 
   std::vector<State> states_;
   std::vector<std::uint32_t> root_next_;  // dense transitions of the root, for speed
   std::vector<std::string> terms_;
   std::vector<bool> latin_start_, latin_end_;
+};
+
+template <typename Visit>
+void TermMatcher::scan(std::string_view text, Visit&& visit) const {
+  if (states_.size() <= 1) return;
+  std::uint32_t s = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    s = step(s, static_cast<unsigned char>(text[i]));
+    for (std::uint32_t o = states_[s].output != UINT32_MAX ? s : states_[s].dict_link; o != UINT32_MAX;
+         o = states_[o].dict_link) {
+      std::uint32_t const t = states_[o].output;
+      auto const end = static_cast<std::uint32_t>(i + 1);
+      auto const begin = static_cast<std::uint32_t>(end - terms_[t].size());
+      bool const left_ok = !latin_start_[t] || begin == 0 || !is_word_byte(static_cast<unsigned char>(text[begin - 1]));
+      bool const right_ok =
+          !latin_end_[t] || end == text.size() || !is_word_byte(static_cast<unsigned char>(text[end]));
+      if (left_ok && right_ok && !visit(TermHit{t, begin, end})) return;
+    }
+  }
+}
+
+// Every term list's terms in one matcher: one pass over a text tells which lists it hits.
+// A term in several lists is one term here, with all its lists.
+class ListsMatcher {
+ public:
+  ListsMatcher() = default;
+  explicit ListsMatcher(const std::vector<std::vector<std::string>>& lists);  // normalised terms, by list
+
+  std::size_t words() const { return words_; }  // 64-bit words of a list mask
+  // ORs into `mask` (words() words) the lists that have a term in `text`.
+  void hits(std::string_view text, std::uint64_t* mask) const;
+
+ private:
+  TermMatcher terms_;
+  std::vector<std::uint64_t> lists_of_term_;  // by unique term: words_ words of list bits
+  std::size_t words_ = 0;
 };
 
 }  // namespace mpadvisor::engine

@@ -38,6 +38,7 @@ void ModelBuilder::term_lists() {
     term_index_.emplace(info.name, static_cast<std::uint32_t>(model_->term_lists_.size()));
     model_->term_lists_.push_back(std::move(info));
   }
+  model_->tables_->all_term_lists = ListsMatcher(model_->tables_->normalized_terms);
 }
 
 void ModelBuilder::regions() {
