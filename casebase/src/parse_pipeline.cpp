@@ -2,8 +2,9 @@
 
 #include <string>
 
-#include "line_reader.hpp"
 #include "mpadvisor/base/input.hpp"
+#include "mpadvisor/base/line_reader.hpp"
+#include "mpadvisor/casebase/error.hpp"
 
 namespace mpadvisor::casebase {
 
@@ -21,7 +22,7 @@ ParsePipeline::~ParsePipeline() {
 
 void ParsePipeline::produce(std::istream& in, std::size_t max_line_bytes, bool stop_at_first_error) {
   try {
-    LineReader reader(in, max_line_bytes);
+    base::LineReader reader(in, max_line_bytes);
     std::string line;
     bool too_long = false;
     std::vector<NumberedLine> batch;
@@ -43,6 +44,9 @@ void ParsePipeline::produce(std::istream& in, std::size_t max_line_bytes, bool s
       }
     }
     if (!batch.empty() && !push(std::move(batch))) return;
+  } catch (const base::InputError& e) {
+    std::lock_guard lock(mutex_);
+    error_ = std::make_exception_ptr(Error(Errc::io, e.what()));
   } catch (...) {
     std::lock_guard lock(mutex_);
     error_ = std::current_exception();

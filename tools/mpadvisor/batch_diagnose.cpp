@@ -14,42 +14,13 @@
 #include "mpadvisor/base/clock.hpp"
 #include "mpadvisor/base/input.hpp"
 #include "mpadvisor/base/json_members.hpp"
+#include "mpadvisor/base/line_reader.hpp"
 #include "mpadvisor/render/diagnosis.hpp"
 
 namespace mpadvisor::cli {
 namespace {
 
 constexpr std::size_t kBlockLines = 1024;  // lines diagnosed between two writes
-
-// Reads lines of at most `limit` bytes; a longer line is reported (and skipped) without being
-// held in memory.
-class BoundedLines {
- public:
-  BoundedLines(std::istream& in, std::size_t limit) : in_(in), limit_(limit) {}
-
-  // False at the end of the input. `too_long`: the line was over the limit (`line` is empty).
-  bool next(std::string& line, bool& too_long) {
-    line.clear();
-    too_long = false;
-    if (in_.peek() == std::char_traits<char>::eof()) return false;
-    for (int c; (c = in_.get()) != std::char_traits<char>::eof() && c != '\n';) {
-      if (too_long) continue;
-      if (line.size() == limit_) {
-        too_long = true;
-        line.clear();
-        line.shrink_to_fit();
-        continue;
-      }
-      line += static_cast<char>(c);
-    }
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    return true;
-  }
-
- private:
-  std::istream& in_;
-  std::size_t limit_;
-};
 
 struct Line {
   std::size_t number = 0;
@@ -222,26 +193,29 @@ int run_batch(const GlobalOptions& g, const BatchArgs& a) {
   std::istream& in = a.input == "-" ? std::cin : file;
   unsigned const threads = a.threads > 0 ? a.threads : std::max(1u, std::thread::hardware_concurrency());
 
-  BoundedLines reader(in, base::kMaxProfileBytes);
+  base::LineReader reader(in, base::kMaxProfileBytes);
   bool any_bad = false, all_clear = true;
   std::size_t number = 0;
   std::vector<Line> block;
   std::string text;
   bool too_long = false;
-  for (bool more = true; more;) {
-    block.clear();
-    while (block.size() < kBlockLines && (more = reader.next(text, too_long))) {
-      ++number;
-      if (!too_long && text.find_first_not_of(" \t") == std::string::npos) continue;  // blank lines
-      block.push_back({number, text, too_long});
+  try {
+    for (bool more = true; more;) {
+      block.clear();
+      while (block.size() < kBlockLines && (more = reader.next(text, too_long))) {
+        ++number;
+        if (!too_long && text.find_first_not_of(" \t") == std::string::npos) continue;  // blank lines
+        block.push_back({number, std::move(text), too_long});
+      }
+      for (const Outcome& o : diagnose_block(diagnoser, block, threads)) {
+        std::cout << o.json << '\n';
+        any_bad = any_bad || o.bad;
+        all_clear = all_clear && o.clear;
+      }
     }
-    for (const Outcome& o : diagnose_block(diagnoser, block, threads)) {
-      std::cout << o.json << '\n';
-      any_bad = any_bad || o.bad;
-      all_clear = all_clear && o.clear;
-    }
+  } catch (const base::InputError&) {
+    throw EnvironmentError("reading " + a.input + " failed");
   }
-  if (in.bad()) throw EnvironmentError("reading " + a.input + " failed");
   std::cout.flush();
   if (any_bad) return kExitUsage;
   return all_clear ? kExitOk : kExitFindings;

@@ -1,5 +1,6 @@
 // Splits a stream into lines with bounded memory: a 64 KiB read buffer and one line at a time,
-// whatever the size of the input. A line longer than the limit is reported, not kept.
+// whatever the size of the input. A line longer than the limit is reported, not kept. Used by
+// every JSON Lines input (case imports, the batch diagnosis). A failed read is InputError.
 #pragma once
 
 #include <cstddef>
@@ -7,7 +8,7 @@
 #include <string>
 #include <vector>
 
-namespace mpadvisor::casebase {
+namespace mpadvisor::base {
 
 class LineReader {
  public:
@@ -31,4 +32,4 @@ class LineReader {
   bool eof_ = false;
 };
 
-}  // namespace mpadvisor::casebase
+}  // namespace mpadvisor::base

@@ -1,10 +1,10 @@
-#include "line_reader.hpp"
+#include "mpadvisor/base/line_reader.hpp"
 
 #include <cstring>
 
-#include "mpadvisor/casebase/error.hpp"
+#include "mpadvisor/base/input.hpp"
 
-namespace mpadvisor::casebase {
+namespace mpadvisor::base {
 
 LineReader::LineReader(std::istream& in, std::size_t max_line_bytes)
     : in_(in), max_(max_line_bytes), buffer_(std::size_t{64} * 1024) {}
@@ -14,7 +14,7 @@ bool LineReader::fill() {
   in_.read(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
   end_ = static_cast<std::size_t>(in_.gcount());
   begin_ = 0;
-  if (in_.bad()) throw Error(Errc::io, "reading the input failed");
+  if (in_.bad()) throw InputError("reading the input failed");
   if (end_ == 0) eof_ = true;
   return end_ > 0;
 }
@@ -53,4 +53,4 @@ bool LineReader::next(std::string& line, bool& too_long, bool give_up_when_too_l
   return true;
 }
 
-}  // namespace mpadvisor::casebase
+}  // namespace mpadvisor::base
