@@ -122,8 +122,11 @@ struct MatchTables {
   ListsMatcher all_term_lists;                  // which lists a text hits, in one pass
   std::vector<TermMatcher> term_lists_compact;  // for is_any: whole-text equality
   std::vector<std::vector<std::string>> normalized_terms;
-  TermMatcher regions;                        // every province name and city
+  TermMatcher regions;                        // every province name and city (mentions_region)
   std::vector<std::int32_t> region_province;  // term index of `regions` → province index
+  TermMatcher places;                         // names, cities and every division (province())
+  std::vector<std::int32_t> place_province;   // term index of `places` → province index
+  std::vector<std::string> place_names;       // as the KB writes them, for "did you mean"
   std::vector<std::string> province_names;    // by province index
   std::vector<bool> fact_needs_regions;       // facts read by province() or mentions_region()
   InterviewTables interview;

@@ -4,6 +4,7 @@
 
 #include "evaluator.hpp"
 #include "mpadvisor/engine/diagnosis.hpp"
+#include "places.hpp"
 
 namespace mpadvisor::engine {
 
@@ -164,7 +165,13 @@ void diagnose(const Model& model, const Profile& profile, const DiagnoseOptions&
       for (FactId fact : facts) {
         auto it = std::find_if(d.needs_info.begin(), d.needs_info.end(),
                                [&](const NeededFact& nf) { return nf.fact == fact; });
-        if (it == d.needs_info.end()) it = d.needs_info.insert(d.needs_info.end(), NeededFact{fact, {}});
+        if (it == d.needs_info.end()) {
+          it = d.needs_info.insert(d.needs_info.end(), NeededFact{fact, {}});
+          if (profile.facts[fact].known) {  // a region we could not place
+            it->unplaced = profile.facts[fact].text;
+            it->did_you_mean = closest_places(model, profile.facts[fact].text);
+          }
+        }
         it->rules.push_back(f.rule);
       }
     }

@@ -204,8 +204,15 @@ void Evaluator::unknown_facts(std::uint32_t index, std::vector<FactId>& out) con
     for (std::uint32_t c : n.children) unknown_facts(c, out);
     return;
   }
+  // A fact is needed when it has no value, or when province() cannot place the value it has.
+  auto unplaced = [&](FactId f) {
+    bool const placed_by_province =
+        (f == n.fact && n.left_fn == Function::province) || (f == n.right_fact && n.right_fn == Function::province);
+    return placed_by_province && profile_.facts[f].province < 0;
+  };
   for (FactId f : {n.fact, n.right_fact}) {
-    if (f != kNone && !profile_.facts[f].known && std::find(out.begin(), out.end(), f) == out.end()) out.push_back(f);
+    if (f == kNone || (profile_.facts[f].known && !unplaced(f))) continue;
+    if (std::find(out.begin(), out.end(), f) == out.end()) out.push_back(f);
   }
 }
 

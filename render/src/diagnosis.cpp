@@ -59,6 +59,18 @@ std::string actor_word(const std::string& actor, Lang lang) {
 
 }  // namespace
 
+std::string needed_question(const engine::Model& m, const engine::NeededFact& n, Lang lang) {
+  if (n.unplaced.empty()) return m.facts()[n.fact].question.get(lang);
+  std::string q = say(lang, Msg::question_unplaced, one_line(n.unplaced));
+  if (!n.did_you_mean.empty()) {
+    std::string names;
+    for (const std::string& name : n.did_you_mean)
+      names += (names.empty() ? "" : std::string(text(lang, Msg::list_separator))) + name;
+    q += say(lang, Msg::question_did_you_mean, names);
+  }
+  return q;
+}
+
 std::string commitment(const engine::Model& m, engine::StepId step, Lang lang) {
   const engine::StepInfo& s = m.steps()[step];
   std::string out;
@@ -162,10 +174,7 @@ std::string diagnosis_text(const engine::Model& m, const engine::Diagnosis& d, c
   if (!d.needs_info.empty()) {
     out << "\n" << style.yellow(std::string(text(lang, Msg::heading_needs_info))) << "\n";
     for (const engine::NeededFact& n : d.needs_info) {
-      const engine::FactInfo& f = m.facts()[n.fact];
-      out << "? " << f.name;
-      if (!f.question.empty()) out << " — " << safe(f.question.get(lang));
-      out << "\n";
+      out << "? " << m.facts()[n.fact].name << " — " << safe(needed_question(m, n, lang)) << "\n";
       if (!o.explain) continue;
       for (engine::RuleId r : n.rules) {
         const engine::RuleInfo& rule = m.rules()[r];
@@ -297,11 +306,14 @@ void write_diagnosis_members(JsonWriter& w, const engine::Model& m, const engine
   write_findings(w, m, d.waiting, o);
   w.key("needs_info").begin_array();
   for (const engine::NeededFact& n : d.needs_info) {
-    w.begin_object()
-        .member("fact", m.facts()[n.fact].name)
-        .member("question", m.facts()[n.fact].question.get(o.lang))
-        .key("rules")
-        .begin_array();
+    w.begin_object().member("fact", m.facts()[n.fact].name).member("question", needed_question(m, n, o.lang));
+    if (!n.unplaced.empty()) w.member("unplaced", n.unplaced);
+    if (!n.did_you_mean.empty()) {
+      w.key("did_you_mean").begin_array();
+      for (const std::string& name : n.did_you_mean) w.value(name);
+      w.end_array();
+    }
+    w.key("rules").begin_array();
     for (engine::RuleId r : n.rules) w.value(m.rules()[r].name);
     w.end_array().end_object();
   }

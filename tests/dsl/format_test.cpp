@@ -24,6 +24,11 @@ TEST(Format, CanonicalLayout) {
             "step a {\n  title en \"A\" zh \"甲\"\n  requires b, c\n}\n");
 }
 
+TEST(Format, ProvinceKeepsItsThreeLists) {
+  EXPECT_EQ(fmt("province hunan {places \"浏阳\"  names \"湖南\" cities \"长沙\"}"),
+            "province hunan {\n  names \"湖南\"\n  cities \"长沙\"\n  places \"浏阳\"\n}\n");
+}
+
 TEST(Format, KeepsCommentsWhereTheyStood) {
   std::string out =
       fmt("# header\n\n# about a\nstep a { # trailing\n  title en \"A\" # on title\n  # before requires\n  requires "

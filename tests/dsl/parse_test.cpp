@@ -64,9 +64,11 @@ TEST(Parse, TermListWithIncludesAndNotes) {
 }
 
 TEST(Parse, Province) {
-  auto p = parse_one<ast::Province>("province hunan { names \"湖南\" \"Hunan\" cities \"长沙\" }");
+  auto p = parse_one<ast::Province>(
+      "province hunan { names \"湖南\" \"Hunan\" cities \"长沙\" places \"浏阳市\" \"浏阳\" }");
   EXPECT_EQ(p.names.size(), 2u);
   EXPECT_EQ(p.cities.front(), "长沙");
+  EXPECT_EQ(p.places, (std::vector<std::string>{"浏阳市", "浏阳"}));
 }
 
 TEST(Parse, StepWithEveryProperty) {

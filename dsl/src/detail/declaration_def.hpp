@@ -151,7 +151,7 @@ auto const expectation_ahead_def = &(kw("not") | kw("clear") | kw("blocked") | k
 #define MPADVISOR_BLOCK_END(id, words) x3::rule<struct id##_class> const id = "'}' or " words;
 MPADVISOR_BLOCK_END(fact_end, "a fact property (question, help, choice, example, derived, background, whole, min, max, max_length, source)")
 MPADVISOR_BLOCK_END(terms_end, "a term (\"…\") or a property (title, include, source)")
-MPADVISOR_BLOCK_END(province_end, "a province property (names, cities)")
+MPADVISOR_BLOCK_END(province_end, "a province property (names, cities, places)")
 MPADVISOR_BLOCK_END(step_end, "a step property (title, description, actor, requires, duration, cost, irreversible, done when, source)")
 MPADVISOR_BLOCK_END(option_end, "an option property (title, how, duration, cost)")
 MPADVISOR_BLOCK_END(alternatives_end, "an alternatives property (title, satisfied_by, option, source)")
@@ -253,9 +253,10 @@ auto const terms_property = (kw("title") > text[assign<&TermList::title>]) |
 auto const terms_decl_def =
     spanned(kw("terms") > name[assign<&TermList::name>] > '{' > *terms_property > terms_end);
 
-// province NAME { names "湖南" "Hunan"  cities "长沙" … }
+// province NAME { names "湖南" "Hunan"  cities "长沙" …  places "义乌市" "义乌" … }
 auto const province_property = (kw("names") > strings[append<&Province::names>]) |
-                               (kw("cities") > strings[append<&Province::cities>]);
+                               (kw("cities") > strings[append<&Province::cities>]) |
+                               (kw("places") > strings[append<&Province::places>]);
 auto const province_decl_def =
     spanned(kw("province") > name[assign<&Province::name>] > '{' > *province_property > province_end);
 

@@ -116,6 +116,7 @@ void print(Printer& p, const ast::Province& d) {
   };
   strings("names", d.names);
   strings("cities", d.cities);
+  strings("places", d.places);
   block(p, 0, "province " + d.name.text, props, d.span);
 }
 

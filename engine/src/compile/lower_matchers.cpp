@@ -41,23 +41,32 @@ void ModelBuilder::term_lists() {
   model_->tables_->all_term_lists = ListsMatcher(model_->tables_->normalized_terms);
 }
 
+// Two matchers: names and cities say that a text names a region (a Mini Program's name that
+// mentions a place); those and every division place a text in its province.
 void ModelBuilder::regions() {
-  std::vector<std::string> names;
+  std::vector<std::string> names, places;
   MatchTables& t = *model_->tables_;
   each<ast::Province>([&](const ast::Province& p, const ast::Module&) {
     auto const index = static_cast<std::int32_t>(t.province_names.size());
     t.province_names.push_back(p.name.text);
     province_index_.emplace(p.name.text, index);
-    for (const auto* list : {&p.names, &p.cities}) {
+    for (const auto* list : {&p.names, &p.cities, &p.places}) {
       for (const std::string& n : *list) {
-        names.push_back(normalize(n).text);
-        t.region_province.push_back(index);
-        province_index_.emplace(normalize_compact(n), index);
+        std::string normalized = normalize(n).text;
+        if (list != &p.places) {
+          names.push_back(normalized);
+          t.region_province.push_back(index);
+          province_index_.emplace(normalize_compact(n), index);
+        }
+        places.push_back(std::move(normalized));
+        t.place_province.push_back(index);
+        t.place_names.push_back(n);
       }
     }
     province_index_.emplace(normalize_compact(p.name.text), index);
   });
   t.regions = TermMatcher(names);
+  t.places = TermMatcher(places);
 }
 
 void ModelBuilder::pattern(CauseId cause, const ast::Pattern& p) {

@@ -64,10 +64,8 @@ void derive_text(const Model& model, FactId id, FactValue& v) {
   const MatchTables& t = model.match_tables();
   if (!t.fact_needs_regions[id]) return;
   TermHit hit;
-  if (t.regions.find_first(v.normalized.text, &hit)) {
-    v.province = t.region_province[hit.term];
-    v.names_region = true;
-  }
+  v.names_region = t.regions.find_first(v.normalized.text, nullptr);
+  if (t.places.find_first(v.normalized.text, &hit)) v.province = t.place_province[hit.term];
 }
 
 // Nothing but white space: ASCII, the no-break space and the ideographic space (U+3000).

@@ -189,6 +189,9 @@ struct Province : Node {
   Name name;
   std::vector<std::string> names;
   std::vector<std::string> cities;
+  // Every prefecture- and county-level division (GB/T 2260), for placing where someone lives;
+  // unlike names and cities, never read as a place name inside a Mini Program's name.
+  std::vector<std::string> places;
 };
 
 struct Step : Node {

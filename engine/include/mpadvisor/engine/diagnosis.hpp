@@ -79,6 +79,10 @@ inline bool commits(const StepInfo& step) {
 struct NeededFact {
   FactId fact = kNone;
   std::vector<RuleId> rules;  // the undecided rules it would decide
+  // The fact has a value, but a region the KB cannot place in a province ("火星"): that
+  // value, and the question is which province it is in. Empty when the fact has no value.
+  std::string unplaced;
+  std::vector<std::string> did_you_mean;  // division names close to `unplaced` (at most three)
 };
 
 struct Diagnosis {

@@ -40,6 +40,10 @@ std::string step_label(const engine::Model& model, engine::StepId step, engine::
 // Why taking a step commits the applicant: "¥30 not refunded on failure, cannot be undone".
 std::string commitment(const engine::Model& model, engine::StepId step, engine::Lang lang);
 
+// What to ask for a needed fact: its question, or for a region we could not place, which
+// province it is in (with a close division name, if any).
+std::string needed_question(const engine::Model& model, const engine::NeededFact& needed, engine::Lang lang);
+
 // A step status or verdict as a word of the output's language.
 std::string status_word(engine::StepStatus s, engine::Lang lang);
 std::string verdict_word(engine::Verdict v, engine::Lang lang);
