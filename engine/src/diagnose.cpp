@@ -42,6 +42,7 @@ void diagnose(const Model& model, const Profile& profile, const DiagnoseOptions&
   d.next_steps.clear();
   d.held.clear();
   d.rule_values.clear();
+  d.ruled_out.clear();
   // Arrays by StepId are cleared where the previous diagnosis wrote (its scope), not over the
   // whole KB: a diagnosis costs what its scope holds.
   std::size_t const n = model.steps().size();
@@ -91,7 +92,15 @@ void diagnose(const Model& model, const Profile& profile, const DiagnoseOptions&
       const RuleInfo& rule = model.rules()[r];
       Truth const v = eval.condition(rule.condition);
       d.rule_values.emplace_back(r, v);
-      if (v == Truth::no) continue;
+      if (v == Truth::no) {
+        // False whatever the unknown facts turn out to be (three-valued logic), unless a
+        // known(F) test is false only because F is not given yet: the rejection ranking
+        // discounts such a rule's cause.
+        const std::vector<FactId>& guards = model.conditions().known_facts_of[rule.condition];
+        if (std::all_of(guards.begin(), guards.end(), [&](FactId f) { return profile.facts[f].known; }))
+          d.ruled_out.push_back(r);
+        continue;
+      }
       switch (rule.effect) {
         case Effect::block:
           if (v == Truth::yes) {

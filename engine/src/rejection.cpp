@@ -121,8 +121,18 @@ RejectionRanking rank_rejection(const Model& model, const Diagnosis& d, std::str
     }
     if (w.keep_evidence) out.causes[slot[c]].evidence.push_back(e);
   };
+  // A cause whose every rule this profile makes false (a personal-subject cause for an
+  // enterprise, a name cause for a name without the word) keeps only a little of its
+  // message's weight: the message fits its wording, the applicant does not fit the cause.
+  enum class Fit : std::uint8_t { untested, ruled_out, possible };
+  std::vector<Fit> fit(model.causes().size(), Fit::untested);
+  for (RuleId rule : d.ruled_out) fit[model.rules()[rule].cause] = Fit::ruled_out;
+  for (const auto& [rule, value] : d.rule_values) {
+    if (value != Truth::no) fit[model.rules()[rule].cause] = Fit::possible;
+  }
   for (const auto& [cause, pattern] : matching_patterns(model, message, scratch)) {
-    add(cause, {EvidenceKind::pattern, pattern, 0, w.pattern});
+    double const weight = fit[cause] == Fit::ruled_out ? w.pattern * w.ruled_out_factor : w.pattern;
+    add(cause, {EvidenceKind::pattern, pattern, 0, weight});
   }
   // A blocking rule that holds is strong support; a warning or an undecided rule less so.
   auto rule_support = [&](const std::vector<Finding>& findings, double factor) {

@@ -83,3 +83,39 @@ TEST(Rejection, RankingWithoutEvidenceKeepsOrderAndConfidence) {
 
 }  // namespace
 }  // namespace mpadvisor::engine
+
+namespace mpadvisor::engine {
+namespace {
+
+const std::string kFitKb = R"kb(
+goal s
+fact entity : enum(personal, enterprise)
+fact forum : bool
+fact moderated : bool
+step s { title en "S" }
+cause personal_only { title en "Closed to personal subjects" stage s fix en "x" message zh "个人" }
+cause unmoderated { title en "Unmoderated" stage s fix en "x" message zh "主体" }
+rule closed at s { when entity == personal and forum block personal_only }
+rule moderation at s { when known(moderated) and not moderated block unmoderated }
+)kb";
+
+// A cause whose rule the profile makes false keeps little of its message's weight; a rule
+// that is false only because a known() guard waits on an unknown fact does not count as such.
+TEST(Rejection, ACauseTheProfileRulesOutLosesItsMessageWeight) {
+  auto m = testing::model_from(kFitKb);
+  std::string const message = "个人主体不支持该服务";
+  auto ranking = [&](const std::string& profile) {
+    Diagnosis const d = diagnose(*m, testing::profile_from(*m, profile));
+    return rank_rejection(*m, d, message, std::nullopt, {});
+  };
+  auto first = [&](const std::string& profile) { return m->causes()[ranking(profile).causes.at(0).cause].name; };
+  EXPECT_EQ(first(R"({"entity": "enterprise"})"), "unmoderated");  // personal_only cannot apply
+  EXPECT_EQ(first(R"({"entity": "personal"})"), "personal_only");  // it may: forum is unknown
+  // Both ruled out: both still named by the message, both weak.
+  RejectionRanking const neither = ranking(R"({"entity": "personal", "forum": false, "moderated": true})");
+  ASSERT_EQ(neither.causes.size(), 2u);
+  for (const RankedCause& c : neither.causes) EXPECT_LT(c.confidence, 0.2);
+}
+
+}  // namespace
+}  // namespace mpadvisor::engine

@@ -99,6 +99,9 @@ struct Diagnosis {
   std::vector<StepId> next_steps;                     // ready steps, in topological order, except held ones
   std::vector<HeldStep> held;                         // ready steps held back by a risk (see HeldStep)
   std::vector<std::pair<RuleId, Truth>> rule_values;  // every rule evaluated, in scope order
+  // Rules false whatever the facts still unknown turn out to be (no known(F) test waiting on
+  // an unknown F): their causes do not fit this applicant.
+  std::vector<RuleId> ruled_out;
 };
 
 struct DiagnoseOptions {

@@ -45,6 +45,8 @@ struct RejectionRanking {
 // Weights of the three kinds of evidence (they add up to 1).
 struct RankingWeights {
   double pattern = 0.5, rule = 0.3, similar_case = 0.2;
+  // The share of a pattern's weight kept by a cause whose rules are all false for the profile.
+  double ruled_out_factor = 0.3;
   bool keep_evidence = true;  // false: only the order and the confidences (case replay)
 };
 
