@@ -186,16 +186,14 @@ void ModelBuilder::hot_nodes() {
       case CondKind::compare:
         h.a = n.right_fact;
         if (n.right_fact != kNone) break;
-        if (n.left_fn == Function::province)
-          h.literal.number = n.right.index;
-        else if (n.left_fn != Function::none)
-          h.literal.number = n.right.number;
-        else if (h.type == FactType::boolean)
-          h.literal.number = n.right.boolean ? 1 : 0;
-        else if (h.type == FactType::enumeration)
-          h.literal.number = n.right.index;
-        else
-          h.literal.number = n.right.number;  // numbers, dates; texts compare the full node's text
+        {
+          // An index for province() and enum facts, 0/1 for bool facts; otherwise the number
+          // (numbers, dates in seconds, other functions). Texts compare the full node's text.
+          bool const by_index =
+              n.left_fn == Function::province || (n.left_fn == Function::none && h.type == FactType::enumeration);
+          bool const by_truth = n.left_fn == Function::none && h.type == FactType::boolean;
+          h.literal.number = by_index ? n.right.index : by_truth ? (n.right.boolean ? 1 : 0) : n.right.number;
+        }
         break;
       case CondKind::fact:
       case CondKind::known:
