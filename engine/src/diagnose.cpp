@@ -175,7 +175,9 @@ void diagnose(const Model& model, const Profile& profile, const DiagnoseOptions&
         auto it = std::find_if(d.needs_info.begin(), d.needs_info.end(),
                                [&](const NeededFact& nf) { return nf.fact == fact; });
         if (it == d.needs_info.end()) {
-          it = d.needs_info.insert(d.needs_info.end(), NeededFact{fact, {}});
+          NeededFact needed;
+          needed.fact = fact;
+          it = d.needs_info.insert(d.needs_info.end(), std::move(needed));
           if (profile.facts[fact].known) {  // a region we could not place
             it->unplaced = profile.facts[fact].text;
             it->did_you_mean = closest_places(model, profile.facts[fact].text);

@@ -43,7 +43,8 @@ class Diagnoser {
   }
 
   Outcome run(const Line& line) const {
-    Request request{line.number};
+    Request request;
+    request.id = line.number;
     try {
       if (line.too_long)
         throw Bad("too-long", "the line is longer than " + base::describe_size(base::kMaxProfileBytes) +
