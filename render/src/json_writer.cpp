@@ -28,33 +28,37 @@ void JsonWriter::before_value() {
   if (indent_ >= 0) newline_and_indent(has_members_.size());
 }
 
-JsonWriter& JsonWriter::begin_object() {
+void JsonWriter::open(char bracket) {
   before_value();
-  out_ += '{';
+  out_ += bracket;
   has_members_.push_back(false);
+}
+
+// An empty container closes on the same line ("{}", "[]"), as dump writes it.
+void JsonWriter::close(char bracket) {
+  bool const had = has_members_.back();
+  has_members_.pop_back();
+  if (had && indent_ >= 0) newline_and_indent(has_members_.size());
+  out_ += bracket;
+}
+
+JsonWriter& JsonWriter::begin_object() {
+  open('{');
   return *this;
 }
 
 JsonWriter& JsonWriter::begin_array() {
-  before_value();
-  out_ += '[';
-  has_members_.push_back(false);
+  open('[');
   return *this;
 }
 
 JsonWriter& JsonWriter::end_object() {
-  bool const had = has_members_.back();
-  has_members_.pop_back();
-  if (had && indent_ >= 0) newline_and_indent(has_members_.size());
-  out_ += '}';
+  close('}');
   return *this;
 }
 
 JsonWriter& JsonWriter::end_array() {
-  bool const had = has_members_.back();
-  has_members_.pop_back();
-  if (had && indent_ >= 0) newline_and_indent(has_members_.size());
-  out_ += ']';
+  close(']');
   return *this;
 }
 

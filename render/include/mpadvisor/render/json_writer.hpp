@@ -49,6 +49,8 @@ class JsonWriter {
 
  private:
   void before_value();
+  void open(char bracket);
+  void close(char bracket);
   void newline_and_indent(std::size_t depth);
   void string(std::string_view text);
 
