@@ -60,8 +60,8 @@ EvalEntry read_entry(const Model& model, std::string_view text, const std::strin
 
 void count(EvalTally& t, const EvalOutcome& o) {
   ++t.entries;
-  t.top1 += o.rank == 1;
-  t.top3 += o.rank >= 1 && o.rank <= 3;
+  t.top1 += o.top1();
+  t.top3 += o.top3();
   t.clear += o.verdict == Verdict::clear;
 }
 
@@ -92,6 +92,7 @@ std::vector<EvalEntry> read_eval_entries(const Model& model, std::string_view te
 
 EvalReport evaluate(const Model& model, const std::vector<EvalEntry>& entries) {
   EvalReport report;
+  report.reliability = {{Strength::strong}, {Strength::possible}, {Strength::weak}};
   std::map<std::string, EvalTally> by_stage, by_subject;
   for (const EvalEntry& e : entries) {
     EvalOutcome o;
@@ -101,9 +102,18 @@ EvalReport evaluate(const Model& model, const std::vector<EvalEntry>& entries) {
     RankingWeights weights;
     weights.keep_evidence = false;
     o.ranking = rank_rejection(model, d, e.message, e.stage, {}, weights);
-    for (std::size_t i = 0; i < o.ranking.causes.size() && o.rank == 0; ++i) {
-      if (std::find(e.expected.begin(), e.expected.end(), o.ranking.causes[i].cause) != e.expected.end())
-        o.rank = static_cast<int>(i + 1);
+    auto expected = [&](CauseId c) { return std::find(e.expected.begin(), e.expected.end(), c) != e.expected.end(); };
+    for (const RankedCause& c : o.ranking.causes) {
+      if (expected(c.cause) && o.rank == 0) o.rank = static_cast<int>(c.rank);
+    }
+    for (const RankedCause& c : o.ranking.causes) {
+      if (o.rank == 1 && c.rank == 1 && !expected(c.cause)) o.tied_with_wrong = true;
+    }
+    if (!o.ranking.causes.empty()) {
+      const RankedCause& first = o.ranking.causes.front();
+      StrengthTally& t = report.reliability[static_cast<std::size_t>(first.strength)];
+      ++t.shown;
+      t.right += expected(first.cause);
     }
     count(report.overall, o);
     std::string const stage = e.stage ? model.steps()[*e.stage].name : std::string();

@@ -16,10 +16,15 @@ LiteralPlan intern_plan(const dsl::PatternPlan& plan, LiteralTable& literals) {
   LiteralPlan out;
   out.exact = plan.exact;
   for (const dsl::PlannedBranch& b : plan.branches) {
-    LiteralBranch branch{{}, b.after};
+    LiteralBranch branch{{}, b.after, 0};
     for (const dsl::PlannedStep& s : b.steps) {
       LiteralStep step{s.before, {}};
-      for (const std::string& text : s.texts) step.literals.push_back(literals.intern(text));
+      std::size_t shortest = s.texts.empty() ? 0 : SIZE_MAX;
+      for (const std::string& text : s.texts) {
+        step.literals.push_back(literals.intern(text));
+        shortest = std::min(shortest, base::utf8::count_code_points(text));
+      }
+      branch.specificity += static_cast<std::uint32_t>(shortest);
       branch.steps.push_back(std::move(step));
     }
     out.branches.push_back(std::move(branch));
@@ -69,8 +74,22 @@ std::uint32_t LiteralHits::code_points(std::uint32_t begin, std::uint32_t end) c
   return static_cast<std::uint32_t>(base::utf8::count_code_points(std::string_view(text_).substr(begin, end - begin)));
 }
 
+std::uint32_t LiteralPlan::specificity() const {
+  std::uint32_t least = branches.empty() ? 0 : UINT32_MAX;
+  for (const LiteralBranch& b : branches) least = std::min(least, b.specificity);
+  return least;
+}
+
 bool LiteralHits::matches(const LiteralPlan& plan) const {
   return std::any_of(plan.branches.begin(), plan.branches.end(), [&](const LiteralBranch& b) { return matches(b); });
+}
+
+std::optional<std::uint32_t> LiteralHits::matching_specificity(const LiteralPlan& plan) const {
+  std::optional<std::uint32_t> best;
+  for (const LiteralBranch& b : plan.branches) {
+    if ((!best || b.specificity > *best) && matches(b)) best = b.specificity;
+  }
+  return best;
 }
 
 bool LiteralHits::matches(const LiteralBranch& branch) const {

@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -25,12 +26,16 @@ struct LiteralStep {
 struct LiteralBranch {
   std::vector<LiteralStep> steps;
   Gap after;
+  // The fewest code points of literal text a match of this branch holds: how much the branch
+  // asks of a message (the rejection ranking prefers the cause whose pattern asks more).
+  std::uint32_t specificity = 0;
 };
 
 // A dsl::PatternPlan with its texts replaced by ids.
 struct LiteralPlan {
   bool exact = false;
   std::vector<LiteralBranch> branches;
+  std::uint32_t specificity() const;  // the least of its branches'
 };
 
 // The distinct literal texts of every plan, shared so that one matcher finds them all.
@@ -51,6 +56,8 @@ class LiteralHits {
  public:
   LiteralHits(const TermMatcher& literals, std::string_view text);
   bool matches(const LiteralPlan& plan) const;
+  // The greatest specificity among the plan's branches that match; nullopt when none does.
+  std::optional<std::uint32_t> matching_specificity(const LiteralPlan& plan) const;
   // The literals found, in increasing id order.
   const std::vector<std::uint32_t>& found() const { return found_; }
 

@@ -5,6 +5,7 @@
 
 #include "evidence.hpp"
 #include "mpadvisor/render/catalogue.hpp"
+#include "mpadvisor/render/rejection.hpp"
 #include "mpadvisor/render/terminal.hpp"
 
 namespace mpadvisor::render {
@@ -354,7 +355,6 @@ Json diagnosis_json(const engine::Model& m, const engine::Diagnosis& d, const Op
 namespace {
 constexpr std::size_t kLatestRejectionCauses = 3;
 
-std::string percent(double x) { return fmt::format("{:.0f}%", x * 100); }
 double rounded(double x) { return static_cast<double>(std::llround(x * 1000)) / 1000; }
 }  // namespace
 
@@ -366,7 +366,10 @@ void write_latest_rejection(JsonWriter& w, const engine::Model& model, const eng
     w.begin_object()
         .member("cause", info.name)
         .member("title", info.title.get(o.lang))
+        .member("rank", ranking.causes[i].rank)
+        .member("tied", ranking.causes[i].tied)
         .member("confidence", rounded(ranking.causes[i].confidence))
+        .member("strength", engine::to_string(ranking.causes[i].strength))
         .end_object();
   }
   w.end_array().end_object();
@@ -391,9 +394,7 @@ std::string latest_rejection_text(const engine::Model& model, const engine::Reje
       << "\n";
   if (ranking.causes.empty()) out << "  " << text(lang, Msg::no_known_cause) << "\n";
   for (std::size_t i = 0; i < ranking.causes.size() && i < kLatestRejectionCauses; ++i) {
-    const engine::CauseInfo& info = model.causes()[ranking.causes[i].cause];
-    out << "  " << i + 1 << ". " << safe(info.title.get(lang)) << " [" << info.name << "] — "
-        << percent(ranking.causes[i].confidence) << "\n";
+    out << "  " << ranking.causes[i].rank << ". " << ranked_cause_headline(model, ranking.causes[i], lang) << "\n";
   }
   out << "  " << text(lang, Msg::latest_rejection_hint) << "\n";
   return out.str();

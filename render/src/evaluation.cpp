@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "mpadvisor/render/catalogue.hpp"
+#include "mpadvisor/render/rejection.hpp"
 #include "mpadvisor/render/terminal.hpp"
 
 namespace mpadvisor::render {
@@ -21,8 +22,11 @@ std::string names(const engine::Model& m, const std::vector<engine::CauseId>& ca
 std::string ranked(const engine::Model& m, const engine::RejectionRanking& r, Lang lang) {
   if (r.causes.empty()) return std::string(text(lang, Msg::eval_nothing_ranked));
   std::string out;
-  for (std::size_t i = 0; i < r.causes.size() && i < kRankedShown; ++i)
-    out += (i ? ", " : "") + fmt::format("{} ({:.2f})", m.causes()[r.causes[i].cause].name, r.causes[i].confidence);
+  for (std::size_t i = 0; i < r.causes.size() && i < kRankedShown; ++i) {
+    const engine::RankedCause& c = r.causes[i];
+    out += (i ? ", " : "") + m.causes()[c.cause].name + fmt::format(" ({:.2f}", c.confidence);
+    out += c.tied ? std::string(", ") + std::string(text(lang, Msg::eval_tied)) + ")" : std::string(")");
+  }
   return out;
 }
 
@@ -54,9 +58,16 @@ std::string eval_text(const engine::Model& m, const engine::EvalReport& r, const
   rows(out, r.by_stage, o.lang);
   out << "\n" << text(o.lang, Msg::eval_by_subject) << "\n";
   rows(out, r.by_subject, o.lang);
+  out << "\n" << text(o.lang, Msg::eval_reliability) << "\n";
+  for (const engine::StrengthTally& t : r.reliability) {
+    out << "  "
+        << say(o.lang, Msg::eval_reliability_row, strength_text(t.strength, o.lang), t.right, t.shown,
+               t.shown == 0 ? std::string("-") : share(t.right, t.shown))
+        << "\n";
+  }
   bool heading = false;
   for (const engine::EvalOutcome& outcome : r.outcomes) {
-    if (outcome.rank == 1) continue;
+    if (outcome.top1()) continue;
     if (!heading) out << "\n" << text(o.lang, Msg::eval_misses) << "\n";
     heading = true;
     const engine::EvalEntry& e = *outcome.entry;
@@ -73,13 +84,15 @@ Json eval_json(const engine::Model& m, const engine::EvalReport& r) {
   for (const engine::EvalTally& t : r.by_stage) stages.push_back(tally_json(t, "stage"));
   for (const engine::EvalTally& t : r.by_subject) subjects.push_back(tally_json(t, "subject"));
   for (const engine::EvalOutcome& outcome : r.outcomes) {
-    if (outcome.rank == 1) continue;
+    if (outcome.top1()) continue;
     const engine::EvalEntry& e = *outcome.entry;
     Json expected = Json::array(), ranking = Json::array();
     for (engine::CauseId c : e.expected) expected.push_back(m.causes()[c].name);
     for (std::size_t i = 0; i < outcome.ranking.causes.size() && i < kRankedShown; ++i) {
       const engine::RankedCause& c = outcome.ranking.causes[i];
       ranking.push_back({{"cause", m.causes()[c.cause].name},
+                         {"rank", c.rank},
+                         {"tied", c.tied},
                          {"confidence", static_cast<double>(std::llround(c.confidence * 1000)) / 1000}});
     }
     misses.push_back({{"id", e.id},
@@ -89,6 +102,10 @@ Json eval_json(const engine::Model& m, const engine::EvalReport& r) {
                       {"expected", std::move(expected)},
                       {"ranked", std::move(ranking)}});
   }
+  Json reliability = Json::array();
+  for (const engine::StrengthTally& t : r.reliability)
+    reliability.push_back(
+        {{"strength", std::string(engine::to_string(t.strength))}, {"shown", t.shown}, {"right", t.right}});
   const engine::EvalTally& all = r.overall;
   return {{"entries", all.entries},
           {"top1", all.top1},
@@ -96,6 +113,7 @@ Json eval_json(const engine::Model& m, const engine::EvalReport& r) {
           {"clear", all.clear},
           {"by_stage", std::move(stages)},
           {"by_subject", std::move(subjects)},
+          {"reliability", std::move(reliability)},
           {"misses", std::move(misses)}};
 }
 

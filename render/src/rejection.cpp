@@ -26,22 +26,75 @@ Msg evidence_label(engine::EvidenceKind k) {
   return Msg::rejection_pattern;
 }
 
+// The facts that would decide a conditional cause, by the names a profile gives them.
+std::string fact_names(const engine::Model& model, const std::vector<engine::FactId>& facts, Lang lang) {
+  std::string out;
+  for (engine::FactId f : facts) {
+    if (!out.empty()) out += lang == Lang::zh ? "、" : ", ";
+    out += model.facts()[f].name;
+  }
+  return out;
+}
+
+void write_also_possible_text(std::ostringstream& out, const engine::Model& model,
+                              const std::vector<engine::ConditionalCause>& causes, Lang lang) {
+  if (causes.empty()) return;
+  out << "\n" << text(lang, Msg::heading_also_possible) << "\n";
+  for (const engine::ConditionalCause& c : causes) {
+    const engine::CauseInfo& info = model.causes()[c.cause];
+    out << "- "
+        << say(lang, Msg::also_possible_row, safe(info.title.get(lang)), info.name, fact_names(model, c.facts, lang))
+        << "\n";
+  }
+}
+
 }  // namespace
+
+void rank_report(const engine::Model& model, const engine::Diagnosis& diagnosis,
+                 const std::optional<engine::StepId>& stage, RejectionReport& report) {
+  std::erase_if(report.similar, [](const casebase::SimilarCase& s) { return !(s.score > 0); });
+  std::vector<engine::SimilarCaseInput> votes;
+  votes.reserve(report.similar.size());
+  for (const casebase::SimilarCase& s : report.similar) votes.push_back({s.value.id, s.score, s.value.causes});
+  report.ranking = engine::rank_rejection(model, diagnosis, report.message, stage, votes);
+}
+
+std::string_view strength_text(engine::Strength strength, Lang lang) {
+  switch (strength) {
+    case engine::Strength::strong:
+      return text(lang, Msg::strength_strong);
+    case engine::Strength::possible:
+      return text(lang, Msg::strength_possible);
+    case engine::Strength::weak:
+      return text(lang, Msg::strength_weak);
+  }
+  return text(lang, Msg::strength_weak);
+}
+
+std::string ranked_cause_headline(const engine::Model& model, const engine::RankedCause& c, Lang lang) {
+  const engine::CauseInfo& info = model.causes()[c.cause];
+  std::string const title = safe(info.title.get(lang));
+  if (c.tied)
+    return say(lang, Msg::ranked_cause_tied, title, info.name, strength_text(c.strength, lang), percent(c.confidence),
+               c.rank);
+  return say(lang, Msg::ranked_cause, title, info.name, strength_text(c.strength, lang), percent(c.confidence));
+}
 
 std::string rejection_text(const engine::Model& model, const RejectionReport& r, const Options& o) {
   const Lang lang = o.lang;
   std::ostringstream out;
   out << text(lang, Msg::label_rejection) << one_line(r.message) << "\n\n";
   if (r.ranking.causes.empty()) out << text(lang, Msg::no_known_cause) << "\n";
-  int rank = 0;
   for (const engine::RankedCause& c : r.ranking.causes) {
     const engine::CauseInfo& info = model.causes()[c.cause];
-    out << ++rank << ". " << safe(info.title.get(lang)) << " [" << info.name << "] — " << percent(c.confidence) << "\n";
+    out << c.rank << ". " << ranked_cause_headline(model, c, lang) << "\n";
+    out << "   " << text(lang, Msg::label_why) << safe(info.explanation.get(lang)) << "\n";
     for (const engine::CauseEvidence& e : c.evidence)
       out << "   " << say(lang, evidence_label(e.kind), safe(engine::describe(e))) << "\n";
     for (const engine::Fix& f : info.fixes)
       out << "   " << text(lang, Msg::label_fix) << safe(f.text.get(lang)) << "\n";
   }
+  write_also_possible_text(out, model, r.ranking.also_possible, lang);
   if (!r.similar.empty()) {
     out << "\n" << text(lang, Msg::heading_similar_cases) << "\n";
     for (const casebase::SimilarCase& s : r.similar) {
@@ -66,9 +119,23 @@ Json rejection_json(const engine::Model& model, const RejectionReport& r, const 
     for (const engine::Fix& f : info.fixes) fixes.push_back(f.text.get(o.lang));
     causes.push_back({{"cause", info.name},
                       {"title", info.title.get(o.lang)},
+                      {"rank", c.rank},
+                      {"tied", c.tied},
                       {"confidence", rounded(c.confidence)},
+                      {"strength", std::string(engine::to_string(c.strength))},
+                      {"explanation", info.explanation.get(o.lang)},
                       {"evidence", std::move(evidence)},
                       {"fixes", std::move(fixes)}});
+  }
+  Json also = Json::array();
+  for (const engine::ConditionalCause& c : r.ranking.also_possible) {
+    const engine::CauseInfo& info = model.causes()[c.cause];
+    Json facts = Json::array();
+    for (engine::FactId f : c.facts) facts.push_back(model.facts()[f].name);
+    also.push_back({{"cause", info.name},
+                    {"title", info.title.get(o.lang)},
+                    {"rule", model.rules()[c.rule].name},
+                    {"facts", std::move(facts)}});
   }
   Json cases = Json::array();
   for (const casebase::SimilarCase& s : r.similar) {
@@ -80,8 +147,12 @@ Json rejection_json(const engine::Model& model, const RejectionReport& r, const 
                      {"fix", s.value.fix ? Json(*s.value.fix) : Json()},
                      {"outcome", std::string(casebase::to_string(s.value.outcome))}});
   }
-  return {
-      {"message", r.message}, {"stage", r.stage}, {"causes", std::move(causes)}, {"similar_cases", std::move(cases)}};
+  return {{"message", r.message},
+          {"stage", r.stage},
+          {"judged_stage", r.ranking.stage},
+          {"causes", std::move(causes)},
+          {"also_possible", std::move(also)},
+          {"similar_cases", std::move(cases)}};
 }
 
 }  // namespace mpadvisor::render

@@ -126,9 +126,7 @@ Json rejection(const Call& call) {
       throw ApiError(503, "case-base-unavailable", std::string("the case base cannot be read: ") + e.what());
     }
   }
-  std::vector<engine::SimilarCaseInput> votes;
-  for (const casebase::SimilarCase& s : report.similar) votes.push_back({s.value.id, s.score, s.value.causes});
-  report.ranking = engine::rank_rejection(call.model, d, report.message, stage, votes);
+  render::rank_report(call.model, d, stage, report);
   return {{"rejection", render::rejection_json(call.model, report, call.render)},
           {"diagnosis", render::diagnosis_json(call.model, d, call.render)}};
 }

@@ -51,9 +51,7 @@ render::RejectionReport analyse_rejection(const GlobalOptions& g, const engine::
   } catch (const casebase::Error& e) {
     rethrow_case_error(e);
   }
-  std::vector<engine::SimilarCaseInput> votes;
-  for (const casebase::SimilarCase& s : report.similar) votes.push_back({s.value.id, s.score, s.value.causes});
-  report.ranking = engine::rank_rejection(model, d, a.rejection, stage, votes);
+  render::rank_report(model, d, stage, report);
   return report;
 }
 

@@ -9,7 +9,6 @@
 #include "mpadvisor/engine/normalize.hpp"
 
 namespace mpadvisor::engine {
-
 void ModelBuilder::term_lists() {
   std::vector<const ast::TermList*> decls;
   each<ast::TermList>([&](const ast::TermList& t, const ast::Module&) { decls.push_back(&t); });

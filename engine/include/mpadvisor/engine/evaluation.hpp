@@ -42,7 +42,18 @@ struct EvalOutcome {
   const EvalEntry* entry = nullptr;
   RejectionRanking ranking;
   Verdict verdict = Verdict::clear;  // the profile's own diagnosis
-  int rank = 0;                      // 1-based place of the first expected cause; 0: not ranked
+  int rank = 0;                      // the best rank of an expected cause (1-based); 0: not ranked
+  // It shares that rank with a cause not expected: a tie at the top is not a right first answer.
+  bool tied_with_wrong = false;
+  bool top1() const { return rank == 1 && !tied_with_wrong; }
+  bool top3() const { return rank >= 1 && rank <= 3; }
+};
+
+// How often the first cause was right when the ranking called its confidence strong,
+// possible or weak: whether the words mean something.
+struct StrengthTally {
+  Strength strength = Strength::weak;
+  std::size_t shown = 0, right = 0;
 };
 
 struct EvalTally {
@@ -53,8 +64,9 @@ struct EvalTally {
 struct EvalReport {
   std::vector<EvalOutcome> outcomes;  // in input order
   EvalTally overall;
-  std::vector<EvalTally> by_stage;    // by stage name ("" for entries without one), sorted
-  std::vector<EvalTally> by_subject;  // sorted
+  std::vector<EvalTally> by_stage;         // by stage name ("" for entries without one), sorted
+  std::vector<EvalTally> by_subject;       // sorted
+  std::vector<StrengthTally> reliability;  // strong, possible, weak
 };
 
 // Diagnoses each entry's profile and ranks its message (no similar cases: the set must not

@@ -34,6 +34,7 @@ class JsonWriter {
   JsonWriter& value(std::int64_t n);
   JsonWriter& value(std::uint64_t n);
   JsonWriter& value(int n) { return value(static_cast<std::int64_t>(n)); }
+  JsonWriter& value(unsigned n) { return value(static_cast<std::uint64_t>(n)); }
   JsonWriter& value(double x);
   JsonWriter& value(const Json& tree);  // a tree written in place, as dump would
   JsonWriter& null();

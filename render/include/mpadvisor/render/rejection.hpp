@@ -2,6 +2,7 @@
 // fixes, and the similar past cases from the case base.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -17,6 +18,16 @@ struct RejectionReport {
   engine::RejectionRanking ranking;
   std::vector<casebase::SimilarCase> similar;
 };
+
+// Fills report.ranking from report.message and the report's similar cases, which vote for
+// their labelled causes. Cases that share nothing with the message (score 0 or less) are
+// dropped first: they are neither shown nor counted.
+void rank_report(const engine::Model& model, const engine::Diagnosis& diagnosis,
+                 const std::optional<engine::StepId>& stage, RejectionReport& report);
+
+// "Title [id] — strong (50%)", with the tie spelled out: one ranked cause's headline.
+std::string ranked_cause_headline(const engine::Model& model, const engine::RankedCause& cause, engine::Lang lang);
+std::string_view strength_text(engine::Strength strength, engine::Lang lang);
 
 std::string rejection_text(const engine::Model& model, const RejectionReport& report, const Options& options);
 // The rejection part of `diagnose --rejection --format json` (the diagnosis is added beside it).
