@@ -83,7 +83,7 @@ const Published kPublished[] = {
     // A category notice that names the community category, not the app's name.
     // https://developers.weixin.qq.com/community/develop/doc/000a821d46c678e4a3598241d5b000
     {"【发布】涉及提供用户自行生成内容的发布/分享/交流服务,需补充选择社交-社区/论坛类目",
-     "",
+     "ugc_category_missing",
      {"name_needs_qualified_category"}},
     // https://wxopen.club/topic/5e1d99f8049714f9291f90af
     {"服务涉及个人小程序未允许内容,建议申请企业主体小程序金融类目", "personal_finance_closed", {}},
@@ -94,7 +94,29 @@ const Published kPublished[] = {
      {"personal_finance_closed"}},
     // "content the platform does not allow: burn after reading" is not fortune telling.
     // https://developers.weixin.qq.com/community/personal/oCJUsw9ICSweybyeZr6GsuDVaoug/question
-    {"(1):涉及平台未允许的内容:阅后即焚。", "", {"fortune_telling_forbidden"}},
+    {"(1):涉及平台未允许的内容:阅后即焚。", "platform_disallowed_feature", {"fortune_telling_forbidden"}},
+    // "Business scope" (经营范围) is about an organisation's registered scope, not a commercial name.
+    // https://www.mpgcw.com/10285.html
+    {"小程序名称与单位经营范围无关", "name_unrelated_to_business_scope", {"name_commercial"}},
+    // The "audio/video" in a list of user content is not a video service.
+    // https://github.com/markexin/react-wx
+    {"(1):你好,你的小程序涉及用户自行生成内容(文字、图片、音/"
+     "视频)的记录、分享,属社交-笔记范畴,为个人主体小程序未开放类目",
+     "personal_ugc_closed",
+     {"personal_video_closed"}},
+    // A complaint about content already published is not user-published content.
+    // https://github.com/zwpro/coupons/issues/15
+    {"你好,因用户投诉并经平台审核,发现帐号已发布的服务含有虚拟支付功能,属于平台不支持开放的服务范围",
+     "virtual_payment_not_allowed",
+     {"personal_ugc_closed", "personal_payment_unavailable"}},
+    // The location API's application wording.
+    // https://developers.weixin.qq.com/community/develop/doc/000c82eed000e0efb112aa79f6ac00
+    {"业务场景不符合要求", "location_api_restricted", {}},
+    // The official name check's wording for another subject's name.
+    // https://developers.weixin.qq.com/doc/oplatform/openApi/miniprogram-management/basic-info-management/api_checknickname
+    {"你申请的名称可能涉及特定主体姓名或名称,请提供可确认主体材料与名称对应的材料,或提供《商标注册证》等其他材料",
+     "name_trademark_proof",
+     {}},
 };
 
 TEST(PublishedMessages, FindTheirCauseAndNotTheOverBroadOnes) {
