@@ -207,6 +207,8 @@ RejectionRanking rank_rejection(const Model& model, const Diagnosis& d, std::str
   // only it points at is "also possible".
   auto rule_support = [&](const std::vector<Finding>& findings, double factor, RuleTier tier) {
     for (const Finding& f : findings) {
+      // A low-likelihood warning is a reminder (not certified yet), not a reason to reject.
+      if (tier == RuleTier::warning && model.rules()[f.rule].likelihood == Likelihood::low) continue;
       Candidate& k = candidates[f.cause];
       if (k.rule > 0) continue;
       double const weight = w.rule * factor;

@@ -144,6 +144,8 @@ cause not_certified { title en "Not certified" stage filing.review fix en "x" }
 cause filing_name { title en "Filing name" stage filing.review fix en "x" message zh "备案.*信息" }
 rule forum at publish.review { when entity == personal and forum block forum_closed }
 rule certification at filing.review { when not certified warn not_certified }
+cause reminder { title en "Reminder" stage publish.review fix en "x" }
+rule reminder at publish.review { when entity == enterprise warn reminder likelihood low }
 )kb";
 
 std::string name_of(const Model& m, CauseId c) { return m.causes()[c].name; }
@@ -236,6 +238,15 @@ TEST(RejectionRanking, AWarningOfAnotherStageIsNotACandidate) {
   RejectionRanking const review = rank_rejection(*m, d, "类目不符", std::nullopt, {});
   EXPECT_EQ(review.stage, "publish");
   EXPECT_EQ(find(*m, review, "not_certified"), nullptr);
+}
+
+TEST(RejectionRanking, ALowLikelihoodWarningIsNoCandidate) {
+  auto m = testing::model_from(kRankKb);
+  Diagnosis const d = diagnose(*m, testing::profile_from(*m, R"({"entity": "enterprise", "certified": true})"));
+  ASSERT_EQ(d.warnings.size(), 1u);  // the reminder stands
+  RejectionRanking const r = rank_rejection(*m, d, "类目不符", m->find_step("publish.review"), {});
+  EXPECT_EQ(find(*m, r, "reminder"), nullptr);
+  EXPECT_TRUE(r.also_possible.empty());
 }
 
 TEST(RejectionRanking, SimilarCasesAtOrBelowTheFloorNeverVote) {
