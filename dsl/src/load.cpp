@@ -21,15 +21,6 @@ std::string read_file(const fs::path& path) {
 
 namespace {
 
-// Paths in diagnostics are shown relative to the working directory when that is shorter,
-// so that messages read like a compiler's.
-std::string display_path(const fs::path& p) {
-  std::error_code ec;
-  fs::path rel = fs::relative(p, fs::current_path(), ec);
-  if (ec || rel.empty() || rel.native().rfind("..", 0) == 0) return p.lexically_normal().string();
-  return rel.string();
-}
-
 class Loader {
  public:
   LoadResult result;
@@ -84,6 +75,15 @@ class Loader {
 };
 
 }  // namespace
+
+// Relative to the working directory when that is shorter, so that messages read like a
+// compiler's.
+std::string display_path(const fs::path& p) {
+  std::error_code ec;
+  fs::path rel = fs::relative(p, fs::current_path(), ec);
+  if (ec || rel.empty() || rel.native().rfind("..", 0) == 0) return p.lexically_normal().string();
+  return rel.string();
+}
 
 LoadResult load(const fs::path& path) {
   Loader loader;

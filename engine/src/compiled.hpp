@@ -84,6 +84,9 @@ struct HotNode {
   } literal{0};
 };
 
+// The version of a KB whose module texts, in load order, are these (Model::version()).
+std::string kb_version_of(const std::vector<std::string_view>& texts);
+
 struct CompiledConditions {
   std::vector<CondNode> nodes;
   std::vector<HotNode> hot;                   // by node, as `nodes`

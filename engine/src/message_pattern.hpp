@@ -82,6 +82,7 @@ class PlanIndex {
   std::vector<std::uint32_t> candidates(const LiteralHits& hits) const;
 
  private:
+  friend struct ModelCodec;  // the model file (model_file.cpp)
   std::vector<std::vector<std::uint32_t>> by_first_literal_;
   std::vector<std::uint32_t> always_;
 };

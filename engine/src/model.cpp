@@ -1,6 +1,9 @@
 // The model's own parts: construction, and the names of its enumerations.
 #include "mpadvisor/engine/model.hpp"
 
+#include <atomic>
+#include <cstdio>
+
 #include "compiled.hpp"
 #include "scope_cache.hpp"
 
@@ -11,6 +14,34 @@ Model::Model()
       tables_(std::make_unique<MatchTables>()),
       scopes_(std::make_unique<ScopeCache>()) {}
 Model::~Model() = default;
+
+void Model::finish() {
+  auto fill = [](Index& index, const auto& infos) {
+    index.clear();
+    index.reserve(infos.size());
+    for (std::uint32_t i = 0; i < infos.size(); ++i) index.emplace(infos[i].name, i);
+  };
+  fill(fact_index_, facts_);
+  fill(step_index_, steps_);
+  fill(rule_index_, rules_);
+  fill(cause_index_, causes_);
+  scopes_->prepare(steps_.size());
+  static std::atomic<std::uint64_t> instances{0};
+  tables_->instance = ++instances;
+}
+
+std::string kb_version_of(const std::vector<std::string_view>& texts) {
+  std::uint64_t h = 1469598103934665603ull;  // FNV-1a over the texts, in load order
+  for (std::string_view text : texts) {
+    for (unsigned char c : text) {
+      h ^= c;
+      h *= 1099511628211ull;
+    }
+  }
+  char buf[17];
+  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
+  return buf;
+}
 
 std::string_view to_string(Verdict v) {
   switch (v) {

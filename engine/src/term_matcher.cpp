@@ -6,7 +6,14 @@
 
 namespace mpadvisor::engine {
 TermMatcher::TermMatcher(const std::vector<std::string>& terms, bool word_boundaries) : terms_(terms) {
+  // Built as a trie of sorted transition lists, then laid out flat.
+  std::vector<std::vector<std::pair<unsigned char, std::uint32_t>>> next(1);
   states_.emplace_back();
+  auto child_of = [&next](std::uint32_t state, unsigned char byte) -> std::uint32_t {
+    const auto& edges = next[state];
+    auto it = std::lower_bound(edges.begin(), edges.end(), std::make_pair(byte, 0u));
+    return it != edges.end() && it->first == byte ? it->second : 0;
+  };
   latin_start_.resize(terms.size());
   latin_end_.resize(terms.size());
   for (std::uint32_t t = 0; t < terms.size(); ++t) {
@@ -16,12 +23,13 @@ TermMatcher::TermMatcher(const std::vector<std::string>& terms, bool word_bounda
     latin_end_[t] = word_boundaries && is_word_byte(static_cast<unsigned char>(term.back()));
     std::uint32_t s = 0;
     for (unsigned char c : term) {
-      std::uint32_t n = child(s, c);
+      std::uint32_t n = child_of(s, c);
       if (n == 0) {
         n = static_cast<std::uint32_t>(states_.size());
         states_.emplace_back();
-        auto& next = states_[s].next;
-        next.insert(std::lower_bound(next.begin(), next.end(), std::make_pair(c, 0u)), {c, n});
+        next.emplace_back();
+        auto& edges = next[s];
+        edges.insert(std::lower_bound(edges.begin(), edges.end(), std::make_pair(c, 0u)), {c, n});
       }
       s = n;
     }
@@ -30,31 +38,41 @@ TermMatcher::TermMatcher(const std::vector<std::string>& terms, bool word_bounda
   }
   // Breadth-first construction of failure and dictionary links.
   std::queue<std::uint32_t> queue;
-  for (auto [c, n] : states_[0].next) {
+  for (auto [c, n] : next[0]) {
     states_[n].fail = 0;
     queue.push(n);
   }
   while (!queue.empty()) {
     std::uint32_t const s = queue.front();
     queue.pop();
-    for (auto [c, n] : states_[s].next) {
+    for (auto [c, n] : next[s]) {
       std::uint32_t f = states_[s].fail;
-      while (f != 0 && child(f, c) == 0) f = states_[f].fail;
-      std::uint32_t const target = child(f, c);
+      while (f != 0 && child_of(f, c) == 0) f = states_[f].fail;
+      std::uint32_t const target = child_of(f, c);
       states_[n].fail = target == n ? 0 : target;
       std::uint32_t const fs = states_[n].fail;
       states_[n].dict_link = states_[fs].output != UINT32_MAX ? fs : states_[fs].dict_link;
       queue.push(n);
     }
   }
+  edge_begin_.reserve(next.size() + 1);
+  for (const auto& edges : next) {
+    edge_begin_.push_back(static_cast<std::uint32_t>(edge_bytes_.size()));
+    for (auto [c, n] : edges) {
+      edge_bytes_.push_back(c);
+      edge_targets_.push_back(n);
+    }
+  }
+  edge_begin_.push_back(static_cast<std::uint32_t>(edge_bytes_.size()));
   root_next_.assign(256, 0);
-  for (auto [c, n] : states_[0].next) root_next_[c] = n;
+  for (auto [c, n] : next[0]) root_next_[c] = n;
 }
 
 std::uint32_t TermMatcher::child(std::uint32_t state, unsigned char byte) const {
-  const auto& next = states_[state].next;
-  auto it = std::lower_bound(next.begin(), next.end(), std::make_pair(byte, 0u));
-  return it != next.end() && it->first == byte ? it->second : 0;
+  const unsigned char* first = edge_bytes_.data() + edge_begin_[state];
+  const unsigned char* last = edge_bytes_.data() + edge_begin_[state + 1];
+  const unsigned char* it = std::lower_bound(first, last, byte);
+  return it != last && *it == byte ? edge_targets_[static_cast<std::size_t>(it - edge_bytes_.data())] : 0;
 }
 
 std::uint32_t TermMatcher::step(std::uint32_t state, unsigned char byte) const {

@@ -35,8 +35,11 @@ class TermMatcher {
   void scan(std::string_view text, Visit&& visit) const;
 
  private:
+  friend struct ModelCodec;  // the model file (model_file.cpp)
+  // The automaton in flat arrays (no allocation per state, so a model file loads in bulk):
+  // state s's transitions are edge_bytes_/edge_targets_[edge_begin_[s], edge_begin_[s + 1]),
+  // sorted by byte.
   struct State {
-    std::vector<std::pair<unsigned char, std::uint32_t>> next;  // sorted by byte
     std::uint32_t fail = 0;
     std::uint32_t output = UINT32_MAX;     // a term ending here (the longest)
     std::uint32_t dict_link = UINT32_MAX;  // nearest state on the fail chain with an output
@@ -48,6 +51,9 @@ class TermMatcher {
   }
 
   std::vector<State> states_;
+  std::vector<std::uint32_t> edge_begin_;  // by state, and one past the last
+  std::vector<unsigned char> edge_bytes_;
+  std::vector<std::uint32_t> edge_targets_;
   std::vector<std::uint32_t> root_next_;  // dense transitions of the root, for speed
   std::vector<std::string> terms_;
   std::vector<bool> latin_start_, latin_end_;
@@ -84,6 +90,7 @@ class ListsMatcher {
   void hits(std::string_view text, std::uint64_t* mask) const;
 
  private:
+  friend struct ModelCodec;
   TermMatcher terms_;
   std::vector<std::uint64_t> lists_of_term_;  // by unique term: words_ words of list bits
   std::size_t words_ = 0;

@@ -17,7 +17,7 @@ cmake --install "$build" --prefix "$prefix" > /dev/null
 mkdir -p "$tmp/opt/kb" "$prefix/kb"
 echo 'this is not a knowledge base {' > "$tmp/opt/kb/broken.mpk"
 cp "$tmp/opt/kb/broken.mpk" "$prefix/kb/broken.mpk"
-for f in bin/mpadvisor share/mpadvisor/kb/goals.mpk share/man/man1/mpadvisor.1 \
+for f in bin/mpadvisor share/mpadvisor/kb/goals.mpk share/mpadvisor/kb.mpm share/man/man1/mpadvisor.1 \
          share/bash-completion/completions/mpadvisor share/zsh/vendor-completions/_mpadvisor \
          share/fish/vendor_completions.d/mpadvisor.fish; do
   [ -e "$prefix/$f" ] || fail "cmake --install did not install $f"
@@ -25,6 +25,9 @@ done
 out="$(cd / && "$prefix/bin/mpadvisor" --lang en diagnose "$prefix/share/mpadvisor/kb/examples/clean_release.json")" \
   || fail "the installed mpadvisor could not diagnose with its installed KB"
 grep -q "CLEAR: nothing blocks" <<< "$out" || fail "unexpected diagnosis: $out"
+# The precompiled model is what it loads, as long as it matches the installed KB's text.
+log="$(cd / && "$prefix/bin/mpadvisor" -vv diagnose "$prefix/share/mpadvisor/kb/examples/clean_release.json" 2>&1 > /dev/null)"
+grep -q "loaded the precompiled model" <<< "$log" || fail "the installed mpadvisor did not load share/mpadvisor/kb.mpm: $log"
 "$prefix/bin/mpadvisor" kb check > /dev/null || fail "the installed KB does not check clean"
 
 # 2. The man page renders; the completions parse.

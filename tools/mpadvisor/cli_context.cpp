@@ -40,7 +40,10 @@ std::filesystem::path executable_dir() {
 }
 
 std::filesystem::path GlobalOptions::kb_path() const {
-  if (!kb.empty()) return kb;
+  return kb.empty() ? shipped_kb_path() : std::filesystem::path(kb);
+}
+
+std::filesystem::path GlobalOptions::shipped_kb_path() const {
   // Installed: <prefix>/bin/mpadvisor → <prefix>/share/mpadvisor/kb, always first. A build tree
   // (build/bin/mpadvisor, next to build/CMakeCache.txt) uses the checkout's kb/, or the sources
   // it was built from. An installed binary never looks at a stray kb/ folder near its prefix.
@@ -55,6 +58,10 @@ std::filesystem::path GlobalOptions::kb_path() const {
     if (std::filesystem::is_directory(candidate, ec)) return std::filesystem::weakly_canonical(candidate);
   }
   throw UsageError("cannot find the shipped knowledge base next to " + dir.string() + "; give one with --kb PATH");
+}
+
+std::filesystem::path GlobalOptions::shipped_model_path() const {
+  return (executable_dir() / "../share/mpadvisor/kb.mpm").lexically_normal();
 }
 
 std::string GlobalOptions::db_location() const {

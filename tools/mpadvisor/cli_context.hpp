@@ -32,7 +32,11 @@ struct GlobalOptions {
   Language language() const;
   // How renderers should write for this invocation (colour only on a terminal, in text).
   render::Options render_options(bool explain = false) const;
-  std::filesystem::path kb_path() const;
+  std::filesystem::path kb_path() const;  // --kb, else the shipped KB
+  std::filesystem::path shipped_kb_path() const;
+  // Where the build (or the package) puts the shipped KB precompiled (kb compile): beside the
+  // installed KB folder, <prefix>/share/mpadvisor/kb.mpm.
+  std::filesystem::path shipped_model_path() const;
   // Colour on standard output: --color always / never, or for auto: a terminal, and neither
   // NO_COLOR (https://no-color.org) nor TERM=dumb in the environment.
   void decide_colour(bool stdout_is_terminal);

@@ -17,6 +17,7 @@ struct CommandContext {
 
 void register_kb_commands(CLI::App& app, CommandContext& context);
 void register_kb_eval(CLI::App& kb, CommandContext& context);
+void register_kb_compile(CLI::App& kb, CommandContext& context);
 void register_diagnose_commands(CLI::App& app, CommandContext& context);
 void register_cases_commands(CLI::App& app, CommandContext& context);
 void register_interview_command(CLI::App& app, CommandContext& context);

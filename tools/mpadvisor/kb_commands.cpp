@@ -143,7 +143,8 @@ int run_graph(const GlobalOptions& g, const std::string& format, const std::stri
 
 void register_kb_commands(CLI::App& app, CommandContext& context) {
   const GlobalOptions& g = context.options;
-  CLI::App* kb = app.add_subcommand("kb", "Maintain the knowledge base: check, fmt, test, eval, graph, doc, impact");
+  CLI::App* kb =
+      app.add_subcommand("kb", "Maintain the knowledge base: check, fmt, test, eval, graph, doc, impact, compile");
   kb->require_subcommand(1);
 
   struct CheckArgs {
@@ -208,6 +209,7 @@ void register_kb_commands(CLI::App& app, CommandContext& context) {
 
   register_kb_impact(*kb, context);
   register_kb_eval(*kb, context);
+  register_kb_compile(*kb, context);
 }
 
 }  // namespace mpadvisor::cli

@@ -7,6 +7,7 @@
 
 #include "mpadvisor/base/clock.hpp"
 #include "mpadvisor/base/input.hpp"
+#include "mpadvisor/engine/model_file.hpp"
 #include "mpadvisor/engine/profile.hpp"
 #include "mpadvisor/render/kb.hpp"
 
@@ -32,8 +33,58 @@ dsl::KbCheck check_kb(const std::filesystem::path& path, const dsl::CheckOptions
   return out;
 }
 
+namespace {
+
+double ms_since(std::chrono::steady_clock::time_point start) {
+  return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+}
+
+// The model the build precompiled from the shipped KB, when it still describes the folder
+// `root` (the same texts): loading it skips parsing, checking and compiling. Null otherwise.
+std::shared_ptr<const engine::Model> precompiled_model(const GlobalOptions& g, const std::filesystem::path& root) {
+  std::filesystem::path const file = g.shipped_model_path();
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(file, ec)) return nullptr;
+  try {  // only for the shipped KB: another folder would never match
+    if (std::filesystem::weakly_canonical(root) != std::filesystem::weakly_canonical(g.shipped_kb_path()))
+      return nullptr;
+  } catch (const std::exception&) {
+    return nullptr;
+  }
+  auto const start = std::chrono::steady_clock::now();
+  try {
+    engine::ModelFileInfo info;
+    auto model = engine::load_model_file(file, &root, &info);
+    if (engine::kb_text_version(root, info.sources) != model->version()) {
+      spdlog::debug("the precompiled model {} does not match the KB at {}; reading the KB text", file.string(),
+                    root.string());
+      return nullptr;
+    }
+    spdlog::debug("loaded the precompiled model {} (KB {}) in {:.1f} ms", file.string(), model->version(),
+                  ms_since(start));
+    return model;
+  } catch (const engine::ModelFileError& e) {
+    spdlog::warn("{}; reading the KB text instead", e.what());
+    return nullptr;
+  }
+}
+
+}  // namespace
+
 std::shared_ptr<const engine::Model> load_model(const GlobalOptions& g, const std::filesystem::path& path) {
   require_kb_path(path);
+  std::error_code ec;
+  if (!std::filesystem::is_directory(path, ec) && engine::looks_like_model_file(path)) {
+    auto const start = std::chrono::steady_clock::now();
+    try {
+      auto model = engine::load_model_file(path);
+      spdlog::debug("loaded the model file {} (KB {}) in {:.1f} ms", path.string(), model->version(), ms_since(start));
+      return model;
+    } catch (const engine::ModelFileError& e) {
+      throw UsageError(e.what());
+    }
+  }
+  if (auto model = precompiled_model(g, path)) return model;
   dsl::KbCheck kb = check_kb(path);
   if (!kb.kb) {
     dsl::Diagnostics errors;
@@ -46,8 +97,7 @@ std::shared_ptr<const engine::Model> load_model(const GlobalOptions& g, const st
   auto const start = std::chrono::steady_clock::now();
   auto model = engine::compile(*kb.kb);
   spdlog::debug("compiled KB {}: {} steps, {} rules, {} causes in {:.1f} ms", model->version(), model->steps().size(),
-                model->rules().size(), model->causes().size(),
-                std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count());
+                model->rules().size(), model->causes().size(), ms_since(start));
   return model;
 }
 

@@ -30,7 +30,6 @@ class ModelBuilder {
   void causes();
   void rules();
   void calendar();
-  void indices();
 
   // lower_values.cpp: texts, sources, literals, durations and costs
   static Text text_of(const ast::Text& t);

@@ -12,18 +12,6 @@
 
 namespace mpadvisor::engine {
 
-namespace {
-
-std::uint64_t fnv1a(std::uint64_t h, std::string_view data) {
-  for (unsigned char c : data) {
-    h ^= c;
-    h *= 1099511628211ull;
-  }
-  return h;
-}
-
-}  // namespace
-
 ModelBuilder::ModelBuilder(const dsl::CheckedKb& checked)
     : checked_(checked), kb_(checked.kb()), symbols_(checked.symbols()) {}
 
@@ -38,8 +26,6 @@ std::uint32_t ModelBuilder::id_of(const std::map<std::string, std::uint32_t, std
 std::shared_ptr<const Model> ModelBuilder::build() {
   model_ = std::shared_ptr<Model>(new Model());
   for (const ast::Module& m : kb_.modules) maps_.emplace(&m, dsl::SourceMap(m.path, m.text));
-  static std::atomic<std::uint64_t> instances{0};
-  model_->tables_->instance = ++instances;
   version();
   facts();
   term_lists();
@@ -52,19 +38,17 @@ std::shared_ptr<const Model> ModelBuilder::build() {
   calendar();
   hot_nodes();
   pattern_tables();
-  indices();
   interview_tables();
-  model_->scopes_->prepare(model_->steps_.size());
+  model_->finish();
   return model_;
 }
 
 void ModelBuilder::version() {
-  std::uint64_t h = 1469598103934665603ull;
   // The texts alone, in load order: the same KB has the same version wherever it is read from.
-  for (const ast::Module& m : kb_.modules) h = fnv1a(h, m.text);
-  char buf[17];
-  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
-  model_->version_ = buf;
+  std::vector<std::string_view> texts;
+  texts.reserve(kb_.modules.size());
+  for (const ast::Module& m : kb_.modules) texts.emplace_back(m.text);
+  model_->version_ = kb_version_of(texts);
 }
 
 void ModelBuilder::facts() {
@@ -227,17 +211,6 @@ void ModelBuilder::calendar() {
 }
 
 // Name → id tables for find_*, over views of the names the model owns.
-void ModelBuilder::indices() {
-  auto fill = [](Model::Index& index, const auto& infos) {
-    index.reserve(infos.size());
-    for (std::uint32_t i = 0; i < infos.size(); ++i) index.emplace(infos[i].name, i);
-  };
-  fill(model_->fact_index_, model_->facts_);
-  fill(model_->step_index_, model_->steps_);
-  fill(model_->rule_index_, model_->rules_);
-  fill(model_->cause_index_, model_->causes_);
-}
-
 std::shared_ptr<const Model> compile(const dsl::CheckedKb& kb) { return ModelBuilder(kb).build(); }
 
 }  // namespace mpadvisor::engine

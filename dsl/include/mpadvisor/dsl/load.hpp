@@ -26,6 +26,10 @@ LoadResult load(const std::filesystem::path& path);
 // Loads KB text held in memory (tests, fuzzing): one module, no imports followed.
 LoadResult load_text(std::string path, std::string text);
 
+// How diagnostics and source locations name a file: relative to the current directory when
+// it lies below it, else absolute.
+std::string display_path(const std::filesystem::path& path);
+
 // Reads a whole file; throws std::runtime_error naming the file when it cannot.
 std::string read_file(const std::filesystem::path& path);
 

@@ -286,6 +286,9 @@ class Model {
  private:
   Model();
   friend class ModelBuilder;
+  friend struct ModelCodec;  // the model file (model_file.cpp)
+  // Once the tables are filled: the name indices, the scope cache, a fresh instance number.
+  void finish();
 
   // Names are looked up by hashing a view; the views point into the info vectors above,
   // which do not change once the model is built.

@@ -1,0 +1,136 @@
+// The model file: a model decoded from its bytes answers exactly as the one compiled from the
+// KB's text, and damaged, truncated, foreign or forged bytes are refused with a reason.
+#include "mpadvisor/engine/model_file.hpp"
+
+#include <gtest/gtest.h>
+
+#include <random>
+
+#include "mpadvisor/engine/diagnosis.hpp"
+#include "mpadvisor/engine/rejection.hpp"
+#include "mpadvisor/engine/scenario.hpp"
+#include "support/golden.hpp"
+#include "support/kb.hpp"
+
+namespace mpadvisor::engine {
+namespace {
+
+struct Shipped {
+  std::shared_ptr<const Model> model;
+  std::string bytes;
+};
+
+const Shipped& shipped() {
+  static Shipped s = [] {
+    auto const root = testing::source_dir() / "kb";
+    dsl::KbCheck checked = dsl::load_and_check(root);
+    Shipped out;
+    out.model = compile(*checked.kb);
+    out.bytes = encode_model(*out.model, kb_sources(*checked.kb, root));
+    return out;
+  }();
+  return s;
+}
+
+std::string refusal(std::string_view bytes) {
+  try {
+    decode_model(bytes, "test.mpm");
+  } catch (const ModelFileError& e) {
+    return e.what();
+  }
+  return "";
+}
+
+TEST(ModelFile, EncodingTheDecodedModelGivesTheSameBytes) {
+  auto const root = testing::source_dir() / "kb";
+  ModelFileInfo info;
+  auto decoded = decode_model(shipped().bytes, "kb.mpm", nullptr, &info);
+  EXPECT_EQ(encode_model(*decoded, info.sources), shipped().bytes);
+  EXPECT_EQ(decoded->version(), shipped().model->version());
+  EXPECT_EQ(info.format, kModelFormatVersion);
+  EXPECT_EQ(kb_text_version(root, info.sources), shipped().model->version());
+}
+
+TEST(ModelFile, TheDecodedModelAnswersAsTheCompiledOne) {
+  const Model& text = *shipped().model;
+  auto decoded = decode_model(shipped().bytes, "kb.mpm");
+  std::int64_t const now = base::parse_time("2026-11-27T10:00").seconds;
+  ScenarioReport const a = run_scenarios(text, now), b = run_scenarios(*decoded, now);
+  ASSERT_EQ(a.results.size(), b.results.size());
+  EXPECT_EQ(a.failed(), 0u);
+  EXPECT_EQ(b.failed(), 0u);
+  for (const char* profile : {R"({"entity": "personal", "name": "悦心瑜伽预约", "residence_region": "义乌",
+                                  "id_region": "湖南长沙", "features": ["user_posts"]})",
+                              R"({"entity": "enterprise", "residence_region": "火星"})", "{}"}) {
+    Diagnosis const x = diagnose(text, testing::profile_from(text, profile));
+    Diagnosis const y = diagnose(*decoded, testing::profile_from(*decoded, profile));
+    EXPECT_EQ(x.verdict, y.verdict) << profile;
+    EXPECT_EQ(x.rule_values, y.rule_values) << profile;
+    EXPECT_EQ(x.ruled_out, y.ruled_out) << profile;
+    ASSERT_EQ(x.needs_info.size(), y.needs_info.size()) << profile;
+    for (std::size_t i = 0; i < x.needs_info.size(); ++i) {
+      EXPECT_EQ(x.needs_info[i].unplaced, y.needs_info[i].unplaced);
+      EXPECT_EQ(x.needs_info[i].did_you_mean, y.needs_info[i].did_you_mean);
+    }
+    for (const char* message : {"小程序名称含有商业性质词汇", "服务类目与内容不符", "代码中含有getLocation"}) {
+      RejectionRanking const p = rank_rejection(text, x, message, std::nullopt, {});
+      RejectionRanking const q = rank_rejection(*decoded, y, message, std::nullopt, {});
+      ASSERT_EQ(p.causes.size(), q.causes.size()) << message;
+      for (std::size_t i = 0; i < p.causes.size(); ++i) {
+        EXPECT_EQ(p.causes[i].cause, q.causes[i].cause) << message;
+        EXPECT_EQ(p.causes[i].confidence, q.causes[i].confidence) << message;
+      }
+    }
+  }
+}
+
+TEST(ModelFile, ForeignTruncatedAndDamagedFilesAreRefusedWithAReason) {
+  const std::string& bytes = shipped().bytes;
+  EXPECT_NE(refusal("{\"not\": \"a model\"}").find("not a model file"), std::string::npos);
+  EXPECT_NE(refusal(bytes.substr(0, 12)).find("truncated (in its header)"), std::string::npos);
+  for (std::size_t cut : {std::size_t{40}, bytes.size() / 2, bytes.size() - 1})
+    EXPECT_NE(refusal(bytes.substr(0, cut)).find("truncated"), std::string::npos) << cut;
+  EXPECT_NE(refusal(bytes + "x").find("longer than its header says"), std::string::npos);
+  std::string other = bytes;
+  other[8] = static_cast<char>(kModelFormatVersion + 1);
+  EXPECT_NE(refusal(other).find("this mpadvisor reads format"), std::string::npos);
+  std::mt19937 random(7);
+  for (int i = 0; i < 20; ++i) {
+    std::string damaged = bytes;
+    std::size_t const at = 32 + random() % (bytes.size() - 32);
+    damaged[at] = static_cast<char>(damaged[at] ^ (1 + random() % 255));
+    EXPECT_NE(refusal(damaged).find("checksum does not match"), std::string::npos) << at;
+  }
+}
+
+// Behind the checksum: a payload whose counts or ids were forged is refused, never used.
+TEST(ModelFile, ForgedPayloadsAreRefusedNotTrusted) {
+  std::string_view const payload = model_payload(shipped().bytes, "kb.mpm");
+  EXPECT_NE(decode_model_payload(payload, "kb.mpm"), nullptr);
+  std::mt19937 random(11);
+  std::size_t refused = 0;
+  for (int i = 0; i < 150; ++i) {
+    std::string forged(payload);
+    for (int k = 0; k < 4; ++k) {
+      std::size_t const at = random() % forged.size();
+      forged[at] = static_cast<char>(random());
+    }
+    try {
+      auto m = decode_model_payload(forged, "forged.mpm");
+      // Whatever got through must be safe to use.
+      Diagnosis const d = diagnose(*m, empty_profile(*m, 0));
+      rank_rejection(*m, d, "名称含商业词汇，类目不符", std::nullopt, {});
+    } catch (const ModelFileError& e) {
+      EXPECT_NE(std::string(e.what()).find("not a valid model file"), std::string::npos);
+      ++refused;
+    }
+  }
+  EXPECT_GT(refused, 0u);
+  // A count far beyond the file is refused before anything is allocated for it.
+  std::string huge(payload);
+  huge[0] = huge[1] = huge[2] = huge[3] = '\xff';
+  EXPECT_THROW(decode_model_payload(huge, "huge.mpm"), ModelFileError);
+}
+
+}  // namespace
+}  // namespace mpadvisor::engine

@@ -1,0 +1,56 @@
+// `kb compile [KB] -o FILE`: the checked, compiled model written as a binary file, which
+// `--kb FILE` loads without parsing, checking or compiling (engine/model_file.hpp). The build
+// precompiles the shipped KB this way.
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+
+#include "commands.hpp"
+#include "kb_loading.hpp"
+#include "mpadvisor/dsl/checked_kb.hpp"
+#include "mpadvisor/engine/model_file.hpp"
+
+namespace mpadvisor::cli {
+namespace {
+
+namespace fs = std::filesystem;
+
+struct CompileArgs {
+  std::string path, output;
+};
+
+int run_compile(const GlobalOptions& g, const CompileArgs& a) {
+  fs::path const root = a.path.empty() ? g.kb_path() : fs::path(a.path);
+  require_kb_path(root);
+  dsl::KbCheck kb = check_kb(root);
+  if (!kb.kb) throw UsageError("the knowledge base at " + root.string() + " has errors (run 'mpadvisor kb check')");
+  std::string const bytes = engine::encode_model(*engine::compile(*kb.kb), engine::kb_sources(*kb.kb, root));
+  // Written beside the target and renamed over it: a reader never maps a half-written model.
+  fs::path tmp = a.output;
+  tmp += ".tmp";
+  {
+    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    out.close();
+    if (!out) throw EnvironmentError("cannot write " + tmp.string());
+  }
+  std::error_code ec;
+  fs::rename(tmp, a.output, ec);
+  if (ec) throw EnvironmentError("cannot write " + a.output + ": " + ec.message());
+  std::cout << "compiled " << root.string() << " into " << a.output << " (" << bytes.size() << " bytes)\n";
+  return kExitOk;
+}
+
+}  // namespace
+
+void register_kb_compile(CLI::App& kb, CommandContext& context) {
+  auto args = std::make_shared<CompileArgs>();
+  CLI::App* compile =
+      kb.add_subcommand("compile", "Write the checked, compiled KB as a model file that --kb loads without parsing");
+  compile->add_option("path", args->path, "KB folder or file (default: the shipped kb/)");
+  compile->add_option("-o,--output", args->output, "The model file to write (e.g. kb.mpm)")->required();
+  compile->callback(
+      [&context, args] { context.action = [&context, args] { return run_compile(context.options, *args); }; });
+}
+
+}  // namespace mpadvisor::cli
