@@ -14,6 +14,7 @@
 #include "mpadvisor/base/json_members.hpp"
 #include "mpadvisor/dsl/checked_kb.hpp"
 #include "mpadvisor/engine/diagnosis.hpp"
+#include "mpadvisor/engine/model_file.hpp"
 #include "mpadvisor/engine/profile.hpp"
 #include "mpadvisor/render/diagnosis.hpp"
 
@@ -70,6 +71,19 @@ void BM_LoadKb(benchmark::State& state, const std::string& size) {
   fs::path const dir = peers_out() / size / "mpadvisor/kb";
   if (!fs::exists(dir)) return state.SkipWithError("no workload");
   for (auto _ : state) benchmark::DoNotOptimize(engine::compile(*dsl::load_and_check(dir).kb));
+}
+
+// The same KB from a model file made by `kb compile`: mapped and decoded, no parsing.
+void BM_LoadModelFile(benchmark::State& state, const std::string& size) {
+  fs::path const dir = peers_out() / size / "mpadvisor/kb";
+  if (!fs::exists(dir)) return state.SkipWithError("no workload");
+  dsl::KbCheck checked = dsl::load_and_check(dir);
+  fs::path const file = fs::temp_directory_path() / ("peers_bench_" + size + ".mpm");
+  std::ofstream(file, std::ios::binary) << engine::encode_model(*engine::compile(*checked.kb),
+                                                                engine::kb_sources(*checked.kb, dir));
+  for (auto _ : state) benchmark::DoNotOptimize(engine::load_model_file(file));
+  state.counters["file_MiB"] = static_cast<double>(fs::file_size(file)) / (1024.0 * 1024.0);
+  fs::remove(file);
 }
 
 void BM_ReadProfile(benchmark::State& state, const std::string& size) {
@@ -154,6 +168,8 @@ void BM_Line(benchmark::State& state, const std::string& size) {
 
 BENCHMARK_CAPTURE(BM_LoadKb, medium, std::string("medium"))->Unit(benchmark::kMillisecond);
 BENCHMARK_CAPTURE(BM_LoadKb, large, std::string("large"))->Unit(benchmark::kMillisecond)->Iterations(3);
+BENCHMARK_CAPTURE(BM_LoadModelFile, medium, std::string("medium"))->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_LoadModelFile, large, std::string("large"))->Unit(benchmark::kMillisecond);
 BENCHMARK_CAPTURE(BM_ReadProfile, medium, std::string("medium"))->Unit(benchmark::kMicrosecond);
 BENCHMARK_CAPTURE(BM_ReadProfile, large, std::string("large"))->Unit(benchmark::kMicrosecond);
 BENCHMARK_CAPTURE(BM_Diagnose, medium, std::string("medium"))->Unit(benchmark::kMicrosecond);
