@@ -87,7 +87,19 @@ struct HotNode {
 // The version of a KB whose module texts, in load order, are these (Model::version()).
 std::string kb_version_of(const std::vector<std::string_view>& texts);
 
+// What a diagnosis reads of each rule, packed so that the rules in a scope stay in a few cache
+// lines (RuleInfo, with names, texts and sources, is for explanations).
+struct HotRule {
+  std::uint32_t condition = 0;    // condition index
+  std::uint32_t known_begin = 0;  // its known() facts: known_fact_ids[known_begin, +known_count)
+  std::uint16_t known_count = 0;
+  Effect effect = Effect::block;
+  Likelihood likelihood = Likelihood::medium;
+};
+
 struct CompiledConditions {
+  std::vector<HotRule> hot_rules;      // by RuleId
+  std::vector<FactId> known_fact_ids;  // see HotRule
   std::vector<CondNode> nodes;
   std::vector<HotNode> hot;                   // by node, as `nodes`
   std::vector<std::uint32_t> child_ids;       // the children of hot all / any / negation nodes

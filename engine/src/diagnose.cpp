@@ -63,6 +63,7 @@ void diagnose(const Model& model, const Profile& profile, const DiagnoseOptions&
   for (StepId s : scope.steps) d.in_scope[s] = true;
   d.rule_values.reserve(scope.rules);
   Evaluator eval(model, profile);
+  const CompiledConditions& cc = model.conditions();
   std::size_t const k = scope.steps.size();
   // By position in the scope: the root blockers holding each step up, and where its own
   // blocker entry is.
@@ -82,22 +83,22 @@ void diagnose(const Model& model, const Profile& profile, const DiagnoseOptions&
       d.status[s] = StepStatus::done;
       // A done step's rules no longer matter to the applicant, but their values still count
       // for scenario coverage and case replay.
-      for (RuleId r : step.rules) d.rule_values.emplace_back(r, eval.condition(model.rules()[r].condition));
+      for (RuleId r : step.rules) d.rule_values.emplace_back(r, eval.condition(cc.hot_rules[r].condition));
       continue;
     }
     bool own_block = false, own_unknown = false, wait = false;
     std::vector<Finding> blocking;
     std::vector<RuleId> risks;  // warnings of medium or high likelihood here
     for (RuleId r : step.rules) {
-      const RuleInfo& rule = model.rules()[r];
+      const HotRule& rule = cc.hot_rules[r];
       Truth const v = eval.condition(rule.condition);
       d.rule_values.emplace_back(r, v);
       if (v == Truth::no) {
         // False whatever the unknown facts turn out to be (three-valued logic), unless a
         // known(F) test is false only because F is not given yet: the rejection ranking
         // discounts such a rule's cause.
-        const std::vector<FactId>& guards = model.conditions().known_facts_of[rule.condition];
-        if (std::all_of(guards.begin(), guards.end(), [&](FactId f) { return profile.facts[f].known; }))
+        const FactId* guards = cc.known_fact_ids.data() + rule.known_begin;
+        if (std::all_of(guards, guards + rule.known_count, [&](FactId f) { return profile.facts[f].known; }))
           d.ruled_out.push_back(r);
         continue;
       }

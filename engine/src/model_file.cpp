@@ -389,8 +389,12 @@ struct ModelCodec {
     h.literal.mask = literal;
   }
   template <typename Ar>
+  static void io(Ar& ar, HotRule& h) {
+    all(ar, h.condition, h.known_begin, h.known_count, h.effect, h.likelihood);
+  }
+  template <typename Ar>
   static void io(Ar& ar, CompiledConditions& c) {
-    all(ar, c.nodes, c.hot, c.child_ids, c.roots, c.facts_of, c.known_facts_of);
+    all(ar, c.hot_rules, c.known_fact_ids, c.nodes, c.hot, c.child_ids, c.roots, c.facts_of, c.known_facts_of);
   }
   template <typename Ar>
   static void io(Ar& ar, dsl::Gap& g) {
@@ -553,6 +557,13 @@ void ModelCodec::validate(const Model& m, const Reader& r) {
   for (const RuleInfo& q : m.rules_) {
     check(q.step < steps && q.condition < conditions && q.cause < causes, r, "rule");
   }
+  check(cc.hot_rules.size() == rules, r, "rule table");
+  for (const HotRule& h : cc.hot_rules) {
+    check(h.condition < conditions && h.known_begin <= cc.known_fact_ids.size() &&
+              h.known_count <= cc.known_fact_ids.size() - h.known_begin,
+          r, "rule table");
+  }
+  for (FactId f : cc.known_fact_ids) check(f < facts, r, "rule table");
   for (const AlternativesInfo& a : m.alternatives_) check(a.fact < facts, r, "alternatives fact");
   for (const ScenarioInfo& s : m.scenarios_) {
     check(id_or_none(s.target, steps), r, "scenario target");

@@ -146,9 +146,18 @@ std::uint32_t ModelBuilder::node(const ast::Expr& e, std::set<FactId>& facts) {
   return static_cast<std::uint32_t>(cc.nodes.size() - 1);
 }
 
-// The compact copy of every node the evaluator walks (compiled.hpp, HotNode).
+// The compact copy of every node the evaluator walks and of every rule a diagnosis reads
+// (compiled.hpp, HotNode and HotRule).
 void ModelBuilder::hot_nodes() {
   CompiledConditions& cc = *model_->conditions_;
+  cc.hot_rules.clear();
+  cc.known_fact_ids.clear();
+  for (const RuleInfo& r : model_->rules_) {
+    const std::vector<FactId>& known = cc.known_facts_of[r.condition];
+    cc.hot_rules.push_back({r.condition, static_cast<std::uint32_t>(cc.known_fact_ids.size()),
+                            static_cast<std::uint16_t>(known.size()), r.effect, r.likelihood});
+    cc.known_fact_ids.insert(cc.known_fact_ids.end(), known.begin(), known.end());
+  }
   cc.hot.clear();
   cc.hot.reserve(cc.nodes.size());
   cc.child_ids.clear();
