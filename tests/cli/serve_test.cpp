@@ -97,6 +97,32 @@ TEST(Serve, SighupReloadsTheKbAndKeepsTheOldOneWhenTheNewIsBroken) {
   EXPECT_EQ(s.child.finish(), 0);
 }
 
+TEST(Serve, SighupReloadsAModelFileAndKeepsTheOldOneWhenItIsDamaged) {
+  TempDir home;
+  std::filesystem::path const kb = home.path() / "kb", model = home.path() / "kb.mpm";
+  std::filesystem::copy(source_dir() / "kb", kb, std::filesystem::copy_options::recursive);
+  ASSERT_EQ(run_mpadvisor({"kb", "compile", kb.string(), "-o", model.string()}, home.path()).exit_code, 0);
+  Serve s({"--kb", model.string(), "--listen", "127.0.0.1:0"}, home.path());
+  ASSERT_NE(s.port, 0) << s.first_line;
+  std::string const original = s.kb_version();
+  ASSERT_FALSE(original.empty());
+
+  std::string const bytes = read_text(model);
+  { std::ofstream(model, std::ios::binary | std::ios::trunc) << bytes.substr(0, bytes.size() / 2); }
+  s.child.signal(SIGHUP);
+  ASSERT_TRUE(eventually([&] { return read_text(s.log).find("reload refused") != std::string::npos; }))
+      << read_text(s.log);
+  EXPECT_NE(read_text(s.log).find("truncated"), std::string::npos) << read_text(s.log);
+  EXPECT_EQ(s.kb_version(), original);
+
+  { std::ofstream(kb / "goals.mpk", std::ios::app) << "\n# a comment: another KB version\n"; }
+  ASSERT_EQ(run_mpadvisor({"kb", "compile", kb.string(), "-o", model.string()}, home.path()).exit_code, 0);
+  s.child.signal(SIGHUP);
+  ASSERT_TRUE(eventually([&] { return s.kb_version() != original && !s.kb_version().empty(); })) << read_text(s.log);
+  s.child.signal(SIGTERM);
+  EXPECT_EQ(s.child.finish(), 0);
+}
+
 TEST(Serve, BadListenIsUsageAndABusyPortIsTheEnvironment) {
   TempDir home;
   RunResult const bad = run_mpadvisor({"serve", "--listen", "127.0.0.1:http"}, home.path());

@@ -11,6 +11,7 @@
 #include "case_store.hpp"
 #include "commands.hpp"
 #include "kb_loading.hpp"
+#include "mpadvisor/engine/model_file.hpp"
 #include "mpadvisor/server/api.hpp"
 #include "mpadvisor/server/http_server.hpp"
 
@@ -89,16 +90,24 @@ int run_serve(const GlobalOptions& g, const ServeArgs& a) {
   spdlog::info("serving KB {} from {} with {} threads; case base {}", model->version(), kb_path.string(),
                options.threads, casebase::printable_location(*api_options.case_db));
 
+  // SIGHUP: the KB again, from its text (edits take effect), or from the model file --kb
+  // names; a KB with errors or a damaged model file is refused and the old one kept.
   http->run([&] {
     try {
-      dsl::KbCheck kb = check_kb(kb_path);
-      if (!kb.kb) {
-        spdlog::error(
-            "reload refused: the knowledge base at {} has {} errors (run 'mpadvisor kb check'); still serving {}",
-            kb_path.string(), kb.diagnostics.error_count(), api.model()->version());
-        return;
+      std::shared_ptr<const engine::Model> fresh;
+      std::error_code ec;
+      if (!std::filesystem::is_directory(kb_path, ec) && engine::looks_like_model_file(kb_path)) {
+        fresh = engine::load_model_file(kb_path);
+      } else {
+        dsl::KbCheck kb = check_kb(kb_path);
+        if (!kb.kb) {
+          spdlog::error(
+              "reload refused: the knowledge base at {} has {} errors (run 'mpadvisor kb check'); still serving {}",
+              kb_path.string(), kb.diagnostics.error_count(), api.model()->version());
+          return;
+        }
+        fresh = engine::compile(*kb.kb);
       }
-      auto fresh = engine::compile(*kb.kb);
       spdlog::info("reloaded the knowledge base: {} -> {}", api.model()->version(), fresh->version());
       api.replace_model(std::move(fresh));
     } catch (const std::exception& e) {
