@@ -20,7 +20,6 @@
 #include "mpadvisor/dsl/checked_kb.hpp"
 #include "mpadvisor/dsl/load.hpp"
 #include "mpadvisor/engine/normalize.hpp"
-#include "scope_cache.hpp"
 
 namespace mpadvisor::engine {
 namespace {
@@ -58,61 +57,38 @@ std::uint64_t checksum(std::string_view bytes) {
   return h;
 }
 
-// The largest value each enumeration may take in a file.
+// The last value of each enumeration a file may hold (each one the codec reads must say).
 template <typename E>
-constexpr std::uint32_t enum_max();
+constexpr E kLast = [] {
+  static_assert(sizeof(E) == 0, "kLast: name the enumeration's last value");
+  return E{};
+}();
 template <>
-constexpr std::uint32_t enum_max<Certainty>() {
-  return static_cast<std::uint32_t>(Certainty::applicant);
-}
+constexpr Certainty kLast<Certainty> = Certainty::applicant;
 template <>
-constexpr std::uint32_t enum_max<FactType>() {
-  return static_cast<std::uint32_t>(FactType::datetime);
-}
+constexpr FactType kLast<FactType> = FactType::datetime;
 template <>
-constexpr std::uint32_t enum_max<Literal::Kind>() {
-  return static_cast<std::uint32_t>(Literal::Kind::list);
-}
+constexpr Literal::Kind kLast<Literal::Kind> = Literal::Kind::list;
 template <>
-constexpr std::uint32_t enum_max<TimeUnit>() {
-  return static_cast<std::uint32_t>(TimeUnit::working_day);
-}
+constexpr TimeUnit kLast<TimeUnit> = TimeUnit::working_day;
 template <>
-constexpr std::uint32_t enum_max<ChangeOp>() {
-  return static_cast<std::uint32_t>(ChangeOp::suggest);
-}
+constexpr ChangeOp kLast<ChangeOp> = ChangeOp::suggest;
 template <>
-constexpr std::uint32_t enum_max<SuggestMode>() {
-  return static_cast<std::uint32_t>(SuggestMode::from);
-}
+constexpr SuggestMode kLast<SuggestMode> = SuggestMode::from;
 template <>
-constexpr std::uint32_t enum_max<Effect>() {
-  return static_cast<std::uint32_t>(Effect::wait);
-}
+constexpr Effect kLast<Effect> = Effect::wait;
 template <>
-constexpr std::uint32_t enum_max<Likelihood>() {
-  return static_cast<std::uint32_t>(Likelihood::high);
-}
+constexpr Likelihood kLast<Likelihood> = Likelihood::high;
 template <>
-constexpr std::uint32_t enum_max<Expectation::Kind>() {
-  return static_cast<std::uint32_t>(Expectation::Kind::needs_info);
-}
+constexpr Expectation::Kind kLast<Expectation::Kind> = Expectation::Kind::needs_info;
 template <>
-constexpr std::uint32_t enum_max<Verdict>() {
-  return static_cast<std::uint32_t>(Verdict::needs_info);
-}
+constexpr Verdict kLast<Verdict> = Verdict::needs_info;
 template <>
-constexpr std::uint32_t enum_max<Function>() {
-  return static_cast<std::uint32_t>(Function::count);
-}
+constexpr Function kLast<Function> = Function::count;
 template <>
-constexpr std::uint32_t enum_max<CondKind>() {
-  return static_cast<std::uint32_t>(CondKind::mentions_region);
-}
+constexpr CondKind kLast<CondKind> = CondKind::mentions_region;
 template <>
-constexpr std::uint32_t enum_max<CompareOp>() {
-  return static_cast<std::uint32_t>(CompareOp::ge);
-}
+constexpr CompareOp kLast<CompareOp> = CompareOp::ge;
 
 }  // namespace
 
@@ -198,7 +174,7 @@ struct ModelCodec {
     auto v = static_cast<std::uint32_t>(e);
     ar.number(v);
     if constexpr (Ar::reading) {
-      if (v > enum_max<E>()) ar.corrupt("an enumeration is out of range");
+      if (v > static_cast<std::uint32_t>(kLast<E>)) ar.corrupt("an enumeration is out of range");
       e = static_cast<E>(v);
     }
   }
