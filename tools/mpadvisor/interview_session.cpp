@@ -1,9 +1,9 @@
 #include "interview_session.hpp"
 
 #include <algorithm>
-#include <fstream>
 
 #include "cli_context.hpp"
+#include "file_output.hpp"
 #include "mpadvisor/base/clock.hpp"
 
 namespace mpadvisor::cli {
@@ -102,16 +102,7 @@ render::Json InterviewSession::saved() const {
 
 void InterviewSession::save() const {
   if (save_to_.empty()) return;
-  std::filesystem::path tmp = save_to_;
-  tmp += ".tmp";
-  {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    out << saved().dump(2) << "\n";
-    if (!out) throw EnvironmentError("cannot write " + tmp.string());
-  }
-  std::error_code ec;
-  std::filesystem::rename(tmp, save_to_, ec);
-  if (ec) throw EnvironmentError("cannot write " + save_to_.string() + ": " + ec.message());
+  replace_file(save_to_, saved().dump(2) + "\n");
 }
 
 }  // namespace mpadvisor::cli

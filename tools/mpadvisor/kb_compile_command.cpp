@@ -2,10 +2,10 @@
 // `--kb FILE` loads without parsing, checking or compiling (engine/model_file.hpp). The build
 // precompiles the shipped KB this way.
 #include <filesystem>
-#include <fstream>
 #include <iostream>
 
 #include "commands.hpp"
+#include "file_output.hpp"
 #include "kb_loading.hpp"
 #include "mpadvisor/dsl/checked_kb.hpp"
 #include "mpadvisor/engine/model_file.hpp"
@@ -25,18 +25,7 @@ int run_compile(const GlobalOptions& g, const CompileArgs& a) {
   dsl::KbCheck kb = check_kb(root);
   if (!kb.kb) throw UsageError("the knowledge base at " + root.string() + " has errors (run 'mpadvisor kb check')");
   std::string const bytes = engine::encode_model(*engine::compile(*kb.kb), engine::kb_sources(*kb.kb, root));
-  // Written beside the target and renamed over it: a reader never maps a half-written model.
-  fs::path tmp = a.output;
-  tmp += ".tmp";
-  {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-    out.close();
-    if (!out) throw EnvironmentError("cannot write " + tmp.string());
-  }
-  std::error_code ec;
-  fs::rename(tmp, a.output, ec);
-  if (ec) throw EnvironmentError("cannot write " + a.output + ": " + ec.message());
+  replace_file(a.output, bytes);  // a reader never maps a half-written model
   std::cout << "compiled " << root.string() << " into " << a.output << " (" << bytes.size() << " bytes)\n";
   return kExitOk;
 }

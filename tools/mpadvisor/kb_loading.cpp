@@ -12,6 +12,13 @@
 #include "mpadvisor/render/kb.hpp"
 
 namespace mpadvisor::cli {
+namespace {
+
+double ms_since(std::chrono::steady_clock::time_point start) {
+  return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+}
+
+}  // namespace
 
 void require_kb_path(const std::filesystem::path& path) {
   std::error_code ec;
@@ -28,16 +35,11 @@ dsl::KbCheck check_kb(const std::filesystem::path& path, const dsl::CheckOptions
   auto const start = std::chrono::steady_clock::now();
   dsl::KbCheck out = dsl::load_and_check(path, options);
   spdlog::debug("loaded and checked the KB at {} ({} files, {} errors, {} warnings) in {:.1f} ms", path.string(),
-                out.files, out.diagnostics.error_count(), out.diagnostics.warning_count(),
-                std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count());
+                out.files, out.diagnostics.error_count(), out.diagnostics.warning_count(), ms_since(start));
   return out;
 }
 
 namespace {
-
-double ms_since(std::chrono::steady_clock::time_point start) {
-  return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
-}
 
 // The model the build precompiled from the shipped KB, when it still describes the folder
 // `root` (the same texts): loading it skips parsing, checking and compiling. Null otherwise.
