@@ -162,11 +162,14 @@ RejectionRanking rank_rejection(const Model& model, const Diagnosis& d, std::str
   std::vector<std::vector<CauseEvidence>> evidence(w.keep_evidence ? model.causes().size() : 0);
   std::vector<CauseId> touched;  // causes with any evidence, in the order first seen
   std::vector<bool> seen(model.causes().size(), false);
-  auto note = [&](CauseId c, const CauseEvidence& e) -> Candidate& {
+  auto touch = [&](CauseId c) -> Candidate& {
     if (!seen[c]) touched.push_back(c);
     seen[c] = true;
-    if (w.keep_evidence) evidence[c].push_back(e);
     return candidates[c];
+  };
+  auto note = [&](CauseId c, const CauseEvidence& e) -> Candidate& {
+    if (w.keep_evidence) evidence[c].push_back(e);
+    return touch(c);
   };
 
   // A cause whose every rule this profile makes false (a personal-subject cause for an
@@ -220,11 +223,8 @@ RejectionRanking rank_rejection(const Model& model, const Diagnosis& d, std::str
   for (const BlockedStep& b : d.blockers) rule_support(b.causes, 1.0, RuleTier::blocking);
   rule_support(d.warnings, 0.6, RuleTier::warning);
   for (const Finding& f : d.undetermined) {
-    Candidate& k = candidates[f.cause];
-    if (k.undetermined_rule != kNone) continue;
-    if (!seen[f.cause]) touched.push_back(f.cause);
-    seen[f.cause] = true;
-    k.undetermined_rule = f.rule;
+    Candidate& k = touch(f.cause);
+    if (k.undetermined_rule == kNone) k.undetermined_rule = f.rule;
   }
 
   // Similar cases vote for their labelled causes, each by its share of the case vote.
