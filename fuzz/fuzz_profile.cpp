@@ -1,6 +1,7 @@
-// libFuzzer target for the profile reader (engine/src/profile.cpp) on the shipped KB. Any
-// input must either give a profile or throw ProfileError (nothing else, no crash), and
-// reading it into a profile already used for another input must give the same result.
+// libFuzzer target for the profile readers (engine/src/profile/) on the shipped KB. Any
+// input must either give a profile or throw ProfileError (nothing else, no crash); reading it
+// into a profile already used for another input must give the same result; and whatever the
+// fast reader takes, the full reader must read to the very same profile.
 #include <cstdint>
 #include <cstdlib>
 #include <string>
@@ -9,6 +10,7 @@
 #include "mpadvisor/dsl/checked_kb.hpp"
 #include "mpadvisor/engine/diagnosis.hpp"
 #include "mpadvisor/engine/profile.hpp"
+#include "profile/readers.hpp"
 
 namespace {
 
@@ -39,6 +41,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const engine::Model& m = shipped();
   std::string_view const text(reinterpret_cast<const char*>(data), size);
   std::int64_t const now = 1'800'000'000;
+  engine::Profile fast = engine::empty_profile(m, now);
+  if (engine::profile_detail::read_profile_fast(m, text, fast)) {
+    engine::Profile full = engine::empty_profile(m, now);
+    engine::profile_detail::read_profile_full(m, text, full);  // a throw here is a finding too
+    if (!(full == fast)) std::abort();
+  }
   engine::Profile fresh;
   try {
     fresh = engine::parse_profile(m, text, now);

@@ -168,9 +168,9 @@ bool Evaluator::contains_any(FactId fact, std::uint32_t list) const {
   if (!list_hits_known_[fact]) {
     const FactValue& v = profile_.facts[fact];
     if (model_.facts()[fact].type == FactType::text) {
-      lists.hits(v.normalized.text, mask);
+      lists.hits(v.normalized, mask);
     } else {
-      for (const NormalizedText& t : v.item_texts) lists.hits(t.text, mask);
+      for (const std::string& t : v.item_texts) lists.hits(t, mask);
     }
     list_hits_known_[fact] = true;
   }
@@ -234,10 +234,10 @@ Evidence Evaluator::fact_evidence(FactId fact, const CondNode& n, Truth value) c
   e.known = v.known;
   if (n.kind == CondKind::contains_any && v.known && value == Truth::yes) {
     const TermMatcher& m = tables_.term_lists[n.target];
-    auto record = [&](const NormalizedText& text, const std::string& original) {
+    auto record = [&](const std::string& normalized, const std::string& original) {
       TermHit hit;
-      if (!m.find_first(text.text, &hit)) return false;
-      auto [begin, end] = text.original_range(hit.begin, hit.end);
+      if (!m.find_first(normalized, &hit)) return false;
+      auto [begin, end] = original_range(original, hit.begin, hit.end);
       e.match = TermMatch{model_.term_lists()[n.target].name, model_.term_lists()[n.target].terms[hit.term],
                           original.substr(begin, end - begin), begin, end};
       return true;

@@ -16,10 +16,11 @@ Model::Model()
 Model::~Model() = default;
 
 void Model::finish() {
-  auto fill = [](Index& index, const auto& infos) {
-    index.clear();
-    index.reserve(infos.size());
-    for (std::uint32_t i = 0; i < infos.size(); ++i) index.emplace(infos[i].name, i);
+  auto fill = [](NameIndex& index, const auto& infos) {
+    std::vector<std::string_view> names;
+    names.reserve(infos.size());
+    for (const auto& info : infos) names.emplace_back(info.name);
+    index.assign(std::move(names));
   };
   fill(fact_index_, facts_);
   fill(step_index_, steps_);

@@ -420,10 +420,6 @@ struct ModelCodec {
     all(ar, p.by_first_literal_, p.always_);
   }
   template <typename Ar>
-  static void io(Ar& ar, NormalizedText& t) {
-    all(ar, t.text, t.origin_begin, t.origin_end);
-  }
-  template <typename Ar>
   static void io(Ar& ar, FactValue& v) {
     all(ar, v.known, v.boolean, v.number, v.time, v.enum_index, v.set_bits, v.text, v.list, v.normalized, v.compact,
         v.normalized_items, v.item_texts, v.province, v.names_region);

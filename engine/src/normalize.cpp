@@ -5,7 +5,6 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
-#include <cctype>
 #include <iterator>
 #include <memory>
 #include <stdexcept>
@@ -31,7 +30,8 @@ bool is_separator(UChar32 c) {
          type == U_MODIFIER_SYMBOL || type == U_OTHER_SYMBOL;
 }
 
-bool is_ascii_word(UChar32 c) { return c < 0x80 && (u_isalnum(c) != 0); }
+// ASCII letters and digits, without the C library's locale-dependent call.
+bool is_ascii_word(UChar32 c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
 // The common CJK ideographs: unchanged by NFKC_Casefold and never separators.
 bool is_unified_ideograph(UChar32 c) { return c >= 0x4E00 && c <= 0x9FFF; }
@@ -61,6 +61,7 @@ struct TextOnly {
   std::string& text;
   void reserve(std::size_t n) { text.reserve(n); }
   void append(std::string_view bytes, std::uint32_t, std::uint32_t) { text.append(bytes); }
+  void push(char byte, std::uint32_t, std::uint32_t) { text.push_back(byte); }
 };
 
 struct WithOrigins {
@@ -75,6 +76,7 @@ struct WithOrigins {
     out.origin_begin.insert(out.origin_begin.end(), bytes.size(), begin);
     out.origin_end.insert(out.origin_end.end(), bytes.size(), end);
   }
+  void push(char byte, std::uint32_t begin, std::uint32_t end) { append(std::string_view(&byte, 1), begin, end); }
 };
 
 template <typename Sink>
@@ -86,14 +88,18 @@ void normalize_into(std::string_view text, Sink& sink, bool shortcuts) {
   // Keeps one normalised character that came from original bytes [start, end).
   auto keep = [&](UChar32 f, std::uint32_t start, std::uint32_t end) {
     // Keep a word boundary only where it separates Latin letters or digits.
-    if (pending_space && is_ascii_word(last_kept) && is_ascii_word(f)) sink.append(" ", start, start);
+    if (pending_space && is_ascii_word(last_kept) && is_ascii_word(f)) sink.push(' ', start, start);
     pending_space = false;
+    last_kept = f;
+    if (f < 0x80) {
+      sink.push(static_cast<char>(f), start, end);
+      return;
+    }
     char buf[4];
     int32_t len = 0;
     UBool error = false;
     U8_APPEND(reinterpret_cast<uint8_t*>(buf), len, 4, f, error);
     if (!error) sink.append(std::string_view(buf, static_cast<std::size_t>(len)), start, end);
-    last_kept = f;
   };
   int32_t i = 0;
   auto const length = static_cast<int32_t>(text.size());
@@ -105,7 +111,7 @@ void normalize_into(std::string_view text, Sink& sink, bool shortcuts) {
     auto const from = static_cast<std::uint32_t>(start), to = static_cast<std::uint32_t>(i);
     if (c < 0x80) {
       // ASCII needs no ICU: letters fold to lower case, digits stay, the rest separates.
-      if (!std::isalnum(c)) {
+      if (!is_ascii_word(c)) {
         pending_space = true;
         continue;
       }
@@ -149,11 +155,20 @@ NormalizedText normalize(std::string_view text) {
   return out;
 }
 
+std::pair<std::uint32_t, std::uint32_t> original_range(std::string_view original, std::size_t begin, std::size_t end) {
+  return normalize(original).original_range(begin, end);
+}
+
 std::string normalize_text(std::string_view text) {
   std::string out;
+  normalize_text(text, out);
+  return out;
+}
+
+void normalize_text(std::string_view text, std::string& out) {
+  out.clear();
   TextOnly sink{out};
   normalize_into(text, sink, true);
-  return out;
 }
 
 std::string normalize_compact(std::string_view text) {

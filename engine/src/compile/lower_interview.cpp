@@ -112,8 +112,8 @@ void ModelBuilder::interview_tables() {
         for (const std::string& v : info.values) add([&](auto b) { return b.string(v); });
         break;
       case FactType::enum_set:
-        add([&](auto b) { return b.items({}); });
-        for (const std::string& v : info.values) add([&](auto b) { return b.items({v}); });
+        add([&](auto b) { return b.items(std::vector<std::string>{}); });
+        for (const std::string& v : info.values) add([&](auto b) { return b.items(std::vector<std::string>{v}); });
         break;
       case FactType::number: {
         std::set<double> numbers{0, 1};
@@ -138,8 +138,8 @@ void ModelBuilder::interview_tables() {
         break;
       }
       case FactType::text_list: {
-        add([&](auto b) { return b.items({}); });
-        for (const std::string& s : l.texts) add([&](auto b) { return b.items({s}); });
+        add([&](auto b) { return b.items(std::vector<std::string>{}); });
+        for (const std::string& s : l.texts) add([&](auto b) { return b.items(std::vector<std::string>{s}); });
         for (double c : l.count_thresholds) {
           for (double d : {0.0, 1.0}) {
             if (c + d > 0)

@@ -48,8 +48,8 @@ void objected_ranges(const Model& model, const FactValue& value, FactId fact, st
   for (std::uint32_t child : n.children) objected_ranges(model, value, fact, child, inner, out);
   if (!positive || n.fact != fact) return;
   if (n.kind == CondKind::contains_any) {
-    for (const TermHit& hit : model.match_tables().term_lists[n.target].find_all(value.normalized.text))
-      out.push_back(value.normalized.original_range(hit.begin, hit.end));
+    for (const TermHit& hit : model.match_tables().term_lists[n.target].find_all(value.normalized))
+      out.push_back(original_range(value.text, hit.begin, hit.end));
   } else if (n.kind == CondKind::is_any &&
              model.match_tables().term_lists_compact[n.target].find_exact(value.compact) >= 0) {
     out.emplace_back(0, static_cast<std::uint32_t>(value.text.size()));

@@ -22,11 +22,22 @@ Profile empty_profile(const Model& model, std::int64_t now) {
 }
 
 void set_done(const Model& model, Profile& profile, const std::vector<std::string>& steps) {
-  for (const std::string& s : steps) {
-    auto id = model.find_step(s);
-    if (!id) throw ProfileError(unknown_step_message(model, "'done'", s));
-    profile.done[*id] = true;
-  }
+  std::vector<std::string_view> const names(steps.begin(), steps.end());
+  mark_done(model, profile, names);
+}
+
+void FactValue::clear() {
+  known = boolean = names_region = false;
+  number = 0;
+  time = 0;
+  enum_index = province = -1;
+  set_bits = 0;
+  text.clear();
+  list.clear();
+  normalized.clear();
+  compact.clear();
+  normalized_items.clear();
+  item_texts.clear();
 }
 
 void set_fact(const Model& model, Profile& profile, FactId id, const Literal& v) {

@@ -1,6 +1,8 @@
-// Reading a profile's JSON: one SAX pass, setting facts as their values arrive.
+// Reading a profile's JSON: the fast reader for the usual profile, else one SAX pass of the
+// full parser, setting facts as their values arrive.
 #include <nlohmann/json.hpp>
 
+#include "profile/readers.hpp"
 #include "profile/value_builder.hpp"
 
 namespace mpadvisor::engine {
@@ -24,7 +26,7 @@ class ProfileReader final : public nlohmann::json_sax<json> {
     return scalar("null", [&] {});
   }
   bool boolean(bool b) override {
-    return scalar("boolean", [&] { set(ValueBuilder(model_, fact_).boolean(b)); });
+    return scalar("boolean", [&] { slot().boolean(b); });
   }
   bool number_integer(number_integer_t n) override { return number(static_cast<double>(n)); }
   bool number_unsigned(number_unsigned_t n) override { return number(static_cast<double>(n)); }
@@ -49,7 +51,7 @@ class ProfileReader final : public nlohmann::json_sax<json> {
       }
       return true;
     }
-    return scalar("string", [&] { set(ValueBuilder(model_, fact_).string(s)); });
+    return scalar("string", [&] { slot().string(s); });
   }
 
   bool start_object(std::size_t) override { return open("object"); }
@@ -88,7 +90,8 @@ class ProfileReader final : public nlohmann::json_sax<json> {
       fail(e.what());
     }
   }
-  void set(FactValue v) { profile_.facts[fact_] = std::move(v); }
+  // The current fact's value, built in place.
+  ValueBuilder slot() { return {model_, fact_, profile_.facts[fact_]}; }
 
   void begin_entry(const std::string& key) {
     target_ = Target::ignore;
@@ -114,7 +117,7 @@ class ProfileReader final : public nlohmann::json_sax<json> {
   }
 
   bool number(double n) {
-    return scalar("number", [&] { set(ValueBuilder(model_, fact_).number(n)); });
+    return scalar("number", [&] { slot().number(n); });
   }
 
   // A scalar value: an entry's whole value at depth 1, or an item of a list at depth 2.
@@ -218,7 +221,7 @@ class ProfileReader final : public nlohmann::json_sax<json> {
       if (target_ == Target::done)
         guarded([&] { set_done(model_, profile_, items_); });
       else
-        guarded([&] { set(ValueBuilder(model_, fact_).items(items_)); });
+        guarded([&] { slot().items(items_); });
     } else if (depth_ == 2 && target_ == Target::rejections) {
       if (!has_message_)
         fail("each rejection needs a \"message\" string");
@@ -246,6 +249,12 @@ class ProfileReader final : public nlohmann::json_sax<json> {
 
 }  // namespace
 
+void profile_detail::read_profile_full(const Model& model, std::string_view text, Profile& into) {
+  ProfileReader reader(model, into);
+  json::sax_parse(text.begin(), text.end(), &reader);
+  reader.finish();
+}
+
 Profile parse_profile(const Model& model, std::string_view text, std::int64_t now) {
   Profile p;
   parse_profile(model, text, now, p);
@@ -253,20 +262,25 @@ Profile parse_profile(const Model& model, std::string_view text, std::int64_t no
 }
 
 void parse_profile(const Model& model, std::string_view text, std::int64_t now, Profile& p) {
-  if (p.facts.size() != model.facts().size() || p.done.size() != model.steps().size()) {
-    p = empty_profile(model, now);
-  } else {
+  auto reset = [&] {
+    if (p.facts.size() != model.facts().size() || p.done.size() != model.steps().size()) {
+      p = empty_profile(model, now);
+      return;
+    }
     // An unknown fact is always in its default state, so only known ones need resetting.
     for (FactValue& v : p.facts) {
-      if (v.known) v = FactValue{};
+      if (v.known) v.clear();
     }
     std::fill(p.done.begin(), p.done.end(), false);
     p.rejections.clear();
     p.as_of = now;
+  };
+  reset();
+  // Whatever the fast reader declines (a mistake, an escape) the full reader reads again.
+  if (!profile_detail::read_profile_fast(model, text, p)) {
+    reset();
+    profile_detail::read_profile_full(model, text, p);
   }
-  ProfileReader reader(model, p);
-  json::sax_parse(text.begin(), text.end(), &reader);
-  reader.finish();
   if (auto as_of = model.find_fact(profile_field::kAsOf); as_of && p.facts[*as_of].known)
     p.as_of = p.facts[*as_of].time;
 }

@@ -56,16 +56,22 @@ void mismatch(const FactInfo& f, const std::string& got) {
 
 namespace {
 
-// Fills the derived parts of a text value: its normalised form and the region it names.
+// Fills the derived parts of a text value: its normalised forms and the region it names.
 void derive_text(const Model& model, FactId id, FactValue& v) {
-  v.normalized = normalize(v.text);
-  v.compact = v.normalized.text;
+  normalize_text(v.text, v.normalized);
+  v.compact.assign(v.normalized);
   std::erase(v.compact, ' ');
   const MatchTables& t = model.match_tables();
   if (!t.fact_needs_regions[id]) return;
   TermHit hit;
-  v.names_region = t.regions.find_first(v.normalized.text, nullptr);
-  if (t.places.find_first(v.normalized.text, &hit)) v.province = t.place_province[hit.term];
+  v.names_region = t.regions.find_first(v.normalized, nullptr);
+  if (t.places.find_first(v.normalized, &hit)) v.province = t.place_province[hit.term];
+}
+
+// The index of `s` among the fact's values, or -1.
+std::int32_t value_index(const FactInfo& f, std::string_view s) {
+  auto it = std::find(f.values.begin(), f.values.end(), s);
+  return it == f.values.end() ? -1 : static_cast<std::int32_t>(it - f.values.begin());
 }
 
 // Nothing but white space: ASCII, the no-break space and the ideographic space (U+3000).
@@ -98,18 +104,24 @@ void check_number_bounds(const FactInfo& f, double n) {
 
 }  // namespace
 
-FactValue ValueBuilder::boolean(bool b) {
+ValueBuilder::ValueBuilder(const Model& model, FactId id, FactValue& out)
+    : model_(model), id_(id), f_(model.facts()[id]), v_(out) {
+  if (v_.known) v_.clear();  // an unknown value is always clear
+  v_.known = true;
+}
+
+FactValue&& ValueBuilder::boolean(bool b) {
   if (f_.type != FactType::boolean) mismatch(f_, b ? "true" : "false");
   v_.boolean = b;
   return std::move(v_);
 }
-FactValue ValueBuilder::number(double n) {
+FactValue&& ValueBuilder::number(double n) {
   if (f_.type != FactType::number) mismatch(f_, "a number");
   check_number_bounds(f_, n);
   v_.number = n;
   return std::move(v_);
 }
-FactValue ValueBuilder::string(const std::string& s) {
+FactValue&& ValueBuilder::string(std::string_view s) {
   switch (f_.type) {
     case FactType::text:
       if (blank(s)) throw ProfileError("fact '" + f_.name + "' is blank; leave it out if it is not known yet");
@@ -117,66 +129,71 @@ FactValue ValueBuilder::string(const std::string& s) {
         throw ProfileError("fact '" + f_.name + "' is longer than " + std::to_string(static_cast<int>(*f_.max_length)) +
                            " characters");
       }
-      v_.text = s;
+      v_.text.assign(s);
       derive_text(model_, id_, v_);
       return std::move(v_);
-    case FactType::enumeration: {
-      auto it = std::find(f_.values.begin(), f_.values.end(), s);
-      if (it == f_.values.end())
-        throw ProfileError("fact '" + f_.name + "' has no value '" + s + "' (expected one of " + values_list(f_) + ")");
-      v_.enum_index = static_cast<std::int32_t>(it - f_.values.begin());
-      v_.text = s;
+    case FactType::enumeration:
+      v_.enum_index = value_index(f_, s);
+      if (v_.enum_index < 0) {
+        throw ProfileError("fact '" + f_.name + "' has no value '" + std::string(s) + "' (expected one of " +
+                           values_list(f_) + ")");
+      }
+      v_.text.assign(s);
       return std::move(v_);
-    }
     case FactType::date:
     case FactType::datetime: {
       base::ParsedTime const t = base::parse_time(s);
       if (!t.ok()) throw ProfileError("fact '" + f_.name + "': " + t.error);
       v_.time = t.seconds;
-      v_.text = s;
+      v_.text.assign(s);
       return std::move(v_);
     }
     default:
       mismatch(f_, "a string");
   }
 }
-FactValue ValueBuilder::time(std::int64_t seconds, const std::string& spelling) {
-  if (f_.type != FactType::date && f_.type != FactType::datetime) mismatch(f_, spelling);
+FactValue&& ValueBuilder::time(std::int64_t seconds, std::string_view spelling) {
+  if (f_.type != FactType::date && f_.type != FactType::datetime) mismatch(f_, std::string(spelling));
   v_.time = seconds;
-  v_.text = spelling;
+  v_.text.assign(spelling);
   return std::move(v_);
 }
 
-FactValue ValueBuilder::items(const std::vector<std::string>& items) {
+FactValue&& ValueBuilder::items(std::span<const std::string_view> items) {
   if (f_.type == FactType::text_list) {
-    v_.list = items;
-    for (const std::string& item : items) {
-      v_.item_texts.push_back(normalize(item));
-      v_.normalized_items.push_back(v_.item_texts.back().text);
-      std::erase(v_.normalized_items.back(), ' ');
+    for (std::string_view item : items) {
+      v_.list.emplace_back(item);
+      normalize_text(item, v_.item_texts.emplace_back());
+      std::string& compact = v_.normalized_items.emplace_back(v_.item_texts.back());
+      std::erase(compact, ' ');
     }
     return std::move(v_);
   }
   if (f_.type != FactType::enum_set) mismatch(f_, "a list");
-  for (const std::string& item : items) {
-    auto it = std::find(f_.values.begin(), f_.values.end(), item);
-    if (it == f_.values.end()) {
-      throw ProfileError("fact '" + f_.name + "' has no value '" + item + "' (expected any of " + values_list(f_) +
-                         ")");
+  for (std::string_view item : items) {
+    std::int32_t const index = value_index(f_, item);
+    if (index < 0) {
+      throw ProfileError("fact '" + f_.name + "' has no value '" + std::string(item) + "' (expected any of " +
+                         values_list(f_) + ")");
     }
-    if (v_.set_bits & (1ull << (it - f_.values.begin())))
-      throw ProfileError("fact '" + f_.name + "' lists '" + item + "' twice");
-    v_.set_bits |= 1ull << (it - f_.values.begin());
-    v_.list.push_back(item);
+    if (v_.set_bits & (1ull << index))
+      throw ProfileError("fact '" + f_.name + "' lists '" + std::string(item) + "' twice");
+    v_.set_bits |= 1ull << index;
+    v_.list.emplace_back(item);
   }
   return std::move(v_);
 }
 
-FactId fact_named(const Model& model, const std::string& name) {
+FactValue&& ValueBuilder::items(const std::vector<std::string>& items) {
+  std::vector<std::string_view> const views(items.begin(), items.end());
+  return this->items(std::span<const std::string_view>(views));
+}
+
+FactId fact_named(const Model& model, std::string_view name) {
   if (auto id = model.find_fact(name)) return *id;
   std::vector<std::string> names;
   for (const FactInfo& f : model.facts()) names.push_back(f.name);
-  std::string message = "unknown fact '" + name + "'";
+  std::string message = "unknown fact '" + std::string(name) + "'";
   if (auto best = dsl::closest_match(name, names))
     message += "; did you mean '" + *best + "'?";
   else
@@ -185,15 +202,20 @@ FactId fact_named(const Model& model, const std::string& name) {
 }
 
 // "<where> names an unknown step 'x'; did you mean 'y'?"
-std::string unknown_step_message(const Model& model, const std::string& where, const std::string& step) {
+std::string unknown_step_message(const Model& model, const std::string& where, std::string_view step) {
   std::vector<std::string> names;
   for (const StepInfo& st : model.steps()) names.push_back(st.name);
-  std::string message = where + " names an unknown step '" + step + "'";
+  std::string message = where + " names an unknown step '" + std::string(step) + "'";
   if (auto best = dsl::closest_match(step, names)) message += "; did you mean '" + *best + "'?";
   return message;
 }
 
-// Reads a profile in one pass over its JSON text, setting facts as their values arrive: no
-// document tree is built, which was most of the cost of replaying stored cases. Only the
-// first problem with the content is kept, and only reported once the whole text has been
+void mark_done(const Model& model, Profile& profile, std::span<const std::string_view> steps) {
+  for (std::string_view s : steps) {
+    auto id = model.find_step(s);
+    if (!id) throw ProfileError(unknown_step_message(model, "'done'", s));
+    profile.done[*id] = true;
+  }
+}
+
 }  // namespace mpadvisor::engine::profile_detail

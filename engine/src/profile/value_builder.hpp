@@ -3,7 +3,9 @@
 // whichever door it comes in by.
 #pragma once
 
+#include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "mpadvisor/engine/profile.hpp"
@@ -13,27 +15,38 @@ namespace mpadvisor::engine::profile_detail {
 std::string type_name(const FactInfo& f);
 [[noreturn]] void mismatch(const FactInfo& f, const std::string& got);
 
-// Typed pieces in, a checked FactValue out; throws ProfileError naming the fact.
+// Typed pieces in, a checked FactValue out; throws ProfileError naming the fact. Built either
+// in the builder (each call returns the value to move away) or straight into a profile's slot
+// (cleared first, its storage reused: the profile reader refills the same slots profile after
+// profile). A throw leaves that slot unspecified, so a caller that must keep the old value on
+// a mistake builds into the builder.
 class ValueBuilder {
  public:
-  ValueBuilder(const Model& model, FactId id) : model_(model), id_(id), f_(model.facts()[id]) { v_.known = true; }
+  ValueBuilder(const Model& model, FactId id) : ValueBuilder(model, id, own_) {}
+  ValueBuilder(const Model& model, FactId id, FactValue& out);
+  ValueBuilder(const ValueBuilder&) = delete;
+  ValueBuilder& operator=(const ValueBuilder&) = delete;
 
-  FactValue boolean(bool b);
-  FactValue number(double n);
-  FactValue string(const std::string& s);
-  FactValue time(std::int64_t seconds, const std::string& spelling);
-  FactValue items(const std::vector<std::string>& items);
+  FactValue&& boolean(bool b);
+  FactValue&& number(double n);
+  FactValue&& string(std::string_view s);
+  FactValue&& time(std::int64_t seconds, std::string_view spelling);
+  FactValue&& items(std::span<const std::string_view> items);
+  FactValue&& items(const std::vector<std::string>& items);
 
  private:
   const Model& model_;
   FactId id_;
   const FactInfo& f_;
-  FactValue v_;
+  FactValue own_;
+  FactValue& v_;
 };
 
 // The id of a fact named in a profile; an unknown name is an error with a did-you-mean.
-FactId fact_named(const Model& model, const std::string& name);
+FactId fact_named(const Model& model, std::string_view name);
+// Marks steps done; an unknown step name is an error with a did-you-mean.
+void mark_done(const Model& model, Profile& profile, std::span<const std::string_view> steps);
 // "<where> names an unknown step 'x'; did you mean 'y'?"
-std::string unknown_step_message(const Model& model, const std::string& where, const std::string& step);
+std::string unknown_step_message(const Model& model, const std::string& where, std::string_view step);
 
 }  // namespace mpadvisor::engine::profile_detail

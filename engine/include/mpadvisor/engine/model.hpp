@@ -10,9 +10,9 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
+#include "mpadvisor/engine/name_index.hpp"
 #include "mpadvisor/engine/truth.hpp"
 
 namespace mpadvisor::dsl {
@@ -274,10 +274,10 @@ class Model {
   // A digest of the KB's text, recorded with stored diagnoses.
   const std::string& version() const { return version_; }
 
-  std::optional<FactId> find_fact(std::string_view name) const { return find(fact_index_, name); }
-  std::optional<StepId> find_step(std::string_view name) const { return find(step_index_, name); }
-  std::optional<RuleId> find_rule(std::string_view name) const { return find(rule_index_, name); }
-  std::optional<CauseId> find_cause(std::string_view name) const { return find(cause_index_, name); }
+  std::optional<FactId> find_fact(std::string_view name) const { return fact_index_.find(name); }
+  std::optional<StepId> find_step(std::string_view name) const { return step_index_.find(name); }
+  std::optional<RuleId> find_rule(std::string_view name) const { return rule_index_.find(name); }
+  std::optional<CauseId> find_cause(std::string_view name) const { return cause_index_.find(name); }
 
   // Internals shared with the evaluator; not part of the stable interface.
   const CompiledConditions& conditions() const { return *conditions_; }
@@ -290,14 +290,6 @@ class Model {
   // Once the tables are filled: the name indices, the scope cache, a fresh instance number.
   void finish();
 
-  // Names are looked up by hashing a view; the views point into the info vectors above,
-  // which do not change once the model is built.
-  using Index = std::unordered_map<std::string_view, std::uint32_t>;
-  static std::optional<std::uint32_t> find(const Index& index, std::string_view name) {
-    auto it = index.find(name);
-    return it == index.end() ? std::nullopt : std::optional<std::uint32_t>(it->second);
-  }
-
   std::vector<FactInfo> facts_;
   std::vector<StepInfo> steps_;
   std::vector<RuleInfo> rules_;
@@ -309,7 +301,8 @@ class Model {
   std::vector<StepId> topo_;
   std::vector<StepId> goals_;
   std::string version_;
-  Index fact_index_, step_index_, rule_index_, cause_index_;
+  // Views into the info vectors above, which do not change once the model is built.
+  NameIndex fact_index_, step_index_, rule_index_, cause_index_;
   std::unique_ptr<CompiledConditions> conditions_;
   std::unique_ptr<MatchTables> tables_;
   std::unique_ptr<ScopeCache> scopes_;

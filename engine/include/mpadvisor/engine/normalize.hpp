@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace mpadvisor::engine {
@@ -22,8 +23,15 @@ struct NormalizedText {
 
 NormalizedText normalize(std::string_view text);
 
+// The original byte range that bytes [begin, end) of normalize_text(original) came from. For
+// holders of the normalised text alone (a fact's value keeps no origin map, since only
+// evidence needs one): the map is rebuilt for the one text that matched.
+std::pair<std::uint32_t, std::uint32_t> original_range(std::string_view original, std::size_t begin, std::size_t end);
+
 // The same normalised text without the origin map, for callers that only match on it.
 std::string normalize_text(std::string_view text);
+// The same into `out` (replacing its content, reusing its storage).
+void normalize_text(std::string_view text, std::string& out);
 
 // Normalised text with every separator removed: for whole-text comparisons.
 std::string normalize_compact(std::string_view text);

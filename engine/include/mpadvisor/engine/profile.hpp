@@ -13,6 +13,7 @@
 
 namespace mpadvisor::engine {
 
+// An unknown value is always clear: every field at its default (clear() keeps it so).
 struct FactValue {
   bool known = false;
   bool boolean = false;
@@ -22,12 +23,18 @@ struct FactValue {
   std::uint64_t set_bits = 0;                 // set: bit i = the fact's i-th value
   std::string text;                           // text, as given
   std::vector<std::string> list;              // list (and set values, as given)
-  NormalizedText normalized;                  // text
+  std::string normalized;                     // text, normalised (term search)
   std::string compact;                        // text, normalised without separators (equality)
   std::vector<std::string> normalized_items;  // list items, compact-normalised (equality)
-  std::vector<NormalizedText> item_texts;     // list items, normalised (term search)
+  std::vector<std::string> item_texts;        // list items, normalised (term search)
   std::int32_t province = -1;                 // text: the province it names (-1: none recognised)
   bool names_region = false;                  // text: names a province or city
+
+  // Back to unknown, keeping the strings' and vectors' storage: a batch refills the same
+  // profile line after line without allocating for every value.
+  void clear();
+
+  bool operator==(const FactValue&) const = default;
 };
 
 // The profile format's own fields beside the KB's facts. `as_of` is also a fact the KB may
@@ -40,6 +47,7 @@ inline constexpr std::string_view kAsOf = "as_of";
 
 struct Rejection {
   std::string stage, message, date;
+  bool operator==(const Rejection&) const = default;
 };
 
 struct Profile {
@@ -47,6 +55,7 @@ struct Profile {
   std::vector<bool> done;        // by StepId: listed in the profile's `done`
   std::vector<Rejection> rejections;
   std::int64_t as_of = 0;  // the moment the profile describes (seconds)
+  bool operator==(const Profile&) const = default;
 };
 
 // Bad profile input: the message names the field and what was expected. `not_json`: the text
