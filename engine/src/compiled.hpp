@@ -91,6 +91,8 @@ std::string kb_version_of(const std::vector<std::string_view>& texts);
 // lines (RuleInfo, with names, texts and sources, is for explanations).
 struct HotRule {
   std::uint32_t condition = 0;    // condition index
+  CauseId cause = 0;              // as the rule's RuleInfo: a finding names them, and the
+  StepId step = 0;                // RuleInfo (long, with texts) is a cache miss away
   std::uint32_t known_begin = 0;  // its known() facts: known_fact_ids[known_begin, +known_count)
   std::uint16_t known_count = 0;
   Effect effect = Effect::block;
@@ -98,7 +100,10 @@ struct HotRule {
 };
 
 struct CompiledConditions {
-  std::vector<HotRule> hot_rules;      // by RuleId
+  std::vector<HotRule> hot_rules;  // by RuleId
+  // By StepId: the step's `done when` condition, or -1. A copy of StepInfo::done_when kept
+  // here, dense, because every diagnosis asks it of every step in scope.
+  std::vector<std::int32_t> done_when;
   std::vector<FactId> known_fact_ids;  // see HotRule
   std::vector<CondNode> nodes;
   std::vector<HotNode> hot;                   // by node, as `nodes`

@@ -61,7 +61,7 @@ void diagnose(const Model& model, const Profile& profile, const DiagnoseOptions&
   const StepScope& scope = model.scope(options.target.value_or(kNone));
   d.scope = scope.steps;
   for (StepId s : scope.steps) d.in_scope[s] = true;
-  d.rule_values.reserve(scope.rules);
+  d.rule_values.reserve(scope.rules.size());
   Evaluator eval(model, profile);
   const CompiledConditions& cc = model.conditions();
   std::size_t const k = scope.steps.size();
@@ -71,25 +71,29 @@ void diagnose(const Model& model, const Profile& profile, const DiagnoseOptions&
   std::vector<std::size_t> blocker_index(k, SIZE_MAX);
 
   auto finding = [&](RuleId r, Truth v) {
-    Finding f{r, model.rules()[r].cause, model.rules()[r].step, v, {}};
-    if (options.evidence) eval.evidence(model.conditions().roots[model.rules()[r].condition], f.evidence);
+    const HotRule& rule = cc.hot_rules[r];
+    Finding f{r, rule.cause, rule.step, v, {}};
+    if (options.evidence) eval.evidence(cc.roots[rule.condition], f.evidence);
     return f;
   };
 
   for (std::uint32_t at = 0; at < k; ++at) {
     StepId const s = scope.steps[at];
-    const StepInfo& step = model.steps()[s];
+    const RuleId* const rules_begin = scope.rules.data() + scope.rule_begin[at];
+    const RuleId* const rules_end = scope.rules.data() + scope.rule_begin[at + 1];
     if (eval.step_done(s)) {
       d.status[s] = StepStatus::done;
       // A done step's rules no longer matter to the applicant, but their values still count
       // for scenario coverage and case replay.
-      for (RuleId r : step.rules) d.rule_values.emplace_back(r, eval.condition(cc.hot_rules[r].condition));
+      for (const RuleId* r = rules_begin; r != rules_end; ++r)
+        d.rule_values.emplace_back(*r, eval.condition(cc.hot_rules[*r].condition));
       continue;
     }
     bool own_block = false, own_unknown = false, wait = false;
     std::vector<Finding> blocking;
     std::vector<RuleId> risks;  // warnings of medium or high likelihood here
-    for (RuleId r : step.rules) {
+    for (const RuleId* it = rules_begin; it != rules_end; ++it) {
+      RuleId const r = *it;
       const HotRule& rule = cc.hot_rules[r];
       Truth const v = eval.condition(rule.condition);
       d.rule_values.emplace_back(r, v);
@@ -153,7 +157,7 @@ void diagnose(const Model& model, const Profile& profile, const DiagnoseOptions&
     else
       d.status[s] = requirements_done ? StepStatus::ready : StepStatus::pending;
     if (d.status[s] == StepStatus::ready) {
-      if (commits(step) && !risks.empty())
+      if (!risks.empty() && commits(model.steps()[s]))
         d.held.push_back({s, std::move(risks)});
       else
         d.next_steps.push_back(s);

@@ -22,7 +22,7 @@ bool Evaluator::step_done(StepId step) const {
     done_[step] = 1;
     return true;
   }
-  std::int32_t const when = model_.steps()[step].done_when;
+  std::int32_t const when = cc_.done_when[step];
   done_[step] = 2;
   bool const done = when >= 0 && condition(static_cast<std::uint32_t>(when)) == Truth::yes;
   done_[step] = done ? 1 : 0;

@@ -26,6 +26,8 @@ void Model::finish() {
   fill(step_index_, steps_);
   fill(rule_index_, rules_);
   fill(cause_index_, causes_);
+  conditions_->done_when.clear();
+  for (const StepInfo& s : steps_) conditions_->done_when.push_back(s.done_when);
   scopes_->prepare(steps_.size());
   static std::atomic<std::uint64_t> instances{0};
   tables_->instance = ++instances;

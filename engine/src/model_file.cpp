@@ -366,7 +366,7 @@ struct ModelCodec {
   }
   template <typename Ar>
   static void io(Ar& ar, HotRule& h) {
-    all(ar, h.condition, h.known_begin, h.known_count, h.effect, h.likelihood);
+    all(ar, h.condition, h.cause, h.step, h.known_begin, h.known_count, h.effect, h.likelihood);
   }
   template <typename Ar>
   static void io(Ar& ar, CompiledConditions& c) {
@@ -530,9 +530,10 @@ void ModelCodec::validate(const Model& m, const Reader& r) {
     check(q.step < steps && q.condition < conditions && q.cause < causes, r, "rule");
   }
   check(cc.hot_rules.size() == rules, r, "rule table");
-  for (const HotRule& h : cc.hot_rules) {
-    check(h.condition < conditions && h.known_begin <= cc.known_fact_ids.size() &&
-              h.known_count <= cc.known_fact_ids.size() - h.known_begin,
+  for (std::size_t i = 0; i < cc.hot_rules.size(); ++i) {
+    const HotRule& h = cc.hot_rules[i];
+    check(h.condition == m.rules_[i].condition && h.cause == m.rules_[i].cause && h.step == m.rules_[i].step &&
+              h.known_begin <= cc.known_fact_ids.size() && h.known_count <= cc.known_fact_ids.size() - h.known_begin,
           r, "rule table");
   }
   for (FactId f : cc.known_fact_ids) check(f < facts, r, "rule table");

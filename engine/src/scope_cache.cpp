@@ -36,12 +36,15 @@ StepScope make_scope(const Model& model, const std::vector<StepId>& targets) {
   scope.steps = members;
   for (std::uint32_t i = 0; i < members.size(); ++i) position[members[i]] = i;
   scope.require_begin.reserve(members.size() + 1);
+  scope.rule_begin.reserve(members.size() + 1);
   for (StepId s : members) {
     scope.require_begin.push_back(static_cast<std::uint32_t>(scope.requires_at.size()));
     for (StepId r : model.steps()[s].requires_) scope.requires_at.push_back(position[r]);
-    scope.rules += model.steps()[s].rules.size();
+    scope.rule_begin.push_back(static_cast<std::uint32_t>(scope.rules.size()));
+    scope.rules.insert(scope.rules.end(), model.steps()[s].rules.begin(), model.steps()[s].rules.end());
   }
   scope.require_begin.push_back(static_cast<std::uint32_t>(scope.requires_at.size()));
+  scope.rule_begin.push_back(static_cast<std::uint32_t>(scope.rules.size()));
   return scope;
 }
 

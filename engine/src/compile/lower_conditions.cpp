@@ -154,7 +154,7 @@ void ModelBuilder::hot_nodes() {
   cc.known_fact_ids.clear();
   for (const RuleInfo& r : model_->rules_) {
     const std::vector<FactId>& known = cc.known_facts_of[r.condition];
-    cc.hot_rules.push_back({r.condition, static_cast<std::uint32_t>(cc.known_fact_ids.size()),
+    cc.hot_rules.push_back({r.condition, r.cause, r.step, static_cast<std::uint32_t>(cc.known_fact_ids.size()),
                             static_cast<std::uint16_t>(known.size()), r.effect, r.likelihood});
     cc.known_fact_ids.insert(cc.known_fact_ids.end(), known.begin(), known.end());
   }

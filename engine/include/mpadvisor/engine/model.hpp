@@ -245,7 +245,10 @@ struct StepScope {
   std::vector<StepId> steps;                 // topological order
   std::vector<std::uint32_t> require_begin;  // position → its first entry in `requires_at`
   std::vector<std::uint32_t> requires_at;    // positions of the requirements
-  std::size_t rules = 0;                     // rules of the steps in scope
+  std::vector<std::uint32_t> rule_begin;     // position → its first rule in `rules`
+  std::vector<RuleId> rules;                 // each step's rules, in the steps' order: one
+                                             // dense run where a step's own list is a heap
+                                             // block of its own
 };
 
 class Model {
