@@ -24,7 +24,8 @@ class CheckedKb;
 
 namespace mpadvisor::engine {
 
-inline constexpr std::uint32_t kModelFormatVersion = 3;  // 3: fact values without origin maps; a rule's cause and step in the rule table
+// 3: fact values without origin maps; a rule's cause and step in the rule table.
+inline constexpr std::uint32_t kModelFormatVersion = 3;
 
 struct ModelFileError : std::runtime_error {
   using std::runtime_error::runtime_error;
