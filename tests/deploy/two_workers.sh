@@ -20,11 +20,21 @@ fi
 work="$(mktemp -d)"
 
 pids=()
+worker=("$mpadvisor" serve --listen 127.0.0.1:0 --quiet --threads 1)
 cleanup() {
+  local status=$? pid
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
   wait 2>/dev/null || true
   "$src/scripts/pg-cluster" stop "$work/pg" >/dev/null 2>&1 || true
   rm -rf "$work"
+  # A worker left running would hold its port and memory long after the test: look for any
+  # by its command line, which also finds one whose pid this shell never learnt.
+  if pgrep -f -x "${worker[*]}" >/dev/null; then
+    echo "two_workers: FAILED: a worker outlived the test" >&2
+    pkill -f -x "${worker[*]}" || true
+    status=1
+  fi
+  exit "$status"
 }
 trap cleanup EXIT
 fail() { echo "two_workers: FAILED: $*" >&2; exit 1; }
@@ -41,9 +51,12 @@ export XDG_DATA_HOME="$work/xdg"
 # The case base: created and seeded with the shipped cases by the first command that opens it.
 "$mpadvisor" cases stats >/dev/null
 
+# Started in this shell, not in a $(…) subshell, so that cleanup knows the worker's pid.
 start_worker() {
-  "$mpadvisor" serve --listen 127.0.0.1:0 --quiet --threads 1 >"$work/$1.out" 2>"$work/$1.err" &
+  "${worker[@]}" >"$work/$1.out" 2>"$work/$1.err" &
   pids+=($!)
+}
+port_of() {  # the port worker $1 reports, once it listens
   for _ in $(seq 100); do
     if grep -q '^listening on http://127.0.0.1:' "$work/$1.out"; then
       sed -n 's|^listening on http://127.0.0.1:\([0-9]*\).*|\1|p' "$work/$1.out"
@@ -52,10 +65,12 @@ start_worker() {
     sleep 0.1
   done
   cat "$work/$1.err" >&2
-  fail "worker $1 did not start"
 }
-port1=$(start_worker worker1)
-port2=$(start_worker worker2)
+start_worker worker1
+start_worker worker2
+port1=$(port_of worker1)
+port2=$(port_of worker2)
+[ -n "$port1" ] && [ -n "$port2" ] || fail "a worker did not start"
 front=$(/usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 
 MPADVISOR_FRONT="127.0.0.1:$front" MPADVISOR_WORKER1="127.0.0.1:$port1" MPADVISOR_WORKER2="127.0.0.1:$port2" \
