@@ -24,22 +24,7 @@ class FastReader {
 
   bool read() {
     space();
-    if (!eat('{')) return false;
-    space();
-    if (!eat('}')) {
-      for (;;) {
-        std::string_view key;
-        if (!string(key)) return false;
-        space();
-        if (!eat(':')) return false;
-        space();
-        if (!entry(key)) return false;
-        space();
-        if (eat('}')) break;
-        if (!eat(',')) return false;
-        space();
-      }
-    }
+    if (!members([&](std::string_view key) { return entry(key); })) return false;
     space();
     return at_ == text_.size();
   }
@@ -100,47 +85,18 @@ class FastReader {
   // [{"stage", "message", "date"}, …]: other fields of a rejection are ignored, as the full
   // reader ignores them.
   bool rejections() {
-    if (!eat('[')) return false;
-    space();
-    if (eat(']')) return true;
-    for (;;) {
-      if (!rejection()) return false;
-      space();
-      if (eat(']')) return true;
-      if (!eat(',')) return false;
-      space();
-    }
+    return items([&] { return rejection(); });
   }
 
   bool rejection() {
-    if (!eat('{')) return false;
-    space();
     std::string_view stage, message, date;
     bool has_message = false;
-    if (!eat('}')) {
-      for (;;) {
-        std::string_view key;
-        if (!string(key)) return false;
-        space();
-        if (!eat(':')) return false;
-        space();
-        std::string_view* field = key == "message" ? &message
-                                  : key == "stage" ? &stage
-                                  : key == "date"  ? &date
-                                                   : nullptr;
-        if (field == nullptr) {
-          if (!skip_value(2)) return false;
-        } else if (!string(*field)) {
-          return false;
-        }
-        has_message = has_message || field == &message;
-        space();
-        if (eat('}')) break;
-        if (!eat(',')) return false;
-        space();
-      }
-    }
-    if (!has_message || (!stage.empty() && !model_.find_step(stage))) return false;
+    bool const read = members([&](std::string_view key) {
+      std::string_view* field = key == "message" ? &message : key == "stage" ? &stage : key == "date" ? &date : nullptr;
+      has_message = has_message || field == &message;
+      return field == nullptr ? skip_value(2) : string(*field);
+    });
+    if (!read || !has_message || (!stage.empty() && !model_.find_step(stage))) return false;
     profile_.rejections.push_back({std::string(stage), std::string(message), std::string(date)});
     return true;
   }
@@ -148,13 +104,38 @@ class FastReader {
   // ["…", …] into items_, as views into the text.
   bool string_array() {
     items_.clear();
-    if (!eat('[')) return false;
-    space();
-    if (eat(']')) return true;
-    for (;;) {
-      if (!string(items_.emplace_back())) return false;
+    return items([&] { return string(items_.emplace_back()); });
+  }
+
+  // {"key": value, …}: value(key) reads each value, the scanner on its first character.
+  template <typename Value>
+  bool members(Value&& value) {
+    std::string_view key;
+    return sequence('{', '}', [&] {
+      if (!string(key)) return false;
       space();
-      if (eat(']')) return true;
+      if (!eat(':')) return false;
+      space();
+      return value(key);
+    });
+  }
+
+  // [item, …]: item() reads each.
+  template <typename Item>
+  bool items(Item&& item) {
+    return sequence('[', ']', item);
+  }
+
+  // open element (, element)* close, white space allowed between.
+  template <typename Element>
+  bool sequence(char open, char close, Element&& element) {
+    if (!eat(open)) return false;
+    space();
+    if (eat(close)) return true;
+    for (;;) {
+      if (!element()) return false;
+      space();
+      if (eat(close)) return true;
       if (!eat(',')) return false;
       space();
     }
@@ -175,29 +156,12 @@ class FastReader {
         return literal("false");
       case 'n':
         return literal("null");
-      case '[':
       case '{':
-        break;
+        return members([&](std::string_view) { return skip_value(depth + 1); });
+      case '[':
+        return items([&] { return skip_value(depth + 1); });
       default:
         return number(number_ignored);
-    }
-    bool const object = first == '{';
-    char const close = object ? '}' : ']';
-    ++at_;
-    space();
-    if (eat(close)) return true;
-    for (;;) {
-      if (object) {
-        if (!string(ignored)) return false;
-        space();
-        if (!eat(':')) return false;
-        space();
-      }
-      if (!skip_value(depth + 1)) return false;
-      space();
-      if (eat(close)) return true;
-      if (!eat(',')) return false;
-      space();
     }
   }
 
