@@ -1,7 +1,10 @@
 #include "mpadvisor/render/diagnosis.hpp"
 
+#include <algorithm>
+#include <array>
 #include <cmath>
 #include <sstream>
+#include <stdexcept>
 
 #include "evidence.hpp"
 #include "mpadvisor/render/catalogue.hpp"
@@ -240,18 +243,18 @@ void write_evidence(JsonWriter& w, const engine::Evidence& e) {
 void write_finding(JsonWriter& w, const engine::Model& m, const engine::Finding& f, const Options& o) {
   const engine::CauseInfo& cause = m.causes()[f.cause];
   const engine::RuleInfo& rule = m.rules()[f.rule];
-  w.begin_object()
-      .member("cause", cause.name)
-      .member("rule", rule.name)
-      .member("step", m.steps()[f.step].name)
-      .member("title", cause.title.get(o.lang))
-      .member("explanation", cause.explanation.get(o.lang));
+  w.begin_object().member("cause", cause.name).member("rule", rule.name).member("step", m.steps()[f.step].name);
+  if (!o.names_only) w.member("title", cause.title.get(o.lang)).member("explanation", cause.explanation.get(o.lang));
   if (rule.effect == engine::Effect::warn) w.member("likelihood", engine::to_string(rule.likelihood));
   if (rule.effect == engine::Effect::wait) w.member("actor", rule.actor);
   if (o.evidence) {
     w.key("evidence").begin_array();
     for (const engine::Evidence& e : f.evidence) write_evidence(w, e);
     w.end_array();
+  }
+  if (o.names_only) {
+    w.end_object();
+    return;
   }
   w.key("fixes").begin_array();
   for (const engine::Fix& fix : cause.fixes) {
@@ -280,66 +283,114 @@ void write_findings(JsonWriter& w, const engine::Model& m, const std::vector<eng
 }
 
 // {"step", "title"}: a step as the answers name it.
-void write_step(JsonWriter& w, const engine::Model& m, engine::StepId s, Lang lang) {
-  w.member("step", m.steps()[s].name).member("title", m.steps()[s].title.get(lang));
+void write_step(JsonWriter& w, const engine::Model& m, engine::StepId s, const Options& o) {
+  w.member("step", m.steps()[s].name);
+  if (!o.names_only) w.member("title", m.steps()[s].title.get(o.lang));
+}
+
+constexpr std::array<std::string_view, 11> kMembers = {"target",   "verdict", "kb_version",      "blockers",
+                                                       "warnings", "waiting", "needs_info",      "next_steps",
+                                                       "held",     "steps",   "latest_rejection"};
+
+// The index of a member's name; a misspelt name does not compile.
+consteval std::size_t member(std::string_view name) {
+  std::size_t k = 0;
+  while (kMembers.at(k) != name) ++k;
+  return k;
+}
+
+// key(kMembers[k]) when the caller asked for that member.
+bool wanted(JsonWriter& w, const Options& o, std::size_t k) {
+  if (((o.members >> k) & 1u) == 0) return false;
+  w.key(kMembers[k]);
+  return true;
 }
 
 }  // namespace
 
-void write_diagnosis_members(JsonWriter& w, const engine::Model& m, const engine::Diagnosis& d, const Options& o) {
-  w.member("target", d.target == engine::kNone ? std::string_view() : std::string_view(m.steps()[d.target].name))
-      .member("verdict", engine::to_string(d.verdict))
-      .member("kb_version", m.version());
-  w.key("blockers").begin_array();
-  for (const engine::BlockedStep& b : d.blockers) {
-    w.begin_object();
-    write_step(w, m, b.step, o.lang);
-    w.member("root", b.root).key("blocks").begin_array();
-    for (engine::StepId s : b.blocks) w.value(m.steps()[s].name);
-    w.end_array().key("causes");
-    write_findings(w, m, b.causes, o);
-    w.end_object();
-  }
-  w.end_array();
-  w.key("warnings");
-  write_findings(w, m, d.warnings, o);
-  w.key("waiting");
-  write_findings(w, m, d.waiting, o);
-  w.key("needs_info").begin_array();
-  for (const engine::NeededFact& n : d.needs_info) {
-    w.begin_object().member("fact", m.facts()[n.fact].name).member("question", needed_question(m, n, o.lang));
-    if (!n.unplaced.empty()) w.member("unplaced", n.unplaced);
-    if (!n.did_you_mean.empty()) {
-      w.key("did_you_mean").begin_array();
-      for (const std::string& name : n.did_you_mean) w.value(name);
-      w.end_array();
+std::span<const std::string_view> diagnosis_members() { return kMembers; }
+
+std::uint32_t diagnosis_members_mask(std::string_view list) {
+  std::uint32_t mask = 0;
+  while (true) {
+    std::size_t const comma = list.find(',');
+    std::string_view const name = list.substr(0, comma);
+    auto const at = std::find(kMembers.begin(), kMembers.end(), name);
+    if (at == kMembers.end()) {
+      std::string known;
+      for (std::string_view m : kMembers) known += (known.empty() ? "" : ", ") + std::string(m);
+      throw std::invalid_argument("'" + std::string(name) + "' is not a member of a diagnosis (" + known + ")");
     }
-    w.key("rules").begin_array();
-    for (engine::RuleId r : n.rules) w.value(m.rules()[r].name);
-    w.end_array().end_object();
+    mask |= std::uint32_t{1} << (at - kMembers.begin());
+    if (comma == std::string_view::npos) return mask;
+    list.remove_prefix(comma + 1);
   }
-  w.end_array();
-  w.key("next_steps").begin_array();
-  for (engine::StepId s : d.next_steps) {
-    w.begin_object();
-    write_step(w, m, s, o.lang);
-    w.end_object();
+}
+
+void write_diagnosis_members(JsonWriter& w, const engine::Model& m, const engine::Diagnosis& d, const Options& o) {
+  if (wanted(w, o, member("target")))
+    w.value(d.target == engine::kNone ? std::string_view() : std::string_view(m.steps()[d.target].name));
+  if (wanted(w, o, member("verdict"))) w.value(engine::to_string(d.verdict));
+  if (wanted(w, o, member("kb_version"))) w.value(m.version());
+  if (wanted(w, o, member("blockers"))) {
+    w.begin_array();
+    for (const engine::BlockedStep& b : d.blockers) {
+      w.begin_object();
+      write_step(w, m, b.step, o);
+      w.member("root", b.root).key("blocks").begin_array();
+      for (engine::StepId s : b.blocks) w.value(m.steps()[s].name);
+      w.end_array().key("causes");
+      write_findings(w, m, b.causes, o);
+      w.end_object();
+    }
+    w.end_array();
   }
-  w.end_array();
-  w.key("held").begin_array();
-  for (const engine::HeldStep& h : d.held) {
-    w.begin_object();
-    write_step(w, m, h.step, o.lang);
-    w.key("risks").begin_array();
-    for (engine::RuleId r : h.risks) w.value(m.causes()[m.rules()[r].cause].name);
-    w.end_array().end_object();
+  if (wanted(w, o, member("warnings"))) write_findings(w, m, d.warnings, o);
+  if (wanted(w, o, member("waiting"))) write_findings(w, m, d.waiting, o);
+  if (wanted(w, o, member("needs_info"))) {
+    w.begin_array();
+    for (const engine::NeededFact& n : d.needs_info) {
+      w.begin_object().member("fact", m.facts()[n.fact].name);
+      if (!o.names_only) w.member("question", needed_question(m, n, o.lang));
+      if (!n.unplaced.empty()) w.member("unplaced", n.unplaced);
+      if (!n.did_you_mean.empty()) {
+        w.key("did_you_mean").begin_array();
+        for (const std::string& name : n.did_you_mean) w.value(name);
+        w.end_array();
+      }
+      w.key("rules").begin_array();
+      for (engine::RuleId r : n.rules) w.value(m.rules()[r].name);
+      w.end_array().end_object();
+    }
+    w.end_array();
   }
-  w.end_array();
-  w.key("steps").begin_array();
-  for (engine::StepId s : d.scope) {
-    w.begin_object().member("step", m.steps()[s].name).member("status", engine::to_string(d.status[s])).end_object();
+  if (wanted(w, o, member("next_steps"))) {
+    w.begin_array();
+    for (engine::StepId s : d.next_steps) {
+      w.begin_object();
+      write_step(w, m, s, o);
+      w.end_object();
+    }
+    w.end_array();
   }
-  w.end_array();
+  if (wanted(w, o, member("held"))) {
+    w.begin_array();
+    for (const engine::HeldStep& h : d.held) {
+      w.begin_object();
+      write_step(w, m, h.step, o);
+      w.key("risks").begin_array();
+      for (engine::RuleId r : h.risks) w.value(m.causes()[m.rules()[r].cause].name);
+      w.end_array().end_object();
+    }
+    w.end_array();
+  }
+  if (wanted(w, o, member("steps"))) {
+    w.begin_array();
+    for (engine::StepId s : d.scope) {
+      w.begin_object().member("step", m.steps()[s].name).member("status", engine::to_string(d.status[s])).end_object();
+    }
+    w.end_array();
+  }
 }
 
 Json diagnosis_json(const engine::Model& m, const engine::Diagnosis& d, const Options& o) {
@@ -363,10 +414,9 @@ void write_latest_rejection(JsonWriter& w, const engine::Model& model, const eng
   w.begin_object().member("stage", rejection.stage).member("message", rejection.message).key("causes").begin_array();
   for (std::size_t i = 0; i < ranking.causes.size() && i < kLatestRejectionCauses; ++i) {
     const engine::CauseInfo& info = model.causes()[ranking.causes[i].cause];
-    w.begin_object()
-        .member("cause", info.name)
-        .member("title", info.title.get(o.lang))
-        .member("rank", ranking.causes[i].rank)
+    w.begin_object().member("cause", info.name);
+    if (!o.names_only) w.member("title", info.title.get(o.lang));
+    w.member("rank", ranking.causes[i].rank)
         .member("tied", ranking.causes[i].tied)
         .member("confidence", rounded(ranking.causes[i].confidence))
         .member("strength", engine::to_string(ranking.causes[i].strength))
@@ -378,9 +428,8 @@ void write_latest_rejection(JsonWriter& w, const engine::Model& model, const eng
 void write_diagnosis_answer(JsonWriter& w, const engine::Model& model, const engine::Profile& profile,
                             const engine::Diagnosis& d, const Options& o) {
   write_diagnosis_members(w, model, d, o);
-  if (profile.rejections.empty()) return;
+  if (profile.rejections.empty() || !wanted(w, o, member("latest_rejection"))) return;
   const engine::Rejection& latest = profile.rejections.back();
-  w.key("latest_rejection");
   write_latest_rejection(w, model, latest, engine::rank_latest_rejection(model, d, latest), o);
 }
 

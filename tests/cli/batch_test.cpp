@@ -1,8 +1,9 @@
 // diagnose --batch: one answer per line in input order, the same answer `diagnose --format json`
 // gives for each profile, bad lines reported in their place, threads that do not change the
-// output, and --no-evidence.
+// output, --no-evidence, and the lean answers of --fields and --names-only.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
@@ -137,6 +138,65 @@ TEST(Batch, ThreadsDoNotChangeTheOutputAndEvidenceCanBeLeftOut) {
     EXPECT_EQ(lean_answers[k]["verdict"], got[k]["verdict"]);
     EXPECT_EQ(lean_answers[k]["blockers"].size(), got[k]["blockers"].size());
   }
+}
+
+// The full answer, with only `id` and the chosen members, and without the texts --names-only
+// leaves out.
+ordered_json lean(const ordered_json& full, const std::vector<std::string>& members, bool names_only) {
+  if (full.is_array()) {
+    ordered_json out = ordered_json::array();
+    for (const auto& v : full) out.push_back(lean(v, {}, names_only));
+    return out;
+  }
+  if (!full.is_object()) return full;
+  static const std::vector<std::string> texts = {"title", "explanation", "fixes", "sources", "question"};
+  ordered_json out = ordered_json::object();
+  for (const auto& [key, value] : full.items()) {
+    bool const chosen =
+        members.empty() || key == "id" || std::find(members.begin(), members.end(), key) != members.end();
+    bool const text = names_only && std::find(texts.begin(), texts.end(), key) != texts.end();
+    if (chosen && !text) out[key] = lean(value, {}, names_only);
+  }
+  return out;
+}
+
+TEST(Batch, FieldsAndNamesOnlyLeaveTheRestOut) {
+  TempDir tmp;
+  std::string input;
+  for (const auto& example : example_paths()) input += one_line(example) + "\n";
+  RunResult full = run_mpadvisor({"diagnose", "--batch", "-", "--lang", "zh"}, tmp.path(), input);
+  ASSERT_EQ(full.exit_code, 1) << full.err;
+  const auto want = answers(full.out);
+  ASSERT_TRUE(holds_key(ordered_json(want), "latest_rejection"));  // the examples cover every member
+  ASSERT_TRUE(holds_key(ordered_json(want), "question"));
+
+  RunResult names = run_mpadvisor({"diagnose", "--batch", "-", "--lang", "zh", "--names-only"}, tmp.path(), input);
+  const std::vector<std::string> chosen = {"verdict", "blockers", "needs_info", "latest_rejection"};
+  RunResult some = run_mpadvisor({"diagnose", "--batch", "-", "--lang", "zh", "--fields",
+                                  "latest_rejection,verdict,blockers,needs_info", "--names-only"},
+                                 tmp.path(), input);
+  ASSERT_EQ(names.exit_code, 1) << names.err;
+  ASSERT_EQ(some.exit_code, 1) << some.err;
+  const auto got_names = answers(names.out), got_some = answers(some.out);
+  ASSERT_EQ(got_names.size(), want.size());
+  ASSERT_EQ(got_some.size(), want.size());
+  for (std::size_t k = 0; k < want.size(); ++k) {
+    EXPECT_EQ(got_names[k], lean(want[k], {}, true)) << k;
+    EXPECT_EQ(got_some[k], lean(want[k], chosen, true)) << k;
+  }
+  EXPECT_FALSE(holds_key(ordered_json(got_names), "explanation"));
+  EXPECT_TRUE(holds_key(ordered_json(got_some), "latest_rejection"));
+  EXPECT_FALSE(holds_key(ordered_json(got_some), "steps"));
+
+  RunResult typo = run_mpadvisor({"diagnose", "--batch", "-", "--fields", "verdict,blokers"}, tmp.path(), input);
+  EXPECT_EQ(typo.exit_code, 2);
+  EXPECT_EQ(typo.err,
+            "mpadvisor: error: --fields: 'blokers' is not a member of a diagnosis (target, verdict, kb_version, "
+            "blockers, warnings, waiting, needs_info, next_steps, held, steps, latest_rejection)\n");
+  EXPECT_EQ(typo.out, "");
+  RunResult alone = run_mpadvisor({"diagnose", "kb/examples/clean_release.json", "--names-only"}, tmp.path());
+  EXPECT_EQ(alone.exit_code, 2);
+  EXPECT_NE(alone.err.find("go with --batch"), std::string::npos) << alone.err;
 }
 
 TEST(Batch, UsageAndOverlongLines) {

@@ -39,6 +39,8 @@ class Diagnoser {
   Diagnoser(const engine::Model& model, const BatchArgs& args, const GlobalOptions& g)
       : model_(model), args_(args), render_(g.render_options(args.explain)), now_(base::beijing_now()) {
     render_.evidence = args.evidence;
+    render_.members = args.members;
+    render_.names_only = args.names_only;
     if (!args.target.empty()) default_target_ = target_named(args.target, "--target");
   }
 

@@ -3,6 +3,7 @@
 // once, and how the engine is measured against its peers.
 #pragma once
 
+#include <cstdint>
 #include <string>
 
 #include "cli_context.hpp"
@@ -12,11 +13,13 @@
 namespace mpadvisor::cli {
 
 struct BatchArgs {
-  std::string input;     // a JSON Lines file, or "-" for standard input
-  std::string target;    // the default target of lines that name none
-  unsigned threads = 0;  // 0: one per core
-  bool evidence = true;  // false: --no-evidence, verdicts, blockers and causes only
-  bool explain = false;  // --explain: rule names, KB file and line, conditions
+  std::string input;                          // a JSON Lines file, or "-" for standard input
+  std::string target;                         // the default target of lines that name none
+  unsigned threads = 0;                       // 0: one per core
+  bool evidence = true;                       // false: --no-evidence, verdicts, blockers and causes only
+  bool explain = false;                       // --explain: rule names, KB file and line, conditions
+  std::uint32_t members = ~std::uint32_t{0};  // --fields: render::Options::members
+  bool names_only = false;                    // --names-only
 };
 
 // Exit code: 0 every line diagnosed clear, 1 some profile is not clear, 2 some line was bad

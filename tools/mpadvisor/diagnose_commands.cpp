@@ -2,6 +2,7 @@
 // options, calls the engine, and hands the result to a renderer.
 #include <iostream>
 #include <memory>
+#include <stdexcept>
 
 #include "batch_diagnose.hpp"
 #include "case_store.hpp"
@@ -32,6 +33,8 @@ struct DiagnoseArgs {
   std::string batch;  // --batch FILE.jsonl|-
   unsigned threads = 0;
   bool no_evidence = false;
+  std::string fields;  // --fields NAME,…
+  bool names_only = false;
 };
 
 // The rejection analysis `--rejection` asks for: ranked causes, with the similar past cases
@@ -60,9 +63,18 @@ int run_diagnose(const GlobalOptions& g, const DiagnoseArgs& a) {
     if (!a.profile.empty()) throw UsageError("--batch reads the profiles from its file; give no PROFILE");
     if (!a.rejection.empty())
       throw UsageError("--rejection explains one profile's rejection; it does not go with --batch");
-    return run_batch(g, {a.batch, a.target, a.threads, !a.no_evidence, a.explain});
+    BatchArgs batch{a.batch, a.target, a.threads, !a.no_evidence, a.explain, ~std::uint32_t{0}, a.names_only};
+    if (!a.fields.empty()) {
+      try {
+        batch.members = render::diagnosis_members_mask(a.fields);
+      } catch (const std::invalid_argument& e) {
+        throw UsageError(std::string("--fields: ") + e.what());
+      }
+    }
+    return run_batch(g, batch);
   }
-  if (a.threads > 0 || a.no_evidence) throw UsageError("--threads and --no-evidence go with --batch");
+  if (a.threads > 0 || a.no_evidence || !a.fields.empty() || a.names_only)
+    throw UsageError("--threads, --no-evidence, --fields and --names-only go with --batch");
   if (a.profile.empty()) throw UsageError("diagnose needs a PROFILE (or --batch FILE.jsonl)");
   auto model = load_model(g, g.kb_path());
   engine::Profile profile = load_profile(*model, a.profile);
@@ -193,6 +205,11 @@ void register_diagnose_commands(CLI::App& app, CommandContext& context) {
       ->check(CLI::Range(1, 256));
   diagnose->add_flag("--no-evidence", diagnose_args->no_evidence,
                      "With --batch: verdicts, blockers and causes without their evidence");
+  diagnose->add_option("--fields", diagnose_args->fields,
+                       "With --batch: only these members of each answer, e.g. verdict,blockers (id is always there)");
+  diagnose->add_flag("--names-only", diagnose_args->names_only,
+                     "With --batch: steps, causes and facts by name, without titles, explanations, fixes, sources "
+                     "and questions");
   diagnose->callback([&context, diagnose_args, &g] {
     context.action = [&g, diagnose_args] { return run_diagnose(g, *diagnose_args); };
   });

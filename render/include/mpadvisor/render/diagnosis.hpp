@@ -3,7 +3,9 @@
 // steps the applicant can take now.
 #pragma once
 
+#include <span>
 #include <string>
+#include <string_view>
 
 #include "mpadvisor/engine/diagnosis.hpp"
 #include "mpadvisor/engine/profile.hpp"
@@ -20,6 +22,13 @@ std::string diagnosis_text(const engine::Model& model, const engine::Diagnosis& 
 void write_diagnosis_members(JsonWriter& out, const engine::Model& model, const engine::Diagnosis& d,
                              const Options& options);
 Json diagnosis_json(const engine::Model& model, const engine::Diagnosis& d, const Options& options);
+
+// The top-level members of a diagnosis answer, in the order they are written; Options::members
+// has bit k for the k-th.
+std::span<const std::string_view> diagnosis_members();
+// The mask of a comma-separated list of those names ("verdict,blockers"); std::invalid_argument
+// naming the first word that is not one of them.
+std::uint32_t diagnosis_members_mask(std::string_view list);
 
 // What `diagnose` answers (the command line, POST /v1/diagnose, each line of the batch mode):
 // the diagnosis's members and, when the profile lists rejections, the short ranking of the
