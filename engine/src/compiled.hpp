@@ -65,6 +65,11 @@ struct CondNode {
 // The evaluator's view of a node: small and fixed-size, in an array beside `nodes` (same
 // indices), so that evaluating a condition touches a few cache lines instead of one per node.
 // The full nodes keep what explanations and the rarer tests need (texts, literal lists).
+//
+// The nodes are laid out in the order a diagnosis reads them (ModelBuilder::lay_out_nodes):
+// step by step in topological order, each step's `done when` condition and then its rules'
+// conditions; each condition breadth first from its root, so a node's children are
+// consecutive and come after it. The other conditions (fix guards, scenarios) follow.
 struct HotNode {
   CondKind kind = CondKind::constant;
   CompareOp op = CompareOp::eq;
@@ -72,8 +77,9 @@ struct HotNode {
   Function right_fn = Function::none;
   FactType type = FactType::boolean;  // the subject fact's type
   FactId fact = kNone;                // subject or left operand's fact
-  // all / any / negation: the first child in `child_ids`; done: the step; contains_any /
-  // is_any: the term list; compare: the right operand's fact (kNone: a literal).
+  // all / any / negation: the first child (the children are nodes a, a + 1, …, a + b - 1);
+  // done: the step; contains_any / is_any: the term list; compare: the right operand's fact
+  // (kNone: a literal).
   std::uint32_t a = kNone;
   std::uint32_t b = 0;  // all / any / negation: the number of children; constant: its truth
   // has / in over enum values, satisfied: the bit mask; compare with a literal: the literal
@@ -90,7 +96,8 @@ std::string kb_version_of(const std::vector<std::string_view>& texts);
 // What a diagnosis reads of each rule, packed so that the rules in a scope stay in a few cache
 // lines (RuleInfo, with names, texts and sources, is for explanations).
 struct HotRule {
-  std::uint32_t condition = 0;    // condition index
+  RuleId id = 0;
+  std::uint32_t root = 0;         // its condition's root node
   CauseId cause = 0;              // as the rule's RuleInfo: a finding names them, and the
   StepId step = 0;                // RuleInfo (long, with texts) is a cache miss away
   std::uint32_t known_begin = 0;  // its known() facts: known_fact_ids[known_begin, +known_count)
@@ -100,14 +107,21 @@ struct HotRule {
 };
 
 struct CompiledConditions {
-  std::vector<HotRule> hot_rules;  // by RuleId
+  // Derived when the model is finished (Model::finish), not stored in a model file:
+  // Every rule, grouped by step in topological order and each step's rules in the step's own
+  // order, so that a step's rules share cache lines; step_rules[s] is step s's run.
+  std::vector<HotRule> rules_by_step;
+  struct Run {
+    std::uint32_t begin = 0, end = 0;
+  };
+  std::vector<Run> step_rules;
   // By StepId: the step's `done when` condition, or -1. A copy of StepInfo::done_when kept
   // here, dense, because every diagnosis asks it of every step in scope.
   std::vector<std::int32_t> done_when;
   std::vector<FactId> known_fact_ids;  // see HotRule
+
   std::vector<CondNode> nodes;
   std::vector<HotNode> hot;                   // by node, as `nodes`
-  std::vector<std::uint32_t> child_ids;       // the children of hot all / any / negation nodes
   std::vector<std::uint32_t> roots;           // condition index → root node
   std::vector<std::vector<FactId>> facts_of;  // condition index → facts it reads
   // condition index → facts it tests with known(): the one test whose value changes when an

@@ -61,7 +61,6 @@ void diagnose(const Model& model, const Profile& profile, const DiagnoseOptions&
   const StepScope& scope = model.scope(options.target.value_or(kNone));
   d.scope = scope.steps;
   for (StepId s : scope.steps) d.in_scope[s] = true;
-  d.rule_values.reserve(scope.rules.size());
   Evaluator eval(model, profile);
   const CompiledConditions& cc = model.conditions();
   std::size_t const k = scope.steps.size();
@@ -70,62 +69,60 @@ void diagnose(const Model& model, const Profile& profile, const DiagnoseOptions&
   std::vector<std::vector<std::uint32_t>> roots_of(k);
   std::vector<std::size_t> blocker_index(k, SIZE_MAX);
 
-  auto finding = [&](RuleId r, Truth v) {
-    const HotRule& rule = cc.hot_rules[r];
-    Finding f{r, rule.cause, rule.step, v, {}};
-    if (options.evidence) eval.evidence(cc.roots[rule.condition], f.evidence);
+  auto finding = [&](const HotRule& rule, Truth v) {
+    Finding f{rule.id, rule.cause, rule.step, v, {}};
+    if (options.evidence) eval.evidence(rule.root, f.evidence);
     return f;
   };
 
   for (std::uint32_t at = 0; at < k; ++at) {
     StepId const s = scope.steps[at];
-    const RuleId* const rules_begin = scope.rules.data() + scope.rule_begin[at];
-    const RuleId* const rules_end = scope.rules.data() + scope.rule_begin[at + 1];
+    const HotRule* const rules_begin = cc.rules_by_step.data() + scope.rule_begin[at];
+    const HotRule* const rules_end = cc.rules_by_step.data() + scope.rule_end[at];
     if (eval.step_done(s)) {
       d.status[s] = StepStatus::done;
       // A done step's rules no longer matter to the applicant, but their values still count
       // for scenario coverage and case replay.
-      for (const RuleId* r = rules_begin; r != rules_end; ++r)
-        d.rule_values.emplace_back(*r, eval.condition(cc.hot_rules[*r].condition));
+      for (const HotRule* rule = rules_begin; rule != rules_end; ++rule)
+        d.rule_values.emplace_back(rule->id, eval.eval(rule->root));
       continue;
     }
     bool own_block = false, own_unknown = false, wait = false;
     std::vector<Finding> blocking;
     std::vector<RuleId> risks;  // warnings of medium or high likelihood here
-    for (const RuleId* it = rules_begin; it != rules_end; ++it) {
-      RuleId const r = *it;
-      const HotRule& rule = cc.hot_rules[r];
-      Truth const v = eval.condition(rule.condition);
-      d.rule_values.emplace_back(r, v);
+    for (const HotRule* it = rules_begin; it != rules_end; ++it) {
+      const HotRule& rule = *it;
+      Truth const v = eval.eval(rule.root);
+      d.rule_values.emplace_back(rule.id, v);
       if (v == Truth::no) {
         // False whatever the unknown facts turn out to be (three-valued logic), unless a
         // known(F) test is false only because F is not given yet: the rejection ranking
         // discounts such a rule's cause.
         const FactId* guards = cc.known_fact_ids.data() + rule.known_begin;
         if (std::all_of(guards, guards + rule.known_count, [&](FactId f) { return profile.facts[f].known; }))
-          d.ruled_out.push_back(r);
+          d.ruled_out.push_back(rule.id);
         continue;
       }
       switch (rule.effect) {
         case Effect::block:
           if (v == Truth::yes) {
             own_block = true;
-            blocking.push_back(finding(r, v));
+            blocking.push_back(finding(rule, v));
           } else {
             own_unknown = true;
-            d.undetermined.push_back(finding(r, v));
+            d.undetermined.push_back(finding(rule, v));
           }
           break;
         case Effect::warn:
           if (v == Truth::yes) {
-            d.warnings.push_back(finding(r, v));
-            if (rule.likelihood != Likelihood::low) risks.push_back(r);
+            d.warnings.push_back(finding(rule, v));
+            if (rule.likelihood != Likelihood::low) risks.push_back(rule.id);
           }
           break;
         case Effect::wait:
           if (v == Truth::yes) {
             wait = true;
-            d.waiting.push_back(finding(r, v));
+            d.waiting.push_back(finding(rule, v));
           }
           break;
       }

@@ -182,16 +182,16 @@ Truth Evaluator::eval(std::uint32_t index) const {
   switch (n.kind) {
     case CondKind::all: {
       Truth t = Truth::yes;
-      for (std::uint32_t k = 0; k < n.b && t != Truth::no; ++k) t = t && eval(cc_.child_ids[n.a + k]);
+      for (std::uint32_t k = 0; k < n.b && t != Truth::no; ++k) t = t && eval(n.a + k);
       return t;
     }
     case CondKind::any: {
       Truth t = Truth::no;
-      for (std::uint32_t k = 0; k < n.b && t != Truth::yes; ++k) t = t || eval(cc_.child_ids[n.a + k]);
+      for (std::uint32_t k = 0; k < n.b && t != Truth::yes; ++k) t = t || eval(n.a + k);
       return t;
     }
     case CondKind::negation:
-      return !eval(cc_.child_ids[n.a]);
+      return !eval(n.a);
     default:
       return leaf(n, index);
   }

@@ -26,8 +26,24 @@ void Model::finish() {
   fill(step_index_, steps_);
   fill(rule_index_, rules_);
   fill(cause_index_, causes_);
-  conditions_->done_when.clear();
-  for (const StepInfo& s : steps_) conditions_->done_when.push_back(s.done_when);
+  CompiledConditions& cc = *conditions_;
+  cc.done_when.clear();
+  for (const StepInfo& s : steps_) cc.done_when.push_back(s.done_when);
+  cc.rules_by_step.clear();
+  cc.known_fact_ids.clear();
+  cc.step_rules.assign(steps_.size(), {});
+  for (StepId s : topo_) {
+    cc.step_rules[s].begin = static_cast<std::uint32_t>(cc.rules_by_step.size());
+    for (RuleId r : steps_[s].rules) {
+      const RuleInfo& rule = rules_[r];
+      const std::vector<FactId>& known = cc.known_facts_of[rule.condition];
+      cc.rules_by_step.push_back({r, cc.roots[rule.condition], rule.cause, rule.step,
+                                  static_cast<std::uint32_t>(cc.known_fact_ids.size()),
+                                  static_cast<std::uint16_t>(known.size()), rule.effect, rule.likelihood});
+      cc.known_fact_ids.insert(cc.known_fact_ids.end(), known.begin(), known.end());
+    }
+    cc.step_rules[s].end = static_cast<std::uint32_t>(cc.rules_by_step.size());
+  }
   scopes_->prepare(steps_.size());
   static std::atomic<std::uint64_t> instances{0};
   tables_->instance = ++instances;

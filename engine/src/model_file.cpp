@@ -365,12 +365,8 @@ struct ModelCodec {
     h.literal.mask = literal;
   }
   template <typename Ar>
-  static void io(Ar& ar, HotRule& h) {
-    all(ar, h.condition, h.cause, h.step, h.known_begin, h.known_count, h.effect, h.likelihood);
-  }
-  template <typename Ar>
-  static void io(Ar& ar, CompiledConditions& c) {
-    all(ar, c.hot_rules, c.known_fact_ids, c.nodes, c.hot, c.child_ids, c.roots, c.facts_of, c.known_facts_of);
+  static void io(Ar& ar, CompiledConditions& c) {  // the rule tables are derived (Model::finish)
+    all(ar, c.nodes, c.hot, c.roots, c.facts_of, c.known_facts_of);
   }
   template <typename Ar>
   static void io(Ar& ar, dsl::Gap& g) {
@@ -529,14 +525,9 @@ void ModelCodec::validate(const Model& m, const Reader& r) {
   for (const RuleInfo& q : m.rules_) {
     check(q.step < steps && q.condition < conditions && q.cause < causes, r, "rule");
   }
-  check(cc.hot_rules.size() == rules, r, "rule table");
-  for (std::size_t i = 0; i < cc.hot_rules.size(); ++i) {
-    const HotRule& h = cc.hot_rules[i];
-    check(h.condition == m.rules_[i].condition && h.cause == m.rules_[i].cause && h.step == m.rules_[i].step &&
-              h.known_begin <= cc.known_fact_ids.size() && h.known_count <= cc.known_fact_ids.size() - h.known_begin,
-          r, "rule table");
+  for (StepId s = 0; s < steps; ++s) {
+    for (RuleId q : m.steps_[s].rules) check(m.rules_[q].step == s, r, "step rule");
   }
-  for (FactId f : cc.known_fact_ids) check(f < facts, r, "rule table");
   for (const AlternativesInfo& a : m.alternatives_) check(a.fact < facts, r, "alternatives fact");
   for (const ScenarioInfo& s : m.scenarios_) {
     check(id_or_none(s.target, steps), r, "scenario target");
@@ -563,22 +554,22 @@ void ModelCodec::validate(const Model& m, const Reader& r) {
   check(!m.goals_.empty(), r, "goals");
   for (StepId g : m.goals_) check(g < steps, r, "goal");
 
-  // Conditions: children come before their parents, so evaluation always ends.
+  // Conditions: children come after their parents, so evaluation always ends.
   check(cc.hot.size() == nodes && cc.facts_of.size() == conditions && cc.known_facts_of.size() == conditions, r,
         "condition tables");
   for (std::uint32_t root : cc.roots) check(root < nodes, r, "condition root");
   for (std::size_t i = 0; i < nodes; ++i) {
     const CondNode& n = cc.nodes[i];
     const HotNode& h = cc.hot[i];
-    for (std::uint32_t c : n.children) check(c < i, r, "condition child");
+    for (std::uint32_t c : n.children) check(c > i && c < nodes, r, "condition child");
     check(id_or_none(n.fact, facts) && id_or_none(n.right_fact, facts) && h.kind == n.kind, r, "condition node");
     check(id_or_none(h.fact, facts) && (h.fact == kNone || h.type == m.facts_[h.fact].type), r, "condition fact");
     switch (h.kind) {
       case CondKind::all:
       case CondKind::any:
       case CondKind::negation:
-        check(h.a <= cc.child_ids.size() && h.b <= cc.child_ids.size() - h.a, r, "condition children");
-        for (std::uint32_t k = 0; k < h.b; ++k) check(cc.child_ids[h.a + k] < i, r, "condition child");
+        check(h.b == n.children.size(), r, "condition children");
+        for (std::uint32_t k = 0; k < h.b; ++k) check(n.children[k] == h.a + k, r, "condition child");
         break;
       case CondKind::done:
         check(h.a < steps && n.target < steps, r, "condition step");

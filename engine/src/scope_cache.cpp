@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "compiled.hpp"
+
 namespace mpadvisor::engine {
 namespace {
 
@@ -36,15 +38,15 @@ StepScope make_scope(const Model& model, const std::vector<StepId>& targets) {
   scope.steps = members;
   for (std::uint32_t i = 0; i < members.size(); ++i) position[members[i]] = i;
   scope.require_begin.reserve(members.size() + 1);
-  scope.rule_begin.reserve(members.size() + 1);
+  scope.rule_begin.reserve(members.size());
+  scope.rule_end.reserve(members.size());
   for (StepId s : members) {
     scope.require_begin.push_back(static_cast<std::uint32_t>(scope.requires_at.size()));
     for (StepId r : model.steps()[s].requires_) scope.requires_at.push_back(position[r]);
-    scope.rule_begin.push_back(static_cast<std::uint32_t>(scope.rules.size()));
-    scope.rules.insert(scope.rules.end(), model.steps()[s].rules.begin(), model.steps()[s].rules.end());
+    scope.rule_begin.push_back(model.conditions().step_rules[s].begin);
+    scope.rule_end.push_back(model.conditions().step_rules[s].end);
   }
   scope.require_begin.push_back(static_cast<std::uint32_t>(scope.requires_at.size()));
-  scope.rule_begin.push_back(static_cast<std::uint32_t>(scope.rules.size()));
   return scope;
 }
 

@@ -43,7 +43,8 @@ class ModelBuilder {
   std::uint32_t condition(const ast::Expr& e);
   std::uint32_t node(const ast::Expr& e, std::set<FactId>& facts);
   Operand operand(const ast::Value& v, FactId fact, Function fn);
-  void hot_nodes();  // once every condition is lowered
+  void lay_out_nodes();  // once every condition is lowered: the order a diagnosis reads them
+  void hot_nodes();      // then the evaluator's compact copy
 
   // lower_matchers.cpp: term lists, regions and message patterns into matchers
   void term_lists();

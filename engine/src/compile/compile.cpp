@@ -36,6 +36,7 @@ std::shared_ptr<const Model> ModelBuilder::build() {
   rules();
   scenarios();
   calendar();
+  lay_out_nodes();
   hot_nodes();
   pattern_tables();
   interview_tables();

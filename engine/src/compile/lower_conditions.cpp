@@ -1,5 +1,7 @@
 // Lowering conditions into flat nodes with their literals pre-converted: enum values to
 // indices, dates to seconds, texts to normalised form, option sets to bit masks.
+#include <stdexcept>
+
 #include "compile/builder.hpp"
 #include "mpadvisor/dsl/format.hpp"
 #include "mpadvisor/engine/normalize.hpp"
@@ -39,7 +41,7 @@ CompareOp op_of(ast::CompareOp op) {
 std::uint32_t ModelBuilder::condition(const ast::Expr& e) {
   CompiledConditions& cc = *model_->conditions_;
   std::set<FactId> facts;
-  std::size_t const first = cc.nodes.size();  // a condition's nodes are contiguous, its root last
+  std::size_t const first = cc.nodes.size();  // a condition's nodes are contiguous
   std::uint32_t const root = node(e, facts);
   cc.roots.push_back(root);
   cc.facts_of.emplace_back(facts.begin(), facts.end());
@@ -146,21 +148,47 @@ std::uint32_t ModelBuilder::node(const ast::Expr& e, std::set<FactId>& facts) {
   return static_cast<std::uint32_t>(cc.nodes.size() - 1);
 }
 
-// The compact copy of every node the evaluator walks and of every rule a diagnosis reads
-// (compiled.hpp, HotNode and HotRule).
+// Renumbers the nodes into the order compiled.hpp describes (HotNode): a diagnosis then walks
+// each step's conditions through consecutive memory instead of jumping across the whole KB.
+void ModelBuilder::lay_out_nodes() {
+  CompiledConditions& cc = *model_->conditions_;
+  std::vector<std::uint32_t> order;  // new index → old index
+  order.reserve(cc.nodes.size());
+  std::vector<bool> placed(cc.roots.size(), false);
+  auto place = [&](std::uint32_t condition) {
+    if (placed[condition]) return;
+    placed[condition] = true;
+    std::size_t next = order.size();
+    order.push_back(cc.roots[condition]);
+    for (; next < order.size(); ++next) {  // breadth first: each node's children side by side
+      for (std::uint32_t child : cc.nodes[order[next]].children) order.push_back(child);
+    }
+  };
+  for (StepId s : model_->topo_) {
+    const StepInfo& step = model_->steps_[s];
+    if (step.done_when >= 0) place(static_cast<std::uint32_t>(step.done_when));
+    for (RuleId r : step.rules) place(model_->rules_[r].condition);
+  }
+  for (std::uint32_t c = 0; c < cc.roots.size(); ++c) place(c);
+  if (order.size() != cc.nodes.size()) throw std::logic_error("a condition node belongs to no condition");
+
+  std::vector<std::uint32_t> renumbered(order.size());
+  for (std::uint32_t i = 0; i < order.size(); ++i) renumbered[order[i]] = i;
+  std::vector<CondNode> nodes;
+  nodes.reserve(order.size());
+  for (std::uint32_t old : order) {
+    nodes.push_back(std::move(cc.nodes[old]));
+    for (std::uint32_t& child : nodes.back().children) child = renumbered[child];
+  }
+  cc.nodes = std::move(nodes);
+  for (std::uint32_t& root : cc.roots) root = renumbered[root];
+}
+
+// The compact copy of every node the evaluator walks (compiled.hpp, HotNode).
 void ModelBuilder::hot_nodes() {
   CompiledConditions& cc = *model_->conditions_;
-  cc.hot_rules.clear();
-  cc.known_fact_ids.clear();
-  for (const RuleInfo& r : model_->rules_) {
-    const std::vector<FactId>& known = cc.known_facts_of[r.condition];
-    cc.hot_rules.push_back({r.condition, r.cause, r.step, static_cast<std::uint32_t>(cc.known_fact_ids.size()),
-                            static_cast<std::uint16_t>(known.size()), r.effect, r.likelihood});
-    cc.known_fact_ids.insert(cc.known_fact_ids.end(), known.begin(), known.end());
-  }
   cc.hot.clear();
   cc.hot.reserve(cc.nodes.size());
-  cc.child_ids.clear();
   for (const CondNode& n : cc.nodes) {
     HotNode h;
     h.kind = n.kind;
@@ -176,9 +204,8 @@ void ModelBuilder::hot_nodes() {
       case CondKind::all:
       case CondKind::any:
       case CondKind::negation:
-        h.a = static_cast<std::uint32_t>(cc.child_ids.size());
+        h.a = n.children.empty() ? 0 : n.children.front();  // consecutive (lay_out_nodes)
         h.b = static_cast<std::uint32_t>(n.children.size());
-        cc.child_ids.insert(cc.child_ids.end(), n.children.begin(), n.children.end());
         break;
       case CondKind::done:
       case CondKind::contains_any:

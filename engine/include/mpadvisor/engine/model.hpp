@@ -245,10 +245,9 @@ struct StepScope {
   std::vector<StepId> steps;                 // topological order
   std::vector<std::uint32_t> require_begin;  // position → its first entry in `requires_at`
   std::vector<std::uint32_t> requires_at;    // positions of the requirements
-  std::vector<std::uint32_t> rule_begin;     // position → its first rule in `rules`
-  std::vector<RuleId> rules;                 // each step's rules, in the steps' order: one
-                                             // dense run where a step's own list is a heap
-                                             // block of its own
+  // position → the run of the step's rules in the model's rules-by-step table (internal):
+  // the rules of the steps in a scope lie side by side there, in the scope's order.
+  std::vector<std::uint32_t> rule_begin, rule_end;
 };
 
 class Model {

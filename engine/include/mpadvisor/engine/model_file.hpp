@@ -24,8 +24,9 @@ class CheckedKb;
 
 namespace mpadvisor::engine {
 
-// 3: fact values without origin maps; a rule's cause and step in the rule table.
-inline constexpr std::uint32_t kModelFormatVersion = 3;
+// 4: condition nodes in the order a diagnosis reads them, children consecutive; the rule
+// tables derived on loading instead of stored.
+inline constexpr std::uint32_t kModelFormatVersion = 4;
 
 struct ModelFileError : std::runtime_error {
   using std::runtime_error::runtime_error;
