@@ -1,12 +1,14 @@
-// The batch: lines are read a block at a time (bounded memory whatever the input's size),
+// The batch: lines are read a chunk at a time (bounded memory whatever the input's size),
 // diagnosed on N threads against the one shared model, and written in input order. A bad line
 // becomes an error object in its place; it never stops the batch.
 #include "batch_diagnose.hpp"
 
 #include <algorithm>
-#include <atomic>
+#include <condition_variable>
+#include <exception>
 #include <fstream>
 #include <iostream>
+#include <mutex>
 #include <thread>
 
 #include "json_output.hpp"
@@ -19,8 +21,6 @@
 
 namespace mpadvisor::cli {
 namespace {
-
-constexpr std::size_t kBlockLines = 1024;  // lines diagnosed between two writes
 
 struct Line {
   std::size_t number = 0;
@@ -164,19 +164,128 @@ class Diagnoser {
   std::optional<engine::StepId> default_target_;
 };
 
-// Diagnoses a block on `threads` threads; outcomes[k] belongs to lines[k].
-std::vector<Outcome> diagnose_block(const Diagnoser& diagnoser, const std::vector<Line>& lines, unsigned threads) {
-  std::vector<Outcome> outcomes(lines.size());
-  std::atomic<std::size_t> next{0};
-  auto work = [&] {
-    for (std::size_t k; (k = next.fetch_add(1)) < lines.size();) outcomes[k] = diagnoser.run(lines[k]);
+// Whichever worker is free takes the next chunk of lines, diagnoses it and hands it back; chunks
+// are written in input order as soon as every earlier one is written. Reading and writing are
+// short and done under one lock by the worker that happens to hold it, so no core waits on a
+// reader or a writer thread. A worker never runs more than kWindow chunks ahead of the writer:
+// memory stays bounded even when one chunk is slow.
+class Pipeline {
+ public:
+  Pipeline(base::LineReader& reader, const Diagnoser& diagnoser, std::ostream& out)
+      : reader_(reader), diagnoser_(diagnoser), out_(out) {}
+
+  void run(unsigned threads) {
+    std::vector<std::thread> helpers;
+    for (unsigned t = 1; t < threads; ++t) helpers.emplace_back([this] { work(); });
+    work();
+    for (auto& helper : helpers) helper.join();
+    if (failure_) std::rethrow_exception(failure_);
+  }
+
+  bool any_bad() const { return any_bad_; }
+  bool all_clear() const { return all_clear_; }
+
+ private:
+  static constexpr std::size_t kChunkLines = 64;
+  static constexpr std::size_t kWindow = 16;
+
+  struct Chunk {
+    std::size_t sequence = 0;
+    std::vector<Line> lines;
+    std::string json;  // the answers, one per line, each ending in "\n"
+    bool bad = false, clear = true;
   };
-  std::vector<std::thread> helpers;
-  for (unsigned t = 1; t < std::min<std::size_t>(threads, lines.size()); ++t) helpers.emplace_back(work);
-  work();
-  for (auto& helper : helpers) helper.join();
-  return outcomes;
-}
+
+  void work() {
+    Chunk chunk;
+    while (true) {
+      {
+        std::unique_lock lock(mutex_);
+        if (!take(lock, chunk)) return;
+      }
+      try {
+        diagnose(chunk);
+      } catch (...) {  // not a bad line (those are answered in place): the engine failed
+        std::lock_guard lock(mutex_);
+        stop(std::current_exception());
+        return;
+      }
+      std::lock_guard lock(mutex_);
+      commit(std::move(chunk));
+      chunk = Chunk();
+      room_.notify_all();
+    }
+  }
+
+  void diagnose(Chunk& chunk) const {
+    for (const Line& line : chunk.lines) {
+      Outcome const o = diagnoser_.run(line);
+      chunk.json += o.json;
+      chunk.json += '\n';
+      chunk.bad = chunk.bad || o.bad;
+      chunk.clear = chunk.clear && o.clear;
+    }
+  }
+
+  // Under the lock: the first failure ends the batch, and wakes the workers waiting for room.
+  void stop(std::exception_ptr failure) {
+    if (!failure_) failure_ = std::move(failure);
+    ended_ = true;
+    room_.notify_all();
+  }
+
+  // The next chunk's lines, read under the lock; false at the end of the input or after an error.
+  bool take(std::unique_lock<std::mutex>& lock, Chunk& chunk) {
+    room_.wait(lock, [&] { return ended_ || next_sequence_ < written_ + kWindow; });
+    if (ended_) return false;
+    chunk.sequence = next_sequence_++;
+    chunk.lines.clear();
+    chunk.json.clear();
+    chunk.bad = false;
+    chunk.clear = true;
+    try {
+      std::string text;
+      bool too_long = false;
+      while (chunk.lines.size() < kChunkLines && reader_.next(text, too_long)) {
+        ++line_number_;
+        if (!too_long && text.find_first_not_of(" \t") == std::string::npos) continue;  // blank lines
+        chunk.lines.push_back({line_number_, std::move(text), too_long});
+      }
+      if (chunk.lines.size() < kChunkLines) ended_ = true;
+    } catch (...) {
+      stop(std::current_exception());
+      return false;
+    }
+    return true;
+  }
+
+  // Under the lock: keeps the chunk until its turn, then writes every chunk whose turn it is.
+  void commit(Chunk&& chunk) {
+    finished_.push_back(std::move(chunk));
+    for (auto next = finished_.begin(); next != finished_.end();) {
+      if (next->sequence != written_) {
+        ++next;
+        continue;
+      }
+      out_.write(next->json.data(), static_cast<std::streamsize>(next->json.size()));
+      any_bad_ = any_bad_ || next->bad;
+      all_clear_ = all_clear_ && next->clear;
+      ++written_;
+      finished_.erase(next);
+      next = finished_.begin();
+    }
+  }
+
+  base::LineReader& reader_;
+  const Diagnoser& diagnoser_;
+  std::ostream& out_;
+  std::mutex mutex_;
+  std::condition_variable room_;  // the writer moved on, or the input ended
+  std::size_t next_sequence_ = 0, written_ = 0, line_number_ = 0;
+  std::vector<Chunk> finished_;  // diagnosed, waiting for an earlier chunk
+  bool ended_ = false, any_bad_ = false, all_clear_ = true;
+  std::exception_ptr failure_;
+};
 
 }  // namespace
 
@@ -197,31 +306,15 @@ int run_batch(const GlobalOptions& g, const BatchArgs& a) {
   unsigned const threads = a.threads > 0 ? a.threads : std::max(1u, std::thread::hardware_concurrency());
 
   base::LineReader reader(in, base::kMaxProfileBytes);
-  bool any_bad = false, all_clear = true;
-  std::size_t number = 0;
-  std::vector<Line> block;
-  std::string text;
-  bool too_long = false;
+  Pipeline pipeline(reader, diagnoser, std::cout);
   try {
-    for (bool more = true; more;) {
-      block.clear();
-      while (block.size() < kBlockLines && (more = reader.next(text, too_long))) {
-        ++number;
-        if (!too_long && text.find_first_not_of(" \t") == std::string::npos) continue;  // blank lines
-        block.push_back({number, std::move(text), too_long});
-      }
-      for (const Outcome& o : diagnose_block(diagnoser, block, threads)) {
-        std::cout << o.json << '\n';
-        any_bad = any_bad || o.bad;
-        all_clear = all_clear && o.clear;
-      }
-    }
+    pipeline.run(threads);
   } catch (const base::InputError&) {
     throw EnvironmentError("reading " + a.input + " failed");
   }
   std::cout.flush();
-  if (any_bad) return kExitUsage;
-  return all_clear ? kExitOk : kExitFindings;
+  if (pipeline.any_bad()) return kExitUsage;
+  return pipeline.all_clear() ? kExitOk : kExitFindings;
 }
 
 }  // namespace mpadvisor::cli
