@@ -126,7 +126,19 @@ void diagnose_after_reading(benchmark::State& state, const std::string& size, bo
 void BM_Diagnose(benchmark::State& state, const std::string& size) { diagnose_after_reading(state, size, false); }
 void BM_DiagnoseAgain(benchmark::State& state, const std::string& size) { diagnose_after_reading(state, size, true); }
 
-void BM_WriteAnswer(benchmark::State& state, const std::string& size) {
+// The answer's options: without evidence (as run.sh asks), and when `lean` also by names only
+// and with only the target and the blockers (run.sh's --names-only --fields target,blockers).
+render::Options answer_options(bool lean) {
+  render::Options r;
+  r.evidence = false;
+  if (lean) {
+    r.names_only = true;
+    r.members = render::diagnosis_members_mask("target,blockers");
+  }
+  return r;
+}
+
+void BM_WriteAnswer(benchmark::State& state, const std::string& size, bool lean) {
   const Workload* w = workload(size);
   SKIP_WITHOUT(w);
   std::vector<std::pair<engine::Profile, engine::Diagnosis>> done;
@@ -138,8 +150,7 @@ void BM_WriteAnswer(benchmark::State& state, const std::string& size) {
     engine::Diagnosis d = engine::diagnose(*w->model, p, o);
     done.emplace_back(std::move(p), std::move(d));
   }
-  render::Options r;
-  r.evidence = false;
+  render::Options const r = answer_options(lean);
   std::size_t k = 0;
   for (auto _ : state) {
     render::JsonWriter out(-1, true);
@@ -152,15 +163,14 @@ void BM_WriteAnswer(benchmark::State& state, const std::string& size) {
 }
 
 // One line as the batch takes it: find the members, read the profile, diagnose, write.
-void BM_Line(benchmark::State& state, const std::string& size) {
+void BM_Line(benchmark::State& state, const std::string& size, bool lean) {
   const Workload* w = workload(size);
   SKIP_WITHOUT(w);
   engine::Profile p;
   engine::Diagnosis d;
   engine::DiagnoseOptions o;
   o.evidence = false;
-  render::Options r;
-  r.evidence = false;
+  render::Options const r = answer_options(lean);
   std::size_t k = 0;
   for (auto _ : state) {
     auto members = base::json_object_members(w->lines[k]);
@@ -189,9 +199,13 @@ BENCHMARK_CAPTURE(BM_Diagnose, medium, std::string("medium"))->Unit(benchmark::k
 BENCHMARK_CAPTURE(BM_Diagnose, large, std::string("large"))->Unit(benchmark::kMicrosecond)->UseManualTime();
 BENCHMARK_CAPTURE(BM_DiagnoseAgain, medium, std::string("medium"))->Unit(benchmark::kMicrosecond)->UseManualTime();
 BENCHMARK_CAPTURE(BM_DiagnoseAgain, large, std::string("large"))->Unit(benchmark::kMicrosecond)->UseManualTime();
-BENCHMARK_CAPTURE(BM_WriteAnswer, medium, std::string("medium"))->Unit(benchmark::kMicrosecond);
-BENCHMARK_CAPTURE(BM_WriteAnswer, large, std::string("large"))->Unit(benchmark::kMicrosecond);
-BENCHMARK_CAPTURE(BM_Line, medium, std::string("medium"))->Unit(benchmark::kMicrosecond);
-BENCHMARK_CAPTURE(BM_Line, large, std::string("large"))->Unit(benchmark::kMicrosecond);
+BENCHMARK_CAPTURE(BM_WriteAnswer, medium, std::string("medium"), false)->Unit(benchmark::kMicrosecond);
+BENCHMARK_CAPTURE(BM_WriteAnswer, large, std::string("large"), false)->Unit(benchmark::kMicrosecond);
+BENCHMARK_CAPTURE(BM_WriteAnswer, medium_lean, std::string("medium"), true)->Unit(benchmark::kMicrosecond);
+BENCHMARK_CAPTURE(BM_WriteAnswer, large_lean, std::string("large"), true)->Unit(benchmark::kMicrosecond);
+BENCHMARK_CAPTURE(BM_Line, medium, std::string("medium"), false)->Unit(benchmark::kMicrosecond);
+BENCHMARK_CAPTURE(BM_Line, large, std::string("large"), false)->Unit(benchmark::kMicrosecond);
+BENCHMARK_CAPTURE(BM_Line, medium_lean, std::string("medium"), true)->Unit(benchmark::kMicrosecond);
+BENCHMARK_CAPTURE(BM_Line, large_lean, std::string("large"), true)->Unit(benchmark::kMicrosecond);
 
 BENCHMARK_MAIN();
