@@ -32,9 +32,52 @@ Diagnosis diagnose(const Model& model, const Profile& profile, const DiagnoseOpt
   return d;
 }
 
+namespace {
+
+// The next blocker entry of `d`, reusing one a previous diagnosis left (and the storage of its
+// lists) rather than freeing and allocating again: a batch diagnoses line after line into the
+// same Diagnosis.
+BlockedStep& next_blocker(std::vector<BlockedStep>& blockers, std::size_t used, StepId step) {
+  if (used == blockers.size()) blockers.emplace_back();
+  BlockedStep& b = blockers[used];
+  b.step = step;
+  b.root = false;
+  b.causes.clear();
+  b.blocks.clear();
+  return b;
+}
+
+// What each root blocker holds up: every blocked step in scope downstream of it through blocked
+// steps (a done step is not held up), in topological order. `root_at` are the roots' scope
+// positions, in order, the same order as the root entries of `blockers`. One bit per root and
+// position.
+void fill_blocks(const StepScope& scope, const std::vector<StepStatus>& status,
+                 const std::vector<std::uint32_t>& root_at, std::vector<BlockedStep>& blockers) {
+  std::size_t const k = scope.steps.size(), words = (root_at.size() + 63) / 64;
+  std::vector<std::uint64_t> reach(k * words, 0);
+  for (std::size_t r = 0; r < root_at.size(); ++r) reach[root_at[r] * words + r / 64] |= std::uint64_t{1} << (r % 64);
+  for (std::uint32_t at = 0; at < k; ++at) {
+    if (status[scope.steps[at]] != StepStatus::blocked) continue;
+    std::uint64_t* mine = reach.data() + at * words;
+    for (std::uint32_t e = scope.require_begin[at]; e < scope.require_begin[at + 1]; ++e) {
+      const std::uint64_t* theirs = reach.data() + scope.requires_at[e] * words;
+      for (std::size_t w = 0; w < words; ++w) mine[w] |= theirs[w];
+    }
+  }
+  std::size_t r = 0;
+  for (BlockedStep& b : blockers) {
+    if (!b.root) continue;
+    for (std::uint32_t at = root_at[r] + 1; at < k; ++at) {
+      if ((reach[at * words + r / 64] >> (r % 64)) & 1u) b.blocks.push_back(scope.steps[at]);
+    }
+    ++r;
+  }
+}
+
+}  // namespace
+
 void diagnose(const Model& model, const Profile& profile, const DiagnoseOptions& options, Diagnosis& d) {
   d.verdict = Verdict::clear;
-  d.blockers.clear();
   d.warnings.clear();
   d.waiting.clear();
   d.undetermined.clear();
@@ -43,6 +86,7 @@ void diagnose(const Model& model, const Profile& profile, const DiagnoseOptions&
   d.held.clear();
   d.rule_values.clear();
   d.ruled_out.clear();
+  std::size_t blockers_used = 0;
   // Arrays by StepId are cleared where the previous diagnosis wrote (its scope), not over the
   // whole KB: a diagnosis costs what its scope holds.
   std::size_t const n = model.steps().size();
@@ -57,17 +101,17 @@ void diagnose(const Model& model, const Profile& profile, const DiagnoseOptions&
   }
   d.scope.clear();
   d.target = options.target.value_or(model.goal());
-  if (d.target == kNone) return;
+  if (d.target == kNone) {
+    d.blockers.clear();
+    return;
+  }
   const StepScope& scope = model.scope(options.target.value_or(kNone));
   d.scope = scope.steps;
   for (StepId s : scope.steps) d.in_scope[s] = true;
   Evaluator eval(model, profile);
   const CompiledConditions& cc = model.conditions();
   std::size_t const k = scope.steps.size();
-  // By position in the scope: the root blockers holding each step up, and where its own
-  // blocker entry is.
-  std::vector<std::vector<std::uint32_t>> roots_of(k);
-  std::vector<std::size_t> blocker_index(k, SIZE_MAX);
+  std::vector<std::uint32_t> root_at;  // the root blockers' positions in the scope
 
   auto finding = [&](const HotRule& rule, Truth v) {
     Finding f{rule.id, rule.cause, rule.step, v, {}};
@@ -87,8 +131,8 @@ void diagnose(const Model& model, const Profile& profile, const DiagnoseOptions&
         d.rule_values.emplace_back(rule->id, eval.eval(rule->root));
       continue;
     }
-    bool own_block = false, own_unknown = false, wait = false;
-    std::vector<Finding> blocking;
+    BlockedStep* blocker = nullptr;  // its entry, once one of its blocking rules holds
+    bool own_unknown = false, wait = false;
     std::vector<RuleId> risks;  // warnings of medium or high likelihood here
     for (const HotRule* it = rules_begin; it != rules_end; ++it) {
       const HotRule& rule = *it;
@@ -106,8 +150,8 @@ void diagnose(const Model& model, const Profile& profile, const DiagnoseOptions&
       switch (rule.effect) {
         case Effect::block:
           if (v == Truth::yes) {
-            own_block = true;
-            blocking.push_back(finding(rule, v));
+            if (blocker == nullptr) blocker = &next_blocker(d.blockers, blockers_used, s);
+            blocker->causes.push_back(finding(rule, v));
           } else {
             own_unknown = true;
             d.undetermined.push_back(finding(rule, v));
@@ -129,23 +173,16 @@ void diagnose(const Model& model, const Profile& profile, const DiagnoseOptions&
     }
     bool upstream_blocked = false, requirements_done = true;
     for (std::uint32_t e = scope.require_begin[at]; e < scope.require_begin[at + 1]; ++e) {
-      std::uint32_t const req_at = scope.requires_at[e];
-      StepStatus const req_status = d.status[scope.steps[req_at]];
-      if (req_status == StepStatus::blocked) {
-        upstream_blocked = true;
-        for (std::uint32_t root : roots_of[req_at]) {
-          if (std::find(roots_of[at].begin(), roots_of[at].end(), root) == roots_of[at].end())
-            roots_of[at].push_back(root);
-        }
-      }
+      StepStatus const req_status = d.status[scope.steps[scope.requires_at[e]]];
+      upstream_blocked |= req_status == StepStatus::blocked;
       requirements_done &= req_status == StepStatus::done;
     }
-    if (own_block) {
-      if (!upstream_blocked) roots_of[at] = {at};
-      blocker_index[at] = d.blockers.size();
-      d.blockers.push_back({s, !upstream_blocked, std::move(blocking), {}});
+    if (blocker != nullptr) {
+      ++blockers_used;
+      blocker->root = !upstream_blocked;
+      if (blocker->root) root_at.push_back(at);
     }
-    if (own_block || upstream_blocked)
+    if (blocker != nullptr || upstream_blocked)
       d.status[s] = StepStatus::blocked;
     else if (own_unknown)
       d.status[s] = StepStatus::undetermined;
@@ -160,13 +197,8 @@ void diagnose(const Model& model, const Profile& profile, const DiagnoseOptions&
         d.next_steps.push_back(s);
     }
   }
-
-  // What each root holds up, in topological order.
-  for (std::uint32_t at = 0; at < k; ++at) {
-    for (std::uint32_t root : roots_of[at]) {
-      if (root != at) d.blockers[blocker_index[root]].blocks.push_back(scope.steps[at]);
-    }
-  }
+  d.blockers.resize(blockers_used);
+  if (!root_at.empty()) fill_blocks(scope, d.status, root_at, d.blockers);
   std::stable_partition(d.blockers.begin(), d.blockers.end(), [](const BlockedStep& b) { return b.root; });
 
   if (options.needs_info) {
