@@ -44,6 +44,8 @@ void Model::finish() {
     }
     cc.step_rules[s].end = static_cast<std::uint32_t>(cc.rules_by_step.size());
   }
+  // The one matcher every text of every diagnosis goes through: 4 MiB of table at most.
+  tables_->all_term_lists.make_dense(std::size_t{1} << 20);
   scopes_->prepare(steps_.size());
   static std::atomic<std::uint64_t> instances{0};
   tables_->instance = ++instances;

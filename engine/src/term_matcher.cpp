@@ -1,6 +1,7 @@
 #include "term_matcher.hpp"
 
 #include <algorithm>
+#include <array>
 #include <map>
 #include <queue>
 
@@ -75,7 +76,37 @@ std::uint32_t TermMatcher::child(std::uint32_t state, unsigned char byte) const 
   return it != last && *it == byte ? edge_targets_[static_cast<std::size_t>(it - edge_bytes_.data())] : 0;
 }
 
+void TermMatcher::make_dense(std::size_t max_entries) {
+  dense_.clear();
+  byte_class_.fill(0);
+  classes_ = 1;
+  std::array<unsigned char, 256> byte_of{};  // a byte of each class
+  for (unsigned char b : edge_bytes_) {
+    if (byte_class_[b] != 0) continue;
+    byte_class_[b] = static_cast<std::uint16_t>(classes_);
+    byte_of[classes_++] = b;
+  }
+  if (states_.size() <= 1 || states_.size() * classes_ > max_entries) {
+    byte_class_.fill(0);
+    classes_ = 0;
+    return;
+  }
+  std::vector<std::uint32_t> dense(states_.size() * classes_, 0);
+  // Breadth first, so that a state's failure link (a shallower state) has its row already.
+  std::vector<std::uint32_t> order{0};
+  for (std::size_t i = 0; i < order.size(); ++i) {
+    std::uint32_t const s = order[i];
+    for (std::uint32_t e = edge_begin_[s]; e < edge_begin_[s + 1]; ++e) order.push_back(edge_targets_[e]);
+    for (std::uint32_t c = 1; c < classes_; ++c) {
+      std::uint32_t const next = child(s, byte_of[c]);
+      dense[s * classes_ + c] = next != 0 || s == 0 ? next : dense[states_[s].fail * classes_ + c];
+    }
+  }
+  dense_ = std::move(dense);
+}
+
 std::uint32_t TermMatcher::step(std::uint32_t state, unsigned char byte) const {
+  if (!dense_.empty()) return dense_[state * classes_ + byte_class_[byte]];
   while (state != 0) {
     if (std::uint32_t n = child(state, byte)) return n;
     state = states_[state].fail;

@@ -3,6 +3,7 @@
 // Chinese terms match anywhere.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -33,6 +34,11 @@ class TermMatcher {
   // Calls visit(TermHit) for every hit in text order of their ends; stops when it returns false.
   template <typename Visit>
   void scan(std::string_view text, Visit&& visit) const;
+  // Precomputes every transition, over classes of the bytes the terms use, so that a scan
+  // costs one table lookup per byte instead of a search and a walk up the failure links: for
+  // the matcher a diagnosis runs over every text. Derived, so not stored in a model file; left
+  // sparse when the table would pass `max_entries`.
+  void make_dense(std::size_t max_entries);
 
  private:
   friend struct ModelCodec;  // the model file (model_file.cpp)
@@ -55,6 +61,11 @@ class TermMatcher {
   std::vector<unsigned char> edge_bytes_;
   std::vector<std::uint32_t> edge_targets_;
   std::vector<std::uint32_t> root_next_;  // dense transitions of the root, for speed
+  // make_dense: state s on a byte of class c goes to dense_[s * classes_ + c]; class 0 is
+  // every byte no term has (back to the root). Empty while the matcher is sparse.
+  std::vector<std::uint32_t> dense_;
+  std::array<std::uint16_t, 256> byte_class_{};
+  std::uint32_t classes_ = 0;
   std::vector<std::string> terms_;
   std::vector<bool> latin_start_, latin_end_;
 };
@@ -88,6 +99,7 @@ class ListsMatcher {
   std::size_t words() const { return words_; }  // 64-bit words of a list mask
   // ORs into `mask` (words() words) the lists that have a term in `text`.
   void hits(std::string_view text, std::uint64_t* mask) const;
+  void make_dense(std::size_t max_entries) { terms_.make_dense(max_entries); }
 
  private:
   friend struct ModelCodec;

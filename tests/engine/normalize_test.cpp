@@ -101,6 +101,39 @@ TEST(TermMatcher, LeftmostLongestFirstHit) {
   EXPECT_EQ(hit.begin, 0u);
 }
 
+// The precomputed table (make_dense) must find what the failure links find, hit for hit: terms
+// that overlap, share prefixes and suffixes, Latin words on word boundaries, and bytes no term has.
+TEST(TermMatcher, DenseTableFindsWhatTheLinksFind) {
+  const std::vector<std::string> terms = {"学习", "习题",   "学习工具", "he", "she",  "his",   "hers",
+                                          "art",  "工具箱", "具",       "a",  "习习", "say hi"};
+  TermMatcher const sparse(terms);
+  TermMatcher dense(terms);
+  dense.make_dense(std::size_t{1} << 20);
+  TermMatcher too_big(terms);
+  too_big.make_dense(4);  // over the limit: stays sparse, still right
+  const std::vector<std::string> pieces = {"学",  "习", "题", "工具",     "箱",  "she", "hers", " ",   "start",
+                                           "art", "a",  "x",  "学习工具", "say", "hi",  "，",   "\xff"};
+  std::uint64_t seed = 7;
+  for (int round = 0; round < 2000; ++round) {
+    std::string text;
+    for (int k = 0; k < 12; ++k) {
+      seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+      text += pieces[(seed >> 33) % pieces.size()];
+    }
+    auto const want = sparse.find_all(text);
+    for (const TermMatcher* m : {&dense, &too_big}) {
+      auto const got = m->find_all(text);
+      ASSERT_EQ(got.size(), want.size()) << text;
+      for (std::size_t i = 0; i < got.size(); ++i) {
+        EXPECT_EQ(got[i].term, want[i].term) << text;
+        EXPECT_EQ(got[i].begin, want[i].begin) << text;
+        EXPECT_EQ(got[i].end, want[i].end) << text;
+      }
+    }
+  }
+  EXPECT_EQ(dense.find_all("学习工具箱").size(), 4u);  // 学习, 学习工具, 具, 工具箱
+}
+
 TEST(TermMatcher, ExactMatch) {
   TermMatcher m({"日历", "电话"});
   EXPECT_EQ(m.find_exact("电话"), 1);
