@@ -39,37 +39,37 @@ std::int64_t Result::int64(int row, int column) const {
 }
 
 Connection::Connection(const std::string& url, std::string printable)
-    : conn_(PQconnectdb(url.c_str()), &PQfinish), printable_(std::move(printable)) {
+    : conn_(libpq().connectdb(url.c_str()), libpq().finish), printable_(std::move(printable)) {
   if (!conn_) throw Error(Errc::database, "cannot connect to " + printable_ + ": out of memory");
-  if (PQstatus(conn_.get()) != CONNECTION_OK)
-    throw Error(Errc::database,
-                "cannot connect to the case database " + printable_ + ": " + first_line(PQerrorMessage(conn_.get())));
+  if (libpq().status(conn_.get()) != CONNECTION_OK)
+    throw Error(Errc::database, "cannot connect to the case database " + printable_ + ": " +
+                                    first_line(libpq().error_message(conn_.get())));
   // Warnings ("relation already exists, skipping") are not for the applicant's terminal.
-  PQsetNoticeProcessor(
+  libpq().set_notice_processor(
       conn_.get(), [](void*, const char*) {}, nullptr);
   exec("SET client_encoding = 'UTF8'; SET client_min_messages = warning");
 }
 
 void Connection::fail(std::string_view what, const PGresult* result) const {
-  const char* message = result ? PQresultErrorMessage(result) : PQerrorMessage(conn_.get());
+  const char* message = result ? libpq().result_error_message(result) : libpq().error_message(conn_.get());
   throw Error(Errc::database, std::string(what) + " failed on " + printable_ + ": " + first_line(message));
 }
 
 Result Connection::checked(Result result, std::string_view what) const {
-  const auto status = PQresultStatus(result.get());
+  const auto status = libpq().result_status(result.get());
   if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) fail(what, result.get());
   return result;
 }
 
 void Connection::exec(const std::string& sql) const {
   // PQexec runs every statement of the string and stops at the first failure.
-  checked(Result(PQexec(conn_.get(), sql.c_str())), "a statement");
+  checked(Result(libpq().exec(conn_.get(), sql.c_str())), "a statement");
 }
 
 Result Connection::query(const std::string& sql, const std::vector<Param>& params) const {
   const auto values = values_of(params);
-  return checked(Result(PQexecParams(conn_.get(), sql.c_str(), static_cast<int>(values.size()), nullptr, values.data(),
-                                     nullptr, nullptr, 0)),
+  return checked(Result(libpq().exec_params(conn_.get(), sql.c_str(), static_cast<int>(values.size()), nullptr,
+                                            values.data(), nullptr, nullptr, 0)),
                  "a query");
 }
 
@@ -79,23 +79,23 @@ Result Connection::query(const char* sql, std::initializer_list<Param> params) c
 
 Result Connection::prepared(const char* name, const char* sql, const std::vector<Param>& params) const {
   if (!prepared_.contains(name)) {
-    checked(Result(PQprepare(conn_.get(), name, sql, static_cast<int>(params.size()), nullptr)),
+    checked(Result(libpq().prepare(conn_.get(), name, sql, static_cast<int>(params.size()), nullptr)),
             "preparing a statement");
     prepared_.insert(name);
   }
   const auto values = values_of(params);
-  return checked(
-      Result(PQexecPrepared(conn_.get(), name, static_cast<int>(values.size()), values.data(), nullptr, nullptr, 0)),
-      "a query");
+  return checked(Result(libpq().exec_prepared(conn_.get(), name, static_cast<int>(values.size()), values.data(),
+                                              nullptr, nullptr, 0)),
+                 "a query");
 }
 
 std::string Connection::try_query(const char* sql, std::initializer_list<Param> params) const {
   const auto values = values_of(std::vector<Param>(params));
-  Result result(
-      PQexecParams(conn_.get(), sql, static_cast<int>(values.size()), nullptr, values.data(), nullptr, nullptr, 0));
-  const auto status = PQresultStatus(result.get());
+  Result result(libpq().exec_params(conn_.get(), sql, static_cast<int>(values.size()), nullptr, values.data(), nullptr,
+                                    nullptr, 0));
+  const auto status = libpq().result_status(result.get());
   if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK) return {};
-  const char* state = PQresultErrorField(result.get(), PG_DIAG_SQLSTATE);
+  const char* state = libpq().result_error_field(result.get(), PG_DIAG_SQLSTATE);
   if (!state) fail("a query", result.get());  // no SQLSTATE: the connection itself failed
   return state;
 }

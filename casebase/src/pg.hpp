@@ -3,8 +3,6 @@
 // messages is always the printable one (no password).
 #pragma once
 
-#include <libpq-fe.h>
-
 #include <cstdint>
 #include <initializer_list>
 #include <memory>
@@ -13,6 +11,8 @@
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "libpq.hpp"
 
 namespace mpadvisor::casebase::pg {
 
@@ -33,11 +33,12 @@ class Param {
 
 class Result {
  public:
-  explicit Result(PGresult* result) : result_(result, &PQclear) {}
-  int rows() const noexcept { return PQntuples(result_.get()); }
-  bool is_null(int row, int column) const noexcept { return PQgetisnull(result_.get(), row, column) != 0; }
+  explicit Result(PGresult* result) : result_(result, libpq().clear) {}
+  int rows() const noexcept { return libpq().ntuples(result_.get()); }
+  bool is_null(int row, int column) const noexcept { return libpq().getisnull(result_.get(), row, column) != 0; }
   std::string_view text(int row, int column) const noexcept {
-    return {PQgetvalue(result_.get(), row, column), static_cast<std::size_t>(PQgetlength(result_.get(), row, column))};
+    return {libpq().getvalue(result_.get(), row, column),
+            static_cast<std::size_t>(libpq().getlength(result_.get(), row, column))};
   }
   std::optional<std::string> optional_text(int row, int column) const;
   std::int64_t int64(int row, int column) const;

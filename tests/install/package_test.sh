@@ -47,8 +47,12 @@ if command -v fish > /dev/null; then fish -n "$prefix/share/fish/vendor_completi
 deb="$(ls "$tmp"/package/*.deb)"
 depends="$(dpkg-deb -f "$deb" Depends)"
 [ -n "$depends" ] || fail "the package declares no dependencies"
+# libpq is loaded at run time, only for a postgresql:// case base: shlibdeps cannot see it, so
+# the package recommends it, and the program does not pay for it at every start.
+grep -q "libpq5" <<< "$(dpkg-deb -f "$deb" Recommends)" || fail "the package does not recommend libpq5"
 apt-get install -s "$deb" > "$tmp/apt.log" 2>&1 || { cat "$tmp/apt.log"; fail "the package would not install on this system"; }
 dpkg-deb -x "$deb" "$tmp/root"
 out="$(cd / && "$tmp/root/usr/bin/mpadvisor" --lang en diagnose "$tmp/root/usr/share/mpadvisor/kb/examples/yoga_name_rejected.json")" && fail "the yoga example should be blocked"
 grep -q "commercial word" <<< "$out" || fail "the packaged binary gave: $out"
+if readelf -d "$tmp/root/usr/bin/mpadvisor" | grep -q "libpq"; then fail "mpadvisor loads libpq at start-up"; fi
 echo "ok: installed files, man page, completions, $(basename "$deb") (Depends: $depends)"
