@@ -80,11 +80,8 @@ void TermMatcher::make_dense(std::size_t max_entries) {
   dense_.clear();
   byte_class_.fill(0);
   classes_ = 1;
-  std::array<unsigned char, 256> byte_of{};  // a byte of each class
   for (unsigned char b : edge_bytes_) {
-    if (byte_class_[b] != 0) continue;
-    byte_class_[b] = static_cast<std::uint16_t>(classes_);
-    byte_of[classes_++] = b;
+    if (byte_class_[b] == 0) byte_class_[b] = static_cast<std::uint16_t>(classes_++);
   }
   if (states_.size() <= 1 || states_.size() * classes_ > max_entries) {
     byte_class_.fill(0);
@@ -92,14 +89,16 @@ void TermMatcher::make_dense(std::size_t max_entries) {
     return;
   }
   std::vector<std::uint32_t> dense(states_.size() * classes_, 0);
-  // Breadth first, so that a state's failure link (a shallower state) has its row already.
+  // Breadth first, so that a state's failure link (a shallower state) has its row already: a
+  // row is its failure link's row with the state's own edges written over it.
   std::vector<std::uint32_t> order{0};
   for (std::size_t i = 0; i < order.size(); ++i) {
     std::uint32_t const s = order[i];
-    for (std::uint32_t e = edge_begin_[s]; e < edge_begin_[s + 1]; ++e) order.push_back(edge_targets_[e]);
-    for (std::uint32_t c = 1; c < classes_; ++c) {
-      std::uint32_t const next = child(s, byte_of[c]);
-      dense[s * classes_ + c] = next != 0 || s == 0 ? next : dense[states_[s].fail * classes_ + c];
+    std::uint32_t* row = dense.data() + std::size_t{s} * classes_;
+    if (s != 0) std::copy_n(dense.data() + std::size_t{states_[s].fail} * classes_, classes_, row);
+    for (std::uint32_t e = edge_begin_[s]; e < edge_begin_[s + 1]; ++e) {
+      row[byte_class_[edge_bytes_[e]]] = edge_targets_[e];
+      order.push_back(edge_targets_[e]);
     }
   }
   dense_ = std::move(dense);
