@@ -119,7 +119,13 @@ void normalize_into(std::string_view text, Sink& sink, bool shortcuts) {
       continue;
     }
     if (shortcuts && is_unified_ideograph(c)) {
-      keep(simplify(c), from, to);
+      UChar32 const simple = simplify(c);
+      if (simple != c || pending_space) {
+        keep(simple, from, to);
+      } else {  // the common case, already normalised: its own bytes, without encoding it again
+        last_kept = c;
+        sink.append(text.substr(from, to - from), from, to);
+      }
       continue;
     }
     // An inert character is its own NFKC_Casefold form; only the others need ICU's mapping.
