@@ -127,8 +127,10 @@ void diagnose(const Model& model, const Profile& profile, const DiagnoseOptions&
       d.status[s] = StepStatus::done;
       // A done step's rules no longer matter to the applicant, but their values still count
       // for scenario coverage and case replay.
-      for (const HotRule* rule = rules_begin; rule != rules_end; ++rule)
-        d.rule_values.emplace_back(rule->id, eval.eval(rule->root));
+      if (options.rule_values) {
+        for (const HotRule* rule = rules_begin; rule != rules_end; ++rule)
+          d.rule_values.emplace_back(rule->id, eval.eval(rule->root));
+      }
       continue;
     }
     BlockedStep* blocker = nullptr;  // its entry, once one of its blocking rules holds
@@ -137,13 +139,14 @@ void diagnose(const Model& model, const Profile& profile, const DiagnoseOptions&
     for (const HotRule* it = rules_begin; it != rules_end; ++it) {
       const HotRule& rule = *it;
       Truth const v = eval.eval(rule.root);
-      d.rule_values.emplace_back(rule.id, v);
+      if (options.rule_values) d.rule_values.emplace_back(rule.id, v);
       if (v == Truth::no) {
         // False whatever the unknown facts turn out to be (three-valued logic), unless a
         // known(F) test is false only because F is not given yet: the rejection ranking
         // discounts such a rule's cause.
         const FactId* guards = cc.known_fact_ids.data() + rule.known_begin;
-        if (std::all_of(guards, guards + rule.known_count, [&](FactId f) { return profile.facts[f].known; }))
+        if (options.rule_values &&
+            std::all_of(guards, guards + rule.known_count, [&](FactId f) { return profile.facts[f].known; }))
           d.ruled_out.push_back(rule.id);
         continue;
       }

@@ -212,6 +212,56 @@ std::string summary(const Model& m, const Diagnosis& d) {
   return out.str();
 }
 
+// More roots than one 64-bit word of the bit sets that find what each root holds up; and a done
+// step between a root and the target holds nothing up, nor passes the root on.
+TEST(Diagnose, SeventyRootsEachHoldUpTheJoinButNotPastADoneStep) {
+  constexpr int kRoots = 70;
+  std::string kb = "goal j\n", requires_all = "m";
+  std::string profile = R"({"done": ["z"])";
+  for (int k = 0; k < kRoots; ++k) {
+    std::string const n = std::to_string(k);
+    kb += "fact x" + n + " : bool { question zh \"?\" en \"?\" }\n";
+    kb += "cause c" + n + " { title zh \"c\" en \"c\" explain zh \"e\" en \"e\" fix zh \"f\" en \"f\" }\n";
+    kb += "step r" + n + " { title en \"R\" }\n";
+    kb += "rule b" + n + " at r" + n + " { when x" + n + " block c" + n + " }\n";
+    requires_all += ", r" + n;
+    profile += ", \"x" + n + "\": true";
+  }
+  kb += "step z { title en \"Z\" requires r0 }\nstep m { title en \"M\" requires z }\n";
+  kb += "step j { title en \"J\" requires " + requires_all + " }\n";
+  auto m = model_from(kb);
+  ASSERT_TRUE(m);
+  Diagnosis d = diagnose(*m, profile_from(*m, profile + "}"));
+  ASSERT_EQ(d.blockers.size(), static_cast<std::size_t>(kRoots));
+  for (const BlockedStep& b : d.blockers) {
+    EXPECT_TRUE(b.root) << m->steps()[b.step].name;
+    EXPECT_EQ(names(*m, b.blocks), (std::vector<std::string>{"j"})) << m->steps()[b.step].name;
+  }
+  EXPECT_EQ(d.status[*m->find_step("z")], StepStatus::done);
+  EXPECT_EQ(d.status[*m->find_step("m")], StepStatus::ready);
+  EXPECT_EQ(d.status[*m->find_step("j")], StepStatus::blocked);
+}
+
+// Leaving the rule values out changes nothing else of the diagnosis.
+TEST(Diagnose, WithoutRuleValuesTheRestIsTheSame) {
+  auto m = testing::model_at(testing::source_dir() / "kb");
+  DiagnoseOptions lean;
+  lean.rule_values = false;
+  std::size_t ruled_out = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(testing::source_dir() / "kb/examples")) {
+    Profile const p = profile_from(*m, dsl::read_file(entry.path()));
+    Diagnosis full = diagnose(*m, p);
+    Diagnosis const without = diagnose(*m, p, lean);
+    EXPECT_FALSE(full.rule_values.empty());
+    ruled_out += full.ruled_out.size();
+    full.rule_values.clear();
+    EXPECT_EQ(summary(*m, without), summary(*m, full)) << entry.path();
+    EXPECT_TRUE(without.rule_values.empty());
+    EXPECT_TRUE(without.ruled_out.empty());
+  }
+  EXPECT_GT(ruled_out, 0u);  // the examples do rule causes out
+}
+
 // Diagnosing into a used Diagnosis gives what a fresh one gives, whatever came before.
 TEST(Diagnose, ReusedDiagnosisEqualsAFreshOne) {
   auto m = testing::model_at(testing::source_dir() / "kb");

@@ -41,6 +41,7 @@ class Diagnoser {
     render_.evidence = args.evidence;
     render_.members = args.members;
     render_.names_only = args.names_only;
+    ranks_rejections_ = (render_.members & render::diagnosis_members_mask("latest_rejection")) != 0;
     if (!args.target.empty()) default_target_ = target_named(args.target, "--target");
   }
 
@@ -67,6 +68,8 @@ class Diagnoser {
       engine::DiagnoseOptions options;
       options.target = target;
       options.evidence = args_.evidence;
+      // Only the latest rejection's ranking reads every rule's value.
+      options.rule_values = ranks_rejections_ && !profile.rejections.empty();
       engine::diagnose(model_, profile, options, d);
       render::JsonWriter out(-1, true);
       out.begin_object().member("id", request.id);
@@ -162,6 +165,7 @@ class Diagnoser {
   render::Options render_;
   std::int64_t now_;
   std::optional<engine::StepId> default_target_;
+  bool ranks_rejections_ = true;  // the answers have latest_rejection (--fields may leave it out)
 };
 
 // Whichever worker is free takes the next chunk of lines, diagnoses it and hands it back; chunks

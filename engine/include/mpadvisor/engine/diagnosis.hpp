@@ -108,6 +108,9 @@ struct DiagnoseOptions {
   std::optional<StepId> target;  // default: every goal of the KB (the first one is reported as the target)
   bool evidence = true;          // collect evidence for findings (costs a second, traced pass)
   bool needs_info = true;        // list the facts that would decide the undetermined rules
+  // Fill rule_values and ruled_out: what the rejection ranking, the interview, plans and
+  // scenarios read; an answer without any of them (the batch, most lines) can leave them out.
+  bool rule_values = true;
 };
 
 Diagnosis diagnose(const Model& model, const Profile& profile, const DiagnoseOptions& options = {});
