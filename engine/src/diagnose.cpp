@@ -34,7 +34,7 @@ Diagnosis diagnose(const Model& model, const Profile& profile, const DiagnoseOpt
 
 namespace {
 
-// The next blocker entry of `d`, reusing one a previous diagnosis left (and the storage of its
+// The next blocker entry, reusing one a previous diagnosis left (and the storage of its
 // lists) rather than freeing and allocating again: a batch diagnoses line after line into the
 // same Diagnosis.
 BlockedStep& next_blocker(std::vector<BlockedStep>& blockers, std::size_t used, StepId step) {

@@ -96,11 +96,12 @@ struct Diagnosis {
   std::vector<Finding> waiting;
   std::vector<Finding> undetermined;
   std::vector<NeededFact> needs_info;
-  std::vector<StepId> next_steps;                     // ready steps, in topological order, except held ones
-  std::vector<HeldStep> held;                         // ready steps held back by a risk (see HeldStep)
-  std::vector<std::pair<RuleId, Truth>> rule_values;  // every rule evaluated, in scope order
+  std::vector<StepId> next_steps;  // ready steps, in topological order, except held ones
+  std::vector<HeldStep> held;      // ready steps held back by a risk (see HeldStep)
+  // Every rule evaluated, in scope order (empty unless DiagnoseOptions::rule_values).
+  std::vector<std::pair<RuleId, Truth>> rule_values;
   // Rules false whatever the facts still unknown turn out to be (no known(F) test waiting on
-  // an unknown F): their causes do not fit this applicant.
+  // an unknown F): their causes do not fit this applicant (also only with rule_values).
   std::vector<RuleId> ruled_out;
 };
 
