@@ -1,7 +1,6 @@
 #include "term_matcher.hpp"
 
 #include <algorithm>
-#include <array>
 #include <map>
 #include <queue>
 

@@ -308,8 +308,6 @@ bool wanted(JsonWriter& w, const Options& o, std::size_t k) {
 
 }  // namespace
 
-std::span<const std::string_view> diagnosis_members() { return kMembers; }
-
 std::uint32_t diagnosis_members_mask(std::string_view list) {
   std::uint32_t mask = 0;
   while (true) {

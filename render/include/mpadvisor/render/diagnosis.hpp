@@ -3,7 +3,7 @@
 // steps the applicant can take now.
 #pragma once
 
-#include <span>
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -23,11 +23,9 @@ void write_diagnosis_members(JsonWriter& out, const engine::Model& model, const 
                              const Options& options);
 Json diagnosis_json(const engine::Model& model, const engine::Diagnosis& d, const Options& options);
 
-// The top-level members of a diagnosis answer, in the order they are written; Options::members
-// has bit k for the k-th.
-std::span<const std::string_view> diagnosis_members();
-// The mask of a comma-separated list of those names ("verdict,blockers"); std::invalid_argument
-// naming the first word that is not one of them.
+// Options::members for a comma-separated list of a diagnosis answer's top-level member names
+// ("verdict,blockers"); std::invalid_argument naming the first word that is not one of them
+// (the message lists them all).
 std::uint32_t diagnosis_members_mask(std::string_view list);
 
 // What `diagnose` answers (the command line, POST /v1/diagnose, each line of the batch mode):

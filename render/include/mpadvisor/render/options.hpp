@@ -16,8 +16,8 @@ struct Options {
   bool explain = false;  // add rule names, KB file and line, conditions
   bool evidence = true;  // JSON: each finding's evidence (the batch mode's --no-evidence leaves it out)
   // JSON of a diagnosis (the batch mode's --fields and --names-only): which top-level members
-  // to write, one bit per diagnosis_members() name; and whether steps, causes and facts are
-  // given by name only, without their titles, explanations, fixes, sources and questions.
+  // to write (diagnosis_members_mask); and whether steps, causes and facts are given by name
+  // only, without their titles, explanations, fixes, sources and questions.
   std::uint32_t members = ~std::uint32_t{0};
   bool names_only = false;
 };
