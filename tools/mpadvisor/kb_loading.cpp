@@ -4,6 +4,7 @@
 
 #include <chrono>
 #include <iostream>
+#include <vector>
 
 #include "mpadvisor/base/clock.hpp"
 #include "mpadvisor/base/input.hpp"
@@ -16,6 +17,16 @@ namespace {
 
 double ms_since(std::chrono::steady_clock::time_point start) {
   return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+}
+
+// A command's model lives until the process ends, and the process ends with it: taking apart
+// its thousands of small allocations one by one was a twentieth of a whole `mpadvisor
+// diagnose`, while the operating system takes the memory back at once. A process loads at most
+// two models (replay impact), so nothing accumulates.
+std::shared_ptr<const engine::Model> kept_until_exit(std::shared_ptr<const engine::Model> model) {
+  static auto* const kept = new std::vector<std::shared_ptr<const engine::Model>>();
+  kept->push_back(model);
+  return model;
 }
 
 }  // namespace
@@ -81,12 +92,12 @@ std::shared_ptr<const engine::Model> load_model(const GlobalOptions& g, const st
     try {
       auto model = engine::load_model_file(path);
       spdlog::debug("loaded the model file {} (KB {}) in {:.1f} ms", path.string(), model->version(), ms_since(start));
-      return model;
+      return kept_until_exit(std::move(model));
     } catch (const engine::ModelFileError& e) {
       throw UsageError(e.what());
     }
   }
-  if (auto model = precompiled_model(g, path)) return model;
+  if (auto model = precompiled_model(g, path)) return kept_until_exit(std::move(model));
   dsl::KbCheck kb = check_kb(path);
   if (!kb.kb) {
     dsl::Diagnostics errors;
@@ -100,7 +111,7 @@ std::shared_ptr<const engine::Model> load_model(const GlobalOptions& g, const st
   auto model = engine::compile(*kb.kb);
   spdlog::debug("compiled KB {}: {} steps, {} rules, {} causes in {:.1f} ms", model->version(), model->steps().size(),
                 model->rules().size(), model->causes().size(), ms_since(start));
-  return model;
+  return kept_until_exit(std::move(model));
 }
 
 engine::Profile load_profile(const engine::Model& model, const std::filesystem::path& path) {
