@@ -12,6 +12,7 @@
 #include "mpadvisor/dsl/checked_kb.hpp"
 #include "mpadvisor/engine/diagnosis.hpp"
 #include "mpadvisor/engine/interview.hpp"
+#include "mpadvisor/engine/model_file.hpp"
 #include "mpadvisor/engine/plan.hpp"
 #include "mpadvisor/engine/profile.hpp"
 
@@ -54,6 +55,16 @@ void BM_DiagnoseShipped(benchmark::State& state) {
   state.SetLabel(o.evidence ? "with evidence" : "verdict only");
 }
 BENCHMARK(BM_DiagnoseShipped)->Arg(0)->Arg(1)->Unit(benchmark::kMicrosecond);
+
+// Loading the shipped KB's model file, as `mpadvisor diagnose` does on every start: decoding,
+// checking, deriving the rule tables, and dropping the model again.
+void BM_LoadShippedModelFile(benchmark::State& state) {
+  auto const root = std::filesystem::path(MPADVISOR_SOURCE_DIR) / "kb";
+  dsl::KbCheck checked = dsl::load_and_check(root);
+  std::string const bytes = engine::encode_model(*compile_checked(checked), engine::kb_sources(*checked.kb, root));
+  for (auto _ : state) benchmark::DoNotOptimize(engine::decode_model(bytes, "kb.mpm"));
+}
+BENCHMARK(BM_LoadShippedModelFile)->Unit(benchmark::kMillisecond);
 
 void BM_ParseProfileShipped(benchmark::State& state) {
   const engine::Model& m = shipped();

@@ -1,7 +1,8 @@
 // libFuzzer target for the model file's decoder (engine/src/model_file.cpp). The input is a
 // payload (what follows a model file's header; the checksum is skipped so that the fuzzer
 // reaches the decoder and its checks). Any input must either be refused with ModelFileError
-// or give a model that is safe to use: it is diagnosed and a message ranked against it.
+// or give a model that is safe to use: its scenarios are read, it is diagnosed and a message
+// ranked against it.
 // Seed corpus: the shipped KB's payload (scripts/fuzz model).
 #include <cstdint>
 #include <string>
@@ -19,6 +20,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     model = engine::decode_model_payload(payload, "fuzz.mpm");
   } catch (const engine::ModelFileError&) {
     return 0;
+  }
+  try {  // set aside undecoded until asked for: a damaged section is refused then
+    (void)model->scenarios();
+  } catch (const engine::ModelFileError&) {
   }
   engine::Diagnosis const d = engine::diagnose(*model, engine::empty_profile(*model, 0));
   engine::rank_rejection(*model, d, "小程序名称含有商业性质词汇，服务类目与内容不符", std::nullopt, {});

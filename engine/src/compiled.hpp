@@ -4,7 +4,9 @@
 
 #include <unicode/regex.h>
 
+#include <atomic>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -88,6 +90,20 @@ struct HotNode {
     std::uint64_t mask;
     double number;
   } literal{0};
+};
+
+// A model file's scenario section, kept as bytes until Model::scenarios() first asks: most
+// commands never do, and decoding them was a tenth of loading the shipped KB's model file.
+struct PendingScenarios {
+  std::string bytes;               // the section, copied out of the file
+  std::vector<std::string> files;  // the model's source files, for locations
+  std::string what;                // the file, for error messages
+  // Not std::once_flag: a damaged section throws, and call_once's behaviour with a throwing
+  // callable has varied between standard libraries (GCC bug 66146).
+  std::mutex mutex;
+  std::atomic<bool> decoded{false};
+  // Decodes and checks the section against the model (model_file.cpp).
+  void (*decode)(const PendingScenarios&, const Model&, std::vector<ScenarioInfo>&) = nullptr;
 };
 
 // The version of a KB whose module texts, in load order, are these (Model::version()).

@@ -3,8 +3,10 @@
 
 #include <atomic>
 #include <cstdio>
+#include <mutex>
 
 #include "compiled.hpp"
+#include "content_hash.hpp"
 #include "scope_cache.hpp"
 
 namespace mpadvisor::engine {
@@ -14,6 +16,17 @@ Model::Model()
       tables_(std::make_unique<MatchTables>()),
       scopes_(std::make_unique<ScopeCache>()) {}
 Model::~Model() = default;
+
+const std::vector<ScenarioInfo>& Model::scenarios() const {
+  if (PendingScenarios* p = pending_scenarios_.get(); p && !p->decoded.load(std::memory_order_acquire)) {
+    std::lock_guard const lock(p->mutex);
+    if (!p->decoded.load(std::memory_order_relaxed)) {
+      p->decode(*p, *this, scenarios_);  // fills scenarios_ only when the whole section is sound
+      p->decoded.store(true, std::memory_order_release);
+    }
+  }
+  return scenarios_;
+}
 
 void Model::finish() {
   auto fill = [](NameIndex& index, const auto& infos) {
@@ -44,21 +57,14 @@ void Model::finish() {
     }
     cc.step_rules[s].end = static_cast<std::uint32_t>(cc.rules_by_step.size());
   }
-  // The one matcher every text of every diagnosis goes through: 4 MiB of table at most.
-  tables_->all_term_lists.make_dense(std::size_t{1} << 20);
   scopes_->prepare(steps_.size());
   static std::atomic<std::uint64_t> instances{0};
   tables_->instance = ++instances;
 }
 
 std::string kb_version_of(const std::vector<std::string_view>& texts) {
-  std::uint64_t h = 1469598103934665603ull;  // FNV-1a over the texts, in load order
-  for (std::string_view text : texts) {
-    for (unsigned char c : text) {
-      h ^= c;
-      h *= 1099511628211ull;
-    }
-  }
+  std::uint64_t h = texts.size();  // each text's hash chained into the next: order and boundaries count
+  for (std::string_view text : texts) h = content_hash(text, h);
   char buf[17];
   std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
   return buf;

@@ -11,12 +11,12 @@
 
 #include <algorithm>
 #include <cstring>
-#include <deque>
 #include <fstream>
 #include <map>
 #include <set>
 
 #include "compiled.hpp"
+#include "content_hash.hpp"
 #include "mpadvisor/dsl/checked_kb.hpp"
 #include "mpadvisor/dsl/load.hpp"
 #include "mpadvisor/engine/normalize.hpp"
@@ -28,34 +28,6 @@ constexpr char kMagic[8] = {'M', 'P', 'A', 'D', 'V', 'M', 'D', 'L'};
 constexpr std::size_t kHeaderBytes = 8 + 4 + 4 + 8 + 8;  // magic, format, reserved, size, checksum
 constexpr std::uint32_t kMaxNesting = 64;                // Literal lists inside lists
 constexpr std::size_t kMaxFileBytes = std::size_t{1} << 30;
-
-// Four lanes of eight bytes, each multiplied and folded, then combined: catches damage (not
-// forgery) at memory speed, since the lanes do not wait on each other.
-std::uint64_t checksum(std::string_view bytes) {
-  constexpr std::uint64_t kMul = 0xFF51AFD7ED558CCDull;
-  std::uint64_t lane[4] = {0x9E3779B97F4A7C15ull ^ bytes.size(), 1, 2, 3};
-  auto mix = [](std::uint64_t h, std::uint64_t w) {
-    h ^= w;
-    h *= kMul;
-    return h ^ (h >> 32);
-  };
-  std::size_t i = 0;
-  for (; i + 32 <= bytes.size(); i += 32) {
-    std::uint64_t w[4];
-    std::memcpy(w, bytes.data() + i, 32);
-    for (int k = 0; k < 4; ++k) lane[k] = mix(lane[k], w[k]);
-  }
-  for (; i + 8 <= bytes.size(); i += 8) {
-    std::uint64_t w = 0;
-    std::memcpy(&w, bytes.data() + i, 8);
-    lane[0] = mix(lane[0], w);
-  }
-  std::uint64_t tail = 0;
-  std::memcpy(&tail, bytes.data() + i, bytes.size() - i);
-  std::uint64_t h = mix(lane[0], tail);
-  for (int k = 1; k < 4; ++k) h = mix(h, lane[k]);
-  return h;
-}
 
 // The last value of each enumeration a file may hold (each one the codec reads must say).
 template <typename E>
@@ -145,6 +117,7 @@ struct ModelCodec {
       return s;
     }
     bool done() const { return pos_ == in_.size(); }
+    const std::string& what() const { return what_; }
     std::uint32_t depth = 0;
     std::vector<std::string> files;  // source locations' file names, by index
     static constexpr bool reading = true;
@@ -433,13 +406,41 @@ struct ModelCodec {
   }
   template <typename Ar>
   static void io(Ar& ar, Model& m) {
-    all(ar, m.facts_, m.steps_, m.rules_, m.causes_, m.term_lists_, m.alternatives_, m.scenarios_, m.calendar_, m.topo_,
-        m.goals_, m.version_, *m.conditions_, *m.tables_);
+    all(ar, m.facts_, m.steps_, m.rules_, m.causes_, m.term_lists_, m.alternatives_);
+    scenario_section(ar, m);
+    all(ar, m.calendar_, m.topo_, m.goals_, m.version_, *m.conditions_, *m.tables_);
+  }
+  // The scenarios as a section of their own, its size first, so that loading can set it aside
+  // undecoded (PendingScenarios).
+  static void scenario_section(Writer& ar, Model& m) {
+    Writer section;
+    section.files = ar.files;
+    io(section, const_cast<std::vector<ScenarioInfo>&>(m.scenarios()));  // a loaded model's decoded first
+    io(ar, section.out);
+  }
+  static void scenario_section(Reader& ar, Model& m) {
+    std::string_view const bytes = ar.take(ar.count());
+    auto pending = std::make_unique<PendingScenarios>();
+    pending->bytes.assign(bytes);
+    pending->files = ar.files;
+    pending->what = ar.what();
+    pending->decode = &decode_scenarios;
+    m.pending_scenarios_ = std::move(pending);
+  }
+  static void decode_scenarios(const PendingScenarios& p, const Model& m, std::vector<ScenarioInfo>& out) {
+    Reader r(p.bytes, p.what);
+    r.files = p.files;
+    std::vector<ScenarioInfo> scenarios;
+    io(r, scenarios);
+    if (!r.done()) r.corrupt("bytes follow the scenarios");
+    validate(m, scenarios, r);
+    out = std::move(scenarios);
   }
 
   static std::shared_ptr<Model> make() { return std::shared_ptr<Model>(new Model()); }
   static void finish(Model& m) { m.finish(); }
   static void validate(const Model& m, const Reader& r);
+  static void validate(const Model& m, const std::vector<ScenarioInfo>& scenarios, const Reader& r);
   static void validate(const TermMatcher& t, const Reader& r);
 };
 
@@ -447,8 +448,9 @@ namespace {
 
 using Reader = ModelCodec::Reader;
 
-void check(bool ok, const Reader& r, const char* what) {
-  if (!ok) r.corrupt(what);
+inline void check(bool ok, const Reader& r, const char* what) {
+  if (!ok) [[unlikely]]
+    r.corrupt(what);
 }
 
 bool id_or_none(std::uint32_t id, std::size_t size) { return id == kNone || id < size; }
@@ -472,27 +474,26 @@ void ModelCodec::validate(const TermMatcher& t, const Reader& r) {
   for (std::size_t s = 0; s < n; ++s) check(t.edge_begin_[s] <= t.edge_begin_[s + 1], r, "matcher edges");
   check(t.root_next_.empty() || t.root_next_.size() == 256, r, "matcher root");
   for (std::uint32_t s : t.root_next_) check(s < n, r, "matcher root link");
+  // The matcher makes each state after its parent, so one pass in id order gives every state
+  // its depth: an edge that does not lead to a later state not yet reached is refused, and so
+  // is a state no edge reached.
   std::vector<std::uint32_t> depth(n, UINT32_MAX);
   depth[0] = 0;
-  std::deque<std::uint32_t> queue{0};
-  while (!queue.empty()) {
-    std::uint32_t const s = queue.front();
-    queue.pop_front();
+  for (std::size_t s = 0; s < n; ++s) {
+    check(depth[s] != UINT32_MAX, r, "matcher state unreachable");
     for (std::uint32_t e = t.edge_begin_[s]; e < t.edge_begin_[s + 1]; ++e) {
       std::uint32_t const child = t.edge_targets_[e];
-      check(child < n && child != 0 && depth[child] == UINT32_MAX, r, "matcher tree");
+      check(child > s && child < n && depth[child] == UINT32_MAX, r, "matcher tree");
       depth[child] = depth[s] + 1;
-      queue.push_back(child);
     }
   }
+  std::size_t const terms = t.terms_.size();
   for (std::size_t s = 0; s < n; ++s) {
     const TermMatcher::State& st = t.states_[s];
-    check(depth[s] != UINT32_MAX, r, "matcher state unreachable");
     check(st.fail < n && (s == 0 || depth[st.fail] < depth[s]), r, "matcher fail link");
     check(st.dict_link == UINT32_MAX || (st.dict_link < n && depth[st.dict_link] < depth[s]), r, "matcher link");
-    if (st.output != UINT32_MAX) {
-      check(st.output < t.terms_.size() && t.terms_[st.output].size() == depth[s], r, "matcher output");
-    }
+    check(st.output == UINT32_MAX || (st.output < terms && t.terms_[st.output].size() == depth[s]), r,
+          "matcher output");
   }
   for (std::uint32_t s : t.root_next_) check(s == 0 || depth[s] == 1, r, "matcher root link");
 }
@@ -529,16 +530,6 @@ void ModelCodec::validate(const Model& m, const Reader& r) {
     for (RuleId q : m.steps_[s].rules) check(m.rules_[q].step == s, r, "step rule");
   }
   for (const AlternativesInfo& a : m.alternatives_) check(a.fact < facts, r, "alternatives fact");
-  for (const ScenarioInfo& s : m.scenarios_) {
-    check(id_or_none(s.target, steps), r, "scenario target");
-    for (const Given& g : s.given) {
-      check(id_or_none(g.fact, facts), r, "scenario fact");
-      for (StepId d : g.done_steps) check(d < steps, r, "scenario step");
-    }
-    for (const Expectation& e : s.expectations) {
-      check(id_or_none(e.step, steps) && id_or_none(e.cause, causes) && id_or_none(e.fact, facts), r, "expectation");
-    }
-  }
   check(m.topo_.size() == steps, r, "step order");
   std::vector<bool> placed(steps, false);
   for (StepId s : m.topo_) {
@@ -646,6 +637,20 @@ void ModelCodec::validate(const Model& m, const Reader& r) {
   for (std::size_t f = 0; f < facts; ++f) check(iv.relative[f].size() == iv.answers[f].size(), r, "interview answers");
 }
 
+void ModelCodec::validate(const Model& m, const std::vector<ScenarioInfo>& scenarios, const Reader& r) {
+  std::size_t const facts = m.facts_.size(), steps = m.steps_.size(), causes = m.causes_.size();
+  for (const ScenarioInfo& s : scenarios) {
+    check(id_or_none(s.target, steps), r, "scenario target");
+    for (const Given& g : s.given) {
+      check(id_or_none(g.fact, facts), r, "scenario fact");
+      for (StepId d : g.done_steps) check(d < steps, r, "scenario step");
+    }
+    for (const Expectation& e : s.expectations) {
+      check(id_or_none(e.step, steps) && id_or_none(e.cause, causes) && id_or_none(e.fact, facts), r, "expectation");
+    }
+  }
+}
+
 std::string encode_model(const Model& model, const std::vector<KbSource>& sources) {
   ModelCodec::Writer payload;
   auto& m = const_cast<Model&>(model);  // the writer only reads; one field list serves both ways
@@ -658,7 +663,7 @@ std::string encode_model(const Model& model, const std::vector<KbSource>& source
   file.number(kModelFormatVersion);
   file.number(std::uint32_t{0});
   file.number(static_cast<std::uint64_t>(payload.out.size()));
-  file.number(checksum(payload.out));
+  file.number(content_hash(payload.out));
   file.out += payload.out;
   return std::move(file.out);
 }
@@ -684,7 +689,7 @@ std::string_view payload_of(std::string_view bytes, const std::string& what, std
     throw ModelFileError(what + ": the model file is " +
                          (payload.size() < size ? "truncated" : "longer than its header says") + " (" +
                          std::to_string(payload.size()) + " bytes of payload, " + std::to_string(size) + " expected)");
-  if (checksum(payload) != sum)
+  if (content_hash(payload) != sum)
     throw ModelFileError(what + ": the model file is damaged (its checksum does not match)");
   return payload;
 }

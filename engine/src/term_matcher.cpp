@@ -75,36 +75,32 @@ std::uint32_t TermMatcher::child(std::uint32_t state, unsigned char byte) const 
   return it != last && *it == byte ? edge_targets_[static_cast<std::size_t>(it - edge_bytes_.data())] : 0;
 }
 
-void TermMatcher::make_dense(std::size_t max_entries) {
-  dense_.clear();
-  byte_class_.fill(0);
-  classes_ = 1;
+std::unique_ptr<const TermMatcher::DenseTable> TermMatcher::make_dense(std::size_t max_entries) const {
+  auto table = std::make_unique<DenseTable>();
+  table->classes = 1;
   for (unsigned char b : edge_bytes_) {
-    if (byte_class_[b] == 0) byte_class_[b] = static_cast<std::uint16_t>(classes_++);
+    if (table->byte_class[b] == 0) table->byte_class[b] = static_cast<std::uint16_t>(table->classes++);
   }
-  if (states_.size() <= 1 || states_.size() * classes_ > max_entries) {
-    byte_class_.fill(0);
-    classes_ = 0;
-    return;
-  }
-  std::vector<std::uint32_t> dense(states_.size() * classes_, 0);
+  std::uint32_t const classes = table->classes;
+  if (states_.size() <= 1 || states_.size() * classes > max_entries) return nullptr;
+  table->next.assign(states_.size() * classes, 0);
   // Breadth first, so that a state's failure link (a shallower state) has its row already: a
   // row is its failure link's row with the state's own edges written over it.
   std::vector<std::uint32_t> order{0};
   for (std::size_t i = 0; i < order.size(); ++i) {
     std::uint32_t const s = order[i];
-    std::uint32_t* row = dense.data() + std::size_t{s} * classes_;
-    if (s != 0) std::copy_n(dense.data() + std::size_t{states_[s].fail} * classes_, classes_, row);
+    std::uint32_t* row = table->next.data() + std::size_t{s} * classes;
+    if (s != 0) std::copy_n(table->next.data() + std::size_t{states_[s].fail} * classes, classes, row);
     for (std::uint32_t e = edge_begin_[s]; e < edge_begin_[s + 1]; ++e) {
-      row[byte_class_[edge_bytes_[e]]] = edge_targets_[e];
+      row[table->byte_class[edge_bytes_[e]]] = edge_targets_[e];
       order.push_back(edge_targets_[e]);
     }
   }
-  dense_ = std::move(dense);
+  return table;
 }
 
-std::uint32_t TermMatcher::step(std::uint32_t state, unsigned char byte) const {
-  if (!dense_.empty()) return dense_[state * classes_ + byte_class_[byte]];
+std::uint32_t TermMatcher::step(std::uint32_t state, unsigned char byte, const DenseTable* dense) const {
+  if (dense) return dense->next[state * dense->classes + dense->byte_class[byte]];
   while (state != 0) {
     if (std::uint32_t n = child(state, byte)) return n;
     state = states_[state].fail;
@@ -124,12 +120,15 @@ bool TermMatcher::find_first(std::string_view text, TermHit* hit) const {
   return found;
 }
 
-std::vector<TermHit> TermMatcher::find_all(std::string_view text) const {
+std::vector<TermHit> TermMatcher::find_all(std::string_view text, const DenseTable* dense) const {
   std::vector<TermHit> hits;
-  scan(text, [&](const TermHit& h) {
-    hits.push_back(h);
-    return true;
-  });
+  scan(
+      text,
+      [&](const TermHit& h) {
+        hits.push_back(h);
+        return true;
+      },
+      dense);
   std::sort(hits.begin(), hits.end(),
             [](const TermHit& a, const TermHit& b) { return a.begin != b.begin ? a.begin < b.begin : a.end > b.end; });
   return hits;
@@ -161,12 +160,26 @@ ListsMatcher::ListsMatcher(const std::vector<std::vector<std::string>>& lists) :
   terms_ = TermMatcher(terms);
 }
 
+const TermMatcher::DenseTable* ListsMatcher::dense_table() const {
+  if (const TermMatcher::DenseTable* table = lazy_.table.load(std::memory_order_acquire)) return table;
+  // Exactly one thread takes the count kDenseAfter and makes the table. Past it the count stops
+  // (a matcher too big for a table stays sparse, and its count stays near kDenseAfter).
+  std::uint32_t const seen = lazy_.texts.load(std::memory_order_relaxed);
+  if (seen > kDenseAfter || lazy_.texts.fetch_add(1, std::memory_order_relaxed) != kDenseAfter) return nullptr;
+  lazy_.owned = terms_.make_dense(kMaxDenseEntries);
+  lazy_.table.store(lazy_.owned.get(), std::memory_order_release);
+  return lazy_.owned.get();
+}
+
 void ListsMatcher::hits(std::string_view text, std::uint64_t* mask) const {
-  terms_.scan(text, [&](const TermHit& hit) {
-    const std::uint64_t* lists = lists_of_term_.data() + hit.term * words_;
-    for (std::size_t w = 0; w < words_; ++w) mask[w] |= lists[w];
-    return true;
-  });
+  terms_.scan(
+      text,
+      [&](const TermHit& hit) {
+        const std::uint64_t* lists = lists_of_term_.data() + hit.term * words_;
+        for (std::size_t w = 0; w < words_; ++w) mask[w] |= lists[w];
+        return true;
+      },
+      dense_table());
 }
 
 }  // namespace mpadvisor::engine

@@ -4,7 +4,9 @@
 #pragma once
 
 #include <array>
+#include <atomic>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -19,6 +21,15 @@ struct TermHit {
 
 class TermMatcher {
  public:
+  // Every transition precomputed, over classes of the bytes the terms use, so that a scan
+  // costs one table lookup per byte instead of a search and a walk up the failure links.
+  // Derived from a matcher, never stored in a model file.
+  struct DenseTable {
+    std::array<std::uint16_t, 256> byte_class{};  // class 0: every byte no term has
+    std::uint32_t classes = 0;
+    std::vector<std::uint32_t> next;  // state s on a byte of class c: next[s * classes + c]
+  };
+
   TermMatcher() = default;
   // `terms` must already be normalised; empty terms are ignored. Without `word_boundaries`
   // Latin terms match inside words too (for substring tests such as regex prefilters).
@@ -26,19 +37,16 @@ class TermMatcher {
 
   // The first hit (leftmost, then longest), if any.
   bool find_first(std::string_view text, TermHit* hit) const;
-  // Every hit, in text order.
-  std::vector<TermHit> find_all(std::string_view text) const;
+  // Every hit, in text order (through `dense`, this matcher's table, when given).
+  std::vector<TermHit> find_all(std::string_view text, const DenseTable* dense = nullptr) const;
   std::size_t size() const { return terms_.size(); }
   // Index of a term equal to the whole text, or -1.
   int find_exact(std::string_view text) const;
   // Calls visit(TermHit) for every hit in text order of their ends; stops when it returns false.
   template <typename Visit>
-  void scan(std::string_view text, Visit&& visit) const;
-  // Precomputes every transition, over classes of the bytes the terms use, so that a scan
-  // costs one table lookup per byte instead of a search and a walk up the failure links: for
-  // the matcher a diagnosis runs over every text. Derived, so not stored in a model file; left
-  // sparse when the table would pass `max_entries`.
-  void make_dense(std::size_t max_entries);
+  void scan(std::string_view text, Visit&& visit, const DenseTable* dense = nullptr) const;
+  // This matcher's dense table, or null when it would have more than `max_entries` entries.
+  std::unique_ptr<const DenseTable> make_dense(std::size_t max_entries) const;
 
  private:
   friend struct ModelCodec;  // the model file (model_file.cpp)
@@ -50,7 +58,7 @@ class TermMatcher {
     std::uint32_t output = UINT32_MAX;     // a term ending here (the longest)
     std::uint32_t dict_link = UINT32_MAX;  // nearest state on the fail chain with an output
   };
-  std::uint32_t step(std::uint32_t state, unsigned char byte) const;
+  std::uint32_t step(std::uint32_t state, unsigned char byte, const DenseTable* dense) const;
   std::uint32_t child(std::uint32_t state, unsigned char byte) const;
   static bool is_word_byte(unsigned char c) {
     return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z');
@@ -61,21 +69,16 @@ class TermMatcher {
   std::vector<unsigned char> edge_bytes_;
   std::vector<std::uint32_t> edge_targets_;
   std::vector<std::uint32_t> root_next_;  // dense transitions of the root, for speed
-  // make_dense: state s on a byte of class c goes to dense_[s * classes_ + c]; class 0 is
-  // every byte no term has (back to the root). Empty while the matcher is sparse.
-  std::vector<std::uint32_t> dense_;
-  std::array<std::uint16_t, 256> byte_class_{};
-  std::uint32_t classes_ = 0;
   std::vector<std::string> terms_;
   std::vector<bool> latin_start_, latin_end_;
 };
 
 template <typename Visit>
-void TermMatcher::scan(std::string_view text, Visit&& visit) const {
+void TermMatcher::scan(std::string_view text, Visit&& visit, const DenseTable* dense) const {
   if (states_.size() <= 1) return;
   std::uint32_t s = 0;
   for (std::size_t i = 0; i < text.size(); ++i) {
-    s = step(s, static_cast<unsigned char>(text[i]));
+    s = step(s, static_cast<unsigned char>(text[i]), dense);
     for (std::uint32_t o = states_[s].output != UINT32_MAX ? s : states_[s].dict_link; o != UINT32_MAX;
          o = states_[o].dict_link) {
       std::uint32_t const t = states_[o].output;
@@ -91,21 +94,49 @@ void TermMatcher::scan(std::string_view text, Visit&& visit) const {
 
 // Every term list's terms in one matcher: one pass over a text tells which lists it hits.
 // A term in several lists is one term here, with all its lists.
+//
+// Every text of every diagnosis goes through this matcher, so it makes its dense table, once,
+// after kDenseAfter texts (by the thread that scans that text; the others go on without it
+// until it is published). A one-shot diagnosis, a few dozen texts, never pays for the table
+// (about half a millisecond of a 9 ms process on the shipped KB); a batch or a server has it
+// within its first profiles.
 class ListsMatcher {
  public:
+  static constexpr std::uint32_t kDenseAfter = 512;
+  static constexpr std::size_t kMaxDenseEntries = std::size_t{1} << 20;  // 4 MiB
+
   ListsMatcher() = default;
   explicit ListsMatcher(const std::vector<std::vector<std::string>>& lists);  // normalised terms, by list
 
   std::size_t words() const { return words_; }  // 64-bit words of a list mask
   // ORs into `mask` (words() words) the lists that have a term in `text`.
   void hits(std::string_view text, std::uint64_t* mask) const;
-  void make_dense(std::size_t max_entries) { terms_.make_dense(max_entries); }
+  bool has_dense_table() const { return lazy_.table.load(std::memory_order_acquire) != nullptr; }
 
  private:
   friend struct ModelCodec;
+  // The table and what leads to it. Copying or assigning a matcher starts this afresh: it is
+  // derived, and a matcher is only copied before it is shared.
+  struct LazyDense {
+    std::atomic<std::uint32_t> texts{0};
+    std::atomic<const TermMatcher::DenseTable*> table{nullptr};
+    std::unique_ptr<const TermMatcher::DenseTable> owned;  // set once, by the thread that makes it
+    LazyDense() = default;
+    LazyDense(const LazyDense&) {}
+    LazyDense& operator=(const LazyDense&) {
+      texts.store(0);
+      table.store(nullptr);
+      owned.reset();
+      return *this;
+    }
+    ~LazyDense() = default;
+  };
+  const TermMatcher::DenseTable* dense_table() const;
+
   TermMatcher terms_;
   std::vector<std::uint64_t> lists_of_term_;  // by unique term: words_ words of list bits
   std::size_t words_ = 0;
+  mutable LazyDense lazy_;
 };
 
 }  // namespace mpadvisor::engine

@@ -118,6 +118,7 @@ TEST(ModelFile, ForgedPayloadsAreRefusedNotTrusted) {
     try {
       auto m = decode_model_payload(forged, "forged.mpm");
       // Whatever got through must be safe to use.
+      (void)m->scenarios();
       Diagnosis const d = diagnose(*m, empty_profile(*m, 0));
       rank_rejection(*m, d, "名称含商业词汇，类目不符", std::nullopt, {});
     } catch (const ModelFileError& e) {
@@ -130,6 +131,35 @@ TEST(ModelFile, ForgedPayloadsAreRefusedNotTrusted) {
   std::string huge(payload);
   huge[0] = huge[1] = huge[2] = huge[3] = '\xff';
   EXPECT_THROW(decode_model_payload(huge, "huge.mpm"), ModelFileError);
+}
+
+// The scenarios are decoded when first asked for: a forged scenario section lets the model
+// load (a diagnosis never reads it) and is refused, with a reason, by scenarios().
+TEST(ModelFile, AForgedScenarioSectionIsRefusedWhenTheScenariosAreRead) {
+  std::string_view const payload = model_payload(shipped().bytes, "kb.mpm");
+  std::mt19937 random(5);
+  std::size_t refused_late = 0;
+  for (int i = 0; i < 300; ++i) {
+    std::string forged(payload);
+    std::size_t const at = random() % forged.size();
+    forged[at] = static_cast<char>(random());
+    std::shared_ptr<const Model> m;
+    try {
+      m = decode_model_payload(forged, "forged.mpm");
+    } catch (const ModelFileError&) {
+      continue;
+    }
+    try {
+      (void)m->scenarios();
+    } catch (const ModelFileError& e) {
+      EXPECT_NE(std::string(e.what()).find("forged.mpm: not a valid model file"), std::string::npos);
+      EXPECT_THROW((void)m->scenarios(), ModelFileError);  // and again: never half-decoded
+      ++refused_late;
+    }
+  }
+  EXPECT_GT(refused_late, 0u);
+  auto const decoded = decode_model_payload(payload, "kb.mpm");
+  EXPECT_EQ(decoded->scenarios().size(), shipped().model->scenarios().size());
 }
 
 }  // namespace

@@ -4,6 +4,9 @@
 #include <gtest/gtest.h>
 #include <unicode/utf8.h>
 
+#include <atomic>
+#include <thread>
+
 #include "normalize_detail.hpp"
 #include "term_matcher.hpp"
 
@@ -106,11 +109,10 @@ TEST(TermMatcher, LeftmostLongestFirstHit) {
 TEST(TermMatcher, DenseTableFindsWhatTheLinksFind) {
   const std::vector<std::string> terms = {"学习", "习题",   "学习工具", "he", "she",  "his",   "hers",
                                           "art",  "工具箱", "具",       "a",  "习习", "say hi"};
-  TermMatcher const sparse(terms);
-  TermMatcher dense(terms);
-  dense.make_dense(std::size_t{1} << 20);
-  TermMatcher too_big(terms);
-  too_big.make_dense(4);  // over the limit: stays sparse, still right
+  TermMatcher const matcher(terms);
+  auto const table = matcher.make_dense(std::size_t{1} << 20);
+  ASSERT_NE(table, nullptr);
+  EXPECT_EQ(matcher.make_dense(4), nullptr);  // over the limit: no table
   const std::vector<std::string> pieces = {"学",  "习", "题", "工具",     "箱",  "she", "hers", " ",   "start",
                                            "art", "a",  "x",  "学习工具", "say", "hi",  "，",   "\xff"};
   std::uint64_t seed = 7;
@@ -120,18 +122,55 @@ TEST(TermMatcher, DenseTableFindsWhatTheLinksFind) {
       seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
       text += pieces[(seed >> 33) % pieces.size()];
     }
-    auto const want = sparse.find_all(text);
-    for (const TermMatcher* m : {&dense, &too_big}) {
-      auto const got = m->find_all(text);
-      ASSERT_EQ(got.size(), want.size()) << text;
-      for (std::size_t i = 0; i < got.size(); ++i) {
-        EXPECT_EQ(got[i].term, want[i].term) << text;
-        EXPECT_EQ(got[i].begin, want[i].begin) << text;
-        EXPECT_EQ(got[i].end, want[i].end) << text;
-      }
+    auto const want = matcher.find_all(text);
+    auto const got = matcher.find_all(text, table.get());
+    ASSERT_EQ(got.size(), want.size()) << text;
+    for (std::size_t i = 0; i < got.size(); ++i) {
+      EXPECT_EQ(got[i].term, want[i].term) << text;
+      EXPECT_EQ(got[i].begin, want[i].begin) << text;
+      EXPECT_EQ(got[i].end, want[i].end) << text;
     }
   }
-  EXPECT_EQ(dense.find_all("学习工具箱").size(), 4u);  // 学习, 学习工具, 具, 工具箱
+  EXPECT_EQ(matcher.find_all("学习工具箱", table.get()).size(), 4u);  // 学习, 学习工具, 具, 工具箱
+}
+
+// The lists matcher makes its dense table after kDenseAfter texts (not before: a one-shot
+// diagnosis never pays for it), and finds the same lists with it, from several threads at once.
+TEST(ListsMatcher, MakesItsDenseTableAfterEnoughTextsAndFindsTheSame) {
+  ListsMatcher const lists({{"学习", "工具"}, {"he", "she"}, {"工具箱", "say hi"}});
+  const std::vector<std::pair<std::string, std::uint64_t>> cases = {
+      {"学习工具箱", 0b101}, {"she says", 0b010}, {"say hi", 0b100}, {"start", 0}, {"工具", 0b001}, {"", 0}};
+  auto mask_of = [&](const std::string& text) {
+    std::uint64_t mask = 0;
+    lists.hits(text, &mask);
+    return mask;
+  };
+  ASSERT_EQ(lists.words(), 1u);
+  for (std::uint32_t i = 0; i < ListsMatcher::kDenseAfter; ++i) {
+    const auto& [text, want] = cases[i % cases.size()];
+    ASSERT_EQ(mask_of(text), want) << text;
+  }
+  EXPECT_FALSE(lists.has_dense_table());
+  EXPECT_EQ(mask_of("学习"), 0b001u);  // this text makes it
+  EXPECT_TRUE(lists.has_dense_table());
+  ListsMatcher const copy = lists;
+  EXPECT_FALSE(copy.has_dense_table());  // derived: a copy starts without it
+
+  ListsMatcher const shared({{"学习", "工具"}, {"he", "she"}, {"工具箱", "say hi"}});
+  std::atomic<int> wrong{0};
+  auto work = [&] {
+    for (int i = 0; i < 4000; ++i) {
+      const auto& [text, want] = cases[static_cast<std::size_t>(i) % cases.size()];
+      std::uint64_t mask = 0;
+      shared.hits(text, &mask);
+      if (mask != want) ++wrong;
+    }
+  };
+  std::thread a(work), b(work);
+  a.join();
+  b.join();
+  EXPECT_EQ(wrong.load(), 0);
+  EXPECT_TRUE(shared.has_dense_table());
 }
 
 TEST(TermMatcher, ExactMatch) {

@@ -262,7 +262,10 @@ class Model {
   const std::vector<CauseInfo>& causes() const { return causes_; }
   const std::vector<TermListInfo>& term_lists() const { return term_lists_; }
   const std::vector<AlternativesInfo>& alternatives() const { return alternatives_; }
-  const std::vector<ScenarioInfo>& scenarios() const { return scenarios_; }
+  // Only `kb test` and the KB's documentation read the scenarios, so a model loaded from a
+  // file decodes them the first time they are asked for (thread-safe); a damaged scenario
+  // section then throws ModelFileError (model_file.hpp).
+  const std::vector<ScenarioInfo>& scenarios() const;
   // The public holidays working days skip; null when the KB declares no calendar.
   const HolidayCalendar* calendar() const { return calendar_ ? &*calendar_ : nullptr; }
   // The default target: the first goal declared. Further goals (e.g. certification, which
@@ -298,7 +301,8 @@ class Model {
   std::vector<CauseInfo> causes_;
   std::vector<TermListInfo> term_lists_;
   std::vector<AlternativesInfo> alternatives_;
-  std::vector<ScenarioInfo> scenarios_;
+  mutable std::vector<ScenarioInfo> scenarios_;                 // filled at once, or from pending_scenarios_
+  std::unique_ptr<struct PendingScenarios> pending_scenarios_;  // a model file's, still encoded
   std::optional<HolidayCalendar> calendar_;
   std::vector<StepId> topo_;
   std::vector<StepId> goals_;

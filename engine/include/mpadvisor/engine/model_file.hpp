@@ -25,8 +25,9 @@ class CheckedKb;
 namespace mpadvisor::engine {
 
 // 4: condition nodes in the order a diagnosis reads them, children consecutive; the rule
-// tables derived on loading instead of stored.
-inline constexpr std::uint32_t kModelFormatVersion = 4;
+// tables derived on loading instead of stored. 5: the scenarios as a section of their own,
+// decoded when first asked for.
+inline constexpr std::uint32_t kModelFormatVersion = 5;
 
 struct ModelFileError : std::runtime_error {
   using std::runtime_error::runtime_error;
