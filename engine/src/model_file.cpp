@@ -89,7 +89,8 @@ struct ModelCodec {
   class Reader {
    public:
     Reader(std::string_view in, const std::string& what) : in_(in), what_(what) {}
-    [[noreturn]] void corrupt(const std::string& why) const {
+    // Cold and out of line, so that the checks around every read stay small enough to inline.
+    [[noreturn, gnu::cold, gnu::noinline]] void corrupt(const std::string& why) const {
       throw ModelFileError(what_ + ": not a valid model file (" + why +
                            "); compile it again with 'mpadvisor kb compile'");
     }
