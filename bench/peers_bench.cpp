@@ -5,6 +5,7 @@
 //   MPADVISOR_PEERS_OUT=../shared/peers/out build/bin/peers_bench
 // (a size whose folder is missing is skipped: run ../shared/peers/run.sh SIZE once first).
 #include <benchmark/benchmark.h>
+#include <malloc.h>
 
 #include <chrono>
 #include <cstdlib>
@@ -82,8 +83,15 @@ void BM_LoadModelFile(benchmark::State& state, const std::string& size) {
   fs::path const file = fs::temp_directory_path() / ("peers_bench_" + size + ".mpm");
   std::ofstream(file, std::ios::binary) << engine::encode_model(*engine::compile(*checked.kb),
                                                                 engine::kb_sources(*checked.kb, dir));
-  for (auto _ : state) benchmark::DoNotOptimize(engine::load_model_file(file));
+  std::size_t bytes = 0;
+  for (auto _ : state) {
+    std::size_t const before = mallinfo2().uordblks;
+    auto model = engine::load_model_file(file);
+    bytes = mallinfo2().uordblks - before;  // what the decoded model holds
+    benchmark::DoNotOptimize(model);
+  }
   state.counters["file_MiB"] = static_cast<double>(fs::file_size(file)) / (1024.0 * 1024.0);
+  state.counters["model_MiB"] = static_cast<double>(bytes) / (1024.0 * 1024.0);
   fs::remove(file);
 }
 

@@ -8,6 +8,7 @@
 #include <memory>
 #include <mutex>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "message_pattern.hpp"
@@ -39,34 +40,9 @@ enum class CondKind : std::uint8_t {
 
 enum class CompareOp : std::uint8_t { eq, ne, lt, le, gt, ge };
 
-// The right-hand literal of a comparison, in the form the evaluator compares with.
-struct Operand {
-  bool boolean = false;
-  double number = 0;        // numbers; dates as seconds
-  std::int32_t index = -1;  // enum value index, or province index
-  std::string compact;      // normalised text for text comparisons
-};
-
-struct CondNode {
-  CondKind kind = CondKind::constant;
-  CompareOp op = CompareOp::eq;
-  bool truth = false;                   // constant
-  std::vector<std::uint32_t> children;  // all / any / negation
-  FactId fact = kNone;                  // subject or left operand's fact
-  Function left_fn = Function::none;
-  Function right_fn = Function::none;
-  FactId right_fact = kNone;       // right operand when it is a function call
-  Operand right;                   // right operand when it is a literal
-  std::uint32_t target = kNone;    // term list, step or alternatives
-  std::uint64_t mask = 0;          // has / in over enum values
-  std::vector<std::string> texts;  // has / in over text values (compact-normalised)
-  std::vector<double> numbers;     // in over numbers
-  std::string text;                // this sub-condition as the KB writes it
-};
-
-// The evaluator's view of a node: small and fixed-size, in an array beside `nodes` (same
+// The evaluator's view of a node: small and fixed-size, in an array beside `cold` (same
 // indices), so that evaluating a condition touches a few cache lines instead of one per node.
-// The full nodes keep what explanations and the rarer tests need (texts, literal lists).
+// The cold nodes keep what explanations and the rarer tests need (texts, literal lists).
 //
 // The nodes are laid out in the order a diagnosis reads them (ModelBuilder::lay_out_nodes):
 // step by step in topological order, each step's `done when` condition and then its rules'
@@ -90,6 +66,23 @@ struct HotNode {
     std::uint64_t mask;
     double number;
   } literal{0};
+};
+
+inline bool is_composite(CondKind k) { return k == CondKind::all || k == CondKind::any || k == CondKind::negation; }
+
+// What explanations and the rarer tests need of a node, beside its HotNode (same index). Kept
+// small: in a 10,000-rule KB there are about 85,000 nodes, and a node that carried its own
+// strings and vectors (about 200 bytes and a few allocations each) was half the model.
+struct ColdNode {
+  std::uint32_t text_begin = 0, text_size = 0;  // the sub-condition as the KB writes it (CompiledConditions::text)
+  std::uint32_t target = kNone;                 // term list, step or alternatives
+  std::uint32_t literals = kNone;               // has / in over texts or numbers, a text compared with: its values
+};
+
+// The values a node tests against that do not fit a HotNode's literal.
+struct NodeLiterals {
+  std::vector<std::string> texts;  // has / in over texts, or the text a comparison uses (compact-normalised)
+  std::vector<double> numbers;     // in over numbers
 };
 
 // A model file's scenario section, kept as bytes until Model::scenarios() first asks: most
@@ -136,13 +129,34 @@ struct CompiledConditions {
   std::vector<std::int32_t> done_when;
   std::vector<FactId> known_fact_ids;  // see HotRule
 
-  std::vector<CondNode> nodes;
-  std::vector<HotNode> hot;                   // by node, as `nodes`
+  std::vector<HotNode> hot;                   // by node
+  std::vector<ColdNode> cold;                 // by node, as `hot`
+  std::string text;                           // every node's text, one after another (ColdNode)
+  std::vector<NodeLiterals> literals;         // ColdNode::literals
   std::vector<std::uint32_t> roots;           // condition index → root node
   std::vector<std::vector<FactId>> facts_of;  // condition index → facts it reads
   // condition index → facts it tests with known(): the one test whose value changes when an
   // unknown fact is answered even though it is decided (false) now
   std::vector<std::vector<FactId>> known_facts_of;
+
+  std::string_view text_of(std::uint32_t node) const {
+    return std::string_view(text).substr(cold[node].text_begin, cold[node].text_size);
+  }
+  // Empty lists for a node that has none.
+  const NodeLiterals& literals_of(std::uint32_t node) const {
+    static const NodeLiterals kNoLiterals;
+    return cold[node].literals == kNone ? kNoLiterals : literals[cold[node].literals];
+  }
+  // The children of an all / any / negation node: nodes first … last - 1. None for the others.
+  struct Children {
+    std::uint32_t first = 0, last = 0;
+  };
+  Children children_of(std::uint32_t node) const {
+    const HotNode& h = hot[node];
+    return is_composite(h.kind) ? Children{h.a, h.a + h.b} : Children{};
+  }
+  // A comparison's right operand when it is a fact (through a function); kNone otherwise.
+  FactId right_fact_of(std::uint32_t node) const { return hot[node].kind == CondKind::compare ? hot[node].a : kNone; }
 };
 
 struct CompiledPattern {

@@ -97,7 +97,8 @@ Truth Evaluator::compare(const HotNode& n, std::uint32_t index) const {
     case FactType::datetime:
       return ordered(static_cast<double>(left.time), n.literal.number, n.op);
     case FactType::text: {
-      bool const equal = left.compact == cc_.nodes[index].right.compact;
+      const std::vector<std::string>& texts = cc_.literals_of(index).texts;
+      bool const equal = texts.empty() ? left.compact.empty() : left.compact == texts.front();
       return n.op == CompareOp::ne ? truth(!equal) : truth(equal);
     }
     default:
@@ -137,14 +138,14 @@ Truth Evaluator::leaf(const HotNode& n, std::uint32_t index) const {
     }
     case CondKind::has: {
       if (n.type == FactType::enum_set) return truth((v.set_bits & n.literal.mask) != 0);
-      const std::vector<std::string>& texts = cc_.nodes[index].texts;
+      const std::vector<std::string>& texts = cc_.literals_of(index).texts;
       return truth(std::any_of(v.normalized_items.begin(), v.normalized_items.end(), [&](const std::string& item) {
         return std::find(texts.begin(), texts.end(), item) != texts.end();
       }));
     }
     case CondKind::in: {
       if (n.type == FactType::enumeration) return truth(((n.literal.mask >> v.enum_index) & 1u) != 0);
-      const CondNode& full = cc_.nodes[index];
+      const NodeLiterals& full = cc_.literals_of(index);
       if (n.type == FactType::number) {
         return truth(std::find(full.numbers.begin(), full.numbers.end(), v.number) != full.numbers.end());
       }
@@ -199,24 +200,25 @@ Truth Evaluator::eval(std::uint32_t index) const {
 
 void Evaluator::unknown_facts(std::uint32_t index, std::vector<FactId>& out) const {
   if (eval(index) != Truth::unknown) return;
-  const CondNode& n = cc_.nodes[index];
-  if (!n.children.empty()) {
-    for (std::uint32_t c : n.children) unknown_facts(c, out);
+  const HotNode& n = cc_.hot[index];
+  if (is_composite(n.kind)) {
+    for (auto [c, last] = cc_.children_of(index); c < last; ++c) unknown_facts(c, out);
     return;
   }
+  FactId const right_fact = cc_.right_fact_of(index);
   // A fact is needed when it has no value, or when province() cannot place the value it has.
   auto unplaced = [&](FactId f) {
     bool const placed_by_province =
-        (f == n.fact && n.left_fn == Function::province) || (f == n.right_fact && n.right_fn == Function::province);
+        (f == n.fact && n.left_fn == Function::province) || (f == right_fact && n.right_fn == Function::province);
     return placed_by_province && profile_.facts[f].province < 0;
   };
-  for (FactId f : {n.fact, n.right_fact}) {
+  for (FactId f : {n.fact, right_fact}) {
     if (f == kNone || (profile_.facts[f].known && !unplaced(f))) continue;
     if (std::find(out.begin(), out.end(), f) == out.end()) out.push_back(f);
   }
 }
 
-Evidence Evaluator::fact_evidence(FactId fact, const CondNode& n, Truth value) const {
+Evidence Evaluator::fact_evidence(FactId fact, std::uint32_t index, Truth value) const {
   Evidence e;
   e.fact = model_.facts()[fact].name;
   if (is_described_.empty()) {
@@ -228,17 +230,18 @@ Evidence Evaluator::fact_evidence(FactId fact, const CondNode& n, Truth value) c
     is_described_[fact] = true;
   }
   e.value = described_[fact];
-  e.test = n.text;
+  e.test = cc_.text_of(index);
   e.outcome = value;
   const FactValue& v = profile_.facts[fact];
   e.known = v.known;
-  if (n.kind == CondKind::contains_any && v.known && value == Truth::yes) {
-    const TermMatcher& m = tables_.term_lists[n.target];
+  if (cc_.hot[index].kind == CondKind::contains_any && v.known && value == Truth::yes) {
+    std::uint32_t const list = cc_.cold[index].target;
+    const TermMatcher& m = tables_.term_lists[list];
     auto record = [&](const std::string& normalized, const std::string& original) {
       TermHit hit;
       if (!m.find_first(normalized, &hit)) return false;
       auto [begin, end] = original_range(original, hit.begin, hit.end);
-      e.match = TermMatch{model_.term_lists()[n.target].name, model_.term_lists()[n.target].terms[hit.term],
+      e.match = TermMatch{model_.term_lists()[list].name, model_.term_lists()[list].terms[hit.term],
                           original.substr(begin, end - begin), begin, end};
       return true;
     };
@@ -252,31 +255,32 @@ Evidence Evaluator::fact_evidence(FactId fact, const CondNode& n, Truth value) c
   return e;
 }
 
-std::vector<Evidence> Evaluator::leaf_evidence(const CondNode& n, Truth value) const {
+std::vector<Evidence> Evaluator::leaf_evidence(std::uint32_t index, Truth value) const {
   std::vector<Evidence> out;
-  if (n.kind == CondKind::done || n.kind == CondKind::constant) {
-    if (n.kind == CondKind::done) {
+  CondKind const kind = cc_.hot[index].kind;
+  if (kind == CondKind::done || kind == CondKind::constant) {
+    if (kind == CondKind::done) {
       Evidence e;
       e.fact = "done";
-      e.value = model_.steps()[n.target].name;
-      e.test = n.text;
+      e.value = model_.steps()[cc_.cold[index].target].name;
+      e.test = cc_.text_of(index);
       e.outcome = value;
       out.push_back(std::move(e));
     }
     return out;
   }
-  for (FactId f : {n.fact, n.right_fact}) {
-    if (f != kNone) out.push_back(fact_evidence(f, n, value));
+  for (FactId f : {cc_.hot[index].fact, cc_.right_fact_of(index)}) {
+    if (f != kNone) out.push_back(fact_evidence(f, index, value));
   }
   return out;
 }
 
 void Evaluator::evidence(std::uint32_t index, std::vector<Evidence>& out) const {
-  const CondNode& n = cc_.nodes[index];
+  CondKind const kind = cc_.hot[index].kind;
   Truth const value = eval(index);
-  if (n.children.empty()) {
+  if (!is_composite(kind)) {
     // A condition may ask the same test twice (in two branches); it is evidence once.
-    for (Evidence& e : leaf_evidence(n, value)) {
+    for (Evidence& e : leaf_evidence(index, value)) {
       bool const seen = std::any_of(out.begin(), out.end(), [&](const Evidence& o) {
         return o.fact == e.fact && o.test == e.test && o.value == e.value;
       });
@@ -286,24 +290,23 @@ void Evaluator::evidence(std::uint32_t index, std::vector<Evidence>& out) const 
   }
   // The children that decided the value: for a true `and` all of them, for a true `or` the
   // true ones, for a false `and` the false ones, for a false `or` all of them.
-  for (std::uint32_t c : n.children) {
+  for (auto [c, last] = cc_.children_of(index); c < last; ++c) {
     Truth const cv = eval(c);
-    bool const decisive = n.kind == CondKind::negation ||
-                          (n.kind == CondKind::all && (value == Truth::yes || cv == value)) ||
-                          (n.kind == CondKind::any && (value == Truth::no || cv == value));
+    bool const decisive = kind == CondKind::negation ||
+                          (kind == CondKind::all && (value == Truth::yes || cv == value)) ||
+                          (kind == CondKind::any && (value == Truth::no || cv == value));
     if (decisive) evidence(c, out);
   }
 }
 
 ProofNode Evaluator::prove(std::uint32_t index) const {
-  const CondNode& n = cc_.nodes[index];
   ProofNode p;
-  p.text = n.text;
+  p.text = cc_.text_of(index);
   p.value = eval(index);
-  if (n.children.empty()) {
-    p.facts = leaf_evidence(n, p.value);
+  if (!is_composite(cc_.hot[index].kind)) {
+    p.facts = leaf_evidence(index, p.value);
   } else {
-    for (std::uint32_t c : n.children) p.children.push_back(prove(c));
+    for (auto [c, last] = cc_.children_of(index); c < last; ++c) p.children.push_back(prove(c));
   }
   return p;
 }

@@ -28,8 +28,8 @@ class Evaluator {
  private:
   Truth leaf(const HotNode& n, std::uint32_t index) const;
   Truth compare(const HotNode& n, std::uint32_t index) const;
-  std::vector<Evidence> leaf_evidence(const CondNode& n, Truth value) const;
-  Evidence fact_evidence(FactId fact, const CondNode& n, Truth value) const;
+  std::vector<Evidence> leaf_evidence(std::uint32_t index, Truth value) const;
+  Evidence fact_evidence(FactId fact, std::uint32_t index, Truth value) const;
 
   const Model& model_;
   const Profile& profile_;

@@ -162,7 +162,8 @@ struct ModelCodec {
     }
   }
   template <typename T>
-  static constexpr bool kBulk = std::is_arithmetic_v<T> || std::is_same_v<T, TermMatcher::State>;
+  static constexpr bool kBulk =
+      std::is_arithmetic_v<T> || std::is_same_v<T, TermMatcher::State> || std::is_same_v<T, ColdNode>;
   template <typename Ar, typename T>
   static void io(Ar& ar, std::vector<T>& v) {
     if constexpr (Ar::reading) {
@@ -324,13 +325,8 @@ struct ModelCodec {
 
   // -------------------------------------------------------------- compiled tables
   template <typename Ar>
-  static void io(Ar& ar, Operand& o) {
-    all(ar, o.boolean, o.number, o.index, o.compact);
-  }
-  template <typename Ar>
-  static void io(Ar& ar, CondNode& n) {
-    all(ar, n.kind, n.op, n.truth, n.children, n.fact, n.left_fn, n.right_fn, n.right_fact, n.right, n.target, n.mask,
-        n.texts, n.numbers, n.text);
+  static void io(Ar& ar, NodeLiterals& l) {
+    all(ar, l.texts, l.numbers);
   }
   template <typename Ar>
   static void io(Ar& ar, HotNode& h) {
@@ -340,7 +336,7 @@ struct ModelCodec {
   }
   template <typename Ar>
   static void io(Ar& ar, CompiledConditions& c) {  // the rule tables are derived (Model::finish)
-    all(ar, c.nodes, c.hot, c.roots, c.facts_of, c.known_facts_of);
+    all(ar, c.hot, c.cold, c.text, c.literals, c.roots, c.facts_of, c.known_facts_of);
   }
   template <typename Ar>
   static void io(Ar& ar, dsl::Gap& g) {
@@ -374,6 +370,7 @@ struct ModelCodec {
     }
   }
   static_assert(sizeof(TermMatcher::State) == 3 * sizeof(std::uint32_t), "State is copied as bytes");
+  static_assert(sizeof(ColdNode) == 4 * sizeof(std::uint32_t), "ColdNode is copied as bytes");
   template <typename Ar>
   static void io(Ar& ar, TermMatcher& m) {
     all(ar, m.states_, m.edge_begin_, m.edge_bytes_, m.edge_targets_, m.root_next_, m.terms_, m.latin_start_,
@@ -503,7 +500,7 @@ void ModelCodec::validate(const Model& m, const Reader& r) {
   std::size_t const facts = m.facts_.size(), steps = m.steps_.size(), rules = m.rules_.size(),
                     causes = m.causes_.size(), lists = m.term_lists_.size(), alts = m.alternatives_.size();
   const CompiledConditions& cc = *m.conditions_;
-  std::size_t const conditions = cc.roots.size(), nodes = cc.nodes.size();
+  std::size_t const conditions = cc.roots.size(), nodes = cc.hot.size();
   auto condition_or_none = [&](std::int32_t c) {
     return c == -1 || (c >= 0 && static_cast<std::size_t>(c) < conditions);
   };
@@ -547,31 +544,30 @@ void ModelCodec::validate(const Model& m, const Reader& r) {
   for (StepId g : m.goals_) check(g < steps, r, "goal");
 
   // Conditions: children come after their parents, so evaluation always ends.
-  check(cc.hot.size() == nodes && cc.facts_of.size() == conditions && cc.known_facts_of.size() == conditions, r,
+  check(cc.cold.size() == nodes && cc.facts_of.size() == conditions && cc.known_facts_of.size() == conditions, r,
         "condition tables");
   for (std::uint32_t root : cc.roots) check(root < nodes, r, "condition root");
   for (std::size_t i = 0; i < nodes; ++i) {
-    const CondNode& n = cc.nodes[i];
     const HotNode& h = cc.hot[i];
-    for (std::uint32_t c : n.children) check(c > i && c < nodes, r, "condition child");
-    check(id_or_none(n.fact, facts) && id_or_none(n.right_fact, facts) && h.kind == n.kind, r, "condition node");
+    const ColdNode& c = cc.cold[i];
+    check(std::uint64_t{c.text_begin} + c.text_size <= cc.text.size(), r, "condition text");
+    check(c.literals == kNone || c.literals < cc.literals.size(), r, "condition literals");
     check(id_or_none(h.fact, facts) && (h.fact == kNone || h.type == m.facts_[h.fact].type), r, "condition fact");
     switch (h.kind) {
       case CondKind::all:
       case CondKind::any:
       case CondKind::negation:
-        check(h.b == n.children.size(), r, "condition children");
-        for (std::uint32_t k = 0; k < h.b; ++k) check(n.children[k] == h.a + k, r, "condition child");
+        check(h.b == 0 || (h.a > i && h.a < nodes && h.b <= nodes - h.a), r, "condition children");
         break;
       case CondKind::done:
-        check(h.a < steps && n.target < steps, r, "condition step");
+        check(h.a < steps && c.target < steps, r, "condition step");
         break;
       case CondKind::contains_any:
       case CondKind::is_any:
-        check(h.a < lists && n.target < lists, r, "condition term list");
+        check(h.a < lists && c.target < lists, r, "condition term list");
         break;
       case CondKind::satisfied:
-        check(n.target < alts, r, "condition alternatives");
+        check(c.target < alts, r, "condition alternatives");
         break;
       case CondKind::compare:
         check(id_or_none(h.a, facts), r, "condition operand");

@@ -16,6 +16,35 @@ namespace mpadvisor::engine {
 
 namespace ast = dsl::ast;
 
+// The right-hand literal of a comparison, in the form the evaluator compares with.
+struct Operand {
+  bool boolean = false;
+  double number = 0;        // numbers; dates as seconds
+  std::int32_t index = -1;  // enum value index, or province index
+  std::string compact;      // normalised text for text comparisons
+};
+
+// A condition node as the compiler lowers it: everything about it in one place. Once every
+// condition is lowered and laid out, each becomes a HotNode and a ColdNode (compiled.hpp),
+// and the interview's tables read the literals; the model keeps none of these.
+struct CondNode {
+  CondKind kind = CondKind::constant;
+  CompareOp op = CompareOp::eq;
+  bool truth = false;                   // constant
+  std::vector<std::uint32_t> children;  // all / any / negation
+  FactId fact = kNone;                  // subject or left operand's fact
+  Function left_fn = Function::none;
+  Function right_fn = Function::none;
+  FactId right_fact = kNone;       // right operand when it is a function call
+  Operand right;                   // right operand when it is a literal
+  bool right_is_text = false;      // … and a string
+  std::uint32_t target = kNone;    // term list, step or alternatives
+  std::uint64_t mask = 0;          // has / in over enum values
+  std::vector<std::string> texts;  // has / in over text values (compact-normalised)
+  std::vector<double> numbers;     // in over numbers
+  std::string text;                // this sub-condition as the KB writes it
+};
+
 class ModelBuilder {
  public:
   explicit ModelBuilder(const dsl::CheckedKb& checked);
@@ -44,7 +73,7 @@ class ModelBuilder {
   std::uint32_t node(const ast::Expr& e, std::set<FactId>& facts);
   Operand operand(const ast::Value& v, FactId fact, Function fn);
   void lay_out_nodes();  // once every condition is lowered: the order a diagnosis reads them
-  void hot_nodes();      // then the evaluator's compact copy
+  void hot_nodes();      // then the model's hot and cold halves of each
 
   // lower_matchers.cpp: term lists, regions and message patterns into matchers
   void term_lists();
@@ -85,6 +114,7 @@ class ModelBuilder {
       alternatives_index_;
   std::map<std::string, std::int32_t, std::less<>> province_index_;
   LiteralTable pattern_literals_;
+  std::vector<CondNode> nodes_;  // every condition's nodes, lowered (lower_conditions.cpp)
 };
 
 }  // namespace mpadvisor::engine

@@ -41,13 +41,13 @@ CompareOp op_of(ast::CompareOp op) {
 std::uint32_t ModelBuilder::condition(const ast::Expr& e) {
   CompiledConditions& cc = *model_->conditions_;
   std::set<FactId> facts;
-  std::size_t const first = cc.nodes.size();  // a condition's nodes are contiguous
+  std::size_t const first = nodes_.size();  // a condition's nodes are contiguous
   std::uint32_t const root = node(e, facts);
   cc.roots.push_back(root);
   cc.facts_of.emplace_back(facts.begin(), facts.end());
   std::set<FactId> known;
-  for (std::size_t i = first; i < cc.nodes.size(); ++i) {
-    if (cc.nodes[i].kind == CondKind::known) known.insert(cc.nodes[i].fact);
+  for (std::size_t i = first; i < nodes_.size(); ++i) {
+    if (nodes_[i].kind == CondKind::known) known.insert(nodes_[i].fact);
   }
   cc.known_facts_of.emplace_back(known.begin(), known.end());
   return static_cast<std::uint32_t>(cc.roots.size() - 1);
@@ -134,6 +134,7 @@ std::uint32_t ModelBuilder::node(const ast::Expr& e, std::set<FactId>& facts) {
         facts.insert(n.right_fact);
       } else {
         n.right = operand(e.right.value, n.left_fn == Function::none ? n.fact : kNone, n.left_fn);
+        n.right_is_text = e.right.value.kind == ast::ValueKind::string;
       }
       for (FactId f : {n.fact, n.right_fact}) {
         if (f != kNone && (n.left_fn == Function::province || n.right_fn == Function::province)) {
@@ -143,9 +144,8 @@ std::uint32_t ModelBuilder::node(const ast::Expr& e, std::set<FactId>& facts) {
       break;
     }
   }
-  CompiledConditions& cc = *model_->conditions_;
-  cc.nodes.push_back(std::move(n));
-  return static_cast<std::uint32_t>(cc.nodes.size() - 1);
+  nodes_.push_back(std::move(n));
+  return static_cast<std::uint32_t>(nodes_.size() - 1);
 }
 
 // Renumbers the nodes into the order compiled.hpp describes (HotNode): a diagnosis then walks
@@ -153,7 +153,7 @@ std::uint32_t ModelBuilder::node(const ast::Expr& e, std::set<FactId>& facts) {
 void ModelBuilder::lay_out_nodes() {
   CompiledConditions& cc = *model_->conditions_;
   std::vector<std::uint32_t> order;  // new index → old index
-  order.reserve(cc.nodes.size());
+  order.reserve(nodes_.size());
   std::vector<bool> placed(cc.roots.size(), false);
   auto place = [&](std::uint32_t condition) {
     if (placed[condition]) return;
@@ -161,7 +161,7 @@ void ModelBuilder::lay_out_nodes() {
     std::size_t next = order.size();
     order.push_back(cc.roots[condition]);
     for (; next < order.size(); ++next) {  // breadth first: each node's children side by side
-      for (std::uint32_t child : cc.nodes[order[next]].children) order.push_back(child);
+      for (std::uint32_t child : nodes_[order[next]].children) order.push_back(child);
     }
   };
   for (StepId s : model_->topo_) {
@@ -170,26 +170,42 @@ void ModelBuilder::lay_out_nodes() {
     for (RuleId r : step.rules) place(model_->rules_[r].condition);
   }
   for (std::uint32_t c = 0; c < cc.roots.size(); ++c) place(c);
-  if (order.size() != cc.nodes.size()) throw std::logic_error("a condition node belongs to no condition");
+  if (order.size() != nodes_.size()) throw std::logic_error("a condition node belongs to no condition");
 
   std::vector<std::uint32_t> renumbered(order.size());
   for (std::uint32_t i = 0; i < order.size(); ++i) renumbered[order[i]] = i;
   std::vector<CondNode> nodes;
   nodes.reserve(order.size());
   for (std::uint32_t old : order) {
-    nodes.push_back(std::move(cc.nodes[old]));
+    nodes.push_back(std::move(nodes_[old]));
     for (std::uint32_t& child : nodes.back().children) child = renumbered[child];
   }
-  cc.nodes = std::move(nodes);
+  nodes_ = std::move(nodes);
   for (std::uint32_t& root : cc.roots) root = renumbered[root];
 }
 
-// The compact copy of every node the evaluator walks (compiled.hpp, HotNode).
+// Each node's two halves in the model (compiled.hpp): what the evaluator walks, and what
+// explanations and the rarer tests read.
 void ModelBuilder::hot_nodes() {
   CompiledConditions& cc = *model_->conditions_;
   cc.hot.clear();
-  cc.hot.reserve(cc.nodes.size());
-  for (const CondNode& n : cc.nodes) {
+  cc.hot.reserve(nodes_.size());
+  cc.cold.clear();
+  cc.cold.reserve(nodes_.size());
+  cc.text.clear();
+  cc.literals.clear();
+  for (const CondNode& n : nodes_) {
+    ColdNode c;
+    c.text_begin = static_cast<std::uint32_t>(cc.text.size());
+    c.text_size = static_cast<std::uint32_t>(n.text.size());
+    cc.text += n.text;
+    c.target = n.target;
+    bool const compares_text = n.kind == CondKind::compare && n.right_fact == kNone && n.right_is_text;
+    if (!n.texts.empty() || !n.numbers.empty() || compares_text) {
+      c.literals = static_cast<std::uint32_t>(cc.literals.size());
+      cc.literals.push_back({compares_text ? std::vector<std::string>{n.right.compact} : n.texts, n.numbers});
+    }
+    cc.cold.push_back(c);
     HotNode h;
     h.kind = n.kind;
     h.op = n.op;

@@ -39,7 +39,7 @@ void ModelBuilder::interview_tables() {
   }
 
   std::vector<Literals> lit(facts);
-  for (const CondNode& n : cc.nodes) {
+  for (const CondNode& n : nodes_) {
     if (n.fact == kNone) continue;
     Literals& l = lit[n.fact];
     switch (n.kind) {

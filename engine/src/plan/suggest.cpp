@@ -43,15 +43,18 @@ std::string trim(std::string s) {
 // the words the rule objects to (a test under `not` wants the words, so it is skipped).
 void objected_ranges(const Model& model, const FactValue& value, FactId fact, std::uint32_t node, bool positive,
                      std::vector<std::pair<std::uint32_t, std::uint32_t>>& out) {
-  const CondNode& n = model.conditions().nodes[node];
+  const CompiledConditions& cc = model.conditions();
+  const HotNode& n = cc.hot[node];
   bool const inner = n.kind == CondKind::negation ? !positive : positive;
-  for (std::uint32_t child : n.children) objected_ranges(model, value, fact, child, inner, out);
+  for (auto [child, last] = cc.children_of(node); child < last; ++child)
+    objected_ranges(model, value, fact, child, inner, out);
   if (!positive || n.fact != fact) return;
+  std::uint32_t const list = cc.cold[node].target;
   if (n.kind == CondKind::contains_any) {
-    for (const TermHit& hit : model.match_tables().term_lists[n.target].find_all(value.normalized))
+    for (const TermHit& hit : model.match_tables().term_lists[list].find_all(value.normalized))
       out.push_back(original_range(value.text, hit.begin, hit.end));
   } else if (n.kind == CondKind::is_any &&
-             model.match_tables().term_lists_compact[n.target].find_exact(value.compact) >= 0) {
+             model.match_tables().term_lists_compact[list].find_exact(value.compact) >= 0) {
     out.emplace_back(0, static_cast<std::uint32_t>(value.text.size()));
   }
 }

@@ -26,8 +26,9 @@ namespace mpadvisor::engine {
 
 // 4: condition nodes in the order a diagnosis reads them, children consecutive; the rule
 // tables derived on loading instead of stored. 5: the scenarios as a section of their own,
-// decoded when first asked for.
-inline constexpr std::uint32_t kModelFormatVersion = 5;
+// decoded when first asked for. 6: condition nodes as a hot and a 16-byte cold half, their
+// texts in one string.
+inline constexpr std::uint32_t kModelFormatVersion = 6;
 
 struct ModelFileError : std::runtime_error {
   using std::runtime_error::runtime_error;
