@@ -17,6 +17,10 @@ Model::Model()
       scopes_(std::make_unique<ScopeCache>()) {}
 Model::~Model() = default;
 
+std::string_view Model::condition_text(RuleId rule) const {
+  return conditions_->text_of(conditions_->roots[rules_[rule].condition]);
+}
+
 const std::vector<ScenarioInfo>& Model::scenarios() const {
   if (PendingScenarios* p = pending_scenarios_.get(); p && !p->decoded.load(std::memory_order_acquire)) {
     std::lock_guard const lock(p->mutex);

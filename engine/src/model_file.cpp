@@ -287,8 +287,7 @@ struct ModelCodec {
   }
   template <typename Ar>
   static void io(Ar& ar, RuleInfo& r) {
-    all(ar, r.name, r.step, r.condition, r.effect, r.cause, r.likelihood, r.actor, r.condition_text, r.sources,
-        r.location);
+    all(ar, r.name, r.step, r.condition, r.effect, r.cause, r.likelihood, r.actor, r.sources, r.location);
   }
   template <typename Ar>
   static void io(Ar& ar, TermListInfo& t) {

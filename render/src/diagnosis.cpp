@@ -135,7 +135,7 @@ std::string finding_text(const engine::Model& m, const engine::Finding& f, const
   if (o.explain) {
     out << pad << "  "
         << style.dim(
-               say(lang, Msg::trace_rule, rule.name, rule.location.file, rule.location.line, safe(rule.condition_text)))
+               say(lang, Msg::trace_rule, rule.name, rule.location.file, rule.location.line, safe(m.condition_text(f.rule))))
         << "\n";
   }
   return out.str();
@@ -270,7 +270,7 @@ void write_finding(JsonWriter& w, const engine::Model& m, const engine::Finding&
         .begin_object()
         .member("file", rule.location.file)
         .member("line", static_cast<std::int64_t>(rule.location.line))
-        .member("condition", rule.condition_text)
+        .member("condition", m.condition_text(f.rule))
         .end_object();
   }
   w.end_object();

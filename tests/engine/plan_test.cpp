@@ -51,7 +51,7 @@ bool passes_every_rule_on(const Model& m, const Profile& base, FactId f, const s
   set_fact_from_text(m, p, f, value);
   Diagnosis const d = diagnose(m, p);
   auto reads = [&](const Finding& finding) {
-    const std::string& condition = m.rules()[finding.rule].condition_text;
+    std::string_view const condition = m.condition_text(finding.rule);
     return condition.find(m.facts()[f].name) != std::string::npos;
   };
   for (const BlockedStep& b : d.blockers) {

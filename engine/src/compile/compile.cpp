@@ -7,7 +7,6 @@
 
 #include "compile/builder.hpp"
 #include "mpadvisor/base/clock.hpp"
-#include "mpadvisor/dsl/format.hpp"
 #include "scope_cache.hpp"
 
 namespace mpadvisor::engine {
@@ -177,7 +176,6 @@ void ModelBuilder::rules() {
     info.name = r.name.text;
     info.step = step_id(r.step);
     info.condition = condition(r.condition);
-    info.condition_text = dsl::format_condition(r.condition);
     info.effect = kEffects[static_cast<int>(r.effect.kind)];
     info.cause = cause_id(r.effect.cause);
     info.likelihood = kLikelihoods[static_cast<int>(r.effect.likelihood)];

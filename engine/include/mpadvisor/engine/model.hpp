@@ -155,7 +155,6 @@ struct RuleInfo {
   CauseId cause = kNone;
   Likelihood likelihood = Likelihood::medium;
   std::string actor;  // wait
-  std::string condition_text;
   std::vector<Source> sources;
   SourceLocation location;
 };
@@ -278,6 +277,8 @@ class Model {
   const StepScope& scope(StepId target) const;
   // A digest of the KB's text, recorded with stored diagnoses.
   const std::string& version() const { return version_; }
+  // A rule's condition as the KB writes it (kept once, with the condition's nodes).
+  std::string_view condition_text(RuleId rule) const;
 
   std::optional<FactId> find_fact(std::string_view name) const { return fact_index_.find(name); }
   std::optional<StepId> find_step(std::string_view name) const { return step_index_.find(name); }
