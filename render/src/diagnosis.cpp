@@ -134,8 +134,8 @@ std::string finding_text(const engine::Model& m, const engine::Finding& f, const
     out << pad << "  " << text(lang, Msg::label_source) << source_text(s, lang) << "\n";
   if (o.explain) {
     out << pad << "  "
-        << style.dim(
-               say(lang, Msg::trace_rule, rule.name, rule.location.file, rule.location.line, safe(m.condition_text(f.rule))))
+        << style.dim(say(lang, Msg::trace_rule, rule.name, rule.location.file, rule.location.line,
+                         safe(m.condition_text(f.rule))))
         << "\n";
   }
   return out.str();
