@@ -111,6 +111,9 @@ struct HotRule {
   StepId step = 0;                // RuleInfo (long, with texts) is a cache miss away
   std::uint32_t known_begin = 0;  // its known() facts: known_fact_ids[known_begin, +known_count)
   std::uint16_t known_count = 0;
+  // The first guard_count of them are tested by conjuncts of the whole condition (known(F)
+  // under nothing but `and`): one of them unknown makes the rule false before a node is read.
+  std::uint16_t guard_count = 0;
   Effect effect = Effect::block;
   Likelihood likelihood = Likelihood::medium;
 };

@@ -129,7 +129,7 @@ void diagnose(const Model& model, const Profile& profile, const DiagnoseOptions&
       // for scenario coverage and case replay.
       if (options.rule_values) {
         for (const HotRule* rule = rules_begin; rule != rules_end; ++rule)
-          d.rule_values.emplace_back(rule->id, eval.eval(rule->root));
+          d.rule_values.emplace_back(rule->id, eval.rule(*rule));
       }
       continue;
     }
@@ -138,7 +138,7 @@ void diagnose(const Model& model, const Profile& profile, const DiagnoseOptions&
     std::vector<RuleId> risks;  // warnings of medium or high likelihood here
     for (const HotRule* it = rules_begin; it != rules_end; ++it) {
       const HotRule& rule = *it;
-      Truth const v = eval.eval(rule.root);
+      Truth const v = eval.rule(rule);
       if (options.rule_values) d.rule_values.emplace_back(rule.id, v);
       if (v == Truth::no) {
         // False whatever the unknown facts turn out to be (three-valued logic), unless a

@@ -15,6 +15,15 @@ class Evaluator {
   Evaluator(const Model& model, const Profile& profile);
 
   Truth condition(std::uint32_t index) const { return eval(cc_.roots[index]); }
+  // A rule's value: false at once when one of its guards (HotRule) is unknown, which in a
+  // profile that leaves facts out is most rules, and their nodes are then never read.
+  Truth rule(const HotRule& r) const {
+    const FactId* guard = cc_.known_fact_ids.data() + r.known_begin;
+    for (const FactId* end = guard + r.guard_count; guard != end; ++guard) {
+      if (!profile_.facts[*guard].known) return Truth::no;
+    }
+    return eval(r.root);
+  }
   Truth eval(std::uint32_t node) const;
   bool step_done(StepId step) const;
 

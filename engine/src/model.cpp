@@ -1,6 +1,7 @@
 // The model's own parts: construction, and the names of its enumerations.
 #include "mpadvisor/engine/model.hpp"
 
+#include <algorithm>
 #include <atomic>
 #include <cstdio>
 #include <mutex>
@@ -32,6 +33,23 @@ const std::vector<ScenarioInfo>& Model::scenarios() const {
   return scenarios_;
 }
 
+namespace {
+
+// Appends to `out` the facts that known() tests as conjuncts of the condition at `node`
+// (reached through `and` nodes only) and that out[from, end) does not hold yet. Such a fact
+// being unknown makes the whole condition false, whatever else it says.
+void append_guards(const CompiledConditions& cc, std::uint32_t node, std::vector<FactId>& out, std::size_t from) {
+  const HotNode& n = cc.hot[node];
+  if (n.kind == CondKind::known) {
+    auto const begin = out.begin() + static_cast<std::ptrdiff_t>(from);
+    if (std::find(begin, out.end(), n.fact) == out.end()) out.push_back(n.fact);
+  } else if (n.kind == CondKind::all) {
+    for (std::uint32_t k = 0; k < n.b; ++k) append_guards(cc, n.a + k, out, from);
+  }
+}
+
+}  // namespace
+
 void Model::finish() {
   auto fill = [](NameIndex& index, const auto& infos) {
     std::vector<std::string_view> names;
@@ -53,11 +71,18 @@ void Model::finish() {
     cc.step_rules[s].begin = static_cast<std::uint32_t>(cc.rules_by_step.size());
     for (RuleId r : steps_[s].rules) {
       const RuleInfo& rule = rules_[r];
-      const std::vector<FactId>& known = cc.known_facts_of[rule.condition];
-      cc.rules_by_step.push_back({r, cc.roots[rule.condition], rule.cause, rule.step,
-                                  static_cast<std::uint32_t>(cc.known_fact_ids.size()),
-                                  static_cast<std::uint16_t>(known.size()), rule.effect, rule.likelihood});
-      cc.known_fact_ids.insert(cc.known_fact_ids.end(), known.begin(), known.end());
+      std::uint32_t const root = cc.roots[rule.condition];
+      auto const known_begin = static_cast<std::uint32_t>(cc.known_fact_ids.size());
+      append_guards(cc, root, cc.known_fact_ids, known_begin);
+      std::size_t const guards = cc.known_fact_ids.size() - known_begin;
+      for (FactId f : cc.known_facts_of[rule.condition]) {
+        if (std::find(cc.known_fact_ids.begin() + known_begin, cc.known_fact_ids.end(), f) == cc.known_fact_ids.end())
+          cc.known_fact_ids.push_back(f);
+      }
+      HotRule hot{r, root, rule.cause, rule.step, known_begin, 0, 0, rule.effect, rule.likelihood};
+      hot.known_count = static_cast<std::uint16_t>(cc.known_fact_ids.size() - known_begin);
+      hot.guard_count = static_cast<std::uint16_t>(guards);
+      cc.rules_by_step.push_back(hot);
     }
     cc.step_rules[s].end = static_cast<std::uint32_t>(cc.rules_by_step.size());
   }

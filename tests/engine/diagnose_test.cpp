@@ -3,8 +3,11 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <map>
 #include <sstream>
 
+#include "compiled.hpp"
+#include "evaluator.hpp"
 #include "mpadvisor/dsl/load.hpp"
 #include "mpadvisor/engine/diagnosis.hpp"
 #include "support/golden.hpp"
@@ -96,6 +99,44 @@ TEST(Diagnose, UnknownFactsMakeStepsUndeterminedAndAreListed) {
   ASSERT_EQ(d.needs_info.size(), 1u);
   EXPECT_EQ(m->facts()[d.needs_info[0].fact].name, "x_b");
   EXPECT_EQ(d.status[*m->find_step("b")], StepStatus::undetermined);
+}
+
+// A known(F) that is a conjunct of the whole condition guards the rule: F unknown makes it
+// false before its nodes are read. A known(F) under `or` or `not` guards nothing. Each rule's
+// value must be the one the full evaluation gives.
+TEST(Diagnose, OnlyConjunctKnownTestsGuardARule) {
+  std::string kb = "goal s\nstep s { title en \"S\" }\n";
+  for (std::string f : {"a", "b", "c"}) kb += "fact " + f + " : number { question zh \"?\" en \"" + f + "?\" }\n";
+  kb += "cause k { title zh \"k\" en \"k\" explain zh \"e\" en \"e\" fix zh \"f\" en \"f\" }\n";
+  const std::vector<std::pair<std::string, std::string>> rules = {
+      {"guarded", "known(a) and a > 1"},
+      {"in_or", "known(a) or b > 1"},
+      {"negated", "not known(a)"},
+      {"nested", "(known(a) and known(b)) and (b > 1 or known(c))"},
+      {"unguarded", "a > 1 and (known(c) or b > 1)"}};
+  for (const auto& [name, when] : rules) kb += "rule " + name + " at s { when " + when + " block k }\n";
+  auto m = model_from(kb);
+  ASSERT_TRUE(m);
+  std::map<std::string, std::size_t> guards;
+  for (const HotRule& r : m->conditions().rules_by_step) guards[m->rules()[r.id].name] = r.guard_count;
+  EXPECT_EQ(guards, (std::map<std::string, std::size_t>{
+                        {"guarded", 1}, {"in_or", 0}, {"negated", 0}, {"nested", 2}, {"unguarded", 0}}));
+  for (const char* json :
+       {R"({})", R"({"b": 2})", R"({"a": 2})", R"({"a": 2, "b": 0})", R"({"a": 0, "b": 2, "c": 1})"}) {
+    Profile const p = profile_from(*m, json);
+    Diagnosis const d = diagnose(*m, p);
+    Evaluator const full(*m, p);
+    ASSERT_EQ(d.rule_values.size(), rules.size());
+    for (auto [rule, value] : d.rule_values) {
+      EXPECT_EQ(value, full.condition(m->rules()[rule].condition)) << m->rules()[rule].name << " on " << json;
+    }
+  }
+  Diagnosis const none = diagnose(*m, profile_from(*m, R"({"b": 2})"));
+  std::map<std::string, Truth> values;
+  for (auto [rule, value] : none.rule_values) values[m->rules()[rule].name] = value;
+  EXPECT_EQ(values["guarded"], Truth::no);
+  EXPECT_EQ(values["in_or"], Truth::yes);
+  EXPECT_EQ(values["negated"], Truth::yes);
 }
 
 TEST(Diagnose, TargetLimitsTheScope) {
