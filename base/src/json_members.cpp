@@ -1,9 +1,24 @@
 #include "mpadvisor/base/json_members.hpp"
 
+#include <array>
 #include <string>
 
 namespace mpadvisor::base {
 namespace {
+
+// The bytes a scan must stop at: inside a string, its end, an escape or a control character;
+// inside brackets, a string's start or a bracket. Every other byte is passed over.
+constexpr auto kStringStop = [] {
+  std::array<bool, 256> stop{};
+  for (int c = 0; c < 0x20; ++c) stop[c] = true;
+  stop['"'] = stop['\\'] = true;
+  return stop;
+}();
+constexpr auto kBracketStop = [] {
+  std::array<bool, 256> stop{};
+  stop['"'] = stop['{'] = stop['}'] = stop['['] = stop[']'] = true;
+  return stop;
+}();
 
 class Scanner {
  public:
@@ -24,16 +39,15 @@ class Scanner {
   // After the opening quote: to just past the closing one. `escaped` says a backslash came.
   bool string(bool& escaped) {
     for (; at_ < text_.size(); ++at_) {
-      char const c = text_[at_];
+      auto const c = static_cast<unsigned char>(text_[at_]);
+      if (!kStringStop[c]) continue;  // most bytes: nothing to look at
       if (c == '"') {
         ++at_;
         return true;
       }
-      if (static_cast<unsigned char>(c) < 0x20) return false;
-      if (c == '\\') {
-        escaped = true;
-        if (++at_ == text_.size()) return false;
-      }
+      if (c < 0x20) return false;
+      escaped = true;  // a backslash: the next byte is taken whatever it is
+      if (++at_ == text_.size()) return false;
     }
     return false;
   }
@@ -52,14 +66,15 @@ class Scanner {
     }
     std::string open;  // the brackets still open, innermost last
     for (; at_ < text_.size(); ++at_) {
-      char const c = text_[at_];
+      auto const c = static_cast<unsigned char>(text_[at_]);
+      if (!kBracketStop[c]) continue;
       if (c == '"') {
         ++at_;
         if (!string(escaped)) return false;
         --at_;
       } else if (c == '{' || c == '[') {
-        open += c;
-      } else if (c == '}' || c == ']') {
+        open += static_cast<char>(c);
+      } else {
         if (open.empty() || open.back() != (c == '}' ? '{' : '[')) return false;
         open.pop_back();
         if (open.empty()) return ++at_, true;

@@ -114,6 +114,33 @@ TEST(Batch, RequestsAreReadTheSameWhateverTheirSpelling) {
   for (std::size_t k = 0; k < kinds.size(); ++k) EXPECT_EQ(got[2 + k]["error"]["kind"], kinds[k]) << got[2 + k];
 }
 
+// A plain ASCII id or target is read without a JSON parser; every other spelling through one.
+// Either way the answer carries the id as given, and a key given twice counts the last time.
+TEST(Batch, IdsAndTargetsComeBackAsGivenWhateverTheirSpelling) {
+  TempDir tmp;
+  std::string const clean = one_line(source_dir() / "kb/examples/clean_release.json");
+  auto line = [&](const std::string& members) { return "{" + members + R"(, "profile": )" + clean + "}\n"; };
+  std::string const input = line(R"("id": "agency-7")") +                               // 1
+                            line(R"("id": "\u4e2d-\"q\"")") +                           // 2
+                            line("\"id\": \"\xe4\xb8\xad\"") +                          // 3
+                            line(R"("id": "first", "id": ["last"])") +                  // 4
+                            line(R"("id": ["first"], "id": "last")") +                  // 5
+                            line(R"("id": "t", "target": "no-such-step")") +            // 6
+                            line(R"("id": "\u0074", "target": "filing.\u0073ubmit")");  // 7
+  RunResult r = run_mpadvisor({"diagnose", "--batch", "-"}, tmp.path(), input);
+  auto got = answers(r.out);
+  ASSERT_EQ(got.size(), 7u) << r.out;
+  EXPECT_EQ(got[0]["id"], "agency-7");
+  EXPECT_EQ(got[1]["id"], "\xe4\xb8\xad-\"q\"");
+  EXPECT_EQ(got[2]["id"], "\xe4\xb8\xad");
+  EXPECT_EQ(got[3]["id"], ordered_json::parse(R"(["last"])"));
+  EXPECT_EQ(got[4]["id"], "last");
+  EXPECT_EQ(got[5]["id"], "t");
+  EXPECT_EQ(got[5]["error"]["kind"], "unknown-step");
+  EXPECT_EQ(got[6]["id"], "t");
+  EXPECT_EQ(got[6]["target"], "filing.submit");
+}
+
 TEST(Batch, ThreadsDoNotChangeTheOutputAndEvidenceCanBeLeftOut) {
   TempDir tmp;
   std::string input;

@@ -72,25 +72,43 @@ class Diagnoser {
       options.rule_values = ranks_rejections_ && !profile.rejections.empty();
       engine::diagnose(model_, profile, options, d);
       render::JsonWriter out(-1, true);
-      out.begin_object().member("id", request.id);
+      out.begin_object().key("id");
+      if (request.plain_id) {
+        out.value(*request.plain_id);
+      } else {
+        out.value(request.id);
+      }
       render::write_diagnosis_answer(out, model_, profile, d, render_);  // kb_version included
       out.end_object();
       return {out.take(), false, d.verdict == engine::Verdict::clear};
     } catch (const Bad& e) {
-      return error(request.id, line.number, e.kind, e.what());
+      return error(request.id_json(), line.number, e.kind, e.what());
     } catch (const engine::ProfileError& e) {
-      return error(request.id, line.number, "invalid-profile", e.what());
+      return error(request.id_json(), line.number, "invalid-profile", e.what());
     }
   }
 
  private:
   // A line's request: a bare profile, or {"id", "target", "profile"}.
   struct Request {
-    render::Json id;                    // the line number unless the request names one
-    std::optional<std::string> target;  // the request's own target
-    std::string_view profile;           // the profile's JSON text (in the line, or in `owned`)
+    render::Json id;                           // the line number unless the request names one
+    std::optional<std::string_view> plain_id;  // an id that is a plain string (plain_string), in the line
+    std::optional<std::string> target;         // the request's own target
+    std::string_view profile;                  // the profile's JSON text (in the line, or in `owned`)
     std::string owned;
+
+    render::Json id_json() const { return plain_id ? render::Json(*plain_id) : id; }
   };
+
+  // The text of a JSON string of printable ASCII without escapes (an id or a step name, as
+  // they nearly always are), read without a JSON parser; nullopt for any other value.
+  static std::optional<std::string_view> plain_string(std::string_view json) {
+    if (json.size() < 2 || json.front() != '"' || json.back() != '"') return std::nullopt;
+    std::string_view const text = json.substr(1, json.size() - 2);
+    bool const plain =
+        std::all_of(text.begin(), text.end(), [](char c) { return c >= 0x20 && c < 0x7F && c != '"' && c != '\\'; });
+    return plain ? std::optional<std::string_view>(text) : std::nullopt;
+  }
 
   // From the spans of the line's members, without a JSON tree; through a tree only when a key
   // has an escape or a small member is not JSON (and then the tree says what is wrong).
@@ -108,10 +126,21 @@ class Diagnoser {
     }
     for (const base::JsonMember& m : *members) {
       if (&m == profile || m.key == "profile") continue;
+      if (m.key == "id" || m.key == "target") {
+        if (std::optional<std::string_view> const plain = plain_string(m.value)) {
+          if (m.key == "id") {
+            r.plain_id = plain;
+          } else {
+            r.target = std::string(*plain);
+          }
+          continue;
+        }
+      }
       render::Json value = render::Json::parse(m.value, nullptr, false);
       if (value.is_discarded()) return read_request_as_tree(text, r);
       if (m.key == "id") {
         r.id = std::move(value);
+        r.plain_id.reset();
       } else if (m.key == "target") {
         if (!value.is_string()) throw Bad("bad-request", "\"target\" must be a step name");
         r.target = value.get<std::string>();
