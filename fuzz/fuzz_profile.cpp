@@ -4,6 +4,7 @@
 // fast reader takes, the full reader must read to the very same profile.
 #include <cstdint>
 #include <cstdlib>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -42,10 +43,16 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   std::string_view const text(reinterpret_cast<const char*>(data), size);
   std::int64_t const now = 1'800'000'000;
   engine::Profile fast = engine::empty_profile(m, now);
-  if (engine::profile_detail::read_profile_fast(m, text, fast)) {
+  if (engine::profile_detail::read_profile_fast(m, text, fast, nullptr)) {
     engine::Profile full = engine::empty_profile(m, now);
     engine::profile_detail::read_profile_full(m, text, full);  // a throw here is a finding too
     if (!(full == fast)) std::abort();
+  }
+  // In place (a request's member): the object it took must read the same on its own.
+  engine::Profile in_place;
+  if (std::optional<std::size_t> const taken = engine::read_profile_at(m, text, now, in_place)) {
+    if (*taken > text.size()) std::abort();
+    if (!(engine::parse_profile(m, text.substr(0, *taken), now) == in_place)) std::abort();  // a throw is a finding too
   }
   engine::Profile fresh;
   try {

@@ -3,6 +3,9 @@
 // and it must leave the rest (escapes, mistakes) to the full reader.
 #include <gtest/gtest.h>
 
+#include <optional>
+#include <string_view>
+
 #include "profile/readers.hpp"
 #include "support/examples.hpp"
 #include "support/kb.hpp"
@@ -28,12 +31,21 @@ struct Reading {
   bool taken = false;  // the fast reader took the text
   Profile fast, full;
   std::string full_error;
+  // read_profile_at on the text (without its surrounding white space) followed by more
+  // members of a request: the object's length, and the profile.
+  std::optional<std::size_t> at;
+  Profile in_place;
 };
+
+constexpr std::string_view kRestOfRequest = R"(, "id": "p1"})";
 
 Reading read_both(const Model& m, const std::string& text) {
   Reading r;
   r.fast = empty_profile(m, 0);
-  r.taken = profile_detail::read_profile_fast(m, text, r.fast);
+  r.taken = profile_detail::read_profile_fast(m, text, r.fast, nullptr);
+  std::size_t const first = text.find_first_not_of(" \t\r\n"), last = text.find_last_not_of(" \t\r\n");
+  std::string const object = first == std::string::npos ? "" : text.substr(first, last - first + 1);
+  r.at = read_profile_at(m, object + std::string(kRestOfRequest), 0, r.in_place);
   r.full = empty_profile(m, 0);
   try {
     profile_detail::read_profile_full(m, text, r.full);
@@ -75,6 +87,10 @@ TEST(ProfileReaders, TheFastReaderGivesTheFullReadersProfile) {
     EXPECT_EQ(r.full_error, "") << text;
     if (r.taken) {
       EXPECT_TRUE(r.fast == r.full) << text;
+      // In place, inside a longer text: the same profile as parse_profile's, and where it ends.
+      ASSERT_TRUE(r.at) << text;
+      EXPECT_EQ(*r.at, text.find_last_not_of(" \t\r\n") + 1 - text.find_first_not_of(" \t\r\n")) << text;
+      EXPECT_TRUE(r.in_place == parse_profile(*m, text, 0)) << text;
     }
   }
 }
@@ -118,7 +134,14 @@ TEST(ProfileReaders, TheFastReaderDeclinesEscapesAndMistakes) {
       R"({"rejections": [{"message": "m", "stage": "nowhere"}]})",
       R"({"rejections": [{"message": 5}]})",
   };
-  for (const std::string& text : declined) EXPECT_FALSE(read_both(*m, text).taken) << text;
+  for (const std::string& text : declined) {
+    Reading const r = read_both(*m, text);
+    EXPECT_FALSE(r.taken) << text;
+    // In place too, except where the only mistake was what came after the object.
+    if (text != R"({"ok": true} x)") {
+      EXPECT_FALSE(r.at) << text;
+    }
+  }
   // As deep as the full reader goes, deeper than the fast one does.
   std::string const deep = "{\"_c\": " + std::string(100, '[') + std::string(100, ']') + ", \"ok\": true}";
   Reading const r = read_both(*m, deep);

@@ -52,19 +52,24 @@ class Diagnoser {
       if (line.too_long)
         throw Bad("too-long", "the line is longer than " + base::describe_size(base::kMaxProfileBytes) +
                                   ", the limit for a profile");
-      read_request(line.text, request);
-      std::optional<engine::StepId> target = default_target_;
-      if (request.target) target = target_named(*request.target, "\"target\"");
       // One profile and one diagnosis per thread, refilled line after line: their storage is
       // reused instead of being built and freed for every line.
       thread_local engine::Profile profile;
       thread_local engine::Diagnosis d;
-      try {
-        engine::parse_profile(model_, request.profile, now_, profile);
-      } catch (const engine::ProfileError& e) {
-        if (e.not_json) throw Bad("bad-json", "the line is not JSON");
-        throw;
+      if (!read_line_in_place(line.text, request, profile)) {
+        request = Request{};
+        request.id = line.number;
+        read_request(line.text, request);
+        if (request.target) target_named(*request.target, "\"target\"");  // the first mistake a line reports
+        try {
+          engine::parse_profile(model_, request.profile, now_, profile);
+        } catch (const engine::ProfileError& e) {
+          if (e.not_json) throw Bad("bad-json", "the line is not JSON");
+          throw;
+        }
       }
+      std::optional<engine::StepId> target = default_target_;
+      if (request.target) target = target_named(*request.target, "\"target\"");
       engine::DiagnoseOptions options;
       options.target = target;
       options.evidence = args_.evidence;
@@ -100,14 +105,74 @@ class Diagnoser {
     render::Json id_json() const { return plain_id ? render::Json(*plain_id) : id; }
   };
 
-  // The text of a JSON string of printable ASCII without escapes (an id or a step name, as
-  // they nearly always are), read without a JSON parser; nullopt for any other value.
+  // A JSON string of printable ASCII without escapes (an id or a step name, as they nearly
+  // always are) at text[at], read without a JSON parser: its text, `at` past it. nullopt for
+  // anything else.
+  static std::optional<std::string_view> plain_string_at(std::string_view text, std::size_t& at) {
+    if (at >= text.size() || text[at] != '"') return std::nullopt;
+    for (std::size_t end = at + 1; end < text.size(); ++end) {
+      auto const c = static_cast<unsigned char>(text[end]);
+      if (c == '"') {
+        std::string_view const s = text.substr(at + 1, end - at - 1);
+        at = end + 1;
+        return s;
+      }
+      if (c < 0x20 || c >= 0x7F || c == '\\') return std::nullopt;
+    }
+    return std::nullopt;
+  }
+
   static std::optional<std::string_view> plain_string(std::string_view json) {
-    if (json.size() < 2 || json.front() != '"' || json.back() != '"') return std::nullopt;
-    std::string_view const text = json.substr(1, json.size() - 2);
-    bool const plain =
-        std::all_of(text.begin(), text.end(), [](char c) { return c >= 0x20 && c < 0x7F && c != '"' && c != '\\'; });
-    return plain ? std::optional<std::string_view>(text) : std::nullopt;
+    std::size_t at = 0;
+    std::optional<std::string_view> const s = plain_string_at(json, at);
+    return at == json.size() ? s : std::nullopt;
+  }
+
+  // The usual line, {"id": "…", "target": "…", "profile": {…}} in any order with plain strings,
+  // in one pass: the profile goes straight from the line into its slots. False for anything
+  // else, which read_request and parse_profile then read in full (and word any mistake).
+  bool read_line_in_place(std::string_view text, Request& r, engine::Profile& profile) const {
+    std::size_t at = 0;
+    auto space = [&] {
+      while (at < text.size() && (text[at] == ' ' || text[at] == '\t' || text[at] == '\r' || text[at] == '\n')) ++at;
+    };
+    auto eat = [&](char c) {
+      if (at >= text.size() || text[at] != c) return false;
+      ++at;
+      return true;
+    };
+    bool has_profile = false;
+    space();
+    if (!eat('{')) return false;
+    for (;;) {
+      space();
+      std::optional<std::string_view> const key = plain_string_at(text, at);
+      if (!key) return false;
+      space();
+      if (!eat(':')) return false;
+      space();
+      if (*key == "profile" && !has_profile) {
+        std::optional<std::size_t> const taken = engine::read_profile_at(model_, text.substr(at), now_, profile);
+        if (!taken) return false;
+        at += *taken;
+        has_profile = true;
+      } else if (*key == "id" || *key == "target") {
+        std::optional<std::string_view> const value = plain_string_at(text, at);
+        if (!value) return false;
+        if (*key == "id") {
+          r.plain_id = value;
+        } else {
+          r.target = std::string(*value);
+        }
+      } else {
+        return false;
+      }
+      space();
+      if (eat('}')) break;
+      if (!eat(',')) return false;
+    }
+    space();
+    return has_profile && at == text.size();
   }
 
   // From the spans of the line's members, without a JSON tree; through a tree only when a key

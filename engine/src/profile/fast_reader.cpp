@@ -22,9 +22,13 @@ class FastReader {
   FastReader(const Model& model, std::string_view text, Profile& into)
       : model_(model), text_(text), profile_(into), seen_(model.facts().size() + 2, 0) {}
 
-  bool read() {
-    space();
+  bool read(std::size_t* taken) {
+    if (taken == nullptr) space();
     if (!members([&](std::string_view key) { return entry(key); })) return false;
+    if (taken != nullptr) {
+      *taken = at_;
+      return true;
+    }
     space();
     return at_ == text_.size();
   }
@@ -259,10 +263,10 @@ class FastReader {
 
 }  // namespace
 
-bool read_profile_fast(const Model& model, std::string_view text, Profile& into) {
+bool read_profile_fast(const Model& model, std::string_view text, Profile& into, std::size_t* taken) {
   // The scanner's offsets are ICU's 32-bit ones; a profile is far smaller (kMaxProfileBytes).
   if (text.size() > static_cast<std::size_t>(std::numeric_limits<std::int32_t>::max())) return false;
-  return FastReader(model, text, into).read();
+  return FastReader(model, text, into).read(taken);
 }
 
 }  // namespace mpadvisor::engine::profile_detail

@@ -261,28 +261,47 @@ Profile parse_profile(const Model& model, std::string_view text, std::int64_t no
   return p;
 }
 
-void parse_profile(const Model& model, std::string_view text, std::int64_t now, Profile& p) {
-  auto reset = [&] {
-    if (p.facts.size() != model.facts().size() || p.done.size() != model.steps().size()) {
-      p = empty_profile(model, now);
-      return;
-    }
-    // An unknown fact is always in its default state, so only known ones need resetting.
-    for (FactValue& v : p.facts) {
-      if (v.known) v.clear();
-    }
-    std::fill(p.done.begin(), p.done.end(), false);
-    p.rejections.clear();
-    p.as_of = now;
-  };
-  reset();
-  // Whatever the fast reader declines (a mistake, an escape) the full reader reads again.
-  if (!profile_detail::read_profile_fast(model, text, p)) {
-    reset();
-    profile_detail::read_profile_full(model, text, p);
+namespace {
+
+// Every fact unknown, nothing done, no rejections: the profile's storage kept.
+void reset(const Model& model, std::int64_t now, Profile& p) {
+  if (p.facts.size() != model.facts().size() || p.done.size() != model.steps().size()) {
+    p = empty_profile(model, now);
+    return;
   }
+  // An unknown fact is always in its default state, so only known ones need resetting.
+  for (FactValue& v : p.facts) {
+    if (v.known) v.clear();
+  }
+  std::fill(p.done.begin(), p.done.end(), false);
+  p.rejections.clear();
+  p.as_of = now;
+}
+
+// The moment the profile describes is its own as_of when it gives one.
+void take_as_of(const Model& model, Profile& p) {
   if (auto as_of = model.find_fact(profile_field::kAsOf); as_of && p.facts[*as_of].known)
     p.as_of = p.facts[*as_of].time;
+}
+
+}  // namespace
+
+void parse_profile(const Model& model, std::string_view text, std::int64_t now, Profile& p) {
+  reset(model, now, p);
+  // Whatever the fast reader declines (a mistake, an escape) the full reader reads again.
+  if (!profile_detail::read_profile_fast(model, text, p, nullptr)) {
+    reset(model, now, p);
+    profile_detail::read_profile_full(model, text, p);
+  }
+  take_as_of(model, p);
+}
+
+std::optional<std::size_t> read_profile_at(const Model& model, std::string_view text, std::int64_t now, Profile& p) {
+  reset(model, now, p);
+  std::size_t taken = 0;
+  if (!profile_detail::read_profile_fast(model, text, p, &taken)) return std::nullopt;
+  take_as_of(model, p);
+  return taken;
 }
 
 }  // namespace mpadvisor::engine

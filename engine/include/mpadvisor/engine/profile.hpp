@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -73,6 +74,12 @@ Profile parse_profile(const Model& model, std::string_view json, std::int64_t no
 // replay), where building a fresh profile each time was a large share of the cost. `into`
 // must be a profile of this model (or empty); on error it is left unspecified.
 void parse_profile(const Model& model, std::string_view json, std::int64_t now, Profile& into);
+// The usual profile read in place where it starts a longer text (a member of a request): the
+// object at the start of `json` goes into `into`, and the result is the object's length in
+// bytes. nullopt when it needs more than the fast path (a mistake, an escape): find the
+// object's end and call parse_profile on it, which words any mistake. Accepts exactly what
+// parse_profile accepts, with the same result.
+std::optional<std::size_t> read_profile_at(const Model& model, std::string_view json, std::int64_t now, Profile& into);
 
 // An empty profile: every fact unknown, nothing done.
 Profile empty_profile(const Model& model, std::int64_t now);
