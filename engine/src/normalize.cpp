@@ -57,11 +57,15 @@ UChar32 simplify(UChar32 c) {
 }
 
 // Normalised bytes go to a sink, which may also keep where each came from.
+// copy() takes a run of original characters that are already normalised, as they are.
 struct TextOnly {
   std::string& text;
   void reserve(std::size_t n) { text.reserve(n); }
   void append(std::string_view bytes, std::uint32_t, std::uint32_t) { text.append(bytes); }
   void push(char byte, std::uint32_t, std::uint32_t) { text.push_back(byte); }
+  void copy(std::string_view original, std::uint32_t begin, std::uint32_t end) {
+    text.append(original.substr(begin, end - begin));
+  }
 };
 
 struct WithOrigins {
@@ -77,6 +81,15 @@ struct WithOrigins {
     out.origin_end.insert(out.origin_end.end(), bytes.size(), end);
   }
   void push(char byte, std::uint32_t begin, std::uint32_t end) { append(std::string_view(&byte, 1), begin, end); }
+  void copy(std::string_view original, std::uint32_t begin, std::uint32_t end) {
+    for (auto at = static_cast<std::int32_t>(begin);
+         at < static_cast<std::int32_t>(end);) {  // each character its own origin
+      std::int32_t const from = at;
+      U8_FWD_1(original.data(), at, static_cast<std::int32_t>(end));
+      append(original.substr(static_cast<std::size_t>(from), static_cast<std::size_t>(at - from)),
+             static_cast<std::uint32_t>(from), static_cast<std::uint32_t>(at));
+    }
+  }
 };
 
 template <typename Sink>
@@ -101,6 +114,10 @@ void normalize_into(std::string_view text, Sink& sink, bool shortcuts) {
     U8_APPEND(reinterpret_cast<uint8_t*>(buf), len, 4, f, error);
     if (!error) sink.append(std::string_view(buf, static_cast<std::size_t>(len)), start, end);
   };
+  // Characters already in normal form (lower-case ASCII letters and digits, common
+  // ideographs without a simplified form), where nothing is pending, are copied as one run:
+  // from `run` to the current character.
+  std::uint32_t run = 0;
   int32_t i = 0;
   auto const length = static_cast<int32_t>(text.size());
   while (i < length) {
@@ -109,6 +126,15 @@ void normalize_into(std::string_view text, Sink& sink, bool shortcuts) {
     U8_NEXT(reinterpret_cast<const uint8_t*>(text.data()), i, length, c);
     if (c < 0) c = 0xFFFD;
     auto const from = static_cast<std::uint32_t>(start), to = static_cast<std::uint32_t>(i);
+    bool const as_is =
+        shortcuts && !pending_space &&
+        ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (is_unified_ideograph(c) && simplify(c) == c));
+    if (as_is) {
+      last_kept = c;
+      continue;
+    }
+    if (run < from) sink.copy(text, run, from);
+    run = to;
     if (c < 0x80) {
       // ASCII needs no ICU: letters fold to lower case, digits stay, the rest separates.
       if (!is_ascii_word(c)) {
@@ -119,13 +145,7 @@ void normalize_into(std::string_view text, Sink& sink, bool shortcuts) {
       continue;
     }
     if (shortcuts && is_unified_ideograph(c)) {
-      UChar32 const simple = simplify(c);
-      if (simple != c || pending_space) {
-        keep(simple, from, to);
-      } else {  // the common case, already normalised: its own bytes, without encoding it again
-        last_kept = c;
-        sink.append(text.substr(from, to - from), from, to);
-      }
+      keep(simplify(c), from, to);
       continue;
     }
     // An inert character is its own NFKC_Casefold form; only the others need ICU's mapping.
@@ -145,6 +165,7 @@ void normalize_into(std::string_view text, Sink& sink, bool shortcuts) {
       keep(f, from, to);
     }
   }
+  if (run < static_cast<std::uint32_t>(length)) sink.copy(text, run, static_cast<std::uint32_t>(length));
 }
 
 }  // namespace

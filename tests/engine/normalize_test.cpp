@@ -53,6 +53,21 @@ TEST(Normalize, EvidencePointsIntoTheOriginalText) {
   EXPECT_EQ(original.substr(begin, end - begin), "瑜 伽");
 }
 
+// Text already in normal form is copied a run at a time; each of its characters still points
+// at its own bytes of the original.
+TEST(Normalize, EachCharacterOfACopiedRunKeepsItsOwnOrigin) {
+  std::string const original = "ab瑜伽9 Cd";
+  NormalizedText const n = normalize(original);
+  ASSERT_EQ(n.text, "ab瑜伽9 cd");
+  const std::vector<std::pair<std::uint32_t, std::uint32_t>> want = {
+      {0, 1}, {1, 2}, {2, 5}, {2, 5}, {2, 5}, {5, 8}, {5, 8}, {5, 8}, {8, 9}, {10, 10}, {10, 11}, {11, 12}};
+  ASSERT_EQ(n.origin_begin.size(), want.size());
+  for (std::size_t i = 0; i < want.size(); ++i) {
+    EXPECT_EQ(n.origin_begin[i], want[i].first) << i;
+    EXPECT_EQ(n.origin_end[i], want[i].second) << i;
+  }
+}
+
 std::string utf8(UChar32 c) {
   char buf[4];
   int32_t len = 0;
