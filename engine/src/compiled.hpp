@@ -4,6 +4,7 @@
 
 #include <unicode/regex.h>
 
+#include <array>
 #include <atomic>
 #include <memory>
 #include <mutex>
@@ -111,11 +112,15 @@ struct HotRule {
   StepId step = 0;                // RuleInfo (long, with texts) is a cache miss away
   std::uint32_t known_begin = 0;  // its known() facts: known_fact_ids[known_begin, +known_count)
   std::uint16_t known_count = 0;
-  // The first guard_count of them are tested by conjuncts of the whole condition (known(F)
-  // under nothing but `and`): one of them unknown makes the rule false before a node is read.
-  std::uint16_t guard_count = 0;
   Effect effect = Effect::block;
   Likelihood likelihood = Likelihood::medium;
+  // Up to kGuards facts that known() tests as conjuncts of the whole condition (under nothing
+  // but `and`): one of them unknown makes the rule false before a node is read. A fixed
+  // number, the rest CompiledConditions::always_known, so that checking them takes no branch
+  // (whether a profile gives a fact is as good as random). A rule with more guards keeps four;
+  // its nodes test the others.
+  static constexpr std::size_t kGuards = 4;
+  std::array<FactId, kGuards> guards{};
 };
 
 struct CompiledConditions {
@@ -131,6 +136,7 @@ struct CompiledConditions {
   // here, dense, because every diagnosis asks it of every step in scope.
   std::vector<std::int32_t> done_when;
   std::vector<FactId> known_fact_ids;  // see HotRule
+  FactId always_known = 0;             // a guard that always holds: one past the last fact
 
   std::vector<HotNode> hot;                   // by node
   std::vector<ColdNode> cold;                 // by node, as `hot`

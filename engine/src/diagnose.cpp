@@ -1,6 +1,7 @@
 // Diagnosis toward a target step: statuses in topological order, root blockers and what
 // they hold up, the facts still needed, and the steps the applicant can take now.
 #include <algorithm>
+#include <bit>
 
 #include "evaluator.hpp"
 #include "mpadvisor/engine/diagnosis.hpp"
@@ -136,20 +137,8 @@ void diagnose(const Model& model, const Profile& profile, const DiagnoseOptions&
     BlockedStep* blocker = nullptr;  // its entry, once one of its blocking rules holds
     bool own_unknown = false, wait = false;
     std::vector<RuleId> risks;  // warnings of medium or high likelihood here
-    for (const HotRule* it = rules_begin; it != rules_end; ++it) {
-      const HotRule& rule = *it;
-      Truth const v = eval.rule(rule);
-      if (options.rule_values) d.rule_values.emplace_back(rule.id, v);
-      if (v == Truth::no) {
-        // False whatever the unknown facts turn out to be (three-valued logic), unless a
-        // known(F) test is false only because F is not given yet: the rejection ranking
-        // discounts such a rule's cause.
-        const FactId* guards = cc.known_fact_ids.data() + rule.known_begin;
-        if (options.rule_values &&
-            std::all_of(guards, guards + rule.known_count, [&](FactId f) { return profile.facts[f].known; }))
-          d.ruled_out.push_back(rule.id);
-        continue;
-      }
+    // A rule that holds or may hold (three-valued logic) at this step.
+    auto take = [&](const HotRule& rule, Truth v) {
       switch (rule.effect) {
         case Effect::block:
           if (v == Truth::yes) {
@@ -172,6 +161,36 @@ void diagnose(const Model& model, const Profile& profile, const DiagnoseOptions&
             d.waiting.push_back(finding(rule, v));
           }
           break;
+      }
+    };
+    if (options.rule_values) {
+      for (const HotRule* rule = rules_begin; rule != rules_end; ++rule) {
+        Truth const v = eval.rule(*rule);
+        d.rule_values.emplace_back(rule->id, v);
+        if (v != Truth::no) {
+          take(*rule, v);
+          continue;
+        }
+        // False whatever the unknown facts turn out to be (three-valued logic), unless a
+        // known(F) test is false only because F is not given yet: the rejection ranking
+        // discounts such a rule's cause.
+        const FactId* known = cc.known_fact_ids.data() + rule->known_begin;
+        if (std::all_of(known, known + rule->known_count, [&](FactId f) { return profile.facts[f].known; }))
+          d.ruled_out.push_back(rule->id);
+      }
+    } else {
+      // Only the rules whose guards hold are evaluated, found 64 at a time without a branch
+      // per rule: which guard is unknown is as good as random, and a guess missed costs more
+      // than the test.
+      for (const HotRule* word = rules_begin; word < rules_end; word += 64) {
+        auto const n = static_cast<std::size_t>(std::min<std::ptrdiff_t>(64, rules_end - word));
+        std::uint64_t hold = 0;
+        for (std::size_t i = 0; i < n; ++i) hold |= std::uint64_t{eval.guards_hold(word[i])} << i;
+        for (; hold != 0; hold &= hold - 1) {
+          const HotRule& rule = word[std::countr_zero(hold)];
+          Truth const v = eval.eval(rule.root);
+          if (v != Truth::no) take(rule, v);
+        }
       }
     }
     bool upstream_blocked = false, requirements_done = true;

@@ -13,7 +13,12 @@ Evaluator::Evaluator(const Model& model, const Profile& profile)
       profile_(profile),
       cc_(model.conditions()),
       tables_(model.match_tables()),
-      done_(model.steps().size(), -1) {}
+      known_bits_(model.facts().size() / 64 + 1, 0),
+      done_(model.steps().size(), -1) {
+  for (FactId f = 0; f < profile.facts.size(); ++f)
+    known_bits_[f / 64] |= std::uint64_t{profile.facts[f].known} << (f % 64);
+  known_bits_[cc_.always_known / 64] |= std::uint64_t{1} << (cc_.always_known % 64);
+}
 
 bool Evaluator::step_done(StepId step) const {
   if (done_[step] == 0 || done_[step] == 1) return done_[step] == 1;

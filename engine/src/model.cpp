@@ -36,15 +36,14 @@ const std::vector<ScenarioInfo>& Model::scenarios() const {
 namespace {
 
 // Appends to `out` the facts that known() tests as conjuncts of the condition at `node`
-// (reached through `and` nodes only) and that out[from, end) does not hold yet. Such a fact
-// being unknown makes the whole condition false, whatever else it says.
-void append_guards(const CompiledConditions& cc, std::uint32_t node, std::vector<FactId>& out, std::size_t from) {
+// (reached through `and` nodes only), each once. Such a fact being unknown makes the whole
+// condition false, whatever else it says.
+void append_guards(const CompiledConditions& cc, std::uint32_t node, std::vector<FactId>& out) {
   const HotNode& n = cc.hot[node];
   if (n.kind == CondKind::known) {
-    auto const begin = out.begin() + static_cast<std::ptrdiff_t>(from);
-    if (std::find(begin, out.end(), n.fact) == out.end()) out.push_back(n.fact);
+    if (std::find(out.begin(), out.end(), n.fact) == out.end()) out.push_back(n.fact);
   } else if (n.kind == CondKind::all) {
-    for (std::uint32_t k = 0; k < n.b; ++k) append_guards(cc, n.a + k, out, from);
+    for (std::uint32_t k = 0; k < n.b; ++k) append_guards(cc, n.a + k, out);
   }
 }
 
@@ -66,22 +65,27 @@ void Model::finish() {
   for (const StepInfo& s : steps_) cc.done_when.push_back(s.done_when);
   cc.rules_by_step.clear();
   cc.known_fact_ids.clear();
+  cc.always_known = static_cast<FactId>(facts_.size());
   cc.step_rules.assign(steps_.size(), {});
+  std::vector<FactId> guards;
   for (StepId s : topo_) {
     cc.step_rules[s].begin = static_cast<std::uint32_t>(cc.rules_by_step.size());
     for (RuleId r : steps_[s].rules) {
       const RuleInfo& rule = rules_[r];
-      std::uint32_t const root = cc.roots[rule.condition];
-      auto const known_begin = static_cast<std::uint32_t>(cc.known_fact_ids.size());
-      append_guards(cc, root, cc.known_fact_ids, known_begin);
-      std::size_t const guards = cc.known_fact_ids.size() - known_begin;
-      for (FactId f : cc.known_facts_of[rule.condition]) {
-        if (std::find(cc.known_fact_ids.begin() + known_begin, cc.known_fact_ids.end(), f) == cc.known_fact_ids.end())
-          cc.known_fact_ids.push_back(f);
-      }
-      HotRule hot{r, root, rule.cause, rule.step, known_begin, 0, 0, rule.effect, rule.likelihood};
-      hot.known_count = static_cast<std::uint16_t>(cc.known_fact_ids.size() - known_begin);
-      hot.guard_count = static_cast<std::uint16_t>(guards);
+      const std::vector<FactId>& known = cc.known_facts_of[rule.condition];
+      HotRule hot{r,
+                  cc.roots[rule.condition],
+                  rule.cause,
+                  rule.step,
+                  static_cast<std::uint32_t>(cc.known_fact_ids.size()),
+                  static_cast<std::uint16_t>(known.size()),
+                  rule.effect,
+                  rule.likelihood};
+      cc.known_fact_ids.insert(cc.known_fact_ids.end(), known.begin(), known.end());
+      guards.clear();
+      append_guards(cc, hot.root, guards);
+      hot.guards.fill(cc.always_known);
+      std::copy_n(guards.begin(), std::min(guards.size(), HotRule::kGuards), hot.guards.begin());
       cc.rules_by_step.push_back(hot);
     }
     cc.step_rules[s].end = static_cast<std::uint32_t>(cc.rules_by_step.size());

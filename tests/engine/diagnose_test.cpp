@@ -101,44 +101,6 @@ TEST(Diagnose, UnknownFactsMakeStepsUndeterminedAndAreListed) {
   EXPECT_EQ(d.status[*m->find_step("b")], StepStatus::undetermined);
 }
 
-// A known(F) that is a conjunct of the whole condition guards the rule: F unknown makes it
-// false before its nodes are read. A known(F) under `or` or `not` guards nothing. Each rule's
-// value must be the one the full evaluation gives.
-TEST(Diagnose, OnlyConjunctKnownTestsGuardARule) {
-  std::string kb = "goal s\nstep s { title en \"S\" }\n";
-  for (std::string f : {"a", "b", "c"}) kb += "fact " + f + " : number { question zh \"?\" en \"" + f + "?\" }\n";
-  kb += "cause k { title zh \"k\" en \"k\" explain zh \"e\" en \"e\" fix zh \"f\" en \"f\" }\n";
-  const std::vector<std::pair<std::string, std::string>> rules = {
-      {"guarded", "known(a) and a > 1"},
-      {"in_or", "known(a) or b > 1"},
-      {"negated", "not known(a)"},
-      {"nested", "(known(a) and known(b)) and (b > 1 or known(c))"},
-      {"unguarded", "a > 1 and (known(c) or b > 1)"}};
-  for (const auto& [name, when] : rules) kb += "rule " + name + " at s { when " + when + " block k }\n";
-  auto m = model_from(kb);
-  ASSERT_TRUE(m);
-  std::map<std::string, std::size_t> guards;
-  for (const HotRule& r : m->conditions().rules_by_step) guards[m->rules()[r.id].name] = r.guard_count;
-  EXPECT_EQ(guards, (std::map<std::string, std::size_t>{
-                        {"guarded", 1}, {"in_or", 0}, {"negated", 0}, {"nested", 2}, {"unguarded", 0}}));
-  for (const char* json :
-       {R"({})", R"({"b": 2})", R"({"a": 2})", R"({"a": 2, "b": 0})", R"({"a": 0, "b": 2, "c": 1})"}) {
-    Profile const p = profile_from(*m, json);
-    Diagnosis const d = diagnose(*m, p);
-    Evaluator const full(*m, p);
-    ASSERT_EQ(d.rule_values.size(), rules.size());
-    for (auto [rule, value] : d.rule_values) {
-      EXPECT_EQ(value, full.condition(m->rules()[rule].condition)) << m->rules()[rule].name << " on " << json;
-    }
-  }
-  Diagnosis const none = diagnose(*m, profile_from(*m, R"({"b": 2})"));
-  std::map<std::string, Truth> values;
-  for (auto [rule, value] : none.rule_values) values[m->rules()[rule].name] = value;
-  EXPECT_EQ(values["guarded"], Truth::no);
-  EXPECT_EQ(values["in_or"], Truth::yes);
-  EXPECT_EQ(values["negated"], Truth::yes);
-}
-
 TEST(Diagnose, TargetLimitsTheScope) {
   auto m = model_from(kb_with_steps(kChain));
   ASSERT_TRUE(m);
@@ -301,6 +263,81 @@ TEST(Diagnose, WithoutRuleValuesTheRestIsTheSame) {
     EXPECT_TRUE(without.ruled_out.empty());
   }
   EXPECT_GT(ruled_out, 0u);  // the examples do rule causes out
+}
+
+// A known(F) that is a conjunct of the whole condition guards the rule: F unknown makes it
+// false before its nodes are read. A known(F) under `or` or `not` guards nothing. Each rule's
+// value must be the one the full evaluation gives, and without the rule values (when only the
+// rules whose guards hold are evaluated) the diagnosis must be the same.
+TEST(Diagnose, OnlyConjunctKnownTestsGuardARule) {
+  std::string kb = "goal s\nstep s { title en \"S\" }\n";
+  for (std::string f : {"a", "b", "c", "d", "e"})
+    kb += "fact " + f + " : number { question zh \"?\" en \"" + f + "?\" }\n";
+  kb += "cause k { title zh \"k\" en \"k\" explain zh \"e\" en \"e\" fix zh \"f\" en \"f\" }\n";
+  const std::vector<std::pair<std::string, std::string>> rules = {
+      {"guarded", "known(a) and a > 1"},
+      {"in_or", "known(a) or b > 1"},
+      {"negated", "not known(a)"},
+      {"nested", "(known(a) and known(b)) and (b > 1 or known(c))"},
+      {"unguarded", "a > 1 and (known(c) or b > 1)"},
+      {"five", "known(a) and known(b) and known(c) and known(d) and known(e) and e > 1"}};
+  for (const auto& [name, when] : rules) kb += "rule " + name + " at s { when " + when + " block k }\n";
+  auto m = model_from(kb);
+  ASSERT_TRUE(m);
+  std::map<std::string, std::size_t> guards;
+  for (const HotRule& r : m->conditions().rules_by_step)
+    guards[m->rules()[r.id].name] =
+        std::count_if(r.guards.begin(), r.guards.end(), [&](FactId f) { return f != m->conditions().always_known; });
+  EXPECT_EQ(guards, (std::map<std::string, std::size_t>{
+                        {"guarded", 1}, {"in_or", 0}, {"negated", 0}, {"nested", 2}, {"unguarded", 0}, {"five", 4}}));
+  DiagnoseOptions lean;
+  lean.rule_values = false;
+  for (const char* json : {R"({})", R"({"b": 2})", R"({"a": 2})", R"({"a": 2, "b": 0})", R"({"a": 0, "b": 2, "c": 1})",
+                           R"({"a": 2, "b": 2, "c": 2, "d": 2})", R"({"a": 2, "b": 2, "c": 2, "d": 2, "e": 2})"}) {
+    Profile const p = profile_from(*m, json);
+    Diagnosis d = diagnose(*m, p);
+    Evaluator const full(*m, p);
+    ASSERT_EQ(d.rule_values.size(), rules.size());
+    for (auto [rule, value] : d.rule_values) {
+      EXPECT_EQ(value, full.condition(m->rules()[rule].condition)) << m->rules()[rule].name << " on " << json;
+    }
+    d.rule_values.clear();
+    d.ruled_out.clear();
+    EXPECT_EQ(summary(*m, diagnose(*m, p, lean)), summary(*m, d)) << json;
+  }
+  Diagnosis const none = diagnose(*m, profile_from(*m, R"({"b": 2})"));
+  std::map<std::string, Truth> values;
+  for (auto [rule, value] : none.rule_values) values[m->rules()[rule].name] = value;
+  EXPECT_EQ(values["guarded"], Truth::no);
+  EXPECT_EQ(values["in_or"], Truth::yes);
+  EXPECT_EQ(values["negated"], Truth::yes);
+}
+
+// A step's rules are sorted out 64 at a time: a step with more keeps every rule that holds,
+// in order, with or without the rule values.
+TEST(Diagnose, AStepWithMoreThan64RulesKeepsEveryOneThatHolds) {
+  std::string kb = "goal s\nstep s { title en \"S\" }\n";
+  kb += "fact a : number { question zh \"?\" en \"a?\" }\nfact b : number { question zh \"?\" en \"b?\" }\n";
+  kb += "cause k { title zh \"k\" en \"k\" explain zh \"e\" en \"e\" fix zh \"f\" en \"f\" }\n";
+  std::vector<std::string> holding;
+  for (int r = 0; r < 150; ++r) {
+    std::string const fact = r % 3 == 0 ? "b" : "a";
+    kb += "rule r" + std::to_string(r) + " at s { when known(" + fact + ") and " + fact + " > " +
+          std::to_string(r % 5) + " block k }\n";
+    if (fact == "a" && r % 5 < 3) holding.push_back("r" + std::to_string(r));
+  }
+  auto m = model_from(kb);
+  ASSERT_TRUE(m);
+  Profile const p = profile_from(*m, R"({"a": 3})");
+  DiagnoseOptions lean;
+  lean.rule_values = false;
+  for (const DiagnoseOptions& options : {DiagnoseOptions{}, lean}) {
+    Diagnosis const d = diagnose(*m, p, options);
+    ASSERT_EQ(d.blockers.size(), 1u);
+    std::vector<std::string> got;
+    for (const Finding& f : d.blockers[0].causes) got.push_back(m->rules()[f.rule].name);
+    EXPECT_EQ(got, holding);
+  }
 }
 
 // Diagnosing into a used Diagnosis gives what a fresh one gives, whatever came before.
