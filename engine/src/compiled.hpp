@@ -14,6 +14,7 @@
 
 #include "message_pattern.hpp"
 #include "mpadvisor/engine/model.hpp"
+#include "mpadvisor/engine/name_index.hpp"
 #include "mpadvisor/engine/profile.hpp"
 #include "term_matcher.hpp"
 
@@ -136,7 +137,9 @@ struct CompiledConditions {
   // here, dense, because every diagnosis asks it of every step in scope.
   std::vector<std::int32_t> done_when;
   std::vector<FactId> known_fact_ids;  // see HotRule
-  FactId always_known = 0;             // a guard that always holds: one past the last fact
+  // By FactId: an enum or set fact's values to their index (every profile looks its values up).
+  std::vector<NameIndex> fact_values;
+  FactId always_known = 0;  // a guard that always holds: one past the last fact
 
   std::vector<HotNode> hot;                   // by node
   std::vector<ColdNode> cold;                 // by node, as `hot`

@@ -61,6 +61,11 @@ void Model::finish() {
   fill(rule_index_, rules_);
   fill(cause_index_, causes_);
   CompiledConditions& cc = *conditions_;
+  cc.fact_values.assign(facts_.size(), {});
+  for (FactId f = 0; f < facts_.size(); ++f) {
+    std::vector<std::string_view> const values(facts_[f].values.begin(), facts_[f].values.end());
+    cc.fact_values[f].assign(values);
+  }
   cc.done_when.clear();
   for (const StepInfo& s : steps_) cc.done_when.push_back(s.done_when);
   cc.rules_by_step.clear();

@@ -38,8 +38,8 @@ std::shared_ptr<const Model> ModelBuilder::build() {
   lay_out_nodes();
   hot_nodes();
   pattern_tables();
-  interview_tables();
   model_->finish();
+  interview_tables();  // tries answers through the profile's own checks, which need finish()'s indexes
   return model_;
 }
 

@@ -69,9 +69,9 @@ void derive_text(const Model& model, FactId id, FactValue& v) {
 }
 
 // The index of `s` among the fact's values, or -1.
-std::int32_t value_index(const FactInfo& f, std::string_view s) {
-  auto it = std::find(f.values.begin(), f.values.end(), s);
-  return it == f.values.end() ? -1 : static_cast<std::int32_t>(it - f.values.begin());
+std::int32_t value_index(const Model& model, FactId fact, std::string_view s) {
+  std::optional<std::uint32_t> const index = model.conditions().fact_values[fact].find(s);
+  return index ? static_cast<std::int32_t>(*index) : -1;
 }
 
 // Nothing but white space: ASCII, the no-break space and the ideographic space (U+3000).
@@ -133,7 +133,7 @@ FactValue&& ValueBuilder::string(std::string_view s) {
       derive_text(model_, id_, v_);
       return std::move(v_);
     case FactType::enumeration:
-      v_.enum_index = value_index(f_, s);
+      v_.enum_index = value_index(model_, id_, s);
       if (v_.enum_index < 0) {
         throw ProfileError("fact '" + f_.name + "' has no value '" + std::string(s) + "' (expected one of " +
                            values_list(f_) + ")");
@@ -171,7 +171,7 @@ FactValue&& ValueBuilder::items(std::span<const std::string_view> items) {
   }
   if (f_.type != FactType::enum_set) mismatch(f_, "a list");
   for (std::string_view item : items) {
-    std::int32_t const index = value_index(f_, item);
+    std::int32_t const index = value_index(model_, id_, item);
     if (index < 0) {
       throw ProfileError("fact '" + f_.name + "' has no value '" + std::string(item) + "' (expected any of " +
                          values_list(f_) + ")");

@@ -23,7 +23,7 @@ class NameIndex {
     for (std::size_t i = h & mask_;; i = (i + 1) & mask_) {
       const Slot& s = slots_[i];
       if (s.id == kEmpty) return std::nullopt;
-      if (s.hash == h && names_[s.id] == name) return s.id;
+      if (s.hash == h && same(names_[s.id], name)) return s.id;
     }
   }
 
@@ -36,6 +36,14 @@ class NameIndex {
     std::uint32_t id = kEmpty;
   };
 
+  // Names are short: compared in place rather than through a call to memcmp.
+  static bool same(std::string_view a, std::string_view b) {
+    if (a.size() != b.size()) return false;
+    for (std::size_t i = 0; i < a.size(); ++i) {
+      if (a[i] != b[i]) return false;
+    }
+    return true;
+  }
   // Eight bytes at a time, each word mixed in by a multiply; names are short.
   static std::uint32_t hash(std::string_view name) {
     std::uint64_t h = 0x9E3779B97F4A7C15ull ^ name.size();
