@@ -10,6 +10,9 @@ JsonWriter::JsonWriter(int indent, bool replace_invalid) : indent_(indent), repl
   out_.reserve(4096);
 }
 
+JsonWriter::JsonWriter(std::string buffer, int indent, bool replace_invalid)
+    : out_(std::move(buffer)), indent_(indent), replace_invalid_(replace_invalid) {}
+
 void JsonWriter::newline_and_indent(std::size_t depth) {
   out_ += '\n';
   out_.append(depth * static_cast<std::size_t>(indent_), ' ');

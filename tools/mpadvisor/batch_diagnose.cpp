@@ -29,7 +29,6 @@ struct Line {
 };
 
 struct Outcome {
-  std::string json;  // one line, without the newline
   bool bad = false;
   bool clear = false;
 };
@@ -45,7 +44,8 @@ class Diagnoser {
     if (!args.target.empty()) default_target_ = target_named(args.target, "--target");
   }
 
-  Outcome run(const Line& line) const {
+  // Appends the line's answer to `out`, one line without the newline.
+  Outcome run(const Line& line, std::string& out) const {
     Request request;
     request.id = line.number;
     try {
@@ -76,20 +76,21 @@ class Diagnoser {
       // Only the latest rejection's ranking reads every rule's value.
       options.rule_values = ranks_rejections_ && !profile.rejections.empty();
       engine::diagnose(model_, profile, options, d);
-      render::JsonWriter out(-1, true);
-      out.begin_object().key("id");
+      render::JsonWriter w(std::move(out), -1, true);
+      w.begin_object().key("id");
       if (request.plain_id) {
-        out.value(*request.plain_id);
+        w.value(*request.plain_id);
       } else {
-        out.value(request.id);
+        w.value(request.id);
       }
-      render::write_diagnosis_answer(out, model_, profile, d, render_);  // kb_version included
-      out.end_object();
-      return {out.take(), false, d.verdict == engine::Verdict::clear};
+      render::write_diagnosis_answer(w, model_, profile, d, render_);  // kb_version included
+      w.end_object();
+      out = w.take();
+      return {false, d.verdict == engine::Verdict::clear};
     } catch (const Bad& e) {
-      return error(request.id_json(), line.number, e.kind, e.what());
+      return error(request.id_json(), line.number, e.kind, e.what(), out);
     } catch (const engine::ProfileError& e) {
-      return error(request.id_json(), line.number, "invalid-profile", e.what());
+      return error(request.id_json(), line.number, "invalid-profile", e.what(), out);
     }
   }
 
@@ -248,10 +249,12 @@ class Diagnoser {
     throw Bad("unknown-step", std::string(what) + ": '" + name + "' is not a step of the knowledge base");
   }
 
-  Outcome error(const render::Json& id, std::size_t line, const char* kind, const std::string& message) const {
-    render::Json out{{"id", id}, {"line", line}, {"error", {{"kind", kind}, {"message", message}}}};
-    out["kb_version"] = model_.version();
-    return {out.dump(-1, ' ', false, render::Json::error_handler_t::replace), true, false};
+  Outcome error(const render::Json& id, std::size_t line, const char* kind, const std::string& message,
+                std::string& out) const {
+    render::Json answer{{"id", id}, {"line", line}, {"error", {{"kind", kind}, {"message", message}}}};
+    answer["kb_version"] = model_.version();
+    out += answer.dump(-1, ' ', false, render::Json::error_handler_t::replace);
+    return {true, false};
   }
 
   const engine::Model& model_;
@@ -317,8 +320,7 @@ class Pipeline {
 
   void diagnose(Chunk& chunk) const {
     for (const Line& line : chunk.lines) {
-      Outcome const o = diagnoser_.run(line);
-      chunk.json += o.json;
+      Outcome const o = diagnoser_.run(line, chunk.json);
       chunk.json += '\n';
       chunk.bad = chunk.bad || o.bad;
       chunk.clear = chunk.clear && o.clear;
@@ -338,6 +340,10 @@ class Pipeline {
     if (ended_) return false;
     chunk.sequence = next_sequence_++;
     chunk.lines.clear();
+    if (!spare_json_.empty()) {  // a written chunk's storage, already the size answers take
+      chunk.json = std::move(spare_json_.back());
+      spare_json_.pop_back();
+    }
     chunk.json.clear();
     chunk.bad = false;
     chunk.clear = true;
@@ -366,6 +372,8 @@ class Pipeline {
         continue;
       }
       out_.write(next->json.data(), static_cast<std::streamsize>(next->json.size()));
+      next->json.clear();
+      spare_json_.push_back(std::move(next->json));
       any_bad_ = any_bad_ || next->bad;
       all_clear_ = all_clear_ && next->clear;
       ++written_;
@@ -380,7 +388,8 @@ class Pipeline {
   std::mutex mutex_;
   std::condition_variable room_;  // the writer moved on, or the input ended
   std::size_t next_sequence_ = 0, written_ = 0, line_number_ = 0;
-  std::vector<Chunk> finished_;  // diagnosed, waiting for an earlier chunk
+  std::vector<std::string> spare_json_;  // storage of written chunks' answers, for the next chunks
+  std::vector<Chunk> finished_;          // diagnosed, waiting for an earlier chunk
   bool ended_ = false, any_bad_ = false, all_clear_ = true;
   std::exception_ptr failure_;
 };

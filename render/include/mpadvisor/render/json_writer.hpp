@@ -20,6 +20,9 @@ class JsonWriter {
   // ill-formed UTF-8 with U+FFFD as error_handler_t::replace does; without it such text
   // throws Json's type_error, as dump does by default.
   explicit JsonWriter(int indent = 2, bool replace_invalid = false);
+  // Writing after what `buffer` holds, in its storage (take() gives it back): a caller that
+  // writes many answers one after another allocates nothing per answer.
+  JsonWriter(std::string buffer, int indent, bool replace_invalid);
 
   JsonWriter& begin_object();
   JsonWriter& end_object();
