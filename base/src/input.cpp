@@ -35,6 +35,12 @@ void check_readable(const fs::path& path, std::string_view what) {
 }
 
 std::string read_input(const fs::path& path, std::size_t limit, std::string_view what) {
+  std::string text;
+  read_input_into(path, limit, what, text);
+  return text;
+}
+
+void read_input_into(const fs::path& path, std::size_t limit, std::string_view what, std::string& text) {
   check_readable(path, what);
   bool const standard_input = path == "-";
   std::string const name =
@@ -42,7 +48,7 @@ std::string read_input(const fs::path& path, std::size_t limit, std::string_view
   std::unique_ptr<FILE, int (*)(FILE*)> owned(standard_input ? nullptr : std::fopen(path.c_str(), "rb"), &std::fclose);
   FILE* in = standard_input ? stdin : owned.get();
   if (in == nullptr) throw InputError(fmt::format("cannot read {}: {}", name, std::strerror(errno)));
-  std::string text;
+  text.clear();
   char buffer[65536];
   for (;;) {
     std::size_t const want = std::min(sizeof buffer, limit + 1 - text.size());
@@ -53,7 +59,6 @@ std::string read_input(const fs::path& path, std::size_t limit, std::string_view
     if (got < want) break;
   }
   if (std::ferror(in)) throw InputError(fmt::format("cannot read {}: {}", name, std::strerror(errno)));
-  return text;
 }
 
 }  // namespace mpadvisor::base

@@ -103,6 +103,17 @@ struct PendingScenarios {
 
 // The version of a KB whose module texts, in load order, are these (Model::version()).
 std::string kb_version_of(const std::vector<std::string_view>& texts);
+// The same, a text at a time: each text's hash chained into the next, so that order and
+// boundaries count; `texts` is how many there will be.
+class KbVersionHash {
+ public:
+  explicit KbVersionHash(std::size_t texts) : hash_(texts) {}
+  void add(std::string_view text);
+  std::string version() const;  // 16 hex digits
+
+ private:
+  std::uint64_t hash_;
+};
 
 // What a diagnosis reads of each rule, packed so that the rules in a scope stay in a few cache
 // lines (RuleInfo, with names, texts and sources, is for explanations).

@@ -100,12 +100,18 @@ void Model::finish() {
   tables_->instance = ++instances;
 }
 
-std::string kb_version_of(const std::vector<std::string_view>& texts) {
-  std::uint64_t h = texts.size();  // each text's hash chained into the next: order and boundaries count
-  for (std::string_view text : texts) h = content_hash(text, h);
+void KbVersionHash::add(std::string_view text) { hash_ = content_hash(text, hash_); }
+
+std::string KbVersionHash::version() const {
   char buf[17];
-  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
+  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(hash_));
   return buf;
+}
+
+std::string kb_version_of(const std::vector<std::string_view>& texts) {
+  KbVersionHash hash(texts.size());
+  for (std::string_view text : texts) hash.add(text);
+  return hash.version();
 }
 
 std::string_view to_string(Verdict v) {

@@ -17,6 +17,7 @@
 
 #include "compiled.hpp"
 #include "content_hash.hpp"
+#include "mpadvisor/base/input.hpp"
 #include "mpadvisor/dsl/checked_kb.hpp"
 #include "mpadvisor/dsl/load.hpp"
 #include "mpadvisor/engine/normalize.hpp"
@@ -814,17 +815,19 @@ std::string kb_text_version(const std::filesystem::path& root, const std::vector
   } catch (const fs::filesystem_error&) {
     return {};
   }
-  std::vector<std::string> texts;
-  texts.reserve(sources.size());
+  // One file at a time through one buffer: the texts are read to be hashed, not kept (holding
+  // them all was a sixth of the memory a shipped-KB diagnosis touched).
+  KbVersionHash hash(sources.size());
+  std::string text;
   for (const KbSource& s : sources) {
     try {
-      texts.push_back(dsl::read_file(root / s.relative));
+      base::read_input_into(root / s.relative, base::kMaxKbFileBytes, "knowledge base file", text);
     } catch (const std::exception&) {
       return {};
     }
+    hash.add(text);
   }
-  std::vector<std::string_view> views(texts.begin(), texts.end());
-  return kb_version_of(views);
+  return hash.version();
 }
 
 }  // namespace mpadvisor::engine

@@ -36,5 +36,8 @@ void check_readable(const std::filesystem::path& path, std::string_view what);
 // The whole of `path` ("-": standard input), at most `limit` bytes; InputError when it is
 // longer, unreadable or not a file (check_readable).
 std::string read_input(const std::filesystem::path& path, std::size_t limit, std::string_view what);
+// The same into `text` (replacing what it held), reusing its storage: for reading many files
+// one after another when none needs to be kept.
+void read_input_into(const std::filesystem::path& path, std::size_t limit, std::string_view what, std::string& text);
 
 }  // namespace mpadvisor::base
