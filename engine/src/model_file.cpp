@@ -83,6 +83,9 @@ struct ModelCodec {
       number(static_cast<std::uint32_t>(n));
       return n;
     }
+    // Zeros up to a multiple of `n` bytes from the payload's start (itself 8-aligned in the
+    // file), so that an array can be used where it lies in a mapped file.
+    void align(std::size_t n) { out.append((n - out.size() % n) % n, '\0'); }
     std::map<std::string, std::uint32_t, std::less<>> files;  // source locations as indices
     static constexpr bool reading = false;
   };
@@ -118,6 +121,14 @@ struct ModelCodec {
       pos_ += n;
       return s;
     }
+    void align(std::size_t n) {
+      for (std::string_view pad = take((n - pos_ % n) % n); char c : pad) {
+        if (c != '\0') corrupt("an array's padding is not zero");
+      }
+    }
+    // Arrays may borrow their items from the input (FlatArray): it is a mapped file that the
+    // model keeps.
+    bool borrows = false;
     bool done() const { return pos_ == in_.size(); }
     const std::string& what() const { return what_; }
     std::uint32_t depth = 0;
@@ -163,8 +174,8 @@ struct ModelCodec {
     }
   }
   template <typename T>
-  static constexpr bool kBulk =
-      std::is_arithmetic_v<T> || std::is_same_v<T, TermMatcher::State> || std::is_same_v<T, ColdNode>;
+  static constexpr bool kBulk = std::is_arithmetic_v<T> || std::is_same_v<T, TermMatcher::State> ||
+                                std::is_same_v<T, TermMatcher::TermShape> || std::is_same_v<T, ColdNode>;
   template <typename Ar, typename T>
   static void io(Ar& ar, std::vector<T>& v) {
     if constexpr (Ar::reading) {
@@ -177,6 +188,28 @@ struct ModelCodec {
       ar.bytes(v.data(), v.size() * sizeof(T));
     } else {
       for (T& x : v) io(ar, x);
+    }
+  }
+  // Plain items, aligned in the file: borrowed where they lie when the input is a mapped file
+  // the model keeps, copied otherwise.
+  template <typename Ar, typename T>
+  static void io(Ar& ar, FlatArray<T>& a) {
+    static_assert(kBulk<T>, "a FlatArray in a model file holds plain items");
+    if constexpr (Ar::reading) {
+      std::size_t const n = ar.count(sizeof(T));
+      ar.align(alignof(T));
+      std::string_view const bytes = ar.take(n * sizeof(T));
+      if (ar.borrows && reinterpret_cast<std::uintptr_t>(bytes.data()) % alignof(T) == 0) {
+        a = FlatArray<T>::borrowing({reinterpret_cast<const T*>(bytes.data()), n});
+      } else {
+        std::vector<T> items(n);
+        if (n > 0) std::memcpy(items.data(), bytes.data(), bytes.size());
+        a = std::move(items);
+      }
+    } else {
+      ar.count(a.size());
+      ar.align(alignof(T));
+      ar.bytes(a.data(), a.size() * sizeof(T));
     }
   }
   template <typename Ar>
@@ -371,10 +404,10 @@ struct ModelCodec {
   }
   static_assert(sizeof(TermMatcher::State) == 3 * sizeof(std::uint32_t), "State is copied as bytes");
   static_assert(sizeof(ColdNode) == 4 * sizeof(std::uint32_t), "ColdNode is copied as bytes");
+  static_assert(sizeof(TermMatcher::TermShape) == 8, "TermShape is copied as bytes");
   template <typename Ar>
   static void io(Ar& ar, TermMatcher& m) {
-    all(ar, m.states_, m.edge_begin_, m.edge_bytes_, m.edge_targets_, m.root_next_, m.terms_, m.latin_start_,
-        m.latin_end_);
+    all(ar, m.states_, m.edge_begin_, m.edge_bytes_, m.edge_targets_, m.root_next_, m.terms_);
   }
   template <typename Ar>
   static void io(Ar& ar, ListsMatcher& m) {
@@ -437,6 +470,7 @@ struct ModelCodec {
 
   static std::shared_ptr<Model> make() { return std::shared_ptr<Model>(new Model()); }
   static void finish(Model& m) { m.finish(); }
+  static void keep(Model& m, std::shared_ptr<const void> file) { m.file_ = std::move(file); }
   static void validate(const Model& m, const Reader& r);
   static void validate(const Model& m, const std::vector<ScenarioInfo>& scenarios, const Reader& r);
   static void validate(const TermMatcher& t, const Reader& r);
@@ -461,7 +495,9 @@ bool id_or_none(std::uint32_t id, std::size_t size) { return id == kNone || id <
 // end).
 void ModelCodec::validate(const TermMatcher& t, const Reader& r) {
   std::size_t const n = t.states_.size();
-  check(t.latin_start_.size() == t.terms_.size() && t.latin_end_.size() == t.terms_.size(), r, "term flags");
+  for (const TermMatcher::TermShape& term : t.terms_) {
+    check(term.latin_start <= 1 && term.latin_end <= 1 && term.unused == 0, r, "term flags");
+  }
   if (n == 0) {
     check(t.root_next_.empty() && t.edge_begin_.empty() && t.edge_bytes_.empty(), r, "matcher root");
     return;
@@ -490,7 +526,7 @@ void ModelCodec::validate(const TermMatcher& t, const Reader& r) {
     const TermMatcher::State& st = t.states_[s];
     check(st.fail < n && (s == 0 || depth[st.fail] < depth[s]), r, "matcher fail link");
     check(st.dict_link == UINT32_MAX || (st.dict_link < n && depth[st.dict_link] < depth[s]), r, "matcher link");
-    check(st.output == UINT32_MAX || (st.output < terms && t.terms_[st.output].size() == depth[s]), r,
+    check(st.output == UINT32_MAX || (st.output < terms && t.terms_[st.output].length == depth[s]), r,
           "matcher output");
   }
   for (std::uint32_t s : t.root_next_) check(s == 0 || depth[s] == 1, r, "matcher root link");
@@ -695,14 +731,19 @@ std::string_view payload_of(std::string_view bytes, const std::string& what, std
 
 namespace {
 
+// With `file` (the mapping `payload` lies in), the model's arrays borrow from it and the model
+// keeps it.
 std::shared_ptr<const Model> decode_payload(std::string_view payload, const std::string& what,
-                                            const std::filesystem::path* root, std::vector<KbSource>* sources_out) {
+                                            const std::filesystem::path* root, std::vector<KbSource>* sources_out,
+                                            std::shared_ptr<const void> file = nullptr) {
   Reader r(payload, what);
+  r.borrows = file != nullptr;
   std::vector<KbSource> sources;
   ModelCodec::io(r, sources);
   r.files.reserve(sources.size());
   for (const KbSource& s : sources) r.files.push_back(root ? dsl::display_path(*root / s.relative) : s.shown);
   auto m = ModelCodec::make();
+  ModelCodec::keep(*m, std::move(file));
   ModelCodec::io(r, *m);
   if (!r.done()) r.corrupt("bytes follow the model");
   ModelCodec::validate(*m, r);
@@ -721,18 +762,28 @@ std::shared_ptr<const Model> decode_model_payload(std::string_view payload, cons
   return decode_payload(payload, what, nullptr, nullptr);
 }
 
-std::shared_ptr<const Model> decode_model(std::string_view bytes, const std::string& what,
-                                          const std::filesystem::path* root, ModelFileInfo* info) {
+namespace {
+
+std::shared_ptr<const Model> decode_file(std::string_view bytes, const std::string& what,
+                                         const std::filesystem::path* root, ModelFileInfo* info,
+                                         std::shared_ptr<const void> file) {
   std::uint32_t format = 0;
   std::string_view const payload = payload_of(bytes, what, &format);
   std::vector<KbSource> sources;
-  auto m = decode_payload(payload, what, root, &sources);
+  auto m = decode_payload(payload, what, root, &sources, std::move(file));
   if (info) {
     info->format = format;
     info->kb_version = m->version();
     info->sources = std::move(sources);
   }
   return m;
+}
+
+}  // namespace
+
+std::shared_ptr<const Model> decode_model(std::string_view bytes, const std::string& what,
+                                          const std::filesystem::path* root, ModelFileInfo* info) {
+  return decode_file(bytes, what, root, info, nullptr);
 }
 
 std::vector<KbSource> kb_sources(const dsl::CheckedKb& kb, const std::filesystem::path& root) {
@@ -798,8 +849,9 @@ bool looks_like_model_file(const std::filesystem::path& path) {
 
 std::shared_ptr<const Model> load_model_file(const std::filesystem::path& path, const std::filesystem::path* root,
                                              ModelFileInfo* info) {
-  MappedFile const file(path);
-  return decode_model(file.bytes(), path.string(), root, info);
+  auto file = std::make_shared<const MappedFile>(path);
+  std::string_view const bytes = file->bytes();
+  return decode_file(bytes, path.string(), root, info, std::move(file));
 }
 
 std::string kb_text_version(const std::filesystem::path& root, const std::vector<KbSource>& sources) {

@@ -5,28 +5,28 @@
 #include <queue>
 
 namespace mpadvisor::engine {
-TermMatcher::TermMatcher(const std::vector<std::string>& terms, bool word_boundaries) : terms_(terms) {
+TermMatcher::TermMatcher(const std::vector<std::string>& terms, bool word_boundaries) {
   // Built as a trie of sorted transition lists, then laid out flat.
   std::vector<std::vector<std::pair<unsigned char, std::uint32_t>>> next(1);
-  states_.emplace_back();
+  std::vector<State> states(1);
   auto child_of = [&next](std::uint32_t state, unsigned char byte) -> std::uint32_t {
     const auto& edges = next[state];
     auto it = std::lower_bound(edges.begin(), edges.end(), std::make_pair(byte, 0u));
     return it != edges.end() && it->first == byte ? it->second : 0;
   };
-  latin_start_.resize(terms.size());
-  latin_end_.resize(terms.size());
+  std::vector<TermShape> shapes(terms.size());
   for (std::uint32_t t = 0; t < terms.size(); ++t) {
     const std::string& term = terms[t];
     if (term.empty()) continue;
-    latin_start_[t] = word_boundaries && is_word_byte(static_cast<unsigned char>(term.front()));
-    latin_end_[t] = word_boundaries && is_word_byte(static_cast<unsigned char>(term.back()));
+    shapes[t].length = static_cast<std::uint32_t>(term.size());
+    shapes[t].latin_start = word_boundaries && is_word_byte(static_cast<unsigned char>(term.front())) ? 1 : 0;
+    shapes[t].latin_end = word_boundaries && is_word_byte(static_cast<unsigned char>(term.back())) ? 1 : 0;
     std::uint32_t s = 0;
     for (unsigned char c : term) {
       std::uint32_t n = child_of(s, c);
       if (n == 0) {
-        n = static_cast<std::uint32_t>(states_.size());
-        states_.emplace_back();
+        n = static_cast<std::uint32_t>(states.size());
+        states.emplace_back();
         next.emplace_back();
         auto& edges = next[s];
         edges.insert(std::lower_bound(edges.begin(), edges.end(), std::make_pair(c, 0u)), {c, n});
@@ -34,38 +34,45 @@ TermMatcher::TermMatcher(const std::vector<std::string>& terms, bool word_bounda
       s = n;
     }
     // Keep the first of equal terms, so hits name the term as the KB lists it first.
-    if (states_[s].output == UINT32_MAX) states_[s].output = t;
+    if (states[s].output == UINT32_MAX) states[s].output = t;
   }
   // Breadth-first construction of failure and dictionary links.
   std::queue<std::uint32_t> queue;
   for (auto [c, n] : next[0]) {
-    states_[n].fail = 0;
+    states[n].fail = 0;
     queue.push(n);
   }
   while (!queue.empty()) {
     std::uint32_t const s = queue.front();
     queue.pop();
     for (auto [c, n] : next[s]) {
-      std::uint32_t f = states_[s].fail;
-      while (f != 0 && child_of(f, c) == 0) f = states_[f].fail;
+      std::uint32_t f = states[s].fail;
+      while (f != 0 && child_of(f, c) == 0) f = states[f].fail;
       std::uint32_t const target = child_of(f, c);
-      states_[n].fail = target == n ? 0 : target;
-      std::uint32_t const fs = states_[n].fail;
-      states_[n].dict_link = states_[fs].output != UINT32_MAX ? fs : states_[fs].dict_link;
+      states[n].fail = target == n ? 0 : target;
+      std::uint32_t const fs = states[n].fail;
+      states[n].dict_link = states[fs].output != UINT32_MAX ? fs : states[fs].dict_link;
       queue.push(n);
     }
   }
-  edge_begin_.reserve(next.size() + 1);
+  std::vector<std::uint32_t> edge_begin, edge_targets, root_next(256, 0);
+  std::vector<unsigned char> edge_bytes;
+  edge_begin.reserve(next.size() + 1);
   for (const auto& edges : next) {
-    edge_begin_.push_back(static_cast<std::uint32_t>(edge_bytes_.size()));
+    edge_begin.push_back(static_cast<std::uint32_t>(edge_bytes.size()));
     for (auto [c, n] : edges) {
-      edge_bytes_.push_back(c);
-      edge_targets_.push_back(n);
+      edge_bytes.push_back(c);
+      edge_targets.push_back(n);
     }
   }
-  edge_begin_.push_back(static_cast<std::uint32_t>(edge_bytes_.size()));
-  root_next_.assign(256, 0);
-  for (auto [c, n] : next[0]) root_next_[c] = n;
+  edge_begin.push_back(static_cast<std::uint32_t>(edge_bytes.size()));
+  for (auto [c, n] : next[0]) root_next[c] = n;
+  terms_ = std::move(shapes);
+  states_ = std::move(states);
+  edge_begin_ = std::move(edge_begin);
+  edge_bytes_ = std::move(edge_bytes);
+  edge_targets_ = std::move(edge_targets);
+  root_next_ = std::move(root_next);
 }
 
 std::uint32_t TermMatcher::child(std::uint32_t state, unsigned char byte) const {

@@ -11,6 +11,8 @@
 #include <string_view>
 #include <vector>
 
+#include "flat_array.hpp"
+
 namespace mpadvisor::engine {
 
 struct TermHit {
@@ -40,6 +42,8 @@ class TermMatcher {
   // Every hit, in text order (through `dense`, this matcher's table, when given).
   std::vector<TermHit> find_all(std::string_view text, const DenseTable* dense = nullptr) const;
   std::size_t size() const { return terms_.size(); }
+  // Its tables are used where they lie in a loaded model file (FlatArray), not copied.
+  bool borrows_file() const { return states_.borrowed(); }
   // Index of a term equal to the whole text, or -1.
   int find_exact(std::string_view text) const;
   // Calls visit(TermHit) for every hit in text order of their ends; stops when it returns false.
@@ -64,13 +68,20 @@ class TermMatcher {
     return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z');
   }
 
-  std::vector<State> states_;
-  std::vector<std::uint32_t> edge_begin_;  // by state, and one past the last
-  std::vector<unsigned char> edge_bytes_;
-  std::vector<std::uint32_t> edge_targets_;
-  std::vector<std::uint32_t> root_next_;  // dense transitions of the root, for speed
-  std::vector<std::string> terms_;
-  std::vector<bool> latin_start_, latin_end_;
+  // Owned when built from terms, borrowed from the file when a model file is loaded.
+  FlatArray<State> states_;
+  FlatArray<std::uint32_t> edge_begin_;  // by state, and one past the last
+  FlatArray<unsigned char> edge_bytes_;
+  FlatArray<std::uint32_t> edge_targets_;
+  FlatArray<std::uint32_t> root_next_;  // dense transitions of the root, for speed
+  // What a scan needs of each term: its length (where a hit begins) and whether it starts or
+  // ends with a Latin letter or digit (whole words only). The texts stay with the lists.
+  struct TermShape {
+    std::uint32_t length = 0;
+    std::uint8_t latin_start = 0, latin_end = 0;
+    std::uint16_t unused = 0;  // zero: the bytes of a model file are all meant
+  };
+  FlatArray<TermShape> terms_;
 };
 
 template <typename Visit>
@@ -83,10 +94,12 @@ void TermMatcher::scan(std::string_view text, Visit&& visit, const DenseTable* d
          o = states_[o].dict_link) {
       std::uint32_t const t = states_[o].output;
       auto const end = static_cast<std::uint32_t>(i + 1);
-      auto const begin = static_cast<std::uint32_t>(end - terms_[t].size());
-      bool const left_ok = !latin_start_[t] || begin == 0 || !is_word_byte(static_cast<unsigned char>(text[begin - 1]));
+      const TermShape& term = terms_[t];
+      auto const begin = static_cast<std::uint32_t>(end - term.length);
+      bool const left_ok =
+          term.latin_start == 0 || begin == 0 || !is_word_byte(static_cast<unsigned char>(text[begin - 1]));
       bool const right_ok =
-          !latin_end_[t] || end == text.size() || !is_word_byte(static_cast<unsigned char>(text[end]));
+          term.latin_end == 0 || end == text.size() || !is_word_byte(static_cast<unsigned char>(text[end]));
       if (left_ok && right_ok && !visit(TermHit{t, begin, end})) return;
     }
   }

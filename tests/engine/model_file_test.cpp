@@ -4,13 +4,17 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <fstream>
 #include <random>
 
+#include "compiled.hpp"
 #include "mpadvisor/engine/diagnosis.hpp"
 #include "mpadvisor/engine/rejection.hpp"
 #include "mpadvisor/engine/scenario.hpp"
 #include "support/golden.hpp"
 #include "support/kb.hpp"
+#include "support/run.hpp"
 
 namespace mpadvisor::engine {
 namespace {
@@ -81,6 +85,37 @@ TEST(ModelFile, TheDecodedModelAnswersAsTheCompiledOne) {
         EXPECT_EQ(p.causes[i].confidence, q.causes[i].confidence) << message;
       }
     }
+  }
+}
+
+// Loaded from a file, a model uses its automata where they lie in the mapped file; decoded
+// from bytes in memory, it copies them. The mapping is the model's own: the file may go.
+TEST(ModelFile, ALoadedModelUsesItsAutomataWhereTheyLieInTheFile) {
+  testing::TempDir tmp;
+  auto const path = tmp.path() / "kb.mpm";
+  std::ofstream(path, std::ios::binary) << shipped().bytes;
+  auto loaded = load_model_file(path);
+  auto copied = decode_model(shipped().bytes, "kb.mpm");
+  const MatchTables& borrowed = loaded->match_tables();
+  EXPECT_TRUE(borrowed.places.borrows_file());
+  EXPECT_TRUE(borrowed.regions.borrows_file());
+  ASSERT_FALSE(borrowed.term_lists.empty());
+  EXPECT_TRUE(borrowed.term_lists.front().borrows_file());
+  EXPECT_FALSE(copied->match_tables().places.borrows_file());
+  EXPECT_FALSE(shipped().model->match_tables().places.borrows_file());
+
+  std::filesystem::remove(path);
+  ModelFileInfo info;
+  (void)decode_model(shipped().bytes, "kb.mpm", nullptr, &info);
+  EXPECT_EQ(encode_model(*loaded, info.sources), shipped().bytes);
+  for (const auto& example : std::filesystem::directory_iterator(testing::source_dir() / "kb/examples")) {
+    std::string const json = dsl::read_file(example.path());
+    std::int64_t const now = base::parse_time("2026-11-27T10:00").seconds;
+    Diagnosis const a = diagnose(*loaded, parse_profile(*loaded, json, now));
+    Diagnosis const b = diagnose(*shipped().model, parse_profile(*shipped().model, json, now));
+    EXPECT_EQ(a.verdict, b.verdict) << example.path();
+    EXPECT_EQ(a.blockers.size(), b.blockers.size()) << example.path();
+    EXPECT_EQ(a.undetermined.size(), b.undetermined.size()) << example.path();
   }
 }
 

@@ -296,6 +296,9 @@ class Model {
   // Once the tables are filled: the name indices, the scope cache, a fresh instance number.
   void finish();
 
+  // A model file's mapping, when the tables below borrow from it (FlatArray): kept as long as
+  // the model.
+  std::shared_ptr<const void> file_;
   std::vector<FactInfo> facts_;
   std::vector<StepInfo> steps_;
   std::vector<RuleInfo> rules_;
