@@ -12,6 +12,7 @@
 #include <string_view>
 #include <vector>
 
+#include "flat_array.hpp"
 #include "message_pattern.hpp"
 #include "mpadvisor/engine/model.hpp"
 #include "mpadvisor/engine/name_index.hpp"
@@ -56,12 +57,14 @@ struct HotNode {
   Function left_fn = Function::none;
   Function right_fn = Function::none;
   FactType type = FactType::boolean;  // the subject fact's type
+  std::uint8_t unused_a[3] = {};      // the padding made explicit: a node is stored as its bytes
   FactId fact = kNone;                // subject or left operand's fact
   // all / any / negation: the first child (the children are nodes a, a + 1, …, a + b - 1);
   // done: the step; contains_any / is_any: the term list; compare: the right operand's fact
   // (kNone: a literal).
   std::uint32_t a = kNone;
   std::uint32_t b = 0;  // all / any / negation: the number of children; constant: its truth
+  std::uint32_t unused_b = 0;
   // has / in over enum values, satisfied: the bit mask; compare with a literal: the literal
   // as the evaluator compares it (a number, a date in seconds, an enum or province index, 0/1).
   union {
@@ -152,9 +155,10 @@ struct CompiledConditions {
   std::vector<NameIndex> fact_values;
   FactId always_known = 0;  // a guard that always holds: one past the last fact
 
-  std::vector<HotNode> hot;                   // by node
-  std::vector<ColdNode> cold;                 // by node, as `hot`
-  std::string text;                           // every node's text, one after another (ColdNode)
+  // Owned when compiled, borrowed from the file when a model file is loaded (FlatArray).
+  FlatArray<HotNode> hot;                     // by node
+  FlatArray<ColdNode> cold;                   // by node, as `hot`
+  FlatArray<char> text;                       // every node's text, one after another (ColdNode)
   std::vector<NodeLiterals> literals;         // ColdNode::literals
   std::vector<std::uint32_t> roots;           // condition index → root node
   std::vector<std::vector<FactId>> facts_of;  // condition index → facts it reads
@@ -163,7 +167,7 @@ struct CompiledConditions {
   std::vector<std::vector<FactId>> known_facts_of;
 
   std::string_view text_of(std::uint32_t node) const {
-    return std::string_view(text).substr(cold[node].text_begin, cold[node].text_size);
+    return std::string_view(text.data(), text.size()).substr(cold[node].text_begin, cold[node].text_size);
   }
   // Empty lists for a node that has none.
   const NodeLiterals& literals_of(std::uint32_t node) const {

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cstddef>
 #include <cstring>
 #include <fstream>
 #include <map>
@@ -174,8 +175,9 @@ struct ModelCodec {
     }
   }
   template <typename T>
-  static constexpr bool kBulk = std::is_arithmetic_v<T> || std::is_same_v<T, TermMatcher::State> ||
-                                std::is_same_v<T, TermMatcher::TermShape> || std::is_same_v<T, ColdNode>;
+  static constexpr bool kBulk =
+      std::is_arithmetic_v<T> || std::is_same_v<T, TermMatcher::State> || std::is_same_v<T, TermMatcher::TermShape> ||
+      std::is_same_v<T, ColdNode> || std::is_same_v<T, HotNode>;
   template <typename Ar, typename T>
   static void io(Ar& ar, std::vector<T>& v) {
     if constexpr (Ar::reading) {
@@ -362,12 +364,6 @@ struct ModelCodec {
     all(ar, l.texts, l.numbers);
   }
   template <typename Ar>
-  static void io(Ar& ar, HotNode& h) {
-    std::uint64_t literal = h.literal.mask;  // the union's bits, whichever member was set
-    all(ar, h.kind, h.op, h.left_fn, h.right_fn, h.type, h.fact, h.a, h.b, literal);
-    h.literal.mask = literal;
-  }
-  template <typename Ar>
   static void io(Ar& ar, CompiledConditions& c) {  // the rule tables are derived (Model::finish)
     all(ar, c.hot, c.cold, c.text, c.literals, c.roots, c.facts_of, c.known_facts_of);
   }
@@ -405,6 +401,8 @@ struct ModelCodec {
   static_assert(sizeof(TermMatcher::State) == 3 * sizeof(std::uint32_t), "State is copied as bytes");
   static_assert(sizeof(ColdNode) == 4 * sizeof(std::uint32_t), "ColdNode is copied as bytes");
   static_assert(sizeof(TermMatcher::TermShape) == 8, "TermShape is copied as bytes");
+  static_assert(sizeof(HotNode) == 32 && offsetof(HotNode, fact) == 8 && offsetof(HotNode, literal) == 24,
+                "HotNode is copied as bytes, without padding");
   template <typename Ar>
   static void io(Ar& ar, TermMatcher& m) {
     all(ar, m.states_, m.edge_begin_, m.edge_bytes_, m.edge_targets_, m.root_next_, m.terms_);
@@ -586,6 +584,11 @@ void ModelCodec::validate(const Model& m, const Reader& r) {
   for (std::size_t i = 0; i < nodes; ++i) {
     const HotNode& h = cc.hot[i];
     const ColdNode& c = cc.cold[i];
+    // Stored as bytes, so each enumeration is checked here rather than as it is read.
+    check(h.kind <= kLast<CondKind> && h.op <= kLast<CompareOp> && h.left_fn <= kLast<Function> &&
+              h.right_fn <= kLast<Function> && h.type <= kLast<FactType> && h.unused_a[0] == 0 && h.unused_a[1] == 0 &&
+              h.unused_a[2] == 0 && h.unused_b == 0,
+          r, "condition node");
     check(std::uint64_t{c.text_begin} + c.text_size <= cc.text.size(), r, "condition text");
     check(c.literals == kNone || c.literals < cc.literals.size(), r, "condition literals");
     check(id_or_none(h.fact, facts) && (h.fact == kNone || h.type == m.facts_[h.fact].type), r, "condition fact");

@@ -88,9 +88,10 @@ TEST(ModelFile, TheDecodedModelAnswersAsTheCompiledOne) {
   }
 }
 
-// Loaded from a file, a model uses its automata where they lie in the mapped file; decoded
-// from bytes in memory, it copies them. The mapping is the model's own: the file may go.
-TEST(ModelFile, ALoadedModelUsesItsAutomataWhereTheyLieInTheFile) {
+// Loaded from a file, a model uses its automata and condition nodes where they lie in the
+// mapped file; decoded from bytes in memory, it copies them. The mapping is the model's own:
+// the file may go.
+TEST(ModelFile, ALoadedModelUsesItsLargestTablesWhereTheyLieInTheFile) {
   testing::TempDir tmp;
   auto const path = tmp.path() / "kb.mpm";
   std::ofstream(path, std::ios::binary) << shipped().bytes;
@@ -103,6 +104,10 @@ TEST(ModelFile, ALoadedModelUsesItsAutomataWhereTheyLieInTheFile) {
   EXPECT_TRUE(borrowed.term_lists.front().borrows_file());
   EXPECT_FALSE(copied->match_tables().places.borrows_file());
   EXPECT_FALSE(shipped().model->match_tables().places.borrows_file());
+  EXPECT_TRUE(loaded->conditions().hot.borrowed());
+  EXPECT_TRUE(loaded->conditions().cold.borrowed());
+  EXPECT_TRUE(loaded->conditions().text.borrowed());
+  EXPECT_FALSE(copied->conditions().hot.borrowed());
 
   std::filesystem::remove(path);
   ModelFileInfo info;

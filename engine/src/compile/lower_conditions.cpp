@@ -188,24 +188,24 @@ void ModelBuilder::lay_out_nodes() {
 // explanations and the rarer tests read.
 void ModelBuilder::hot_nodes() {
   CompiledConditions& cc = *model_->conditions_;
-  cc.hot.clear();
-  cc.hot.reserve(nodes_.size());
-  cc.cold.clear();
-  cc.cold.reserve(nodes_.size());
-  cc.text.clear();
+  std::vector<HotNode> hot;
+  hot.reserve(nodes_.size());
+  std::vector<ColdNode> cold;
+  cold.reserve(nodes_.size());
+  std::string text;
   cc.literals.clear();
   for (const CondNode& n : nodes_) {
     ColdNode c;
-    c.text_begin = static_cast<std::uint32_t>(cc.text.size());
+    c.text_begin = static_cast<std::uint32_t>(text.size());
     c.text_size = static_cast<std::uint32_t>(n.text.size());
-    cc.text += n.text;
+    text += n.text;
     c.target = n.target;
     bool const compares_text = n.kind == CondKind::compare && n.right_fact == kNone && n.right_is_text;
     if (!n.texts.empty() || !n.numbers.empty() || compares_text) {
       c.literals = static_cast<std::uint32_t>(cc.literals.size());
       cc.literals.push_back({compares_text ? std::vector<std::string>{n.right.compact} : n.texts, n.numbers});
     }
-    cc.cold.push_back(c);
+    cold.push_back(c);
     HotNode h;
     h.kind = n.kind;
     h.op = n.op;
@@ -252,8 +252,11 @@ void ModelBuilder::hot_nodes() {
       case CondKind::mentions_region:
         break;
     }
-    cc.hot.push_back(h);
+    hot.push_back(h);
   }
+  cc.hot = std::move(hot);
+  cc.cold = std::move(cold);
+  cc.text = std::vector<char>(text.begin(), text.end());
 }
 
 }  // namespace mpadvisor::engine

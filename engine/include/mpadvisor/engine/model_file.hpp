@@ -28,8 +28,9 @@ namespace mpadvisor::engine {
 // tables derived on loading instead of stored. 5: the scenarios as a section of their own,
 // decoded when first asked for. 6: condition nodes as a hot and a 16-byte cold half, their
 // texts in one string. 7: a rule's condition text no longer stored twice. 8: the automata's
-// arrays aligned, so that a loaded model uses them where they lie in the mapped file.
-inline constexpr std::uint32_t kModelFormatVersion = 8;
+// arrays aligned, so that a loaded model uses them where they lie in the mapped file. 9: the
+// condition nodes and their texts too, a node stored as its 32 bytes.
+inline constexpr std::uint32_t kModelFormatVersion = 9;
 
 struct ModelFileError : std::runtime_error {
   using std::runtime_error::runtime_error;
