@@ -56,11 +56,16 @@ class Diagnoser {
       // reused instead of being built and freed for every line.
       thread_local engine::Profile profile;
       thread_local engine::Diagnosis d;
-      if (!read_line_in_place(line.text, request, profile)) {
+      bool const in_place = read_line_in_place(line.text, request, profile);
+      if (!in_place) {
         request = Request{};
         request.id = line.number;
         read_request(line.text, request);
-        if (request.target) target_named(*request.target, "\"target\"");  // the first mistake a line reports
+      }
+      // Before a profile is read in full: an unknown target is the first mistake a line reports.
+      std::optional<engine::StepId> target = default_target_;
+      if (request.target) target = target_named(*request.target, "\"target\"");
+      if (!in_place) {
         try {
           engine::parse_profile(model_, request.profile, now_, profile);
         } catch (const engine::ProfileError& e) {
@@ -68,8 +73,6 @@ class Diagnoser {
           throw;
         }
       }
-      std::optional<engine::StepId> target = default_target_;
-      if (request.target) target = target_named(*request.target, "\"target\"");
       engine::DiagnoseOptions options;
       options.target = target;
       options.evidence = args_.evidence;
@@ -98,7 +101,7 @@ class Diagnoser {
   // A line's request: a bare profile, or {"id", "target", "profile"}.
   struct Request {
     render::Json id;                           // the line number unless the request names one
-    std::optional<std::string_view> plain_id;  // an id that is a plain string (plain_string), in the line
+    std::optional<std::string_view> plain_id;  // an id read in place (read_line_in_place), in the line
     std::optional<std::string> target;         // the request's own target
     std::string_view profile;                  // the profile's JSON text (in the line, or in `owned`)
     std::string owned;
@@ -121,12 +124,6 @@ class Diagnoser {
       if (c < 0x20 || c >= 0x7F || c == '\\') return std::nullopt;
     }
     return std::nullopt;
-  }
-
-  static std::optional<std::string_view> plain_string(std::string_view json) {
-    std::size_t at = 0;
-    std::optional<std::string_view> const s = plain_string_at(json, at);
-    return at == json.size() ? s : std::nullopt;
   }
 
   // The usual line, {"id": "…", "target": "…", "profile": {…}} in any order with plain strings,
@@ -192,21 +189,10 @@ class Diagnoser {
     }
     for (const base::JsonMember& m : *members) {
       if (&m == profile || m.key == "profile") continue;
-      if (m.key == "id" || m.key == "target") {
-        if (std::optional<std::string_view> const plain = plain_string(m.value)) {
-          if (m.key == "id") {
-            r.plain_id = plain;
-          } else {
-            r.target = std::string(*plain);
-          }
-          continue;
-        }
-      }
       render::Json value = render::Json::parse(m.value, nullptr, false);
       if (value.is_discarded()) return read_request_as_tree(text, r);
       if (m.key == "id") {
         r.id = std::move(value);
-        r.plain_id.reset();
       } else if (m.key == "target") {
         if (!value.is_string()) throw Bad("bad-request", "\"target\" must be a step name");
         r.target = value.get<std::string>();

@@ -192,13 +192,13 @@ void ModelBuilder::hot_nodes() {
   hot.reserve(nodes_.size());
   std::vector<ColdNode> cold;
   cold.reserve(nodes_.size());
-  std::string text;
+  std::vector<char> text;
   cc.literals.clear();
   for (const CondNode& n : nodes_) {
     ColdNode c;
     c.text_begin = static_cast<std::uint32_t>(text.size());
     c.text_size = static_cast<std::uint32_t>(n.text.size());
-    text += n.text;
+    text.insert(text.end(), n.text.begin(), n.text.end());
     c.target = n.target;
     bool const compares_text = n.kind == CondKind::compare && n.right_fact == kNone && n.right_is_text;
     if (!n.texts.empty() || !n.numbers.empty() || compares_text) {
@@ -256,7 +256,7 @@ void ModelBuilder::hot_nodes() {
   }
   cc.hot = std::move(hot);
   cc.cold = std::move(cold);
-  cc.text = std::vector<char>(text.begin(), text.end());
+  cc.text = std::move(text);
 }
 
 }  // namespace mpadvisor::engine
