@@ -150,8 +150,12 @@ TEST(Batch, ThreadsDoNotChangeTheOutputAndEvidenceCanBeLeftOut) {
   const auto file = (tmp.path() / "many.jsonl").string();
   RunResult one = run_mpadvisor({"diagnose", "--batch", file, "--threads", "1"}, tmp.path());
   RunResult four = run_mpadvisor({"diagnose", "--batch", file, "--threads", "4"}, tmp.path());
+  // The default: one thread per processor, each bound to its own.
+  RunResult each_processor = run_mpadvisor({"diagnose", "--batch", file}, tmp.path());
   ASSERT_EQ(one.exit_code, 1) << one.err;
   EXPECT_EQ(one.out, four.out);
+  EXPECT_EQ(one.out, each_processor.out);
+  EXPECT_EQ(each_processor.exit_code, 1) << each_processor.err;
   const auto got = answers(one.out);
   ASSERT_EQ(got.size(), 150 * example_paths().size());
   for (std::size_t k = 0; k < got.size(); ++k) ASSERT_EQ(got[k]["id"], k + 1);

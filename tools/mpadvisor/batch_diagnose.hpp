@@ -15,7 +15,7 @@ namespace mpadvisor::cli {
 struct BatchArgs {
   std::string input;                          // a JSON Lines file, or "-" for standard input
   std::string target;                         // the default target of lines that name none
-  unsigned threads = 0;                       // 0: one per core
+  unsigned threads = 0;                       // 0: one per processor the process may use
   bool evidence = true;                       // false: --no-evidence, verdicts, blockers and causes only
   bool explain = false;                       // --explain: rule names, KB file and line, conditions
   std::uint32_t members = ~std::uint32_t{0};  // --fields: render::Options::members

@@ -201,7 +201,9 @@ void register_diagnose_commands(CLI::App& app, CommandContext& context) {
       ->check(CLI::Range(1, 100));
   diagnose->add_option("--batch", diagnose_args->batch,
                        "Diagnose every line of a JSON Lines file (- for standard input), one JSON answer per line");
-  diagnose->add_option("--threads", diagnose_args->threads, "Threads for --batch (default: one per core)")
+  diagnose
+      ->add_option("--threads", diagnose_args->threads,
+                   "Threads for --batch (default: one per processor the process may use)")
       ->check(CLI::Range(1, 256));
   diagnose->add_flag("--no-evidence", diagnose_args->no_evidence,
                      "With --batch: verdicts, blockers and causes without their evidence");
