@@ -127,6 +127,8 @@ struct HotRule {
   StepId step = 0;                // RuleInfo (long, with texts) is a cache miss away
   std::uint32_t known_begin = 0;  // its known() facts: known_fact_ids[known_begin, +known_count)
   std::uint16_t known_count = 0;
+  // How many of `conjuncts` there are, or kWholeCondition.
+  std::uint8_t conjunct_count = 0;
   Effect effect = Effect::block;
   Likelihood likelihood = Likelihood::medium;
   // Up to kGuards facts that known() tests as conjuncts of the whole condition (under nothing
@@ -136,7 +138,15 @@ struct HotRule {
   // its nodes test the others.
   static constexpr std::size_t kGuards = 4;
   std::array<FactId, kGuards> guards{};
+  // What is left to test once the guards hold: the condition's conjuncts (the nodes under
+  // nothing but `and`, in order) without the known() tests of the guards. Evaluating them
+  // gives the condition's value without visiting the `and` nodes or the guards' tests again.
+  // A condition with more than kConjuncts of them is evaluated from its root.
+  static constexpr std::size_t kConjuncts = 4;
+  static constexpr std::uint8_t kWholeCondition = 0xFF;
+  std::array<std::uint32_t, kConjuncts> conjuncts{};
 };
+static_assert(sizeof(HotRule) == 64, "a rule's hot part is one cache line");
 
 struct CompiledConditions {
   // Derived when the model is finished (Model::finish), not stored in a model file:

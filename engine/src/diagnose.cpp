@@ -188,7 +188,7 @@ void diagnose(const Model& model, const Profile& profile, const DiagnoseOptions&
         for (std::size_t i = 0; i < n; ++i) hold |= std::uint64_t{eval.guards_hold(word[i])} << i;
         for (; hold != 0; hold &= hold - 1) {
           const HotRule& rule = word[std::countr_zero(hold)];
-          Truth const v = eval.eval(rule.root);
+          Truth const v = eval.given_guards(rule);
           if (v != Truth::no) take(rule, v);
         }
       }

@@ -23,7 +23,14 @@ class Evaluator {
   }
   // A rule's value: false at once when a guard is unknown, which in a profile that leaves facts
   // out is most rules, and their nodes are then never read.
-  Truth rule(const HotRule& r) const { return guards_hold(r) ? eval(r.root) : Truth::no; }
+  Truth rule(const HotRule& r) const { return guards_hold(r) ? given_guards(r) : Truth::no; }
+  // A rule's value when its guards hold: its remaining conjuncts.
+  Truth given_guards(const HotRule& r) const {
+    if (r.conjunct_count == HotRule::kWholeCondition) return eval(r.root);
+    Truth t = Truth::yes;
+    for (std::uint8_t k = 0; k < r.conjunct_count && t != Truth::no; ++k) t = t && eval(r.conjuncts[k]);
+    return t;
+  }
   Truth eval(std::uint32_t node) const;
   bool step_done(StepId step) const;
 

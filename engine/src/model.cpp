@@ -47,6 +47,18 @@ void append_guards(const CompiledConditions& cc, std::uint32_t node, std::vector
   }
 }
 
+// The nodes under `node` reached through nothing but `and`, in evaluation order, without the
+// known() tests of `guards`.
+void append_conjuncts(const CompiledConditions& cc, std::uint32_t node,
+                      const std::array<FactId, HotRule::kGuards>& guards, std::vector<std::uint32_t>& out) {
+  const HotNode& n = cc.hot[node];
+  if (n.kind == CondKind::all) {
+    for (std::uint32_t k = 0; k < n.b; ++k) append_conjuncts(cc, n.a + k, guards, out);
+  } else if (n.kind != CondKind::known || std::find(guards.begin(), guards.end(), n.fact) == guards.end()) {
+    out.push_back(node);
+  }
+}
+
 }  // namespace
 
 void Model::finish() {
@@ -73,6 +85,7 @@ void Model::finish() {
   cc.always_known = static_cast<FactId>(facts_.size());
   cc.step_rules.assign(steps_.size(), {});
   std::vector<FactId> guards;
+  std::vector<std::uint32_t> conjuncts;
   for (StepId s : topo_) {
     cc.step_rules[s].begin = static_cast<std::uint32_t>(cc.rules_by_step.size());
     for (RuleId r : steps_[s].rules) {
@@ -84,6 +97,7 @@ void Model::finish() {
                   rule.step,
                   static_cast<std::uint32_t>(cc.known_fact_ids.size()),
                   static_cast<std::uint16_t>(known.size()),
+                  0,
                   rule.effect,
                   rule.likelihood};
       cc.known_fact_ids.insert(cc.known_fact_ids.end(), known.begin(), known.end());
@@ -91,6 +105,14 @@ void Model::finish() {
       append_guards(cc, hot.root, guards);
       hot.guards.fill(cc.always_known);
       std::copy_n(guards.begin(), std::min(guards.size(), HotRule::kGuards), hot.guards.begin());
+      conjuncts.clear();
+      append_conjuncts(cc, hot.root, hot.guards, conjuncts);
+      if (conjuncts.size() <= HotRule::kConjuncts) {
+        hot.conjunct_count = static_cast<std::uint8_t>(conjuncts.size());
+        std::copy(conjuncts.begin(), conjuncts.end(), hot.conjuncts.begin());
+      } else {
+        hot.conjunct_count = HotRule::kWholeCondition;
+      }
       cc.rules_by_step.push_back(hot);
     }
     cc.step_rules[s].end = static_cast<std::uint32_t>(cc.rules_by_step.size());

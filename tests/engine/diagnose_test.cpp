@@ -280,7 +280,9 @@ TEST(Diagnose, OnlyConjunctKnownTestsGuardARule) {
       {"negated", "not known(a)"},
       {"nested", "(known(a) and known(b)) and (b > 1 or known(c))"},
       {"unguarded", "a > 1 and (known(c) or b > 1)"},
-      {"five", "known(a) and known(b) and known(c) and known(d) and known(e) and e > 1"}};
+      {"five", "known(a) and known(b) and known(c) and known(d) and known(e) and e > 1"},
+      {"only_guards", "known(a) and known(b)"},
+      {"many", "a > 1 and b > 1 and (c > 1 and d > 1) and e > 1"}};
   for (const auto& [name, when] : rules) kb += "rule " + name + " at s { when " + when + " block k }\n";
   auto m = model_from(kb);
   ASSERT_TRUE(m);
@@ -288,8 +290,25 @@ TEST(Diagnose, OnlyConjunctKnownTestsGuardARule) {
   for (const HotRule& r : m->conditions().rules_by_step)
     guards[m->rules()[r.id].name] =
         std::count_if(r.guards.begin(), r.guards.end(), [&](FactId f) { return f != m->conditions().always_known; });
-  EXPECT_EQ(guards, (std::map<std::string, std::size_t>{
-                        {"guarded", 1}, {"in_or", 0}, {"negated", 0}, {"nested", 2}, {"unguarded", 0}, {"five", 4}}));
+  EXPECT_EQ(guards, (std::map<std::string, std::size_t>{{"guarded", 1},
+                                                        {"in_or", 0},
+                                                        {"negated", 0},
+                                                        {"nested", 2},
+                                                        {"unguarded", 0},
+                                                        {"five", 4},
+                                                        {"only_guards", 2},
+                                                        {"many", 0}}));
+  // Once the guards hold, what is left to test: the conjuncts without the guards' known().
+  std::map<std::string, int> conjuncts;
+  for (const HotRule& r : m->conditions().rules_by_step) conjuncts[m->rules()[r.id].name] = r.conjunct_count;
+  EXPECT_EQ(conjuncts, (std::map<std::string, int>{{"guarded", 1},
+                                                   {"in_or", 1},
+                                                   {"negated", 1},
+                                                   {"nested", 1},
+                                                   {"unguarded", 2},
+                                                   {"five", 2},
+                                                   {"only_guards", 0},
+                                                   {"many", HotRule::kWholeCondition}}));
   DiagnoseOptions lean;
   lean.rule_values = false;
   for (const char* json : {R"({})", R"({"b": 2})", R"({"a": 2})", R"({"a": 2, "b": 0})", R"({"a": 0, "b": 2, "c": 1})",
