@@ -35,11 +35,28 @@ Diagnosis diagnose(const Model& model, const Profile& profile, const DiagnoseOpt
 
 namespace {
 
+// What a diagnosis needs besides its answer, kept by each thread from one diagnosis to the
+// next so that a batch diagnosing line after line does not allocate it again for each.
+struct Scratch {
+  Evaluator::Memo memo;
+  std::vector<std::uint32_t> root_at;  // the root blockers' positions in the scope
+  std::vector<std::uint64_t> reach;    // see fill_blocks
+  std::vector<BlockedStep> spare;      // blocker entries a diagnosis did not need, lists kept
+};
+
 // The next blocker entry, reusing one a previous diagnosis left (and the storage of its
 // lists) rather than freeing and allocating again: a batch diagnoses line after line into the
 // same Diagnosis.
-BlockedStep& next_blocker(std::vector<BlockedStep>& blockers, std::size_t used, StepId step) {
-  if (used == blockers.size()) blockers.emplace_back();
+BlockedStep& next_blocker(std::vector<BlockedStep>& blockers, std::size_t used, StepId step,
+                          std::vector<BlockedStep>& spare) {
+  if (used == blockers.size()) {
+    if (spare.empty()) {
+      blockers.emplace_back();
+    } else {
+      blockers.push_back(std::move(spare.back()));
+      spare.pop_back();
+    }
+  }
   BlockedStep& b = blockers[used];
   b.step = step;
   b.root = false;
@@ -53,9 +70,10 @@ BlockedStep& next_blocker(std::vector<BlockedStep>& blockers, std::size_t used, 
 // positions, in order, the same order as the root entries of `blockers`. One bit per root and
 // position.
 void fill_blocks(const StepScope& scope, const std::vector<StepStatus>& status,
-                 const std::vector<std::uint32_t>& root_at, std::vector<BlockedStep>& blockers) {
+                 const std::vector<std::uint32_t>& root_at, std::vector<BlockedStep>& blockers,
+                 std::vector<std::uint64_t>& reach) {
   std::size_t const k = scope.steps.size(), words = (root_at.size() + 63) / 64;
-  std::vector<std::uint64_t> reach(k * words, 0);
+  reach.assign(k * words, 0);
   for (std::size_t r = 0; r < root_at.size(); ++r) reach[root_at[r] * words + r / 64] |= std::uint64_t{1} << (r % 64);
   for (std::uint32_t at = 0; at < k; ++at) {
     if (status[scope.steps[at]] != StepStatus::blocked) continue;
@@ -75,9 +93,21 @@ void fill_blocks(const StepScope& scope, const std::vector<StepStatus>& status,
   }
 }
 
+// The root blockers first, each group in its own order (a stable partition without
+// std::stable_partition's temporary buffer; a diagnosis has few blockers).
+void roots_first(std::vector<BlockedStep>& blockers) {
+  auto roots_end = blockers.begin();
+  for (auto b = blockers.begin(); b != blockers.end(); ++b) {
+    if (!b->root) continue;
+    std::rotate(roots_end, b, b + 1);
+    ++roots_end;
+  }
+}
+
 }  // namespace
 
 void diagnose(const Model& model, const Profile& profile, const DiagnoseOptions& options, Diagnosis& d) {
+  thread_local Scratch scratch;
   d.verdict = Verdict::clear;
   d.warnings.clear();
   d.waiting.clear();
@@ -109,10 +139,11 @@ void diagnose(const Model& model, const Profile& profile, const DiagnoseOptions&
   const StepScope& scope = model.scope(options.target.value_or(kNone));
   d.scope = scope.steps;
   for (StepId s : scope.steps) d.in_scope[s] = true;
-  Evaluator eval(model, profile);
+  Evaluator eval(model, profile, scratch.memo);
   const CompiledConditions& cc = model.conditions();
   std::size_t const k = scope.steps.size();
-  std::vector<std::uint32_t> root_at;  // the root blockers' positions in the scope
+  std::vector<std::uint32_t>& root_at = scratch.root_at;
+  root_at.clear();
 
   auto finding = [&](const HotRule& rule, Truth v) {
     Finding f{rule.id, rule.cause, rule.step, v, {}};
@@ -142,7 +173,7 @@ void diagnose(const Model& model, const Profile& profile, const DiagnoseOptions&
       switch (rule.effect) {
         case Effect::block:
           if (v == Truth::yes) {
-            if (blocker == nullptr) blocker = &next_blocker(d.blockers, blockers_used, s);
+            if (blocker == nullptr) blocker = &next_blocker(d.blockers, blockers_used, s, scratch.spare);
             blocker->causes.push_back(finding(rule, v));
           } else {
             own_unknown = true;
@@ -219,9 +250,12 @@ void diagnose(const Model& model, const Profile& profile, const DiagnoseOptions&
         d.next_steps.push_back(s);
     }
   }
-  d.blockers.resize(blockers_used);
-  if (!root_at.empty()) fill_blocks(scope, d.status, root_at, d.blockers);
-  std::stable_partition(d.blockers.begin(), d.blockers.end(), [](const BlockedStep& b) { return b.root; });
+  while (d.blockers.size() > blockers_used) {
+    scratch.spare.push_back(std::move(d.blockers.back()));
+    d.blockers.pop_back();
+  }
+  if (!root_at.empty()) fill_blocks(scope, d.status, root_at, d.blockers, scratch.reach);
+  roots_first(d.blockers);
 
   if (options.needs_info) {
     for (const Finding& f : d.undetermined) {

@@ -3,35 +3,54 @@
 #include <algorithm>
 #include <bit>
 #include <cmath>
+#include <limits>
 
 #include "mpadvisor/base/utf8.hpp"
 
 namespace mpadvisor::engine {
 
-Evaluator::Evaluator(const Model& model, const Profile& profile)
+Evaluator::Evaluator(const Model& model, const Profile& profile) : Evaluator(model, profile, own_memo_) {}
+
+Evaluator::Evaluator(const Model& model, const Profile& profile, Memo& memo)
     : model_(model),
       profile_(profile),
       cc_(model.conditions()),
       tables_(model.match_tables()),
       known_bits_(model.facts().size() / 64 + 1, 0),
-      done_(model.steps().size(), -1) {
+      memo_(memo) {
   for (FactId f = 0; f < profile.facts.size(); ++f)
     known_bits_[f / 64] |= std::uint64_t{profile.facts[f].known} << (f % 64);
   known_bits_[cc_.always_known / 64] |= std::uint64_t{1} << (cc_.always_known % 64);
+  // Another model, or the stamps wrapped around: every entry back to "not computed".
+  if (memo_.model != tables_.instance || memo_.stamp == std::numeric_limits<std::uint32_t>::max()) {
+    std::size_t const facts = model.facts().size();
+    memo_.model = tables_.instance;
+    memo_.stamp = 0;
+    memo_.done_stamp.assign(model.steps().size(), 0);
+    memo_.done.assign(model.steps().size(), 0);
+    memo_.hits_stamp.assign(facts, 0);
+    memo_.hits.assign(facts * tables_.all_term_lists.words(), 0);
+    memo_.described_stamp.assign(facts, 0);
+    memo_.described.assign(facts, {});
+  }
+  ++memo_.stamp;
 }
 
 bool Evaluator::step_done(StepId step) const {
-  if (done_[step] == 0 || done_[step] == 1) return done_[step] == 1;
-  if (done_[step] == 2) return false;  // `done when` conditions that ask about each other
+  std::int8_t& done = memo_.done[step];
+  if (memo_.done_stamp[step] == memo_.stamp) {
+    return done == 1;  // 2: `done when` conditions that ask about each other
+  }
+  memo_.done_stamp[step] = memo_.stamp;
   if (profile_.done[step]) {
-    done_[step] = 1;
+    done = 1;
     return true;
   }
   std::int32_t const when = cc_.done_when[step];
-  done_[step] = 2;
-  bool const done = when >= 0 && condition(static_cast<std::uint32_t>(when)) == Truth::yes;
-  done_[step] = done ? 1 : 0;
-  return done;
+  done = 2;
+  bool const yes = when >= 0 && condition(static_cast<std::uint32_t>(when)) == Truth::yes;
+  done = yes ? 1 : 0;
+  return yes;
 }
 
 namespace {
@@ -166,19 +185,16 @@ Truth Evaluator::leaf(const HotNode& n, std::uint32_t index) const {
 bool Evaluator::contains_any(FactId fact, std::uint32_t list) const {
   const ListsMatcher& lists = tables_.all_term_lists;
   std::size_t const words = lists.words();
-  if (list_hits_known_.empty()) {
-    list_hits_known_.assign(model_.facts().size(), false);
-    list_hits_.assign(model_.facts().size() * words, 0);
-  }
-  std::uint64_t* mask = list_hits_.data() + fact * words;
-  if (!list_hits_known_[fact]) {
+  std::uint64_t* mask = memo_.hits.data() + fact * words;
+  if (memo_.hits_stamp[fact] != memo_.stamp) {
+    std::fill(mask, mask + words, 0);
     const FactValue& v = profile_.facts[fact];
     if (model_.facts()[fact].type == FactType::text) {
       lists.hits(v.normalized, mask);
     } else {
       for (const std::string& t : v.item_texts) lists.hits(t, mask);
     }
-    list_hits_known_[fact] = true;
+    memo_.hits_stamp[fact] = memo_.stamp;
   }
   return ((mask[list / 64] >> (list % 64)) & 1u) != 0;
 }
@@ -226,15 +242,11 @@ void Evaluator::unknown_facts(std::uint32_t index, std::vector<FactId>& out) con
 Evidence Evaluator::fact_evidence(FactId fact, std::uint32_t index, Truth value) const {
   Evidence e;
   e.fact = model_.facts()[fact].name;
-  if (is_described_.empty()) {
-    is_described_.assign(model_.facts().size(), false);
-    described_.resize(model_.facts().size());
+  if (memo_.described_stamp[fact] != memo_.stamp) {
+    memo_.described[fact] = describe_value(model_, fact, profile_.facts[fact]);
+    memo_.described_stamp[fact] = memo_.stamp;
   }
-  if (!is_described_[fact]) {
-    described_[fact] = describe_value(model_, fact, profile_.facts[fact]);
-    is_described_[fact] = true;
-  }
-  e.value = described_[fact];
+  e.value = memo_.described[fact];
   e.test = cc_.text_of(index);
   e.outcome = value;
   const FactValue& v = profile_.facts[fact];

@@ -1,5 +1,6 @@
 // Three-valued evaluation of compiled conditions against one profile. An Evaluator lives
-// for one diagnosis; it memoises which steps are done (conditions may ask `done(S)`).
+// for one diagnosis; it memoises which steps are done (conditions may ask `done(S)`), which
+// term lists each text hits, and how each fact is described.
 #pragma once
 
 #include <vector>
@@ -12,7 +13,29 @@ namespace mpadvisor::engine {
 
 class Evaluator {
  public:
+  // What an Evaluator remembers during one diagnosis, sized by the KB. A batch diagnoses line
+  // after line on one thread: it keeps one Memo and lends it to each line's Evaluator, which
+  // then neither allocates nor clears arrays by the KB's size. Each entry carries the number of
+  // the Evaluator that wrote it; an entry of an earlier one reads as not yet computed.
+  class Memo {
+    friend class Evaluator;
+    std::uint64_t model = 0;                // the model's instance number the arrays are sized for
+    std::uint32_t stamp = 0;                // the current Evaluator's number
+    std::vector<std::uint32_t> done_stamp;  // by StepId
+    std::vector<std::int8_t> done;          // 0 no, 1 yes, 2 computing
+    // Which term lists each text fact hits, found once per diagnosis (many rules ask the same
+    // question): by fact, ListsMatcher::words() words of list bits.
+    std::vector<std::uint32_t> hits_stamp;  // by FactId
+    std::vector<std::uint64_t> hits;
+    // Facts described for evidence (many findings cite the same fact).
+    std::vector<std::uint32_t> described_stamp;  // by FactId
+    std::vector<std::string> described;
+  };
+
   Evaluator(const Model& model, const Profile& profile);
+  Evaluator(const Model& model, const Profile& profile, Memo& memo);
+  Evaluator(const Evaluator&) = delete;
+  Evaluator& operator=(const Evaluator&) = delete;
 
   Truth condition(std::uint32_t index) const { return eval(cc_.roots[index]); }
   // Whether every guard of the rule (HotRule) is known, without a branch.
@@ -53,15 +76,9 @@ class Evaluator {
   const MatchTables& tables_;
   // By FactId: the profile gives the fact; and one more bit, always set (always_known).
   std::vector<std::uint64_t> known_bits_;
-  mutable std::vector<std::int8_t> done_;  // -1 not computed, 0 no, 1 yes, 2 computing
-  // Which term lists each text fact hits, found once per diagnosis (many rules ask the same
-  // question): by fact, ListsMatcher::words() words of list bits.
-  mutable std::vector<std::uint64_t> list_hits_;
-  mutable std::vector<bool> list_hits_known_;
+  Memo own_memo_;  // when none is lent
+  Memo& memo_;
   bool contains_any(FactId fact, std::uint32_t list) const;
-  // Facts described for evidence, once per diagnosis (many findings cite the same fact).
-  mutable std::vector<std::string> described_;
-  mutable std::vector<bool> is_described_;
 };
 
 }  // namespace mpadvisor::engine

@@ -25,23 +25,21 @@ void JsonWriter::before_value() {
     after_key_ = false;
     return;
   }
-  if (has_members_.empty()) return;
-  if (has_members_.back()) out_ += ',';
-  has_members_.back() = true;
-  if (indent_ >= 0) newline_and_indent(has_members_.size());
+  if (open_.empty()) return;
+  if (open_.mark_member()) out_ += ',';
+  if (indent_ >= 0) newline_and_indent(open_.size());
 }
 
 void JsonWriter::open(char bracket) {
   before_value();
   out_ += bracket;
-  has_members_.push_back(false);
+  open_.push();
 }
 
 // An empty container closes on the same line ("{}", "[]"), as dump writes it.
 void JsonWriter::close(char bracket) {
-  bool const had = has_members_.back();
-  has_members_.pop_back();
-  if (had && indent_ >= 0) newline_and_indent(has_members_.size());
+  bool const had = open_.pop();
+  if (had && indent_ >= 0) newline_and_indent(open_.size());
   out_ += bracket;
 }
 

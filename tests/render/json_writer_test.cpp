@@ -98,5 +98,22 @@ TEST(JsonWriter, EmptyContainersAndMembersAsDumpWritesThem) {
   EXPECT_EQ(w.str(), expected.dump(2));
 }
 
+// The writer keeps the first 64 levels in a word and deeper ones aside: containers nested far
+// deeper, with members before and after the nested one at every level, as dump writes them.
+TEST(JsonWriter, DeeplyNestedContainersAsDumpWritesThem) {
+  Json tree = "leaf";
+  for (int level = 0; level < 150; ++level) {
+    if (level % 2 == 0)
+      tree = Json::array({level, std::move(tree), Json::array()});
+    else
+      tree = Json{{"before", level}, {"inner", std::move(tree)}, {"z", Json::object()}};
+  }
+  for (int indent : {-1, 0, 2}) {
+    JsonWriter w(indent);
+    w.value(tree);
+    EXPECT_EQ(w.str(), tree.dump(indent)) << "indent " << indent;
+  }
+}
+
 }  // namespace
 }  // namespace mpadvisor::render

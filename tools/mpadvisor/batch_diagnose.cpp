@@ -292,7 +292,8 @@ class Pipeline {
 
   struct Chunk {
     std::size_t sequence = 0;
-    std::vector<Line> lines;
+    std::vector<Line> lines;  // the first `count` are this chunk's; the rest keep their storage
+    std::size_t count = 0;
     std::string json;  // the answers, one per line, each ending in "\n"
     bool bad = false, clear = true;
   };
@@ -333,8 +334,8 @@ class Pipeline {
   }
 
   void diagnose(Chunk& chunk) const {
-    for (const Line& line : chunk.lines) {
-      Outcome const o = diagnoser_.run(line, chunk.json);
+    for (std::size_t k = 0; k < chunk.count; ++k) {
+      Outcome const o = diagnoser_.run(chunk.lines[k], chunk.json);
       chunk.json += '\n';
       chunk.bad = chunk.bad || o.bad;
       chunk.clear = chunk.clear && o.clear;
@@ -352,24 +353,26 @@ class Pipeline {
   bool take(std::unique_lock<std::mutex>& lock, Chunk& chunk) {
     room_.wait(lock, [&] { return ended_ || next_sequence_ < written_ + kWindow; });
     if (ended_) return false;
-    chunk.sequence = next_sequence_++;
-    chunk.lines.clear();
-    if (!spare_json_.empty()) {  // a written chunk's storage, already the size answers take
-      chunk.json = std::move(spare_json_.back());
-      spare_json_.pop_back();
+    if (!spare_.empty()) {  // a written chunk's storage, already the size lines and answers take
+      chunk = std::move(spare_.back());
+      spare_.pop_back();
     }
+    chunk.sequence = next_sequence_++;
+    chunk.count = 0;
     chunk.json.clear();
     chunk.bad = false;
     chunk.clear = true;
     try {
-      std::string text;
-      bool too_long = false;
-      while (chunk.lines.size() < kChunkLines && reader_.next(text, too_long)) {
+      while (chunk.count < kChunkLines) {
+        if (chunk.count == chunk.lines.size()) chunk.lines.emplace_back();
+        Line& line = chunk.lines[chunk.count];
+        if (!reader_.next(line.text, line.too_long)) break;
         ++line_number_;
-        if (!too_long && text.find_first_not_of(" \t") == std::string::npos) continue;  // blank lines
-        chunk.lines.push_back({line_number_, std::move(text), too_long});
+        if (!line.too_long && line.text.find_first_not_of(" \t") == std::string::npos) continue;  // blank lines
+        line.number = line_number_;
+        ++chunk.count;
       }
-      if (chunk.lines.size() < kChunkLines) ended_ = true;
+      if (chunk.count < kChunkLines) ended_ = true;
     } catch (...) {
       stop(std::current_exception());
       return false;
@@ -386,10 +389,9 @@ class Pipeline {
         continue;
       }
       out_.write(next->json.data(), static_cast<std::streamsize>(next->json.size()));
-      next->json.clear();
-      spare_json_.push_back(std::move(next->json));
       any_bad_ = any_bad_ || next->bad;
       all_clear_ = all_clear_ && next->clear;
+      spare_.push_back(std::move(*next));
       ++written_;
       finished_.erase(next);
       next = finished_.begin();
@@ -402,8 +404,8 @@ class Pipeline {
   std::mutex mutex_;
   std::condition_variable room_;  // the writer moved on, or the input ended
   std::size_t next_sequence_ = 0, written_ = 0, line_number_ = 0;
-  std::vector<std::string> spare_json_;  // storage of written chunks' answers, for the next chunks
-  std::vector<Chunk> finished_;          // diagnosed, waiting for an earlier chunk
+  std::vector<Chunk> spare_;     // written chunks, their storage for the next ones
+  std::vector<Chunk> finished_;  // diagnosed, waiting for an earlier chunk
   bool ended_ = false, any_bad_ = false, all_clear_ = true;
   bool one_per_processor_ = false;  // each worker bound to a processor of its own
   std::exception_ptr failure_;

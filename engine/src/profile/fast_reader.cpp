@@ -17,10 +17,26 @@ namespace {
 
 constexpr int kMaxCommentDepth = 64;
 
+// The reader's working storage, kept by each thread from one profile to the next: a batch
+// reads line after line without allocating it again. `seen` holds, by fact id and then `done`
+// and `rejections`, the number of the read that last gave the key.
+struct Scratch {
+  std::vector<std::uint32_t> seen;
+  std::uint32_t read = 0;
+  std::vector<std::string_view> items;
+};
+
 class FastReader {
  public:
-  FastReader(const Model& model, std::string_view text, Profile& into)
-      : model_(model), text_(text), profile_(into), seen_(model.facts().size() + 2, 0) {}
+  FastReader(const Model& model, std::string_view text, Profile& into, Scratch& scratch)
+      : model_(model), text_(text), profile_(into), scratch_(scratch), items_(scratch.items) {
+    std::size_t const slots = model.facts().size() + 2;
+    if (scratch_.seen.size() != slots || scratch_.read == std::numeric_limits<std::uint32_t>::max()) {
+      scratch_.seen.assign(slots, 0);
+      scratch_.read = 0;
+    }
+    ++scratch_.read;
+  }
 
   bool read(std::size_t* taken) {
     if (taken == nullptr) space();
@@ -46,7 +62,11 @@ class FastReader {
   }
 
   // A key may be given once.
-  bool once(std::size_t slot) { return seen_[slot]++ == 0; }
+  bool once(std::size_t slot) {
+    if (scratch_.seen[slot] == scratch_.read) return false;
+    scratch_.seen[slot] = scratch_.read;
+    return true;
+  }
 
   bool fact_value(FactId id) {
     if (at_ >= text_.size()) return false;
@@ -257,8 +277,8 @@ class FastReader {
   std::string_view text_;
   Profile& profile_;
   std::size_t at_ = 0;
-  std::vector<std::uint8_t> seen_;  // by fact id, then `done` and `rejections`: keys given so far
-  std::vector<std::string_view> items_;
+  Scratch& scratch_;
+  std::vector<std::string_view>& items_;  // the last array of strings read, as views into the text
 };
 
 }  // namespace
@@ -266,7 +286,8 @@ class FastReader {
 bool read_profile_fast(const Model& model, std::string_view text, Profile& into, std::size_t* taken) {
   // The scanner's offsets are ICU's 32-bit ones; a profile is far smaller (kMaxProfileBytes).
   if (text.size() > static_cast<std::size_t>(std::numeric_limits<std::int32_t>::max())) return false;
-  return FastReader(model, text, into).read(taken);
+  thread_local Scratch scratch;
+  return FastReader(model, text, into, scratch).read(taken);
 }
 
 }  // namespace mpadvisor::engine::profile_detail

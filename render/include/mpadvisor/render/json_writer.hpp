@@ -58,8 +58,48 @@ class JsonWriter {
   void newline_and_indent(std::size_t depth);
   void string(std::string_view text);
 
+  // Whether each open container has a member yet: the first 64 levels in the bits of a word
+  // (a writer is made for each answer, and answers are shallow), any deeper in a vector.
+  class OpenContainers {
+   public:
+    bool empty() const { return depth_ == 0; }
+    std::size_t size() const { return depth_; }
+    void push() {
+      if (depth_ >= 64)
+        deeper_.push_back(false);
+      else
+        bits_ &= ~(std::uint64_t{1} << depth_);
+      ++depth_;
+    }
+    // Whether the innermost has a member; from now on it has.
+    bool mark_member() {
+      std::size_t const top = depth_ - 1;
+      if (top >= 64) {
+        bool const was = deeper_.back();
+        deeper_.back() = true;
+        return was;
+      }
+      bool const had = ((bits_ >> top) & 1u) != 0;
+      bits_ |= std::uint64_t{1} << top;
+      return had;
+    }
+    // Closes the innermost; whether it had a member.
+    bool pop() {
+      std::size_t const top = --depth_;
+      if (top < 64) return ((bits_ >> top) & 1u) != 0;
+      bool const had = deeper_.back();
+      deeper_.pop_back();
+      return had;
+    }
+
+   private:
+    std::uint64_t bits_ = 0;
+    std::size_t depth_ = 0;
+    std::vector<bool> deeper_;
+  };
+
   std::string out_;
-  std::vector<bool> has_members_;  // per open container
+  OpenContainers open_;
   int indent_;
   bool replace_invalid_;
   bool after_key_ = false;
