@@ -12,15 +12,12 @@ namespace mpadvisor::engine {
 Evaluator::Evaluator(const Model& model, const Profile& profile) : Evaluator(model, profile, own_memo_) {}
 
 Evaluator::Evaluator(const Model& model, const Profile& profile, Memo& memo)
-    : model_(model),
-      profile_(profile),
-      cc_(model.conditions()),
-      tables_(model.match_tables()),
-      known_bits_(model.facts().size() / 64 + 1, 0),
-      memo_(memo) {
-  for (FactId f = 0; f < profile.facts.size(); ++f)
-    known_bits_[f / 64] |= std::uint64_t{profile.facts[f].known} << (f % 64);
-  known_bits_[cc_.always_known / 64] |= std::uint64_t{1} << (cc_.always_known % 64);
+    : model_(model), profile_(profile), cc_(model.conditions()), tables_(model.match_tables()), memo_(memo) {
+  std::vector<std::uint64_t>& known = memo_.known_bits;
+  known.assign(model.facts().size() / 64 + 1, 0);
+  for (FactId f = 0; f < profile.facts.size(); ++f) known[f / 64] |= std::uint64_t{profile.facts[f].known} << (f % 64);
+  known[cc_.always_known / 64] |= std::uint64_t{1} << (cc_.always_known % 64);
+  known_bits_ = known.data();
   // Another model, or the stamps wrapped around: every entry back to "not computed".
   if (memo_.model != tables_.instance || memo_.stamp == std::numeric_limits<std::uint32_t>::max()) {
     std::size_t const facts = model.facts().size();

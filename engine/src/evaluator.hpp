@@ -19,8 +19,11 @@ class Evaluator {
   // the Evaluator that wrote it; an entry of an earlier one reads as not yet computed.
   class Memo {
     friend class Evaluator;
-    std::uint64_t model = 0;                // the model's instance number the arrays are sized for
-    std::uint32_t stamp = 0;                // the current Evaluator's number
+    std::uint64_t model = 0;  // the model's instance number the arrays are sized for
+    std::uint32_t stamp = 0;  // the current Evaluator's number
+    // By FactId: the profile gives the fact; and one more bit, always set (always_known).
+    // Written afresh by each Evaluator.
+    std::vector<std::uint64_t> known_bits;
     std::vector<std::uint32_t> done_stamp;  // by StepId
     std::vector<std::int8_t> done;          // 0 no, 1 yes, 2 computing
     // Which term lists each text fact hits, found once per diagnosis (many rules ask the same
@@ -74,10 +77,9 @@ class Evaluator {
   const Profile& profile_;
   const CompiledConditions& cc_;
   const MatchTables& tables_;
-  // By FactId: the profile gives the fact; and one more bit, always set (always_known).
-  std::vector<std::uint64_t> known_bits_;
   Memo own_memo_;  // when none is lent
   Memo& memo_;
+  const std::uint64_t* known_bits_;  // memo_.known_bits
   bool contains_any(FactId fact, std::uint32_t list) const;
 };
 

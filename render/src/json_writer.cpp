@@ -193,6 +193,20 @@ bool word_needs_attention(const char* p) {
 // below U+0020 (the named ones as \b \t \n \f \r), everything else as it is. Ill-formed
 // UTF-8 goes to dump itself, which replaces or throws exactly as the caller chose.
 void JsonWriter::string(std::string_view text) {
+  // Short text (keys, names) without a byte to escape or check goes in with its quotes at once.
+  if (text.size() <= 16) {
+    bool plain = true;
+    for (char c : text) plain &= !kAttention[static_cast<unsigned char>(c)];
+    if (plain) {
+      std::size_t const at = out_.size();
+      out_.resize(at + text.size() + 2);
+      char* p = out_.data() + at;
+      p[0] = '"';
+      std::memcpy(p + 1, text.data(), text.size());
+      p[text.size() + 1] = '"';
+      return;
+    }
+  }
   std::size_t const start = out_.size();
   out_ += '"';
   std::size_t run = 0;  // start of the bytes not yet copied
