@@ -164,6 +164,9 @@ struct CompiledConditions {
   // By FactId: an enum or set fact's values to their index (every profile looks its values up).
   std::vector<NameIndex> fact_values;
   FactId always_known = 0;  // a guard that always holds: one past the last fact
+  // By FactId: some node compares the text (or list) fact's compact form (==, !=, in, has,
+  // is_any); reading a profile derives that form only for these facts.
+  std::vector<bool> compared_exactly;
 
   // Owned when compiled, borrowed from the file when a model file is loaded (FlatArray).
   FlatArray<HotNode> hot;                     // by node

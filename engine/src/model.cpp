@@ -80,6 +80,13 @@ void Model::finish() {
   }
   cc.done_when.clear();
   for (const StepInfo& s : steps_) cc.done_when.push_back(s.done_when);
+  cc.compared_exactly.assign(facts_.size(), false);
+  for (const HotNode& n : cc.hot) {
+    bool const exact =
+        n.kind == CondKind::compare || n.kind == CondKind::in || n.kind == CondKind::has || n.kind == CondKind::is_any;
+    bool const text = n.type == FactType::text || n.type == FactType::text_list;
+    if (exact && text && n.fact < facts_.size()) cc.compared_exactly[n.fact] = true;
+  }
   cc.rules_by_step.clear();
   cc.known_fact_ids.clear();
   cc.always_known = static_cast<FactId>(facts_.size());

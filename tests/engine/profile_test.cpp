@@ -1,6 +1,7 @@
 // Profile validation: every error names the fact and what was expected.
 #include <gtest/gtest.h>
 
+#include "mpadvisor/engine/diagnosis.hpp"
 #include "support/kb.hpp"
 
 namespace mpadvisor::engine {
@@ -124,6 +125,44 @@ TEST(Profile, MissingFactsAreUnknownAndCommentsIgnored) {
   EXPECT_TRUE(p.facts[*m->find_fact("ok")].known);
   EXPECT_FALSE(p.facts[*m->find_fact("entity")].known);
   EXPECT_FALSE(p.facts[*m->find_fact("name")].known);
+}
+
+// A text's compact form (what ==, in, has and is_any compare) is derived only for the facts a
+// condition compares that way; every text gets its normalised form for term search. The
+// rules' values show the forms are there where they are read.
+TEST(Profile, CompactFormsOnlyForFactsComparedExactly) {
+  auto m = testing::model_from(R"(
+goal s
+fact title : text
+fact story : text
+fact tags : list
+fact notes : list
+terms banned { "Cafe" }
+cause k { title zh "k" en "k" explain zh "e" en "e" fix zh "f" en "f" }
+step s { title en "S" }
+rule same at s { when title == "My Shop" block k }
+rule contains at s { when story contains_any banned block k }
+rule tagged at s { when tags has "Hot Pot" block k }
+rule noted at s { when notes contains_any banned block k }
+)");
+  ASSERT_TRUE(m);
+  Profile const p =
+      testing::profile_from(*m, R"({"title": "my  shop", "story": "A cafe", "tags": ["hot pot"], "notes": ["cafe"]})");
+  const FactValue& title = p.facts[*m->find_fact("title")];
+  const FactValue& story = p.facts[*m->find_fact("story")];
+  const FactValue& tags = p.facts[*m->find_fact("tags")];
+  const FactValue& notes = p.facts[*m->find_fact("notes")];
+  EXPECT_EQ(title.compact, "myshop");
+  EXPECT_EQ(story.normalized, "a cafe");
+  EXPECT_TRUE(story.compact.empty());
+  EXPECT_EQ(tags.normalized_items, std::vector<std::string>{"hotpot"});
+  EXPECT_EQ(notes.item_texts, std::vector<std::string>{"cafe"});
+  EXPECT_TRUE(notes.normalized_items.empty());
+  Diagnosis const d = diagnose(*m, p);
+  ASSERT_EQ(d.blockers.size(), 1u);
+  std::vector<std::string> holding;
+  for (const Finding& f : d.blockers[0].causes) holding.push_back(m->rules()[f.rule].name);
+  EXPECT_EQ(holding, (std::vector<std::string>{"same", "contains", "tagged", "noted"}));
 }
 
 // A date that does not exist is an error naming the fact, never a neighbouring day.

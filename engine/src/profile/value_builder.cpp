@@ -57,10 +57,13 @@ void mismatch(const FactInfo& f, const std::string& got) {
 namespace {
 
 // Fills the derived parts of a text value: its normalised forms and the region it names.
+// The compact form only where a condition compares it.
 void derive_text(const Model& model, FactId id, FactValue& v) {
   normalize_text(v.text, v.normalized);
-  v.compact.assign(v.normalized);
-  std::erase(v.compact, ' ');
+  if (model.conditions().compared_exactly[id]) {
+    v.compact.assign(v.normalized);
+    std::erase(v.compact, ' ');
+  }
   const MatchTables& t = model.match_tables();
   if (!t.fact_needs_regions[id]) return;
   TermHit hit;
@@ -161,9 +164,11 @@ FactValue&& ValueBuilder::time(std::int64_t seconds, std::string_view spelling) 
 
 FactValue&& ValueBuilder::items(std::span<const std::string_view> items) {
   if (f_.type == FactType::text_list) {
+    bool const compared = model_.conditions().compared_exactly[id_];
     for (std::string_view item : items) {
       v_.list.emplace_back(item);
       normalize_text(item, v_.item_texts.emplace_back());
+      if (!compared) continue;
       std::string& compact = v_.normalized_items.emplace_back(v_.item_texts.back());
       std::erase(compact, ' ');
     }
