@@ -18,6 +18,7 @@
 #include "mpadvisor/engine/diagnosis.hpp"
 #include "mpadvisor/engine/model_file.hpp"
 #include "mpadvisor/engine/profile.hpp"
+#include "mpadvisor/engine/scratch.hpp"
 #include "mpadvisor/render/diagnosis.hpp"
 
 namespace {
@@ -95,13 +96,22 @@ void BM_LoadModelFile(benchmark::State& state, const std::string& size) {
   fs::remove(file);
 }
 
+// What the batch asks of a diagnosis for these profiles: no evidence (--no-evidence), and no
+// rule values, which only the ranking of a recorded rejection reads.
+engine::DiagnoseOptions batch_options() {
+  engine::DiagnoseOptions o;
+  o.evidence = false;
+  o.rule_values = false;
+  return o;
+}
+
 void BM_ReadProfile(benchmark::State& state, const std::string& size) {
   const Workload* w = workload(size);
   SKIP_WITHOUT(w);
-  engine::Profile p;
+  engine::Scratch scratch;  // as the batch lends one per thread
   std::size_t k = 0;
   for (auto _ : state) {
-    engine::parse_profile(*w->model, w->profiles[k], 0, p);
+    engine::parse_profile(*w->model, w->profiles[k], 0, scratch.profile, &scratch);
     k = (k + 1) % w->profiles.size();
   }
 }
@@ -110,21 +120,23 @@ void BM_ReadProfile(benchmark::State& state, const std::string& size) {
 // the cache and the model's tables for the line's target are whatever the previous lines left.
 // The reading is not timed (manual time). With `again`, the same profile is diagnosed a second
 // time and only that is timed: the rules of its scope are then in the cache too, which shows
-// how much of a diagnosis is waiting on memory.
+// how much of a diagnosis is waiting on memory. As in the batch: a lent Scratch, no evidence,
+// no rule values (the profiles record no rejection to rank).
 void diagnose_after_reading(benchmark::State& state, const std::string& size, bool again) {
   const Workload* w = workload(size);
   SKIP_WITHOUT(w);
-  engine::Profile p;
-  engine::Diagnosis d;
-  engine::DiagnoseOptions o;
-  o.evidence = false;
+  engine::Scratch scratch;
+  engine::Profile& p = scratch.profile;
+  engine::Diagnosis& d = scratch.diagnosis;
+  engine::DiagnoseOptions const o = batch_options();
+  engine::DiagnoseOptions each = o;
   std::size_t k = 0;
   for (auto _ : state) {
-    engine::parse_profile(*w->model, w->profiles[k], 0, p);
-    o.target = w->targets[k];
-    if (again) engine::diagnose(*w->model, p, o, d);
+    engine::parse_profile(*w->model, w->profiles[k], 0, p, &scratch);
+    each.target = w->targets[k];
+    if (again) engine::diagnose(*w->model, p, each, d, &scratch);
     auto const start = std::chrono::steady_clock::now();
-    engine::diagnose(*w->model, p, o, d);
+    engine::diagnose(*w->model, p, each, d, &scratch);
     state.SetIterationTime(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
     benchmark::DoNotOptimize(d.verdict);
     k = (k + 1) % w->profiles.size();
@@ -174,18 +186,18 @@ void BM_WriteAnswer(benchmark::State& state, const std::string& size, bool lean)
 void BM_Line(benchmark::State& state, const std::string& size, bool lean) {
   const Workload* w = workload(size);
   SKIP_WITHOUT(w);
-  engine::Profile p;
-  engine::Diagnosis d;
-  engine::DiagnoseOptions o;
-  o.evidence = false;
+  engine::Scratch scratch;
+  engine::Profile& p = scratch.profile;
+  engine::Diagnosis& d = scratch.diagnosis;
+  engine::DiagnoseOptions o = batch_options();
   render::Options const r = answer_options(lean);
   std::size_t k = 0;
   for (auto _ : state) {
     auto members = base::json_object_members(w->lines[k]);
     benchmark::DoNotOptimize(members);
-    engine::parse_profile(*w->model, w->profiles[k], 0, p);
+    engine::parse_profile(*w->model, w->profiles[k], 0, p, &scratch);
     o.target = w->targets[k];
-    engine::diagnose(*w->model, p, o, d);
+    engine::diagnose(*w->model, p, o, d, &scratch);
     render::JsonWriter out(-1, true);
     out.begin_object();
     render::write_diagnosis_answer(out, *w->model, p, d, r);

@@ -2,10 +2,13 @@
 // they hold up, the facts still needed, and the steps the applicant can take now.
 #include <algorithm>
 #include <bit>
+#include <optional>
 
 #include "evaluator.hpp"
 #include "mpadvisor/engine/diagnosis.hpp"
+#include "mpadvisor/engine/scratch.hpp"
 #include "places.hpp"
+#include "working_memory.hpp"
 
 namespace mpadvisor::engine {
 
@@ -34,15 +37,6 @@ Diagnosis diagnose(const Model& model, const Profile& profile, const DiagnoseOpt
 }
 
 namespace {
-
-// What a diagnosis needs besides its answer, kept by each thread from one diagnosis to the
-// next so that a batch diagnosing line after line does not allocate it again for each.
-struct Scratch {
-  Evaluator::Memo memo;
-  std::vector<std::uint32_t> root_at;  // the root blockers' positions in the scope
-  std::vector<std::uint64_t> reach;    // see fill_blocks
-  std::vector<BlockedStep> spare;      // blocker entries a diagnosis did not need, lists kept
-};
 
 // The next blocker entry, reusing one a previous diagnosis left (and the storage of its
 // lists) rather than freeing and allocating again: a batch diagnoses line after line into the
@@ -106,8 +100,9 @@ void roots_first(std::vector<BlockedStep>& blockers) {
 
 }  // namespace
 
-void diagnose(const Model& model, const Profile& profile, const DiagnoseOptions& options, Diagnosis& d) {
-  thread_local Scratch scratch;
+void diagnose(const Model& model, const Profile& profile, const DiagnoseOptions& options, Diagnosis& d, Scratch* lent) {
+  std::optional<detail::DiagnosisMemory> own;
+  detail::DiagnosisMemory& memory = lent != nullptr ? lent->working_memory().diagnosis : own.emplace();
   d.verdict = Verdict::clear;
   d.warnings.clear();
   d.waiting.clear();
@@ -139,10 +134,10 @@ void diagnose(const Model& model, const Profile& profile, const DiagnoseOptions&
   const StepScope& scope = model.scope(options.target.value_or(kNone));
   d.scope = scope.steps;
   for (StepId s : scope.steps) d.in_scope[s] = true;
-  Evaluator eval(model, profile, scratch.memo);
+  Evaluator eval(model, profile, memory.memo);
   const CompiledConditions& cc = model.conditions();
   std::size_t const k = scope.steps.size();
-  std::vector<std::uint32_t>& root_at = scratch.root_at;
+  std::vector<std::uint32_t>& root_at = memory.root_at;
   root_at.clear();
 
   auto finding = [&](const HotRule& rule, Truth v) {
@@ -173,7 +168,7 @@ void diagnose(const Model& model, const Profile& profile, const DiagnoseOptions&
       switch (rule.effect) {
         case Effect::block:
           if (v == Truth::yes) {
-            if (blocker == nullptr) blocker = &next_blocker(d.blockers, blockers_used, s, scratch.spare);
+            if (blocker == nullptr) blocker = &next_blocker(d.blockers, blockers_used, s, memory.spare);
             blocker->causes.push_back(finding(rule, v));
           } else {
             own_unknown = true;
@@ -251,10 +246,10 @@ void diagnose(const Model& model, const Profile& profile, const DiagnoseOptions&
     }
   }
   while (d.blockers.size() > blockers_used) {
-    scratch.spare.push_back(std::move(d.blockers.back()));
+    memory.spare.push_back(std::move(d.blockers.back()));
     d.blockers.pop_back();
   }
-  if (!root_at.empty()) fill_blocks(scope, d.status, root_at, d.blockers, scratch.reach);
+  if (!root_at.empty()) fill_blocks(scope, d.status, root_at, d.blockers, memory.reach);
   roots_first(d.blockers);
 
   if (options.needs_info) {

@@ -9,6 +9,7 @@
 #include "compiled.hpp"
 #include "mpadvisor/engine/normalize.hpp"
 #include "mpadvisor/engine/scratch.hpp"
+#include "working_memory.hpp"
 
 namespace mpadvisor::engine {
 
@@ -23,31 +24,6 @@ std::string_view to_string(EvidenceKind k) {
   }
   return "";
 }
-
-// Matchers are costly to create, and not thread-safe: a Scratch keeps one per loosely
-// planned pattern of the model it was last used with.
-struct detail::PatternMatchers {
-  std::uint64_t instance = 0;
-  std::vector<std::unique_ptr<icu::RegexMatcher>> matchers;
-
-  icu::RegexMatcher* get(const MatchTables& t, std::uint32_t pattern) {
-    if (instance != t.instance) {
-      matchers.clear();
-      for (const CompiledPattern& p : t.patterns) {
-        UErrorCode status = U_ZERO_ERROR;
-        matchers.emplace_back(p.regex ? p.regex->matcher(status) : nullptr);
-        if (U_FAILURE(status)) matchers.back().reset();
-      }
-      instance = t.instance;
-    }
-    return matchers[pattern].get();
-  }
-};
-
-Scratch::Scratch() : matchers_(std::make_unique<detail::PatternMatchers>()) {}
-Scratch::~Scratch() = default;
-Scratch::Scratch(Scratch&&) noexcept = default;
-Scratch& Scratch::operator=(Scratch&&) noexcept = default;
 
 std::string describe(const CauseEvidence& e) {
   if (e.kind != EvidenceKind::similar_case) return std::string(e.detail);
@@ -75,7 +51,7 @@ std::vector<PatternMatch> matching_patterns(const Model& model, std::string_view
       // The expression decides; which branch it took is not known, so the least is assumed.
       specificity = p.plan.specificity();
       if (!scratch) scratch = &own.emplace();
-      icu::RegexMatcher* m = scratch->pattern_matchers().get(t, i);
+      icu::RegexMatcher* m = scratch->working_memory().matchers.get(t, i);
       if (!m) continue;
       if (!utf16) utf16 = icu::UnicodeString::fromUTF8(normalized);
       UErrorCode status = U_ZERO_ERROR;

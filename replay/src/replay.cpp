@@ -25,12 +25,12 @@ CaseVerdict diagnose_case(const engine::Model& model, const Case& c, engine::Scr
     // The scratch profile is refilled for each case: building a fresh one costs more than
     // reading the case's JSON.
     engine::Profile& profile = scratch.profile;
-    engine::parse_profile(model, c.profile, when.seconds, profile);
+    engine::parse_profile(model, c.profile, when.seconds, profile, &scratch);
     engine::DiagnoseOptions options;
     options.evidence = false;
     options.needs_info = false;
     engine::Diagnosis& d = scratch.diagnosis;
-    engine::diagnose(model, profile, options, d);
+    engine::diagnose(model, profile, options, d, &scratch);
     v.verdict = engine::to_string(d.verdict);
     std::optional<engine::StepId> stage;
     if (!c.stage.empty()) stage = model.find_step(c.stage);

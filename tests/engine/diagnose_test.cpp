@@ -4,12 +4,15 @@
 #include <algorithm>
 #include <filesystem>
 #include <map>
+#include <optional>
 #include <sstream>
 
 #include "compiled.hpp"
 #include "evaluator.hpp"
+#include "mpadvisor/base/clock.hpp"
 #include "mpadvisor/dsl/load.hpp"
 #include "mpadvisor/engine/diagnosis.hpp"
+#include "mpadvisor/engine/scratch.hpp"
 #include "support/golden.hpp"
 #include "support/kb.hpp"
 
@@ -379,6 +382,59 @@ TEST(Diagnose, ReusedDiagnosisEqualsAFreshOne) {
   options.target = m->find_step("filing.submit");
   diagnose(*m, profiles.front(), options, reused);
   EXPECT_EQ(summary(*m, reused), summary(*m, diagnose(*m, profiles.front(), options)));
+}
+
+// Working memory lent through a Scratch (memos stamped per diagnosis, spare blocker entries,
+// the reader's key stamps) gives what fresh memory gives: profile after profile, with and
+// without evidence, and again after another model used the same Scratch.
+TEST(Diagnose, LentWorkingMemoryGivesWhatFreshMemoryGives) {
+  auto shipped = testing::model_at(testing::source_dir() / "kb");
+  auto other = model_from(
+      "goal s\nstep s { title en \"S\" }\nfact a : number { question zh \"?\" en \"a?\" }\n"
+      "cause k { title zh \"k\" en \"k\" explain zh \"e\" en \"e\" fix zh \"f\" en \"f\" }\n"
+      "rule r at s { when known(a) and a > 1 block k }\n");
+  ASSERT_TRUE(other);
+  std::vector<std::string> texts;
+  for (const auto& entry : std::filesystem::directory_iterator(testing::source_dir() / "kb/examples"))
+    texts.push_back(dsl::read_file(entry.path()));
+  ASSERT_GE(texts.size(), 5u);
+  auto evidence_of = [&](const Model& m, const Diagnosis& d) {
+    std::string out;
+    for (const BlockedStep& b : d.blockers) {
+      for (const Finding& f : b.causes) {
+        out += m.rules()[f.rule].name + ":";
+        for (const Evidence& e : f.evidence)
+          out += " " + std::string(e.fact) + "=" + e.value + "@" + std::string(e.test);
+        out += "\n";
+      }
+    }
+    return out;
+  };
+  std::int64_t const now = base::parse_time("2026-11-27T10:00").seconds;
+  Scratch scratch;
+  for (int round = 0; round < 2; ++round) {
+    for (const std::string& text : texts) {
+      for (bool evidence : {false, true}) {
+        DiagnoseOptions options;
+        options.evidence = evidence;
+        parse_profile(*shipped, text, now, scratch.profile, &scratch);
+        Profile const fresh_profile = parse_profile(*shipped, text, now);
+        EXPECT_EQ(scratch.profile, fresh_profile);
+        diagnose(*shipped, scratch.profile, options, scratch.diagnosis, &scratch);
+        Diagnosis const fresh = diagnose(*shipped, fresh_profile, options);
+        EXPECT_EQ(summary(*shipped, scratch.diagnosis), summary(*shipped, fresh));
+        EXPECT_EQ(evidence_of(*shipped, scratch.diagnosis), evidence_of(*shipped, fresh));
+      }
+    }
+    // Another model in between: the memos are sized and stamped for it, then for the first again.
+    std::optional<std::size_t> const taken =
+        read_profile_at(*other, R"({"a": 2} trailing)", now, scratch.profile, &scratch);
+    EXPECT_EQ(taken, std::optional<std::size_t>(8));
+    diagnose(*other, scratch.profile, {}, scratch.diagnosis, &scratch);
+    ASSERT_EQ(scratch.diagnosis.blockers.size(), 1u);
+    EXPECT_EQ(other->rules()[scratch.diagnosis.blockers[0].causes.at(0).rule].name, "r");
+    std::reverse(texts.begin(), texts.end());
+  }
 }
 
 }  // namespace

@@ -18,6 +18,7 @@
 #include "mpadvisor/base/json_members.hpp"
 #include "mpadvisor/base/line_reader.hpp"
 #include "mpadvisor/base/processors.hpp"
+#include "mpadvisor/engine/scratch.hpp"
 #include "mpadvisor/render/diagnosis.hpp"
 
 namespace mpadvisor::cli {
@@ -53,11 +54,12 @@ class Diagnoser {
       if (line.too_long)
         throw Bad("too-long", "the line is longer than " + base::describe_size(base::kMaxProfileBytes) +
                                   ", the limit for a profile");
-      // One profile and one diagnosis per thread, refilled line after line: their storage is
-      // reused instead of being built and freed for every line.
-      thread_local engine::Profile profile;
-      thread_local engine::Diagnosis d;
-      bool const in_place = read_line_in_place(line.text, request, profile);
+      // One profile, one diagnosis and the engine's working memory per thread, refilled line
+      // after line: their storage is reused instead of being built and freed for every line.
+      thread_local engine::Scratch scratch;
+      engine::Profile& profile = scratch.profile;
+      engine::Diagnosis& d = scratch.diagnosis;
+      bool const in_place = read_line_in_place(line.text, request, scratch);
       if (!in_place) {
         request = Request{};
         request.id = line.number;
@@ -68,7 +70,7 @@ class Diagnoser {
       if (request.target) target = target_named(*request.target, "\"target\"");
       if (!in_place) {
         try {
-          engine::parse_profile(model_, request.profile, now_, profile);
+          engine::parse_profile(model_, request.profile, now_, profile, &scratch);
         } catch (const engine::ProfileError& e) {
           if (e.not_json) throw Bad("bad-json", "the line is not JSON");
           throw;
@@ -79,7 +81,7 @@ class Diagnoser {
       options.evidence = args_.evidence;
       // Only the latest rejection's ranking reads every rule's value.
       options.rule_values = ranks_rejections_ && !profile.rejections.empty();
-      engine::diagnose(model_, profile, options, d);
+      engine::diagnose(model_, profile, options, d, &scratch);
       render::JsonWriter w(std::move(out), -1, true);
       w.begin_object().key("id");
       if (request.plain_id) {
@@ -128,9 +130,9 @@ class Diagnoser {
   }
 
   // The usual line, {"id": "…", "target": "…", "profile": {…}} in any order with plain strings,
-  // in one pass: the profile goes straight from the line into its slots. False for anything
+  // in one pass: the profile goes straight from the line into scratch.profile. False for anything
   // else, which read_request and parse_profile then read in full (and word any mistake).
-  bool read_line_in_place(std::string_view text, Request& r, engine::Profile& profile) const {
+  bool read_line_in_place(std::string_view text, Request& r, engine::Scratch& scratch) const {
     std::size_t at = 0;
     auto space = [&] {
       while (at < text.size() && (text[at] == ' ' || text[at] == '\t' || text[at] == '\r' || text[at] == '\n')) ++at;
@@ -151,7 +153,8 @@ class Diagnoser {
       if (!eat(':')) return false;
       space();
       if (*key == "profile" && !has_profile) {
-        std::optional<std::size_t> const taken = engine::read_profile_at(model_, text.substr(at), now_, profile);
+        std::optional<std::size_t> const taken =
+            engine::read_profile_at(model_, text.substr(at), now_, scratch.profile, &scratch);
         if (!taken) return false;
         at += *taken;
         has_profile = true;

@@ -11,31 +11,23 @@
 
 #include "profile/readers.hpp"
 #include "profile/value_builder.hpp"
+#include "working_memory.hpp"
 
 namespace mpadvisor::engine::profile_detail {
 namespace {
 
 constexpr int kMaxCommentDepth = 64;
 
-// The reader's working storage, kept by each thread from one profile to the next: a batch
-// reads line after line without allocating it again. `seen` holds, by fact id and then `done`
-// and `rejections`, the number of the read that last gave the key.
-struct Scratch {
-  std::vector<std::uint32_t> seen;
-  std::uint32_t read = 0;
-  std::vector<std::string_view> items;
-};
-
 class FastReader {
  public:
-  FastReader(const Model& model, std::string_view text, Profile& into, Scratch& scratch)
-      : model_(model), text_(text), profile_(into), scratch_(scratch), items_(scratch.items) {
+  FastReader(const Model& model, std::string_view text, Profile& into, detail::ReadingMemory& memory)
+      : model_(model), text_(text), profile_(into), memory_(memory), items_(memory.items) {
     std::size_t const slots = model.facts().size() + 2;
-    if (scratch_.seen.size() != slots || scratch_.read == std::numeric_limits<std::uint32_t>::max()) {
-      scratch_.seen.assign(slots, 0);
-      scratch_.read = 0;
+    if (memory_.seen.size() != slots || memory_.read == std::numeric_limits<std::uint32_t>::max()) {
+      memory_.seen.assign(slots, 0);
+      memory_.read = 0;
     }
-    ++scratch_.read;
+    ++memory_.read;
   }
 
   bool read(std::size_t* taken) {
@@ -63,8 +55,8 @@ class FastReader {
 
   // A key may be given once.
   bool once(std::size_t slot) {
-    if (scratch_.seen[slot] == scratch_.read) return false;
-    scratch_.seen[slot] = scratch_.read;
+    if (memory_.seen[slot] == memory_.read) return false;
+    memory_.seen[slot] = memory_.read;
     return true;
   }
 
@@ -277,17 +269,18 @@ class FastReader {
   std::string_view text_;
   Profile& profile_;
   std::size_t at_ = 0;
-  Scratch& scratch_;
+  detail::ReadingMemory& memory_;         // the key stamps (see ReadingMemory) and item views
   std::vector<std::string_view>& items_;  // the last array of strings read, as views into the text
 };
 
 }  // namespace
 
-bool read_profile_fast(const Model& model, std::string_view text, Profile& into, std::size_t* taken) {
+bool read_profile_fast(const Model& model, std::string_view text, Profile& into, std::size_t* taken,
+                       detail::ReadingMemory* memory) {
   // The scanner's offsets are ICU's 32-bit ones; a profile is far smaller (kMaxProfileBytes).
   if (text.size() > static_cast<std::size_t>(std::numeric_limits<std::int32_t>::max())) return false;
-  thread_local Scratch scratch;
-  return FastReader(model, text, into, scratch).read(taken);
+  std::optional<detail::ReadingMemory> own;
+  return FastReader(model, text, into, memory != nullptr ? *memory : own.emplace()).read(taken);
 }
 
 }  // namespace mpadvisor::engine::profile_detail

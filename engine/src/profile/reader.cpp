@@ -2,8 +2,10 @@
 // full parser, setting facts as their values arrive.
 #include <nlohmann/json.hpp>
 
+#include "mpadvisor/engine/scratch.hpp"
 #include "profile/readers.hpp"
 #include "profile/value_builder.hpp"
+#include "working_memory.hpp"
 
 namespace mpadvisor::engine {
 
@@ -278,6 +280,10 @@ void reset(const Model& model, std::int64_t now, Profile& p) {
   p.as_of = now;
 }
 
+detail::ReadingMemory* reading_memory(Scratch* scratch) {
+  return scratch != nullptr ? &scratch->working_memory().reading : nullptr;
+}
+
 // The moment the profile describes is its own as_of when it gives one.
 void take_as_of(const Model& model, Profile& p) {
   if (auto as_of = model.find_fact(profile_field::kAsOf); as_of && p.facts[*as_of].known)
@@ -286,20 +292,21 @@ void take_as_of(const Model& model, Profile& p) {
 
 }  // namespace
 
-void parse_profile(const Model& model, std::string_view text, std::int64_t now, Profile& p) {
+void parse_profile(const Model& model, std::string_view text, std::int64_t now, Profile& p, Scratch* scratch) {
   reset(model, now, p);
   // Whatever the fast reader declines (a mistake, an escape) the full reader reads again.
-  if (!profile_detail::read_profile_fast(model, text, p, nullptr)) {
+  if (!profile_detail::read_profile_fast(model, text, p, nullptr, reading_memory(scratch))) {
     reset(model, now, p);
     profile_detail::read_profile_full(model, text, p);
   }
   take_as_of(model, p);
 }
 
-std::optional<std::size_t> read_profile_at(const Model& model, std::string_view text, std::int64_t now, Profile& p) {
+std::optional<std::size_t> read_profile_at(const Model& model, std::string_view text, std::int64_t now, Profile& p,
+                                           Scratch* scratch) {
   reset(model, now, p);
   std::size_t taken = 0;
-  if (!profile_detail::read_profile_fast(model, text, p, &taken)) return std::nullopt;
+  if (!profile_detail::read_profile_fast(model, text, p, &taken, reading_memory(scratch))) return std::nullopt;
   take_as_of(model, p);
   return taken;
 }

@@ -114,8 +114,12 @@ struct DiagnoseOptions {
   bool rule_values = true;
 };
 
+class Scratch;
+
 Diagnosis diagnose(const Model& model, const Profile& profile, const DiagnoseOptions& options = {});
-// The same into an existing diagnosis, reusing its storage (for loops over many profiles).
-void diagnose(const Model& model, const Profile& profile, const DiagnoseOptions& options, Diagnosis& into);
+// The same into an existing diagnosis, reusing its storage (for loops over many profiles), and
+// with the working memory of `scratch` when one is lent (scratch.hpp).
+void diagnose(const Model& model, const Profile& profile, const DiagnoseOptions& options, Diagnosis& into,
+              Scratch* scratch = nullptr);
 
 }  // namespace mpadvisor::engine

@@ -67,19 +67,24 @@ struct ProfileError : std::runtime_error {
   bool not_json;
 };
 
+class Scratch;
+
 // Parses a JSON object of fact name → value (plus `done`, `rejections`; keys starting with
 // '_' are comments). `now` (seconds) is used when the profile gives no `as_of`.
 Profile parse_profile(const Model& model, std::string_view json, std::int64_t now);
 // The same into an existing profile, reusing its storage: for loops over many profiles (case
 // replay), where building a fresh profile each time was a large share of the cost. `into`
-// must be a profile of this model (or empty); on error it is left unspecified.
-void parse_profile(const Model& model, std::string_view json, std::int64_t now, Profile& into);
+// must be a profile of this model (or empty); on error it is left unspecified. `scratch`: the
+// working memory to use, when one is lent (scratch.hpp).
+void parse_profile(const Model& model, std::string_view json, std::int64_t now, Profile& into,
+                   Scratch* scratch = nullptr);
 // The usual profile read in place where it starts a longer text (a member of a request): the
 // object at the start of `json` goes into `into`, and the result is the object's length in
 // bytes. nullopt when it needs more than the fast path (a mistake, an escape): find the
 // object's end and call parse_profile on it, which words any mistake. Accepts exactly what
 // parse_profile accepts, with the same result.
-std::optional<std::size_t> read_profile_at(const Model& model, std::string_view json, std::int64_t now, Profile& into);
+std::optional<std::size_t> read_profile_at(const Model& model, std::string_view json, std::int64_t now, Profile& into,
+                                           Scratch* scratch = nullptr);
 
 // An empty profile: every fact unknown, nothing done.
 Profile empty_profile(const Model& model, std::int64_t now);

@@ -1,8 +1,9 @@
-// Working memory a caller lends the engine for a run of many calls on one thread (case
-// replay, a server worker): a profile and a diagnosis to refill instead of building new
-// ones, and the matchers of the few message patterns that need ICU's regular expressions.
+// Working memory a caller lends the engine for a run of many calls on one thread (the batch,
+// case replay): a profile and a diagnosis to refill instead of building new ones, and what
+// reading, diagnosing and matching rejection messages keep between calls (memos and lists
+// sized by the KB, the matchers of message patterns that need ICU's regular expressions).
 // Nothing in it is shared between threads: keep one Scratch per thread. The engine keeps no
-// hidden per-thread state of its own; a call given no Scratch makes a fresh one.
+// hidden per-thread state of its own; a call given no Scratch makes fresh working memory.
 #pragma once
 
 #include <memory>
@@ -13,7 +14,7 @@
 namespace mpadvisor::engine {
 
 namespace detail {
-struct PatternMatchers;  // defined in rejection.cpp
+struct WorkingMemory;  // working_memory.hpp
 }
 
 class Scratch {
@@ -23,14 +24,14 @@ class Scratch {
   Scratch(Scratch&&) noexcept;
   Scratch& operator=(Scratch&&) noexcept;
 
-  Profile profile;      // for parse_profile(model, json, now, scratch.profile)
-  Diagnosis diagnosis;  // for diagnose(model, profile, options, scratch.diagnosis)
+  Profile profile;      // for parse_profile(model, json, now, scratch.profile, &scratch)
+  Diagnosis diagnosis;  // for diagnose(model, profile, options, scratch.diagnosis, &scratch)
 
-  // The engine's own use: matchers for the model they were last made for.
-  detail::PatternMatchers& pattern_matchers() { return *matchers_; }
+  // The engine's own use.
+  detail::WorkingMemory& working_memory() { return *memory_; }
 
  private:
-  std::unique_ptr<detail::PatternMatchers> matchers_;
+  std::unique_ptr<detail::WorkingMemory> memory_;
 };
 
 }  // namespace mpadvisor::engine
