@@ -201,15 +201,36 @@ TEST(Parse, Comparisons) {
   ast::Expr e = condition("filed_count >= 5");
   EXPECT_EQ(e.kind, ast::ExprKind::compare);
   EXPECT_EQ(e.op, ast::CompareOp::ge);
-  EXPECT_EQ(e.right.value.number, 5);
+  EXPECT_EQ(e.right().value.number, 5);
   ast::Expr p = condition("province(id_region) != province(residence_region)");
-  EXPECT_EQ(p.left.kind, ast::Operand::Kind::call);
-  EXPECT_EQ(p.left.function, "province");
-  EXPECT_EQ(p.right.fact.text, "residence_region");
-  EXPECT_EQ(condition("hours_since(sms) > 24").left.function, "hours_since");
-  EXPECT_EQ(condition("as_of < 2023-12-25").right.value.kind, ast::ValueKind::date);
-  EXPECT_EQ(condition("entity == personal").right.value.text, "personal");
-  EXPECT_EQ(condition("name != \"x\"").right.value.kind, ast::ValueKind::string);
+  EXPECT_EQ(p.left().kind, ast::Operand::Kind::call);
+  EXPECT_EQ(p.left().function, "province");
+  EXPECT_EQ(p.right().fact.text, "residence_region");
+  EXPECT_EQ(condition("hours_since(sms) > 24").left().function, "hours_since");
+  EXPECT_EQ(condition("as_of < 2023-12-25").right().value.kind, ast::ValueKind::date);
+  EXPECT_EQ(condition("entity == personal").right().value.text, "personal");
+  EXPECT_EQ(condition("name != \"x\"").right().value.kind, ast::ValueKind::string);
+  // `fact op value`: the left side is the fact, with its span.
+  ast::Expr const f = condition("filed_count >= 5");
+  EXPECT_EQ(f.left().kind, ast::Operand::Kind::fact);
+  EXPECT_EQ(f.left().fact.text, "filed_count");
+  EXPECT_EQ(f.left().span.end - f.left().span.begin, 11u);
+}
+
+// A comparison's sides are kept apart from its node (most nodes have none): a copy of the
+// node has its own, and a node without them reads as default operands.
+TEST(Parse, ComparisonSidesAreCopiedWithTheirNode) {
+  ast::Expr original = condition("filed_count >= 5");
+  ast::Expr copy = original;
+  copy.right().value.number = 7;
+  EXPECT_EQ(original.right().value.number, 5);
+  EXPECT_EQ(copy.right().value.number, 7);
+  copy = original;
+  EXPECT_EQ(copy.right().value.number, 5);
+  ast::Expr const test = condition("entity in [personal]");
+  EXPECT_EQ(test.left().kind, ast::Operand::Kind::value);
+  EXPECT_TRUE(test.left().fact.empty());
+  EXPECT_TRUE(test.right().function.empty());
 }
 
 TEST(Parse, ScenarioExpectations) {

@@ -124,41 +124,42 @@ class ConditionChecker {
 
   void check_compare(const ast::Expr& e) {
     const bool ordering = e.op != ast::CompareOp::eq && e.op != ast::CompareOp::ne;
-    if (e.left.kind == ast::Operand::Kind::call) {
-      Yield const left = yield_of_call(e.left);
+    if (e.left().kind == ast::Operand::Kind::call) {
+      Yield const left = yield_of_call(e.left());
       if (left == Yield::none) return;
-      if (e.right.kind == ast::Operand::Kind::call) {
-        Yield const right = yield_of_call(e.right);
+      if (e.right().kind == ast::Operand::Kind::call) {
+        Yield const right = yield_of_call(e.right());
         if (right != Yield::none && right != left)
-          error(e.right.span, "the two sides of the comparison have different types");
-      } else if (left == Yield::number && e.right.value.kind != ast::ValueKind::number) {
-        error(e.right.value.span,
-              e.left.function + "() is a number; expected a number, not " + describe(e.right.value));
+          error(e.right().span, "the two sides of the comparison have different types");
+      } else if (left == Yield::number && e.right().value.kind != ast::ValueKind::number) {
+        error(e.right().value.span,
+              e.left().function + "() is a number; expected a number, not " + describe(e.right().value));
       } else if (left == Yield::region) {
-        if (e.right.value.kind != ast::ValueKind::string && e.right.value.kind != ast::ValueKind::symbol) {
-          error(e.right.value.span, "province() is compared with a province name or another province()");
-        } else if (e.right.value.kind == ast::ValueKind::symbol && !cx_.symbols.provinces.count(e.right.value.text)) {
+        if (e.right().value.kind != ast::ValueKind::string && e.right().value.kind != ast::ValueKind::symbol) {
+          error(e.right().value.span, "province() is compared with a province name or another province()");
+        } else if (e.right().value.kind == ast::ValueKind::symbol &&
+                   !cx_.symbols.provinces.count(e.right().value.text)) {
           ast::Name n;
-          n.text = e.right.value.text;
-          n.span = e.right.value.span;
+          n.text = e.right().value.text;
+          n.span = e.right().value.span;
           cx_.report_undefined(m_, n, "province", cx_.symbols.provinces);
         }
       }
       if (left == Yield::region && ordering) error(e.span, "provinces can only be compared with == and !=");
       return;
     }
-    const ast::Fact* f = fact(e.left.fact);
+    const ast::Fact* f = fact(e.left().fact);
     if (!f) return;
     if (f->type == ast::FactType::text_list || f->type == ast::FactType::enum_set) {
-      error(e.left.span, "'" + f->name.text + "' is a " + describe(f->type) + "; test its items with 'has' or count(" +
-                             f->name.text + ")");
+      error(e.left().span, "'" + f->name.text + "' is a " + describe(f->type) +
+                               "; test its items with 'has' or count(" + f->name.text + ")");
       return;
     }
-    if (e.right.kind == ast::Operand::Kind::call) {
-      error(e.right.span, "compare a function with a function of the same type, or a fact with a value");
+    if (e.right().kind == ast::Operand::Kind::call) {
+      error(e.right().span, "compare a function with a function of the same type, or a fact with a value");
       return;
     }
-    value(*f, e.right.value);
+    value(*f, e.right().value);
     if (ordering && (f->type == ast::FactType::boolean || f->type == ast::FactType::text ||
                      f->type == ast::FactType::enumeration)) {
       error(e.span, "'" + f->name.text + "' is a " + describe(f->type) + " fact: only == and != apply");

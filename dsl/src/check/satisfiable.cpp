@@ -97,10 +97,10 @@ class ChainChecker {
     if (!d.reads) d.reads = &t;
     // A bool fact used bare is `x == true`; `not x` is `x == false`.
     if (t.kind == ast::ExprKind::fact) return equal(d, t, negated ? "b:false" : "b:true", fact);
-    if (t.kind == ast::ExprKind::compare && t.left.kind == ast::Operand::Kind::fact &&
-        t.right.kind == ast::Operand::Kind::value && (t.op == ast::CompareOp::eq || t.op == ast::CompareOp::ne)) {
+    if (t.kind == ast::ExprKind::compare && t.left().kind == ast::Operand::Kind::fact &&
+        t.right().kind == ast::Operand::Kind::value && (t.op == ast::CompareOp::eq || t.op == ast::CompareOp::ne)) {
       bool const is_equal = (t.op == ast::CompareOp::eq) != negated;
-      std::string const key = literal_key(t.right.value);
+      std::string const key = literal_key(t.right().value);
       return is_equal ? equal(d, t, key, fact) : not_equal(d, t, key, fact);
     }
     if (t.kind == ast::ExprKind::in && !negated) {
@@ -153,7 +153,7 @@ class ChainChecker {
       case ast::ExprKind::mentions_region:
         return t.subject.text;
       case ast::ExprKind::compare:
-        return t.left.fact.text;
+        return t.left().fact.text;
       case ast::ExprKind::satisfied: {
         auto it = cx_.symbols.alternatives.find(t.subject.text);
         return it == cx_.symbols.alternatives.end() ? "" : it->second.decl->fact.text;

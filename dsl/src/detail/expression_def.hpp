@@ -63,9 +63,6 @@ inline auto const subject = [](auto& ctx) {
   ast::Expr& self = x3::_val(ctx);
   self.kind = ast::ExprKind::fact;
   self.subject = x3::_attr(ctx);
-  self.left.kind = ast::Operand::Kind::fact;
-  self.left.fact = self.subject;
-  self.left.span = self.subject.span;
 };
 template <ast::ExprKind Kind>
 auto const with_list = [](auto& ctx) {
@@ -84,12 +81,20 @@ auto const with_values = [](auto& ctx) {
     self.values.push_back(std::move(v));
   }
 };
+// `fact op value` compares the subject read so far; after a call (`province(x) == …`) the
+// left side is the call, already in place.
 inline auto const compare_with = [](auto& ctx) {
-  x3::_val(ctx).kind = ast::ExprKind::compare;
-  x3::_val(ctx).op = x3::_attr(ctx);
+  ast::Expr& self = x3::_val(ctx);
+  if (self.kind == ast::ExprKind::fact) {
+    self.left().kind = ast::Operand::Kind::fact;
+    self.left().fact = self.subject;
+    self.left().span = self.subject.span;
+  }
+  self.kind = ast::ExprKind::compare;
+  self.op = x3::_attr(ctx);
 };
-inline auto const right_operand = [](auto& ctx) { x3::_val(ctx).right = x3::_attr(ctx); };
-inline auto const left_call = [](auto& ctx) { x3::_val(ctx).left = x3::_attr(ctx); };
+inline auto const right_operand = [](auto& ctx) { x3::_val(ctx).right() = x3::_attr(ctx); };
+inline auto const left_call = [](auto& ctx) { x3::_val(ctx).left() = x3::_attr(ctx); };
 inline auto const call_function = [](auto& ctx) {
   x3::_val(ctx).kind = ast::Operand::Kind::call;
   x3::_val(ctx).function = x3::_attr(ctx);

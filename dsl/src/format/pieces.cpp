@@ -120,7 +120,7 @@ std::string condition_body(const ast::Expr& e) {
     case ast::ExprKind::negation:
       return "not " + condition(e.operands.front(), 3);
     case ast::ExprKind::compare:
-      return operand(e.left) + " " + compare_op(e.op) + " " + operand(e.right);
+      return operand(e.left()) + " " + compare_op(e.op) + " " + operand(e.right());
     case ast::ExprKind::contains_any:
       return e.subject.text + " contains_any " + e.list.text;
     case ast::ExprKind::is_any:

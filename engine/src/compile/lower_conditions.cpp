@@ -125,16 +125,16 @@ std::uint32_t ModelBuilder::node(const ast::Expr& e, std::set<FactId>& facts) {
       break;
     }
     case ast::ExprKind::compare: {
-      n.fact = fact_id(e.left.fact);
+      n.fact = fact_id(e.left().fact);
       facts.insert(n.fact);
-      n.left_fn = e.left.kind == ast::Operand::Kind::call ? function_of(e.left.function) : Function::none;
-      if (e.right.kind == ast::Operand::Kind::call) {
-        n.right_fn = function_of(e.right.function);
-        n.right_fact = fact_id(e.right.fact);
+      n.left_fn = e.left().kind == ast::Operand::Kind::call ? function_of(e.left().function) : Function::none;
+      if (e.right().kind == ast::Operand::Kind::call) {
+        n.right_fn = function_of(e.right().function);
+        n.right_fact = fact_id(e.right().fact);
         facts.insert(n.right_fact);
       } else {
-        n.right = operand(e.right.value, n.left_fn == Function::none ? n.fact : kNone, n.left_fn);
-        n.right_is_text = e.right.value.kind == ast::ValueKind::string;
+        n.right = operand(e.right().value, n.left_fn == Function::none ? n.fact : kNone, n.left_fn);
+        n.right_is_text = e.right().value.kind == ast::ValueKind::string;
       }
       for (FactId f : {n.fact, n.right_fact}) {
         if (f != kNone && (n.left_fn == Function::province || n.right_fn == Function::province)) {
