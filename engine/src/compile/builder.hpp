@@ -42,7 +42,10 @@ struct CondNode {
   std::uint64_t mask = 0;          // has / in over enum values
   std::vector<std::string> texts;  // has / in over text values (compact-normalised)
   std::vector<double> numbers;     // in over numbers
-  std::string text;                // this sub-condition as the KB writes it
+  // The syntax tree's node, which the KB's text of this sub-condition is formatted from when
+  // the nodes are laid out (hot_nodes): the tree outlives the builder's nodes, and a formatted
+  // text kept for each of them was a tenth of the compiler's peak memory.
+  const ast::Expr* source = nullptr;
 };
 
 class ModelBuilder {

@@ -77,7 +77,7 @@ std::uint32_t ModelBuilder::node(const ast::Expr& e, std::set<FactId>& facts) {
   n.kind = kind_of(e.kind);
   n.op = op_of(e.op);
   n.truth = e.truth;
-  n.text = dsl::format_condition(e);
+  n.source = &e;
   auto subject_fact = [&] {
     n.fact = fact_id(e.subject);
     facts.insert(n.fact);
@@ -172,16 +172,22 @@ void ModelBuilder::lay_out_nodes() {
   for (std::uint32_t c = 0; c < cc.roots.size(); ++c) place(c);
   if (order.size() != nodes_.size()) throw std::logic_error("a condition node belongs to no condition");
 
-  std::vector<std::uint32_t> renumbered(order.size());
+  std::vector<std::uint32_t> renumbered(order.size());  // old index → new index
   for (std::uint32_t i = 0; i < order.size(); ++i) renumbered[order[i]] = i;
-  std::vector<CondNode> nodes;
-  nodes.reserve(order.size());
-  for (std::uint32_t old : order) {
-    nodes.push_back(std::move(nodes_[old]));
-    for (std::uint32_t& child : nodes.back().children) child = renumbered[child];
+  for (CondNode& n : nodes_) {
+    for (std::uint32_t& child : n.children) child = renumbered[child];
   }
-  nodes_ = std::move(nodes);
   for (std::uint32_t& root : cc.roots) root = renumbered[root];
+  // The nodes moved to their new places in place, one cycle of the permutation at a time: a
+  // second array of them was the compiler's largest block at its peak.
+  std::vector<std::uint32_t>& target = renumbered;
+  for (std::uint32_t i = 0; i < target.size(); ++i) {
+    while (target[i] != i) {
+      std::uint32_t const j = target[i];
+      std::swap(nodes_[i], nodes_[j]);
+      std::swap(target[i], target[j]);
+    }
+  }
 }
 
 // Each node's two halves in the model (compiled.hpp): what the evaluator walks, and what
@@ -197,8 +203,9 @@ void ModelBuilder::hot_nodes() {
   for (const CondNode& n : nodes_) {
     ColdNode c;
     c.text_begin = static_cast<std::uint32_t>(text.size());
-    c.text_size = static_cast<std::uint32_t>(n.text.size());
-    text.insert(text.end(), n.text.begin(), n.text.end());
+    std::string const written = dsl::format_condition(*n.source);
+    c.text_size = static_cast<std::uint32_t>(written.size());
+    text.insert(text.end(), written.begin(), written.end());
     c.target = n.target;
     bool const compares_text = n.kind == CondKind::compare && n.right_fact == kNone && n.right_is_text;
     if (!n.texts.empty() || !n.numbers.empty() || compares_text) {
