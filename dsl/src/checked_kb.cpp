@@ -27,7 +27,7 @@ KbCheck check_loaded(LoadResult loaded, const CheckOptions& options) {
   if (!out.diagnostics.has_errors()) {
     check_detail::CheckContext cx(parts->kb, options);
     check_detail::run_passes(cx);
-    out.diagnostics.append(cx.diagnostics);
+    out.diagnostics.append(std::move(cx.diagnostics));
     parts->symbols = std::move(cx.symbols);
     parts->graph = std::move(cx.graph);
   }

@@ -1,6 +1,7 @@
 #include "mpadvisor/dsl/diagnostic.hpp"
 
 #include <algorithm>
+#include <iterator>
 #include <nlohmann/json.hpp>
 #include <tuple>
 
@@ -40,6 +41,12 @@ void Diagnostics::sort() {
 
 void Diagnostics::append(const Diagnostics& other) {
   items_.insert(items_.end(), other.items_.begin(), other.items_.end());
+}
+
+void Diagnostics::append(Diagnostics&& other) {
+  items_.insert(items_.end(), std::make_move_iterator(other.items_.begin()),
+                std::make_move_iterator(other.items_.end()));
+  other.items_.clear();
 }
 
 namespace {

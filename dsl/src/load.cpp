@@ -50,7 +50,7 @@ class Loader {
       return;
     }
     ParseResult parsed = parse(display_path(canonical), std::move(text));
-    result.diagnostics.append(parsed.diagnostics);
+    result.diagnostics.append(std::move(parsed.diagnostics));
     std::vector<std::pair<fs::path, Diagnostic>> imports;
     SourceMap map(parsed.module.path, parsed.module.text);
     for (const ast::Declaration& decl : parsed.module.declarations) {

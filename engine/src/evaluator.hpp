@@ -16,7 +16,8 @@ class Evaluator {
   // What an Evaluator remembers during one diagnosis, sized by the KB. A batch diagnoses line
   // after line on one thread: it keeps one Memo and lends it to each line's Evaluator, which
   // then neither allocates nor clears arrays by the KB's size. Each entry carries the number of
-  // the Evaluator that wrote it; an entry of an earlier one reads as not yet computed.
+  // the Evaluator that wrote it; an entry of an earlier one reads as not yet computed. A memo
+  // serves one Evaluator at a time: lend it to the next only once the last is done with.
   class Memo {
     friend class Evaluator;
     std::uint64_t model = 0;  // the model's instance number the arrays are sized for

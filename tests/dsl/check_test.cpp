@@ -35,6 +35,28 @@ const char* kRule =
     "rule r at b { when entity == personal and name contains_any words block c source \"https://example.org/guide\" "
     "}\n";
 
+// Appending another list of diagnostics copies it, or moves its items (and leaves it empty).
+TEST(Check, DiagnosticsAppendByCopyOrByMove) {
+  auto one = [](std::string message) {
+    Diagnostic d;
+    d.severity = Severity::warning;
+    d.message = std::move(message);
+    return d;
+  };
+  Diagnostics first, second;
+  first.add(one("a"));
+  second.add(one("b"));
+  second.add(one("c"));
+  first.append(second);
+  EXPECT_EQ(second.items().size(), 2u);
+  first.append(std::move(second));
+  EXPECT_TRUE(second.items().empty());  // NOLINT(bugprone-use-after-move): moved-from is empty by contract
+  std::vector<std::string> got;
+  for (const Diagnostic& d : first.items()) got.push_back(d.message);
+  EXPECT_EQ(got, (std::vector<std::string>{"a", "b", "c", "b", "c"}));
+  EXPECT_EQ(first.warning_count(), 5u);
+}
+
 TEST(Check, BaseWithOneRuleIsClean) {
   Diagnostics d = check_with(kRule);
   EXPECT_FALSE(d.has_errors()) << render_text(d);

@@ -40,6 +40,8 @@ class Diagnostics {
   // Orders by file, then position, then severity, so output is stable whatever pass found what.
   void sort();
   void append(const Diagnostics& other);
+  // Moves the other's items, leaving it empty (a large KB's checks give thousands).
+  void append(Diagnostics&& other);
 
  private:
   std::vector<Diagnostic> items_;
