@@ -18,17 +18,18 @@ Evaluator::Evaluator(const Model& model, const Profile& profile, Memo& memo)
   for (FactId f = 0; f < profile.facts.size(); ++f) known[f / 64] |= std::uint64_t{profile.facts[f].known} << (f % 64);
   known[cc_.always_known / 64] |= std::uint64_t{1} << (cc_.always_known % 64);
   known_bits_ = known.data();
-  // Another model, or the stamps wrapped around: every entry back to "not computed".
+  // Another model, or the stamps wrapped around: every entry back to "not computed". The term
+  // hits and the descriptions are sized when first asked for, as many Evaluators (an
+  // interview's or a plan's trials) never ask.
   if (memo_.model != tables_.instance || memo_.stamp == std::numeric_limits<std::uint32_t>::max()) {
-    std::size_t const facts = model.facts().size();
     memo_.model = tables_.instance;
     memo_.stamp = 0;
     memo_.done_stamp.assign(model.steps().size(), 0);
     memo_.done.assign(model.steps().size(), 0);
-    memo_.hits_stamp.assign(facts, 0);
-    memo_.hits.assign(facts * tables_.all_term_lists.words(), 0);
-    memo_.described_stamp.assign(facts, 0);
-    memo_.described.assign(facts, {});
+    memo_.hits_stamp.clear();
+    memo_.hits.clear();
+    memo_.described_stamp.clear();
+    memo_.described.clear();
   }
   ++memo_.stamp;
 }
@@ -182,6 +183,10 @@ Truth Evaluator::leaf(const HotNode& n, std::uint32_t index) const {
 bool Evaluator::contains_any(FactId fact, std::uint32_t list) const {
   const ListsMatcher& lists = tables_.all_term_lists;
   std::size_t const words = lists.words();
+  if (memo_.hits_stamp.empty()) {
+    memo_.hits_stamp.assign(model_.facts().size(), 0);
+    memo_.hits.assign(model_.facts().size() * words, 0);
+  }
   std::uint64_t* mask = memo_.hits.data() + fact * words;
   if (memo_.hits_stamp[fact] != memo_.stamp) {
     std::fill(mask, mask + words, 0);
@@ -239,6 +244,10 @@ void Evaluator::unknown_facts(std::uint32_t index, std::vector<FactId>& out) con
 Evidence Evaluator::fact_evidence(FactId fact, std::uint32_t index, Truth value) const {
   Evidence e;
   e.fact = model_.facts()[fact].name;
+  if (memo_.described_stamp.empty()) {
+    memo_.described_stamp.assign(model_.facts().size(), 0);
+    memo_.described.assign(model_.facts().size(), {});
+  }
   if (memo_.described_stamp[fact] != memo_.stamp) {
     memo_.described[fact] = describe_value(model_, fact, profile_.facts[fact]);
     memo_.described_stamp[fact] = memo_.stamp;
