@@ -8,13 +8,11 @@ struct CheckedKb::Parts {
   KnowledgeBase kb;
   Symbols symbols;
   std::unique_ptr<StepGraph> graph;
-  Diagnostics diagnostics;
 };
 
 const KnowledgeBase& CheckedKb::kb() const { return parts_->kb; }
 const Symbols& CheckedKb::symbols() const { return parts_->symbols; }
 const StepGraph& CheckedKb::step_graph() const { return *parts_->graph; }
-const Diagnostics& CheckedKb::diagnostics() const { return parts_->diagnostics; }
 
 KbCheck check_loaded(LoadResult loaded, const CheckOptions& options) {
   KbCheck out;
@@ -33,7 +31,6 @@ KbCheck check_loaded(LoadResult loaded, const CheckOptions& options) {
   }
   out.diagnostics.sort();
   if (out.diagnostics.has_errors()) return out;
-  parts->diagnostics = out.diagnostics;
   out.kb = CheckedKb(std::move(parts));
   return out;
 }

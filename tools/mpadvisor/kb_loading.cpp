@@ -107,6 +107,8 @@ std::shared_ptr<const engine::Model> load_model(const GlobalOptions& g, const st
     std::cerr << render::diagnostics_text(errors, g.render_options());
     throw UsageError("the knowledge base at " + path.string() + " has errors (run 'mpadvisor kb check')");
   }
+  // The warnings are for `kb check`; let their memory go before compiling, the peak of a load.
+  kb.diagnostics = {};
   auto const start = std::chrono::steady_clock::now();
   auto model = engine::compile(*kb.kb);
   spdlog::debug("compiled KB {}: {} steps, {} rules, {} causes in {:.1f} ms", model->version(), model->steps().size(),

@@ -26,8 +26,6 @@ class CheckedKb {
   const KnowledgeBase& kb() const;
   const Symbols& symbols() const;
   const StepGraph& step_graph() const;
-  // The warnings and notes the checker found (a CheckedKb has no errors).
-  const Diagnostics& diagnostics() const;
 
   struct Parts;  // defined in checked_kb.cpp
 
