@@ -119,6 +119,9 @@ ParseResult parse(std::string path, std::string text) {
     result.diagnostics.add(make_diagnostic(map, offset, Severity::error, code::kSyntax, std::move(message)));
     first = source.data() + recovery_point(source, std::max<std::size_t>(offset, state.offset_of(start) + 1));
   }
+  // The declarations stay as long as the KB does; a large file's growth left up to a third of
+  // the vector unused (a declaration is half a kilobyte).
+  result.module.declarations.shrink_to_fit();
   return result;
 }
 

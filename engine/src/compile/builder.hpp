@@ -24,29 +24,35 @@ struct Operand {
   std::string compact;      // normalised text for text comparisons
 };
 
-// A condition node as the compiler lowers it: everything about it in one place. Once every
-// condition is lowered and laid out, each becomes a HotNode and a ColdNode (compiled.hpp),
-// and the interview's tables read the literals; the model keeps none of these.
+// A condition node as the compiler lowers it. Once every condition is lowered and laid out,
+// each becomes a HotNode and a ColdNode (compiled.hpp), and the interview's tables read the
+// literals; the model keeps none of these. A 10,000-rule KB has about 100,000 of them, so what
+// few nodes have lives beside them (children, literal lists): with every list and the
+// operand's text inline they were the largest block of the compiler's peak memory.
 struct CondNode {
   CondKind kind = CondKind::constant;
   CompareOp op = CompareOp::eq;
-  bool truth = false;                   // constant
-  std::vector<std::uint32_t> children;  // all / any / negation
-  FactId fact = kNone;                  // subject or left operand's fact
   Function left_fn = Function::none;
   Function right_fn = Function::none;
-  FactId right_fact = kNone;       // right operand when it is a function call
-  Operand right;                   // right operand when it is a literal
-  bool right_is_text = false;      // … and a string
-  std::uint32_t target = kNone;    // term list, step or alternatives
-  std::uint64_t mask = 0;          // has / in over enum values
-  std::vector<std::string> texts;  // has / in over text values (compact-normalised)
-  std::vector<double> numbers;     // in over numbers
+  bool truth = false;             // constant
+  bool right_is_text = false;     // compare: the right operand is a literal string
+  bool right_boolean = false;     // compare: the right operand when it is a literal (Operand)
+  std::int32_t right_index = -1;  // …
+  double right_number = 0;        // …
+  FactId fact = kNone;            // subject or left operand's fact
+  FactId right_fact = kNone;      // right operand when it is a function call
+  std::uint32_t target = kNone;   // term list, step or alternatives
+  // all / any / negation: ModelBuilder::children_[first_child, first_child + child_count)
+  std::uint32_t first_child = 0, child_count = 0;
+  // has / in over texts or numbers, a text compared with: ModelBuilder::literals_[literals]
+  std::uint32_t literals = kNone;
+  std::uint64_t mask = 0;  // has / in over enum values
   // The syntax tree's node, which the KB's text of this sub-condition is formatted from when
   // the nodes are laid out (hot_nodes): the tree outlives the builder's nodes, and a formatted
   // text kept for each of them was a tenth of the compiler's peak memory.
   const ast::Expr* source = nullptr;
 };
+static_assert(sizeof(CondNode) <= 64, "a lowered node is one cache line; what few nodes have lives beside them");
 
 class ModelBuilder {
  public:
@@ -117,7 +123,9 @@ class ModelBuilder {
       alternatives_index_;
   std::map<std::string, std::int32_t, std::less<>> province_index_;
   LiteralTable pattern_literals_;
-  std::vector<CondNode> nodes_;  // every condition's nodes, lowered (lower_conditions.cpp)
+  std::vector<CondNode> nodes_;          // every condition's nodes, lowered (lower_conditions.cpp)
+  std::vector<std::uint32_t> children_;  // CondNode::first_child
+  std::vector<NodeLiterals> literals_;   // CondNode::literals
 };
 
 }  // namespace mpadvisor::engine

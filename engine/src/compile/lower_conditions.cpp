@@ -87,9 +87,15 @@ std::uint32_t ModelBuilder::node(const ast::Expr& e, std::set<FactId>& facts) {
       break;
     case ast::ExprKind::all:
     case ast::ExprKind::any:
-    case ast::ExprKind::negation:
-      for (const ast::Expr& op : e.operands) n.children.push_back(node(op, facts));
+    case ast::ExprKind::negation: {
+      std::vector<std::uint32_t> children;  // each child's own nodes are lowered in between
+      children.reserve(e.operands.size());
+      for (const ast::Expr& op : e.operands) children.push_back(node(op, facts));
+      n.first_child = static_cast<std::uint32_t>(children_.size());
+      n.child_count = static_cast<std::uint32_t>(children.size());
+      children_.insert(children_.end(), children.begin(), children.end());
       break;
+    }
     case ast::ExprKind::fact:
     case ast::ExprKind::known:
       subject_fact();
@@ -107,11 +113,16 @@ std::uint32_t ModelBuilder::node(const ast::Expr& e, std::set<FactId>& facts) {
     case ast::ExprKind::in: {
       subject_fact();
       const FactInfo& f = model_->facts_[n.fact];
+      NodeLiterals listed;
       for (const ast::Value& v : e.values) {
         auto it = std::find(f.values.begin(), f.values.end(), v.text);
         if (it != f.values.end()) n.mask |= 1ull << (it - f.values.begin());
-        if (v.kind == ast::ValueKind::string) n.texts.push_back(normalize_compact(v.text));
-        if (v.kind == ast::ValueKind::number) n.numbers.push_back(v.number);
+        if (v.kind == ast::ValueKind::string) listed.texts.push_back(normalize_compact(v.text));
+        if (v.kind == ast::ValueKind::number) listed.numbers.push_back(v.number);
+      }
+      if (!listed.texts.empty() || !listed.numbers.empty()) {
+        n.literals = static_cast<std::uint32_t>(literals_.size());
+        literals_.push_back(std::move(listed));
       }
       break;
     }
@@ -133,8 +144,15 @@ std::uint32_t ModelBuilder::node(const ast::Expr& e, std::set<FactId>& facts) {
         n.right_fact = fact_id(e.right().fact);
         facts.insert(n.right_fact);
       } else {
-        n.right = operand(e.right().value, n.left_fn == Function::none ? n.fact : kNone, n.left_fn);
+        Operand right = operand(e.right().value, n.left_fn == Function::none ? n.fact : kNone, n.left_fn);
+        n.right_boolean = right.boolean;
+        n.right_index = right.index;
+        n.right_number = right.number;
         n.right_is_text = e.right().value.kind == ast::ValueKind::string;
+        if (n.right_is_text) {
+          n.literals = static_cast<std::uint32_t>(literals_.size());
+          literals_.push_back({{std::move(right.compact)}, {}});
+        }
       }
       for (FactId f : {n.fact, n.right_fact}) {
         if (f != kNone && (n.left_fn == Function::province || n.right_fn == Function::province)) {
@@ -144,7 +162,7 @@ std::uint32_t ModelBuilder::node(const ast::Expr& e, std::set<FactId>& facts) {
       break;
     }
   }
-  nodes_.push_back(std::move(n));
+  nodes_.push_back(n);
   return static_cast<std::uint32_t>(nodes_.size() - 1);
 }
 
@@ -161,7 +179,8 @@ void ModelBuilder::lay_out_nodes() {
     std::size_t next = order.size();
     order.push_back(cc.roots[condition]);
     for (; next < order.size(); ++next) {  // breadth first: each node's children side by side
-      for (std::uint32_t child : nodes_[order[next]].children) order.push_back(child);
+      const CondNode& n = nodes_[order[next]];
+      order.insert(order.end(), children_.begin() + n.first_child, children_.begin() + n.first_child + n.child_count);
     }
   };
   for (StepId s : model_->topo_) {
@@ -174,9 +193,7 @@ void ModelBuilder::lay_out_nodes() {
 
   std::vector<std::uint32_t> renumbered(order.size());  // old index → new index
   for (std::uint32_t i = 0; i < order.size(); ++i) renumbered[order[i]] = i;
-  for (CondNode& n : nodes_) {
-    for (std::uint32_t& child : n.children) child = renumbered[child];
-  }
+  for (std::uint32_t& child : children_) child = renumbered[child];
   for (std::uint32_t& root : cc.roots) root = renumbered[root];
   // The nodes moved to their new places in place, one cycle of the permutation at a time: a
   // second array of them was the compiler's largest block at its peak.
@@ -207,10 +224,9 @@ void ModelBuilder::hot_nodes() {
     c.text_size = static_cast<std::uint32_t>(written.size());
     text.insert(text.end(), written.begin(), written.end());
     c.target = n.target;
-    bool const compares_text = n.kind == CondKind::compare && n.right_fact == kNone && n.right_is_text;
-    if (!n.texts.empty() || !n.numbers.empty() || compares_text) {
+    if (n.literals != kNone) {  // copied: the interview's tables read them after this
       c.literals = static_cast<std::uint32_t>(cc.literals.size());
-      cc.literals.push_back({compares_text ? std::vector<std::string>{n.right.compact} : n.texts, n.numbers});
+      cc.literals.push_back(literals_[n.literals]);
     }
     cold.push_back(c);
     HotNode h;
@@ -227,8 +243,8 @@ void ModelBuilder::hot_nodes() {
       case CondKind::all:
       case CondKind::any:
       case CondKind::negation:
-        h.a = n.children.empty() ? 0 : n.children.front();  // consecutive (lay_out_nodes)
-        h.b = static_cast<std::uint32_t>(n.children.size());
+        h.a = n.child_count == 0 ? 0 : children_[n.first_child];  // consecutive (lay_out_nodes)
+        h.b = n.child_count;
         break;
       case CondKind::done:
       case CondKind::contains_any:
@@ -251,7 +267,7 @@ void ModelBuilder::hot_nodes() {
           bool const by_index =
               n.left_fn == Function::province || (n.left_fn == Function::none && h.type == FactType::enumeration);
           bool const by_truth = n.left_fn == Function::none && h.type == FactType::boolean;
-          h.literal.number = by_index ? n.right.index : by_truth ? (n.right.boolean ? 1 : 0) : n.right.number;
+          h.literal.number = by_index ? n.right_index : by_truth ? (n.right_boolean ? 1 : 0) : n.right_number;
         }
         break;
       case CondKind::fact:

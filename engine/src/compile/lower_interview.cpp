@@ -42,29 +42,31 @@ void ModelBuilder::interview_tables() {
   for (const CondNode& n : nodes_) {
     if (n.fact == kNone) continue;
     Literals& l = lit[n.fact];
+    static const NodeLiterals kNoLiterals;
+    const NodeLiterals& listed = n.literals == kNone ? kNoLiterals : literals_[n.literals];
     switch (n.kind) {
       case CondKind::compare:
         switch (n.left_fn) {
           case Function::none:
             if (n.right_fact != kNone) break;
-            l.numbers.insert(n.right.number);
-            l.times.insert(static_cast<std::int64_t>(n.right.number));
-            if (!n.right.compact.empty()) l.texts.insert(n.right.compact);
+            l.numbers.insert(n.right_number);
+            l.times.insert(static_cast<std::int64_t>(n.right_number));
+            if (!listed.texts.empty() && !listed.texts.front().empty()) l.texts.insert(listed.texts.front());
             break;
           case Function::width:
-            l.width_thresholds.insert(n.right.number);
+            l.width_thresholds.insert(n.right_number);
             break;
           case Function::count:
-            l.count_thresholds.insert(n.right.number);
+            l.count_thresholds.insert(n.right_number);
             break;
           case Function::days_since:
-            l.offsets.insert(-static_cast<std::int64_t>(n.right.number * kDay));
+            l.offsets.insert(-static_cast<std::int64_t>(n.right_number * kDay));
             break;
           case Function::hours_since:
-            l.offsets.insert(-static_cast<std::int64_t>(n.right.number * kHour));
+            l.offsets.insert(-static_cast<std::int64_t>(n.right_number * kHour));
             break;
           case Function::days_until:
-            l.offsets.insert(static_cast<std::int64_t>(n.right.number * kDay));
+            l.offsets.insert(static_cast<std::int64_t>(n.right_number * kDay));
             break;
           case Function::province:
             l.region = true;
@@ -77,11 +79,11 @@ void ModelBuilder::interview_tables() {
         if (!model_->term_lists_[n.target].terms.empty()) l.texts.insert(model_->term_lists_[n.target].terms.front());
         break;
       case CondKind::in:
-        for (double v : n.numbers) l.numbers.insert(v);
-        for (const std::string& s : n.texts) l.texts.insert(s);
+        l.numbers.insert(listed.numbers.begin(), listed.numbers.end());
+        l.texts.insert(listed.texts.begin(), listed.texts.end());
         break;
       case CondKind::has:
-        for (const std::string& s : n.texts) l.texts.insert(s);
+        l.texts.insert(listed.texts.begin(), listed.texts.end());
         break;
       case CondKind::mentions_region:
         l.region = true;
