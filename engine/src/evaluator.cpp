@@ -192,7 +192,7 @@ bool Evaluator::contains_any(FactId fact, std::uint32_t list) const {
     std::fill(mask, mask + words, 0);
     const FactValue& v = profile_.facts[fact];
     if (model_.facts()[fact].type == FactType::text) {
-      lists.hits(v.normalized, mask);
+      lists.hits(v.searchable_text(memo_.text), mask);
     } else {
       for (const std::string& t : v.item_texts) lists.hits(t, mask);
     }
@@ -260,7 +260,7 @@ Evidence Evaluator::fact_evidence(FactId fact, std::uint32_t index, Truth value)
   if (cc_.hot[index].kind == CondKind::contains_any && v.known && value == Truth::yes) {
     std::uint32_t const list = cc_.cold[index].target;
     const TermMatcher& m = tables_.term_lists[list];
-    auto record = [&](const std::string& normalized, const std::string& original) {
+    auto record = [&](std::string_view normalized, const std::string& original) {
       TermHit hit;
       if (!m.find_first(normalized, &hit)) return false;
       auto [begin, end] = original_range(original, hit.begin, hit.end);
@@ -269,7 +269,8 @@ Evidence Evaluator::fact_evidence(FactId fact, std::uint32_t index, Truth value)
       return true;
     };
     if (model_.facts()[fact].type == FactType::text) {
-      record(v.normalized, v.text);
+      std::string buffer;
+      record(v.searchable_text(buffer), v.text);
     } else {
       for (std::size_t i = 0; i < v.item_texts.size() && !record(v.item_texts[i], v.list[i]); ++i) {
       }

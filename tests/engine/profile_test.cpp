@@ -128,8 +128,8 @@ TEST(Profile, MissingFactsAreUnknownAndCommentsIgnored) {
 }
 
 // A text's compact form (what ==, in, has and is_any compare) is derived only for the facts a
-// condition compares that way; every text gets its normalised form for term search. The
-// rules' values show the forms are there where they are read.
+// condition compares that way. A text only searched for terms is normalised by the search, not
+// by the reader. The rules' values show the forms are there where they are read.
 TEST(Profile, CompactFormsOnlyForFactsComparedExactly) {
   auto m = testing::model_from(R"(
 goal s
@@ -153,8 +153,12 @@ rule noted at s { when notes contains_any banned block k }
   const FactValue& tags = p.facts[*m->find_fact("tags")];
   const FactValue& notes = p.facts[*m->find_fact("notes")];
   EXPECT_EQ(title.compact, "myshop");
-  EXPECT_EQ(story.normalized, "a cafe");
+  EXPECT_EQ(title.normalized, "my shop");  // kept: the comparison's compact form comes from it
+  EXPECT_TRUE(story.normalized.empty());   // left to the search
   EXPECT_TRUE(story.compact.empty());
+  std::string buffer;
+  EXPECT_EQ(story.searchable_text(buffer), "a cafe");
+  EXPECT_EQ(title.searchable_text(buffer), "my shop");
   EXPECT_EQ(tags.normalized_items, std::vector<std::string>{"hotpot"});
   EXPECT_EQ(notes.item_texts, std::vector<std::string>{"cafe"});
   EXPECT_TRUE(notes.normalized_items.empty());

@@ -51,7 +51,8 @@ void objected_ranges(const Model& model, const FactValue& value, FactId fact, st
   if (!positive || n.fact != fact) return;
   std::uint32_t const list = cc.cold[node].target;
   if (n.kind == CondKind::contains_any) {
-    for (const TermHit& hit : model.match_tables().term_lists[list].find_all(value.normalized))
+    std::string buffer;
+    for (const TermHit& hit : model.match_tables().term_lists[list].find_all(value.searchable_text(buffer)))
       out.push_back(original_range(value.text, hit.begin, hit.end));
   } else if (n.kind == CondKind::is_any &&
              model.match_tables().term_lists_compact[list].find_exact(value.compact) >= 0) {

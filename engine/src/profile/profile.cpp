@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "mpadvisor/base/clock.hpp"
+#include "mpadvisor/engine/normalize.hpp"
 #include "profile/value_builder.hpp"
 
 namespace mpadvisor::engine {
@@ -24,6 +25,12 @@ Profile empty_profile(const Model& model, std::int64_t now) {
 void set_done(const Model& model, Profile& profile, const std::vector<std::string>& steps) {
   std::vector<std::string_view> const names(steps.begin(), steps.end());
   mark_done(model, profile, names);
+}
+
+std::string_view FactValue::searchable_text(std::string& buffer) const {
+  if (!normalized.empty() || text.empty()) return normalized;
+  normalize_text(text, buffer);
+  return buffer;
 }
 
 void FactValue::clear() {

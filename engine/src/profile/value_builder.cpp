@@ -56,15 +56,19 @@ void mismatch(const FactInfo& f, const std::string& got) {
 
 namespace {
 
-// Fills the derived parts of a text value: its normalised forms and the region it names.
-// The compact form only where a condition compares it.
+// Fills the derived parts of a text value that conditions read: the compact form where one
+// compares the text, the region it names where one places it. Its normalised form is kept for
+// them; a text only searched for terms is normalised by the first search
+// (FactValue::searchable_text), if the diagnosis reaches one.
 void derive_text(const Model& model, FactId id, FactValue& v) {
+  bool const compared = model.conditions().compared_exactly[id];
+  const MatchTables& t = model.match_tables();
+  if (!compared && !t.fact_needs_regions[id]) return;
   normalize_text(v.text, v.normalized);
-  if (model.conditions().compared_exactly[id]) {
+  if (compared) {
     v.compact.assign(v.normalized);
     std::erase(v.compact, ' ');
   }
-  const MatchTables& t = model.match_tables();
   if (!t.fact_needs_regions[id]) return;
   TermHit hit;
   v.names_region = t.regions.find_first(v.normalized, nullptr);

@@ -19,12 +19,14 @@ struct FactValue {
   bool known = false;
   bool boolean = false;
   double number = 0;
-  std::int64_t time = 0;                      // date/datetime: seconds since 1970-01-01 (UTC+8 wall clock read as UTC)
-  std::int32_t enum_index = -1;               // enumeration
-  std::uint64_t set_bits = 0;                 // set: bit i = the fact's i-th value
-  std::string text;                           // text, as given
-  std::vector<std::string> list;              // list (and set values, as given)
-  std::string normalized;                     // text, normalised (term search)
+  std::int64_t time = 0;          // date/datetime: seconds since 1970-01-01 (UTC+8 wall clock read as UTC)
+  std::int32_t enum_index = -1;   // enumeration
+  std::uint64_t set_bits = 0;     // set: bit i = the fact's i-th value
+  std::string text;               // text, as given
+  std::vector<std::string> list;  // list (and set values, as given)
+  // text, normalised for term search: kept by the reader only where a condition also compares
+  // or places the text; otherwise empty, and searchable_text() normalises it when asked.
+  std::string normalized;
   std::string compact;                        // text, normalised without separators (equality)
   std::vector<std::string> normalized_items;  // list items, compact-normalised (equality)
   std::vector<std::string> item_texts;        // list items, normalised (term search)
@@ -34,6 +36,10 @@ struct FactValue {
   // Back to unknown, keeping the strings' and vectors' storage: a batch refills the same
   // profile line after line without allocating for every value.
   void clear();
+  // A text as term lists are searched in: `normalized`, or the text normalised into `buffer`.
+  // Most texts of a profile are never searched by the rules of its target's scope, so the
+  // reader leaves the work to the first search.
+  std::string_view searchable_text(std::string& buffer) const;
 
   bool operator==(const FactValue&) const = default;
 };
