@@ -13,6 +13,7 @@ struct CheckedKb::Parts {
 const KnowledgeBase& CheckedKb::kb() const { return parts_->kb; }
 const Symbols& CheckedKb::symbols() const { return parts_->symbols; }
 const StepGraph& CheckedKb::step_graph() const { return *parts_->graph; }
+KnowledgeBase* CheckedKb::sole_tree() { return parts_.use_count() == 1 ? &parts_->kb : nullptr; }
 
 KbCheck check_loaded(LoadResult loaded, const CheckOptions& options) {
   KbCheck out;

@@ -45,6 +45,31 @@ std::string refusal(std::string_view bytes) {
   return "";
 }
 
+// The command line compiles a KB's text freeing the syntax tree as it goes: the model is the
+// same, byte for byte.
+TEST(ModelFile, CompilingWhileFreeingTheTreeGivesTheSameModel) {
+  auto const root = testing::source_dir() / "kb";
+  dsl::KbCheck checked = dsl::load_and_check(root);
+  ASSERT_TRUE(checked.kb);
+  auto const sources = kb_sources(*checked.kb, root);
+  ASSERT_NE(checked.kb->sole_tree(), nullptr);
+  auto const model = compile(std::move(*checked.kb));
+  EXPECT_EQ(encode_model(*model, sources), shipped().bytes);
+}
+
+// A tree another CheckedKb shares is only read: the copy still compiles to the same model.
+TEST(ModelFile, ASharedTreeIsNotFreed) {
+  auto const root = testing::source_dir() / "kb";
+  dsl::KbCheck checked = dsl::load_and_check(root);
+  ASSERT_TRUE(checked.kb);
+  dsl::CheckedKb copy = *checked.kb;
+  EXPECT_EQ(checked.kb->sole_tree(), nullptr);
+  auto const first = compile(std::move(*checked.kb));
+  auto const sources = kb_sources(copy, root);
+  EXPECT_EQ(encode_model(*first, sources), shipped().bytes);
+  EXPECT_EQ(encode_model(*compile(copy), sources), shipped().bytes);
+}
+
 TEST(ModelFile, EncodingTheDecodedModelGivesTheSameBytes) {
   auto const root = testing::source_dir() / "kb";
   ModelFileInfo info;

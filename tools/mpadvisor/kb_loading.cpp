@@ -110,7 +110,7 @@ std::shared_ptr<const engine::Model> load_model(const GlobalOptions& g, const st
   // The warnings are for `kb check`; let their memory go before compiling, the peak of a load.
   kb.diagnostics = {};
   auto const start = std::chrono::steady_clock::now();
-  auto model = engine::compile(*kb.kb);
+  auto model = engine::compile(std::move(*kb.kb));  // frees the syntax tree as it goes
   spdlog::debug("compiled KB {}: {} steps, {} rules, {} causes in {:.1f} ms", model->version(), model->steps().size(),
                 model->rules().size(), model->causes().size(), ms_since(start));
   return kept_until_exit(std::move(model));

@@ -47,16 +47,17 @@ struct CondNode {
   // has / in over texts or numbers, a text compared with: ModelBuilder::literals_[literals]
   std::uint32_t literals = kNone;
   std::uint64_t mask = 0;  // has / in over enum values
-  // The syntax tree's node, which the KB's text of this sub-condition is formatted from when
-  // the nodes are laid out (hot_nodes): the tree outlives the builder's nodes, and a formatted
-  // text kept for each of them was a tenth of the compiler's peak memory.
-  const ast::Expr* source = nullptr;
+  // The KB's text of this sub-condition: ModelBuilder::texts_[text_begin, text_begin + text_size).
+  // Formatted when lowered, so that the syntax tree can go before the nodes are laid out.
+  std::uint32_t text_begin = 0, text_size = 0;
 };
 static_assert(sizeof(CondNode) <= 64, "a lowered node is one cache line; what few nodes have lives beside them");
 
 class ModelBuilder {
  public:
-  explicit ModelBuilder(const dsl::CheckedKb& checked);
+  // With `tree` (the checked KB's own, writable: CheckedKb::sole_tree), each part of the syntax
+  // tree is freed once lowered, and the whole of it before the nodes are laid out.
+  explicit ModelBuilder(const dsl::CheckedKb& checked, dsl::KnowledgeBase* tree = nullptr);
   std::shared_ptr<const Model> build();
 
  private:
@@ -68,6 +69,10 @@ class ModelBuilder {
   void causes();
   void rules();
   void calendar();
+  void reserve_nodes();  // before the first condition is lowered
+  void release_tree();   // once every declaration is lowered
+  static void return_free_pages();
+  static constexpr std::size_t kRulesBetweenTrims = 1000;
 
   // lower_values.cpp: texts, sources, literals, durations and costs
   static Text text_of(const ast::Text& t);
@@ -98,6 +103,16 @@ class ModelBuilder {
   Expectation expectation(const ast::Expectation& e) const;
   Given given(const ast::Assignment& a) const;
 
+  // Each declaration of a kind, writable: only with a tree to free.
+  template <typename Decl, typename Fn>
+  void each_owned(Fn&& fn) {
+    for (ast::Module& m : tree_->modules) {
+      for (ast::Declaration& d : m.declarations) {
+        if (auto* decl = std::get_if<Decl>(&d)) fn(*decl, m);
+      }
+    }
+  }
+
   template <typename Decl, typename Fn>
   void each(Fn&& fn) {
     for (const ast::Module& m : kb_.modules) {
@@ -116,6 +131,7 @@ class ModelBuilder {
 
   const dsl::CheckedKb& checked_;
   const dsl::KnowledgeBase& kb_;
+  dsl::KnowledgeBase* tree_;  // the same, to free as it is lowered (or null: someone else's)
   const dsl::Symbols& symbols_;
   std::shared_ptr<Model> model_;
   std::map<const ast::Module*, dsl::SourceMap> maps_;
@@ -126,6 +142,7 @@ class ModelBuilder {
   std::vector<CondNode> nodes_;          // every condition's nodes, lowered (lower_conditions.cpp)
   std::vector<std::uint32_t> children_;  // CondNode::first_child
   std::vector<NodeLiterals> literals_;   // CondNode::literals
+  std::vector<char> texts_;              // CondNode::text_begin
 };
 
 }  // namespace mpadvisor::engine

@@ -4,6 +4,9 @@
 #include <algorithm>
 #include <atomic>
 #include <stdexcept>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 #include "compile/builder.hpp"
 #include "mpadvisor/base/clock.hpp"
@@ -11,8 +14,8 @@
 
 namespace mpadvisor::engine {
 
-ModelBuilder::ModelBuilder(const dsl::CheckedKb& checked)
-    : checked_(checked), kb_(checked.kb()), symbols_(checked.symbols()) {}
+ModelBuilder::ModelBuilder(const dsl::CheckedKb& checked, dsl::KnowledgeBase* tree)
+    : checked_(checked), kb_(checked.kb()), tree_(tree), symbols_(checked.symbols()) {}
 
 std::uint32_t ModelBuilder::id_of(const std::map<std::string, std::uint32_t, std::less<>>& index, const ast::Name& n,
                                   const char* kind) {
@@ -29,12 +32,14 @@ std::shared_ptr<const Model> ModelBuilder::build() {
   facts();
   term_lists();
   regions();
+  reserve_nodes();
   steps();
   alternatives();
   causes();
   rules();
   scenarios();
   calendar();
+  release_tree();
   lay_out_nodes();
   hot_nodes();
   pattern_tables();
@@ -109,6 +114,27 @@ void ModelBuilder::steps() {
   for (const auto& goal : symbols_.goals) model_->goals_.push_back(step_id(goal.decl->step));
 }
 
+// Room for every condition's nodes at once: grown by doubling, the array was at its largest,
+// old and new side by side, while the rules were lowered.
+void ModelBuilder::reserve_nodes() {
+  auto count = [](const ast::Expr& e, auto& self) -> std::size_t {
+    std::size_t n = 1;
+    for (const ast::Expr& op : e.operands) n += self(op, self);
+    return n;
+  };
+  std::size_t nodes = 0;
+  each<ast::Rule>([&](const ast::Rule& r, const ast::Module&) { nodes += count(r.condition, count); });
+  each<ast::Step>([&](const ast::Step& s, const ast::Module&) {
+    if (s.done_when) nodes += count(*s.done_when, count);
+  });
+  each<ast::Cause>([&](const ast::Cause& c, const ast::Module&) {
+    for (const ast::Fix& f : c.fixes) {
+      if (f.guard) nodes += count(*f.guard, count);
+    }
+  });
+  nodes_.reserve(nodes);
+}
+
 void ModelBuilder::alternatives() {
   each<ast::Alternatives>([&](const ast::Alternatives& a, const ast::Module&) {
     AlternativesInfo info;
@@ -171,7 +197,7 @@ void ModelBuilder::causes() {
 void ModelBuilder::rules() {
   static constexpr Effect kEffects[] = {Effect::block, Effect::warn, Effect::wait};
   static constexpr Likelihood kLikelihoods[] = {Likelihood::low, Likelihood::medium, Likelihood::high};
-  each<ast::Rule>([&](const ast::Rule& r, const ast::Module& m) {
+  auto lower = [&](const ast::Rule& r, const ast::Module& m) {
     RuleInfo info;
     info.name = r.name.text;
     info.step = step_id(r.step);
@@ -185,7 +211,38 @@ void ModelBuilder::rules() {
     auto const id = static_cast<RuleId>(model_->rules_.size());
     model_->steps_[info.step].rules.push_back(id);
     model_->rules_.push_back(std::move(info));
+  };
+  if (tree_ == nullptr) {
+    each<ast::Rule>(lower);
+    return;
+  }
+  // Rules are most of a large KB's tree: each condition goes once lowered, and what the model
+  // takes next reuses its memory.
+  std::size_t lowered = 0;
+  each_owned<ast::Rule>([&](ast::Rule& r, const ast::Module& m) {
+    lower(r, m);
+    r.condition = ast::Expr();
+    r.sources = {};
+    if (++lowered % kRulesBetweenTrims == 0) return_free_pages();
   });
+}
+
+// Nothing after this reads the tree (the nodes carry their texts): with a tree to free, it goes
+// before the nodes are laid out, and its pages go back to the system, so that the model's last
+// arrays do not come on top of it.
+void ModelBuilder::release_tree() {
+  if (tree_ == nullptr) return;
+  maps_.clear();  // they view the modules' texts
+  tree_->modules = {};
+  return_free_pages();
+}
+
+// The tree is thousands of small blocks: freed, they stay resident until the allocator is asked
+// to give their pages back, and the model's large arrays would come on top of them.
+void ModelBuilder::return_free_pages() {
+#ifdef __GLIBC__
+  malloc_trim(0);
+#endif
 }
 
 void ModelBuilder::calendar() {
@@ -211,5 +268,6 @@ void ModelBuilder::calendar() {
 
 // Name → id tables for find_*, over views of the names the model owns.
 std::shared_ptr<const Model> compile(const dsl::CheckedKb& kb) { return ModelBuilder(kb).build(); }
+std::shared_ptr<const Model> compile(dsl::CheckedKb&& kb) { return ModelBuilder(kb, kb.sole_tree()).build(); }
 
 }  // namespace mpadvisor::engine

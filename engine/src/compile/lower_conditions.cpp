@@ -77,7 +77,10 @@ std::uint32_t ModelBuilder::node(const ast::Expr& e, std::set<FactId>& facts) {
   n.kind = kind_of(e.kind);
   n.op = op_of(e.op);
   n.truth = e.truth;
-  n.source = &e;
+  std::string const written = dsl::format_condition(e);
+  n.text_begin = static_cast<std::uint32_t>(texts_.size());
+  n.text_size = static_cast<std::uint32_t>(written.size());
+  texts_.insert(texts_.end(), written.begin(), written.end());
   auto subject_fact = [&] {
     n.fact = fact_id(e.subject);
     facts.insert(n.fact);
@@ -220,9 +223,8 @@ void ModelBuilder::hot_nodes() {
   for (const CondNode& n : nodes_) {
     ColdNode c;
     c.text_begin = static_cast<std::uint32_t>(text.size());
-    std::string const written = dsl::format_condition(*n.source);
-    c.text_size = static_cast<std::uint32_t>(written.size());
-    text.insert(text.end(), written.begin(), written.end());
+    c.text_size = n.text_size;
+    text.insert(text.end(), texts_.begin() + n.text_begin, texts_.begin() + n.text_begin + n.text_size);
     c.target = n.target;
     if (n.literals != kNone) {  // copied: the interview's tables read them after this
       c.literals = static_cast<std::uint32_t>(cc.literals.size());
@@ -280,6 +282,7 @@ void ModelBuilder::hot_nodes() {
   cc.hot = std::move(hot);
   cc.cold = std::move(cold);
   cc.text = std::move(text);
+  texts_ = {};
 }
 
 }  // namespace mpadvisor::engine

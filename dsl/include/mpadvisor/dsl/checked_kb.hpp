@@ -27,12 +27,18 @@ class CheckedKb {
   const Symbols& symbols() const;
   const StepGraph& step_graph() const;
 
+  // The syntax tree, writable, for a compiler that frees each part once it has lowered it (a
+  // large KB's tree is most of the memory its load takes). Null unless this CheckedKb is the
+  // tree's only holder. The symbol tables and the step graph point into the tree: whoever
+  // takes it is done with this CheckedKb.
+  KnowledgeBase* sole_tree();
+
   struct Parts;  // defined in checked_kb.cpp
 
  private:
-  explicit CheckedKb(std::shared_ptr<const Parts> parts) : parts_(std::move(parts)) {}
+  explicit CheckedKb(std::shared_ptr<Parts> parts) : parts_(std::move(parts)) {}
   friend KbCheck check_loaded(LoadResult loaded, const CheckOptions& options);
-  std::shared_ptr<const Parts> parts_;
+  std::shared_ptr<Parts> parts_;  // shared by copies, each of which reads it only
 };
 
 // What checking a KB gives: every diagnostic, and the checked KB when there is no error.
