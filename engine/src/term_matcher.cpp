@@ -4,6 +4,8 @@
 #include <map>
 #include <queue>
 
+#include "mpadvisor/base/utf8.hpp"
+
 namespace mpadvisor::engine {
 TermMatcher::TermMatcher(const std::vector<std::string>& terms, bool word_boundaries) {
   // Built as a trie of sorted transition lists, then laid out flat.
@@ -83,31 +85,93 @@ std::uint32_t TermMatcher::child(std::uint32_t state, unsigned char byte) const 
 }
 
 std::unique_ptr<const TermMatcher::DenseTable> TermMatcher::make_dense(std::size_t max_entries) const {
-  auto table = std::make_unique<DenseTable>();
-  table->classes = 1;
-  for (unsigned char b : edge_bytes_) {
-    if (table->byte_class[b] == 0) table->byte_class[b] = static_cast<std::uint16_t>(table->classes++);
-  }
-  std::uint32_t const classes = table->classes;
-  if (states_.size() <= 1 || states_.size() * classes > max_entries) return nullptr;
-  table->next.assign(states_.size() * classes, 0);
-  // Breadth first, so that a state's failure link (a shallower state) has its row already: a
-  // row is its failure link's row with the state's own edges written over it.
-  std::vector<std::uint32_t> order{0};
-  for (std::size_t i = 0; i < order.size(); ++i) {
-    std::uint32_t const s = order[i];
-    std::uint32_t* row = table->next.data() + std::size_t{s} * classes;
-    if (s != 0) std::copy_n(table->next.data() + std::size_t{states_[s].fail} * classes, classes, row);
-    for (std::uint32_t e = edge_begin_[s]; e < edge_begin_[s + 1]; ++e) {
-      row[table->byte_class[edge_bytes_[e]]] = edge_targets_[e];
-      order.push_back(edge_targets_[e]);
+  if (states_.size() <= 1) return nullptr;
+  // The states between two characters, and the characters on the trie's edges between them,
+  // found by walking the trie. A term that is not well-formed UTF-8 leaves the matcher without
+  // a table.
+  std::vector<std::uint32_t> state_of(states_.size(), UINT32_MAX);  // automaton state → table state
+  std::vector<std::uint32_t> boundary{0};                           // table state → automaton state
+  std::vector<std::uint32_t> depth{0};                              // table state → bytes from the root
+  state_of[0] = 0;
+  struct Edge {
+    std::uint32_t from, to;
+    char32_t point;
+  };
+  std::vector<Edge> edges;
+  std::map<char32_t, std::uint32_t> class_of_point;
+  struct Walk {
+    std::uint32_t state, from, depth;  // from: the table state where the pending character began
+    std::string pending;               // the bytes of a character begun but not finished
+  };
+  std::vector<Walk> stack{{0, 0, 0, {}}};
+  while (!stack.empty()) {
+    Walk w = std::move(stack.back());
+    stack.pop_back();
+    for (std::uint32_t e = edge_begin_[w.state]; e < edge_begin_[w.state + 1]; ++e) {
+      Walk next{edge_targets_[e], w.from, w.depth + 1, w.pending + static_cast<char>(edge_bytes_[e])};
+      auto const lead = static_cast<unsigned char>(next.pending.front());
+      std::size_t const want = lead < 0x80 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 0;
+      if (want == 0) return nullptr;
+      if (next.pending.size() == want) {
+        base::utf8::Decoded const d = base::utf8::decode(next.pending, 0);
+        if (!d.valid || d.length != want) return nullptr;
+        auto const q = static_cast<std::uint32_t>(boundary.size());
+        state_of[next.state] = q;
+        boundary.push_back(next.state);
+        depth.push_back(next.depth);
+        edges.push_back({next.from, q, d.code_point});
+        class_of_point.emplace(d.code_point, 0);
+        next.from = q;
+        next.pending.clear();
+      }
+      stack.push_back(std::move(next));
     }
   }
+  auto table = std::make_unique<DenseTable>();
+  std::uint32_t const classes = static_cast<std::uint32_t>(class_of_point.size()) + 1;  // 0: any other
+  table->classes = classes;
+  if (boundary.size() * classes > max_entries || boundary.size() >= DenseTable::kEnds) return nullptr;
+  table->block_of.assign((0x10FFFF >> 8) + 1, 0);
+  table->class_of.assign(256, 0);  // block 0
+  std::uint32_t next_class = 1;
+  for (auto& [point, cls] : class_of_point) {
+    cls = next_class++;
+    std::uint16_t& block = table->block_of[point >> 8];
+    if (block == 0) {
+      block = static_cast<std::uint16_t>(table->class_of.size() / 256);
+      table->class_of.resize(table->class_of.size() + 256, 0);
+    }
+    table->class_of[std::size_t{block} * 256 + (point & 0xFF)] = static_cast<std::uint16_t>(cls);
+    if (point < 0x80) table->ascii[point] = static_cast<std::uint16_t>(cls);
+  }
+  // Shallower states first, so that a state's failure link (a shallower state between two
+  // characters: a term begins on a character's first byte) has its row already: a row is its
+  // failure link's row with the state's own characters written over it. Any other character
+  // leads back to the root.
+  std::vector<std::vector<std::pair<std::uint32_t, std::uint32_t>>> own(boundary.size());  // class, state
+  for (const Edge& e : edges) own[e.from].emplace_back(class_of_point.at(e.point), e.to);
+  std::vector<std::uint32_t> order(boundary.size());
+  for (std::uint32_t q = 0; q < order.size(); ++q) order[q] = q;
+  std::stable_sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) { return depth[a] < depth[b]; });
+  table->next.assign(boundary.size() * classes, 0);
+  for (std::uint32_t q : order) {
+    std::uint16_t* row = table->next.data() + std::size_t{q} * classes;
+    if (q != 0) {
+      std::uint32_t const fail = state_of[states_[boundary[q]].fail];
+      if (fail == UINT32_MAX) return nullptr;
+      std::copy_n(table->next.data() + std::size_t{fail} * classes, classes, row);
+    }
+    for (auto [c, to] : own[q]) row[c] = static_cast<std::uint16_t>(to);
+  }
+  for (std::uint16_t& entry : table->next) {
+    const State& s = states_[boundary[entry]];
+    if (s.output != UINT32_MAX || s.dict_link != UINT32_MAX) entry |= DenseTable::kEnds;
+  }
+  table->automaton_state = std::move(boundary);
   return table;
 }
 
-std::uint32_t TermMatcher::step(std::uint32_t state, unsigned char byte, const DenseTable* dense) const {
-  if (dense) return dense->next[state * dense->classes + dense->byte_class[byte]];
+std::uint32_t TermMatcher::step(std::uint32_t state, unsigned char byte) const {
   while (state != 0) {
     if (std::uint32_t n = child(state, byte)) return n;
     state = states_[state].fail;

@@ -3,6 +3,8 @@
 // Chinese terms match anywhere.
 #pragma once
 
+#include <unicode/utf8.h>
+
 #include <array>
 #include <atomic>
 #include <cstdint>
@@ -23,13 +25,28 @@ struct TermHit {
 
 class TermMatcher {
  public:
-  // Every transition precomputed, over classes of the bytes the terms use, so that a scan
-  // costs one table lookup per byte instead of a search and a walk up the failure links.
-  // Derived from a matcher, never stored in a model file.
+  // Every transition precomputed over whole characters, so that a scan costs one table lookup
+  // per character (a third of the steps on Chinese text) instead of a search and a walk up the
+  // failure links per byte. Its states are the automaton's states between two characters of a
+  // term; its classes the characters the terms use, class 0 every other one (and a byte that
+  // starts no valid character), which leads back to the root. Derived from a matcher, never
+  // stored in a model file.
   struct DenseTable {
-    std::array<std::uint16_t, 256> byte_class{};  // class 0: every byte no term has
+    static constexpr std::uint16_t kEnds = 0x8000;  // in `next`: a term ends here
+    // A code point's class: class_of[block_of[cp >> 8] * 256 + (cp & 0xFF)]; block 0 is all 0.
+    // ASCII straight from `ascii`.
+    std::array<std::uint16_t, 128> ascii{};
+    std::vector<std::uint16_t> block_of;
+    std::vector<std::uint16_t> class_of;
     std::uint32_t classes = 0;
-    std::vector<std::uint32_t> next;  // state s on a byte of class c: next[s * classes + c]
+    // State q on a character of class c: next[q * classes + c], with kEnds set when a term
+    // ends there (the state's own or one on its failure chain). Two bytes an entry, so that
+    // more of the table stays in the cache: a table with as many states as that allows would
+    // be far over kMaxDenseEntries anyway.
+    std::vector<std::uint16_t> next;
+    std::vector<std::uint32_t> automaton_state;  // by state: the automaton's, for its outputs
+    // The class of the character at text[i], and its length in bytes (1 for an invalid byte).
+    std::uint32_t class_at(std::string_view text, std::size_t i, std::size_t& length) const;
   };
 
   TermMatcher() = default;
@@ -62,7 +79,7 @@ class TermMatcher {
     std::uint32_t output = UINT32_MAX;     // a term ending here (the longest)
     std::uint32_t dict_link = UINT32_MAX;  // nearest state on the fail chain with an output
   };
-  std::uint32_t step(std::uint32_t state, unsigned char byte, const DenseTable* dense) const;
+  std::uint32_t step(std::uint32_t state, unsigned char byte) const;  // through the failure links
   std::uint32_t child(std::uint32_t state, unsigned char byte) const;
   static bool is_word_byte(unsigned char c) {
     return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z');
@@ -84,24 +101,59 @@ class TermMatcher {
   FlatArray<TermShape> terms_;
 };
 
+// The project's decoding (base/utf8.hpp: ICU's, an ill-formed byte alone), inline on this path.
+inline std::uint32_t TermMatcher::DenseTable::class_at(std::string_view text, std::size_t i,
+                                                       std::size_t& length) const {
+  auto const first = static_cast<unsigned char>(text[i]);
+  if (first < 0x80) {
+    length = 1;
+    return ascii[first];
+  }
+  auto at = static_cast<std::int32_t>(i);
+  UChar32 c = 0;
+  U8_NEXT(reinterpret_cast<const std::uint8_t*>(text.data()), at, static_cast<std::int32_t>(text.size()), c);
+  if (c < 0) {
+    length = 1;
+    return 0;
+  }
+  length = static_cast<std::size_t>(at) - i;
+  return class_of[std::size_t{block_of[static_cast<std::uint32_t>(c) >> 8]} * 256 +
+                  (static_cast<std::uint32_t>(c) & 0xFF)];
+}
+
 template <typename Visit>
 void TermMatcher::scan(std::string_view text, Visit&& visit, const DenseTable* dense) const {
   if (states_.size() <= 1) return;
-  std::uint32_t s = 0;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    s = step(s, static_cast<unsigned char>(text[i]), dense);
+  // The terms that end with the byte before `end` in state s; false when `visit` says stop.
+  auto ends = [&](std::uint32_t s, std::size_t end_at) {
+    auto const end = static_cast<std::uint32_t>(end_at);
     for (std::uint32_t o = states_[s].output != UINT32_MAX ? s : states_[s].dict_link; o != UINT32_MAX;
          o = states_[o].dict_link) {
       std::uint32_t const t = states_[o].output;
-      auto const end = static_cast<std::uint32_t>(i + 1);
       const TermShape& term = terms_[t];
       auto const begin = static_cast<std::uint32_t>(end - term.length);
       bool const left_ok =
           term.latin_start == 0 || begin == 0 || !is_word_byte(static_cast<unsigned char>(text[begin - 1]));
       bool const right_ok =
           term.latin_end == 0 || end == text.size() || !is_word_byte(static_cast<unsigned char>(text[end]));
-      if (left_ok && right_ok && !visit(TermHit{t, begin, end})) return;
+      if (left_ok && right_ok && !visit(TermHit{t, begin, end})) return false;
     }
+    return true;
+  };
+  if (dense != nullptr) {
+    std::uint32_t q = 0;
+    for (std::size_t i = 0, length = 1; i < text.size(); i += length) {
+      std::uint32_t const c = dense->class_at(text, i, length);
+      std::uint32_t const e = dense->next[q * dense->classes + c];
+      q = e & ~std::uint32_t{DenseTable::kEnds};
+      if ((e & DenseTable::kEnds) != 0 && !ends(dense->automaton_state[q], i + length)) return;
+    }
+    return;
+  }
+  std::uint32_t s = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    s = step(s, static_cast<unsigned char>(text[i]));
+    if (!ends(s, i + 1)) return;
   }
 }
 
@@ -116,7 +168,7 @@ void TermMatcher::scan(std::string_view text, Visit&& visit, const DenseTable* d
 class ListsMatcher {
  public:
   static constexpr std::uint32_t kDenseAfter = 512;
-  static constexpr std::size_t kMaxDenseEntries = std::size_t{1} << 20;  // 4 MiB
+  static constexpr std::size_t kMaxDenseEntries = std::size_t{1} << 20;  // 2 MiB
 
   ListsMatcher() = default;
   explicit ListsMatcher(const std::vector<std::vector<std::string>>& lists);  // normalised terms, by list

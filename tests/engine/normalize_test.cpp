@@ -119,17 +119,20 @@ TEST(TermMatcher, LeftmostLongestFirstHit) {
   EXPECT_EQ(hit.begin, 0u);
 }
 
-// The precomputed table (make_dense) must find what the failure links find, hit for hit: terms
-// that overlap, share prefixes and suffixes, Latin words on word boundaries, and bytes no term has.
+// The precomputed table (make_dense, by characters) must find what the failure links find (by
+// bytes), hit for hit: terms that overlap, share prefixes and suffixes, Latin words on word
+// boundaries, two- and four-byte characters, characters and bytes no term has, and ill-formed
+// UTF-8: a stray continuation byte, a character cut short, an overlong form.
 TEST(TermMatcher, DenseTableFindsWhatTheLinksFind) {
-  const std::vector<std::string> terms = {"学习", "习题",   "学习工具", "he", "she",  "his",   "hers",
-                                          "art",  "工具箱", "具",       "a",  "习习", "say hi"};
+  const std::vector<std::string> terms = {"学习",   "习题", "学习工具", "he",   "she",    "his",  "hers", "art",
+                                          "工具箱", "具",   "a",        "习习", "say hi", "café", "é",    "😀学"};
   TermMatcher const matcher(terms);
   auto const table = matcher.make_dense(std::size_t{1} << 20);
   ASSERT_NE(table, nullptr);
   EXPECT_EQ(matcher.make_dense(4), nullptr);  // over the limit: no table
-  const std::vector<std::string> pieces = {"学",  "习", "题", "工具",     "箱",  "she", "hers", " ",   "start",
-                                           "art", "a",  "x",  "学习工具", "say", "hi",  "，",   "\xff"};
+  const std::vector<std::string> pieces = {
+      "学",  "习", "题", "工具", "箱",  "she", "hers", " ", "start",    "art",  "a",        "x",       "学习工具",
+      "say", "hi", "，", "\xff", "caf", "é",   "e",    "😀", "\xe5\xad", "\xad", "\xc0\xaf", "\xf0\x9f"};
   std::uint64_t seed = 7;
   for (int round = 0; round < 2000; ++round) {
     std::string text;
