@@ -186,8 +186,8 @@ TEST(Parse, ConditionTests) {
   EXPECT_EQ(condition("name is_any generic").kind, ast::ExprKind::is_any);
   ast::Expr has = condition("features has_any [a, b]");
   EXPECT_EQ(has.kind, ast::ExprKind::has);
-  EXPECT_EQ(has.values.size(), 2u);
-  EXPECT_EQ(condition("features has a").values.size(), 1u);
+  EXPECT_EQ(has.values().size(), 2u);
+  EXPECT_EQ(condition("features has a").values().size(), 1u);
   EXPECT_EQ(condition("entity in [a, b]").kind, ast::ExprKind::in);
   EXPECT_EQ(condition("known(x)").kind, ast::ExprKind::known);
   EXPECT_EQ(condition("done(a.b)").subject.text, "a.b");

@@ -37,8 +37,8 @@ class ConditionChecker {
             f && f->type != ast::FactType::text && f->type != ast::FactType::text_list) {
           error(e.subject.span, "text operation on '" + f->name.text + "', a " + describe(f->type) + " fact");
         }
-        if (!e.list.empty() && !cx_.symbols.terms.count(e.list.text)) {
-          cx_.report_undefined(m_, e.list, "term list", cx_.symbols.terms);
+        if (!e.list().empty() && !cx_.symbols.terms.count(e.list().text)) {
+          cx_.report_undefined(m_, e.list(), "term list", cx_.symbols.terms);
         }
         return;
       case ast::ExprKind::has:
@@ -47,7 +47,7 @@ class ConditionChecker {
             error(e.subject.span,
                   "'has' tests a set or list; '" + f->name.text + "' is a " + describe(f->type) + " fact");
           } else {
-            for (const ast::Value& v : e.values) value(*f, v, true);
+            for (const ast::Value& v : e.values()) value(*f, v, true);
           }
         }
         return;
@@ -58,7 +58,7 @@ class ConditionChecker {
             error(e.subject.span,
                   "'in' tests an enum, text or number; '" + f->name.text + "' is a " + describe(f->type) + " fact");
           } else {
-            for (const ast::Value& v : e.values) value(*f, v);
+            for (const ast::Value& v : e.values()) value(*f, v);
           }
         }
         return;

@@ -105,7 +105,7 @@ class ChainChecker {
     }
     if (t.kind == ast::ExprKind::in && !negated) {
       std::set<std::string> keys;
-      for (const ast::Value& v : t.values) keys.insert(literal_key(v));
+      for (const ast::Value& v : t.values()) keys.insert(literal_key(v));
       if (d.equal && !keys.count(d.equal_key)) return conflict(d.equal);
       for (const auto& entry : d.one_of) {
         const std::set<std::string>& other_keys = entry.second;

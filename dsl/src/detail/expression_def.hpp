@@ -67,7 +67,7 @@ inline auto const subject = [](auto& ctx) {
 template <ast::ExprKind Kind>
 auto const with_list = [](auto& ctx) {
   x3::_val(ctx).kind = Kind;
-  x3::_val(ctx).list = x3::_attr(ctx);
+  x3::_val(ctx).list() = x3::_attr(ctx);
 };
 // `has x` holds one value; `has_any [x, y]` and `in [x, y]` a list of them.
 template <ast::ExprKind Kind>
@@ -76,9 +76,9 @@ auto const with_values = [](auto& ctx) {
   self.kind = Kind;
   ast::Value& v = x3::_attr(ctx);
   if (v.kind == ast::ValueKind::list) {
-    self.values = std::move(v.items);
+    self.values() = std::move(v.items);
   } else {
-    self.values.push_back(std::move(v));
+    self.values().push_back(std::move(v));
   }
 };
 // `fact op value` compares the subject read so far; after a call (`province(x) == …`) the

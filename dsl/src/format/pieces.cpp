@@ -122,14 +122,14 @@ std::string condition_body(const ast::Expr& e) {
     case ast::ExprKind::compare:
       return operand(e.left()) + " " + compare_op(e.op) + " " + operand(e.right());
     case ast::ExprKind::contains_any:
-      return e.subject.text + " contains_any " + e.list.text;
+      return e.subject.text + " contains_any " + e.list().text;
     case ast::ExprKind::is_any:
-      return e.subject.text + " is_any " + e.list.text;
+      return e.subject.text + " is_any " + e.list().text;
     case ast::ExprKind::has:
-      return e.values.size() == 1 ? e.subject.text + " has " + format_value(e.values.front())
-                                  : e.subject.text + " has_any " + value_list(e.values);
+      return e.values().size() == 1 ? e.subject.text + " has " + format_value(e.values().front())
+                                    : e.subject.text + " has_any " + value_list(e.values());
     case ast::ExprKind::in:
-      return e.subject.text + " in " + value_list(e.values);
+      return e.subject.text + " in " + value_list(e.values());
     case ast::ExprKind::known:
       return "known(" + e.subject.text + ")";
     case ast::ExprKind::done:

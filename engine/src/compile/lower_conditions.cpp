@@ -110,14 +110,14 @@ std::uint32_t ModelBuilder::node(const ast::Expr& e, std::set<FactId>& facts) {
     case ast::ExprKind::contains_any:
     case ast::ExprKind::is_any:
       subject_fact();
-      n.target = term_index_.at(e.list.text);
+      n.target = term_index_.at(e.list().text);
       break;
     case ast::ExprKind::has:
     case ast::ExprKind::in: {
       subject_fact();
       const FactInfo& f = model_->facts_[n.fact];
       NodeLiterals listed;
-      for (const ast::Value& v : e.values) {
+      for (const ast::Value& v : e.values()) {
         auto it = std::find(f.values.begin(), f.values.end(), v.text);
         if (it != f.values.end()) n.mask |= 1ull << (it - f.values.begin());
         if (v.kind == ast::ValueKind::string) listed.texts.push_back(normalize_compact(v.text));
