@@ -196,6 +196,7 @@ InterviewState next_question(const Model& model, const Profile& profile, const I
   // conditions settled under its least telling answer (the worst case), with the average as a
   // small tie-breaker; per unit of effort. Ties go to the fact declared first.
   Profile trial = profile;
+  keep_searchable_texts(model, trial);  // every trial reads them
   auto weight = [&](const Item& item) {
     double const base = item.blocking ? kBlockingWeight : kWarningWeight;
     if (item.rule == kNone) return base;

@@ -159,6 +159,15 @@ rule noted at s { when notes contains_any banned block k }
   std::string buffer;
   EXPECT_EQ(story.searchable_text(buffer), "a cafe");
   EXPECT_EQ(title.searchable_text(buffer), "my shop");
+  // A value set to be read again and again (--set, a plan's edits, a model's answers) is
+  // normalised at once; so are a profile's texts once kept for many evaluations.
+  Profile edited = p;
+  set_fact_from_text(*m, edited, *m->find_fact("story"), "A  Cafe");
+  EXPECT_EQ(edited.facts[*m->find_fact("story")].normalized, "a cafe");
+  Profile kept = p;
+  keep_searchable_texts(*m, kept);
+  EXPECT_EQ(kept.facts[*m->find_fact("story")].normalized, "a cafe");
+  EXPECT_EQ(kept.facts[*m->find_fact("title")].normalized, "my shop");
   EXPECT_EQ(tags.normalized_items, std::vector<std::string>{"hotpot"});
   EXPECT_EQ(notes.item_texts, std::vector<std::string>{"cafe"});
   EXPECT_TRUE(notes.normalized_items.empty());

@@ -51,7 +51,10 @@ struct Planner::State {
   using Outcome = plan_detail::Outcome;
   using Set = plan_detail::Set;
 
-  State(const Model& m, const Profile& p, const PlanOptions& o) : model(m), profile(p), options(o) {}
+  // Every trial reads the profile's texts: normalised once here, not once a trial.
+  State(const Model& m, const Profile& p, const PlanOptions& o) : model(m), profile(p), options(o) {
+    keep_searchable_texts(model, profile);
+  }
 
   const Model& model;
   Profile profile;  // edited in place and restored after each evaluation

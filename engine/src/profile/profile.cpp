@@ -33,6 +33,14 @@ std::string_view FactValue::searchable_text(std::string& buffer) const {
   return buffer;
 }
 
+void keep_searchable_texts(const Model& model, Profile& profile) {
+  for (FactId f = 0; f < profile.facts.size(); ++f) {
+    FactValue& v = profile.facts[f];
+    if (v.known && model.facts()[f].type == FactType::text && v.normalized.empty())
+      normalize_text(v.text, v.normalized);
+  }
+}
+
 void FactValue::clear() {
   known = boolean = names_region = false;
   number = 0;

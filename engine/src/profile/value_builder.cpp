@@ -57,13 +57,13 @@ void mismatch(const FactInfo& f, const std::string& got) {
 namespace {
 
 // Fills the derived parts of a text value that conditions read: the compact form where one
-// compares the text, the region it names where one places it. Its normalised form is kept for
-// them; a text only searched for terms is normalised by the first search
-// (FactValue::searchable_text), if the diagnosis reaches one.
-void derive_text(const Model& model, FactId id, FactValue& v) {
+// compares the text, the region it names where one places it, and its normalised form for
+// them and for term searches. `searched_later`: a text only searched for terms is left for
+// the first search to normalise (FactValue::searchable_text), if the diagnosis reaches one.
+void derive_text(const Model& model, FactId id, FactValue& v, bool searched_later) {
   bool const compared = model.conditions().compared_exactly[id];
   const MatchTables& t = model.match_tables();
-  if (!compared && !t.fact_needs_regions[id]) return;
+  if (searched_later && !compared && !t.fact_needs_regions[id]) return;
   normalize_text(v.text, v.normalized);
   if (compared) {
     v.compact.assign(v.normalized);
@@ -137,7 +137,7 @@ FactValue&& ValueBuilder::string(std::string_view s) {
                            " characters");
       }
       v_.text.assign(s);
-      derive_text(model_, id_, v_);
+      derive_text(model_, id_, v_, searched_later_);
       return std::move(v_);
     case FactType::enumeration:
       v_.enum_index = value_index(model_, id_, s);

@@ -20,9 +20,14 @@ std::string type_name(const FactInfo& f);
 // (cleared first, its storage reused: the profile reader refills the same slots profile after
 // profile). A throw leaves that slot unspecified, so a caller that must keep the old value on
 // a mistake builds into the builder.
+//
+// Into a slot, a text only searched for terms is left for its first search to normalise
+// (FactValue::searchable_text): a diagnosis reaches about half of a profile's texts. A value
+// built to keep (a model's answers and givens, a plan's edits) is normalised at once, as it
+// is read again and again.
 class ValueBuilder {
  public:
-  ValueBuilder(const Model& model, FactId id) : ValueBuilder(model, id, own_) {}
+  ValueBuilder(const Model& model, FactId id) : ValueBuilder(model, id, own_) { searched_later_ = false; }
   ValueBuilder(const Model& model, FactId id, FactValue& out);
   ValueBuilder(const ValueBuilder&) = delete;
   ValueBuilder& operator=(const ValueBuilder&) = delete;
@@ -40,6 +45,7 @@ class ValueBuilder {
   const FactInfo& f_;
   FactValue own_;
   FactValue& v_;
+  bool searched_later_ = true;  // into a slot: see above
 };
 
 // The id of a fact named in a profile; an unknown name is an error with a did-you-mean.

@@ -74,6 +74,11 @@ struct ProfileError : std::runtime_error {
 };
 
 class Scratch;
+class Model;
+
+// Normalises now every text that a term search would otherwise normalise each time it reads it
+// (FactValue::searchable_text): for a profile that many evaluations read, as a plan's trials do.
+void keep_searchable_texts(const Model& model, Profile& profile);
 
 // Parses a JSON object of fact name → value (plus `done`, `rejections`; keys starting with
 // '_' are comments). `now` (seconds) is used when the profile gives no `as_of`.
