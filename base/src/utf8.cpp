@@ -24,6 +24,19 @@ Decoded decode(std::string_view text, std::size_t at) {
   return d;
 }
 
+std::optional<std::size_t> first_ill_formed(std::string_view text) {
+  for (std::size_t i = 0; i < text.size();) {
+    if (static_cast<unsigned char>(text[i]) < 0x80) {  // most of a KB's text
+      ++i;
+      continue;
+    }
+    Decoded const d = decode(text, i);
+    if (!d.valid) return i;
+    i += d.length;
+  }
+  return std::nullopt;
+}
+
 std::size_t count_code_points(std::string_view text) {
   std::size_t n = 0;
   for (std::size_t i = 0; i < text.size(); ++n) i += decode(text, i).length;

@@ -111,7 +111,8 @@ std::string render_json(const Diagnostics& diagnostics) {
     j["notes"] = d.notes;
     array.push_back(std::move(j));
   }
-  return array.dump(2) + "\n";
+  // A diagnostic may quote bytes of a file that is not UTF-8: replaced, never a throw.
+  return array.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
 }
 
 }  // namespace mpadvisor::dsl

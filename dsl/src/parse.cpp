@@ -5,11 +5,13 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdio>
 #include <optional>
 
 #include "detail/comments.hpp"
 #include "detail/config.hpp"
 #include "detail/declaration.hpp"
+#include "mpadvisor/base/utf8.hpp"
 #include "mpadvisor/dsl/diagnostic_codes.hpp"
 #include "mpadvisor/dsl/source_map.hpp"
 #include "mpadvisor/dsl/suggest.hpp"
@@ -81,6 +83,16 @@ ParseResult parse(std::string path, std::string text) {
   result.module.text = std::move(text);
   const std::string& source = result.module.text;
   SourceMap map(result.module.path, source);
+  // A KB file is UTF-8 text. Bytes that are not would reach names, titles and sources, and
+  // from them every answer and JSON document; the file is refused where they start.
+  if (auto bad = base::utf8::first_ill_formed(source)) {
+    char byte[8];
+    std::snprintf(byte, sizeof byte, "0x%02X", static_cast<unsigned char>(source[*bad]));
+    result.diagnostics.add(make_diagnostic(map, static_cast<std::uint32_t>(*bad), Severity::error, code::kInvalidUtf8,
+                                           std::string("the file is not UTF-8 text: byte ") + byte +
+                                               " here starts no character (save the file as UTF-8)"));
+    return result;
+  }
   result.module.comments = grammar::scan_comments(source);
 
   grammar::ParseState state;

@@ -19,6 +19,18 @@ TEST(Utf8, DecodesAndResynchronisesAfterBadBytes) {
   EXPECT_EQ(count_code_points("瑜伽yoga"), 6u);
 }
 
+TEST(Utf8, FindsTheFirstIllFormedByte) {
+  EXPECT_EQ(utf8::first_ill_formed("plain ascii"), std::nullopt);
+  EXPECT_EQ(utf8::first_ill_formed("小程序 ok"), std::nullopt);
+  EXPECT_EQ(utf8::first_ill_formed("ab\xff"
+                                   "cd"),
+            2u);                                          // never a UTF-8 byte
+  EXPECT_EQ(utf8::first_ill_formed("小\xe7\xa8s"), 3u);   // a character cut short
+  EXPECT_EQ(utf8::first_ill_formed("x\xc0\xaf"), 1u);     // an overlong '/'
+  EXPECT_EQ(utf8::first_ill_formed("\xed\xa0\x80"), 0u);  // a surrogate
+  EXPECT_EQ(utf8::first_ill_formed("end \xe5"), 4u);      // truncated at the end
+}
+
 TEST(Utf8, WidthFollowsEastAsianWidth) {
   EXPECT_EQ(display_width("瑜伽"), 4u);
   EXPECT_EQ(display_width("ＹＯＧＡ"), 8u);  // full-width forms

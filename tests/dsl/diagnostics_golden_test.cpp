@@ -34,5 +34,19 @@ std::vector<std::string> cases() {
 INSTANTIATE_TEST_SUITE_P(Files, GoldenDiagnostics, ::testing::ValuesIn(cases()),
                          [](const ::testing::TestParamInfo<std::string>& info) { return info.param; });
 
+// A message that quotes bytes which are not UTF-8 still renders as JSON, each such byte as
+// U+FFFD (the JSON library throws on them by default: `kb check --format json` failed).
+TEST(RenderJson, ReplacesBytesThatAreNotUtf8) {
+  Diagnostics d;
+  Diagnostic bad;
+  bad.severity = Severity::warning;
+  bad.code = "bare-source";
+  bad.message = "source 'guide \xe7\xa8s' is neither an address nor a declared reference";
+  d.add(bad);
+  std::string json;
+  ASSERT_NO_THROW(json = render_json(d));
+  EXPECT_NE(json.find("guide \xef\xbf\xbds"), std::string::npos) << json;
+}
+
 }  // namespace
 }  // namespace mpadvisor::dsl

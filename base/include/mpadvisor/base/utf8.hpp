@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -30,6 +31,9 @@ void for_each(std::string_view text, Fn&& fn) {
 }
 
 std::size_t count_code_points(std::string_view text);
+// The offset of the first byte that starts no well-formed character, or nullopt for text
+// that is well-formed UTF-8 throughout.
+std::optional<std::size_t> first_ill_formed(std::string_view text);
 
 // Terminal columns of one code point: 2 for East Asian Wide and Fullwidth characters (ICU's
 // East_Asian_Width property), 0 for combining marks, format and control characters, else 1.

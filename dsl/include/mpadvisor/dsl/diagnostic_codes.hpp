@@ -9,6 +9,7 @@ namespace mpadvisor::dsl::code {
 
 // Reading and parsing
 inline constexpr std::string_view kSyntax = "syntax";
+inline constexpr std::string_view kInvalidUtf8 = "invalid-utf8";
 inline constexpr std::string_view kUnreadableFile = "unreadable-file";
 inline constexpr std::string_view kEmptyKb = "empty-kb";
 // Names
@@ -44,10 +45,10 @@ inline constexpr std::string_view kStaleSource = "stale-source";
 
 // All of them, for documentation and for the test that each has an example.
 inline constexpr std::array kAll = {
-    kSyntax,         kUnreadableFile,     kEmptyKb,         kDuplicateName, kReservedName,  kNoGoal,
-    kDuplicateGoal,  kUndefinedName,      kMissingProperty, kUnknownActor,  kTypeMismatch,  kInvalidDate,
-    kBadPattern,     kRegexPattern,       kNeverTrue,       kRestatedGiven, kBaselineCycle, kBackgroundChange,
-    kSecondCalendar, kRequiresCycle,      kUnreachableStep, kUnusedCause,   kMissingFix,    kMissingPattern,
-    kMissingText,    kMissingTranslation, kMissingSource,   kBareSource,    kStaleSource};
+    kSyntax,           kInvalidUtf8,    kUnreadableFile,     kEmptyKb,         kDuplicateName, kReservedName,
+    kNoGoal,           kDuplicateGoal,  kUndefinedName,      kMissingProperty, kUnknownActor,  kTypeMismatch,
+    kInvalidDate,      kBadPattern,     kRegexPattern,       kNeverTrue,       kRestatedGiven, kBaselineCycle,
+    kBackgroundChange, kSecondCalendar, kRequiresCycle,      kUnreachableStep, kUnusedCause,   kMissingFix,
+    kMissingPattern,   kMissingText,    kMissingTranslation, kMissingSource,   kBareSource,    kStaleSource};
 
 }  // namespace mpadvisor::dsl::code
