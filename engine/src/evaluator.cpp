@@ -269,8 +269,7 @@ Evidence Evaluator::fact_evidence(FactId fact, std::uint32_t index, Truth value)
       return true;
     };
     if (model_.facts()[fact].type == FactType::text) {
-      std::string buffer;
-      record(v.searchable_text(buffer), v.text);
+      record(v.searchable_text(memo_.text), v.text);
     } else {
       for (std::size_t i = 0; i < v.item_texts.size() && !record(v.item_texts[i], v.list[i]); ++i) {
       }

@@ -31,7 +31,7 @@ class Evaluator {
     // question): by fact, ListsMatcher::words() words of list bits.
     std::vector<std::uint32_t> hits_stamp;  // by FactId
     std::vector<std::uint64_t> hits;
-    std::string text;  // a text normalised for that search (FactValue::searchable_text)
+    std::string text;  // a text normalised for a search (FactValue::searchable_text)
     // Facts described for evidence (many findings cite the same fact).
     std::vector<std::uint32_t> described_stamp;  // by FactId
     std::vector<std::string> described;

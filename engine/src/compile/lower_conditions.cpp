@@ -226,9 +226,9 @@ void ModelBuilder::hot_nodes() {
     c.text_size = n.text_size;
     text.insert(text.end(), texts_.begin() + n.text_begin, texts_.begin() + n.text_begin + n.text_size);
     c.target = n.target;
-    if (n.literals != kNone) {  // copied: the interview's tables read them after this
+    if (n.literals != kNone) {
       c.literals = static_cast<std::uint32_t>(cc.literals.size());
-      cc.literals.push_back(literals_[n.literals]);
+      cc.literals.push_back(std::move(literals_[n.literals]));
     }
     cold.push_back(c);
     HotNode h;
@@ -283,6 +283,7 @@ void ModelBuilder::hot_nodes() {
   cc.cold = std::move(cold);
   cc.text = std::move(text);
   texts_ = {};
+  literals_ = {};
 }
 
 }  // namespace mpadvisor::engine

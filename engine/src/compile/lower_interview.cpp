@@ -39,11 +39,11 @@ void ModelBuilder::interview_tables() {
   }
 
   std::vector<Literals> lit(facts);
-  for (const CondNode& n : nodes_) {
+  for (std::uint32_t i = 0; i < nodes_.size(); ++i) {  // laid out: node i is the model's node i
+    const CondNode& n = nodes_[i];
     if (n.fact == kNone) continue;
     Literals& l = lit[n.fact];
-    static const NodeLiterals kNoLiterals;
-    const NodeLiterals& listed = n.literals == kNone ? kNoLiterals : literals_[n.literals];
+    const NodeLiterals& listed = cc.literals_of(i);
     switch (n.kind) {
       case CondKind::compare:
         switch (n.left_fn) {
