@@ -21,6 +21,9 @@ std::string read_file(const fs::path& path) {
 
 namespace {
 
+// A loaded KB is for the checker and the compiler, which read rule conditions one at a time.
+constexpr ParseOptions kLoadParse{.rule_conditions_in_text = true};
+
 class Loader {
  public:
   LoadResult result;
@@ -49,7 +52,7 @@ class Loader {
       result.diagnostics.add(std::move(d));
       return;
     }
-    ParseResult parsed = parse(display_path(canonical), std::move(text));
+    ParseResult parsed = parse(display_path(canonical), std::move(text), kLoadParse);
     result.diagnostics.append(std::move(parsed.diagnostics));
     std::vector<std::pair<fs::path, Diagnostic>> imports;
     SourceMap map(parsed.module.path, parsed.module.text);
@@ -129,7 +132,7 @@ LoadResult load(const fs::path& path) {
 LoadResult load_text(std::string path, std::string text) {
   LoadResult result;
   result.kb.root = path;
-  ParseResult parsed = parse(std::move(path), std::move(text));
+  ParseResult parsed = parse(std::move(path), std::move(text), kLoadParse);
   result.diagnostics = std::move(parsed.diagnostics);
   result.kb.modules.push_back(std::move(parsed.module));
   return result;

@@ -7,10 +7,13 @@
 #include <cctype>
 #include <cstdio>
 #include <optional>
+#include <stdexcept>
+#include <variant>
 
 #include "detail/comments.hpp"
 #include "detail/config.hpp"
 #include "detail/declaration.hpp"
+#include "detail/expression.hpp"
 #include "mpadvisor/base/utf8.hpp"
 #include "mpadvisor/dsl/diagnostic_codes.hpp"
 #include "mpadvisor/dsl/source_map.hpp"
@@ -68,7 +71,41 @@ std::optional<std::string> misspelt_word_hint(std::string_view text, std::size_t
   return {};
 }
 
+std::uint32_t node_count(const ast::Expr& e) {
+  std::uint32_t n = 1;
+  for (const ast::Expr& operand : e.operands) n += node_count(operand);
+  return n;
+}
+
+void keep_condition_as_text(ast::Declaration& declaration) {
+  auto* rule = std::get_if<ast::Rule>(&declaration);
+  if (rule == nullptr || rule->condition.span.end == 0) return;  // the checker reports a rule without one
+  ast::Span const span = rule->condition.span;
+  rule->condition_nodes = node_count(rule->condition);
+  rule->condition = ast::Expr();
+  rule->condition.span = span;
+  rule->condition_in_text = true;
+}
+
 }  // namespace
+
+const ast::Expr& rule_condition(const ast::Module& module, const ast::Rule& rule, ast::Expr& storage) {
+  if (!rule.condition_in_text) return rule.condition;
+  ast::Span const span = rule.condition.span;
+  if (span.begin > span.end || span.end > module.text.size())
+    throw std::logic_error("rule '" + rule.name.text + "': its condition's span lies outside " + module.path);
+  grammar::ParseState state;
+  state.buffer_begin = module.text.data();  // spans count from the start of the file, as before
+  auto const skip_context = x3::make_context<x3::skipper_tag>(grammar::skipper);
+  auto const context = x3::make_context<grammar::state_tag>(state, skip_context);
+  iterator_type first = module.text.data() + span.begin;
+  iterator_type const last = module.text.data() + span.end;
+  storage = ast::Expr();
+  // The text parsed once already, with the same grammar: it cannot fail now.
+  if (!grammar::condition.parse(first, last, context, x3::unused, storage) || first != last)
+    throw std::logic_error("rule '" + rule.name.text + "': its condition no longer parses in " + module.path);
+  return storage;
+}
 
 const std::vector<std::string>& declaration_keywords() {
   static const std::vector<std::string> keywords = {"import",   "goal",         "fact",    "terms", "province",
@@ -77,7 +114,7 @@ const std::vector<std::string>& declaration_keywords() {
   return keywords;
 }
 
-ParseResult parse(std::string path, std::string text) {
+ParseResult parse(std::string path, std::string text, const ParseOptions& options) {
   ParseResult result;
   result.module.path = std::move(path);
   result.module.text = std::move(text);
@@ -109,6 +146,7 @@ ParseResult parse(std::string path, std::string text) {
     ast::Declaration declaration;
     state.error.reset();
     if (grammar::declaration.parse(first, last, context, x3::unused, declaration)) {
+      if (options.rule_conditions_in_text) keep_condition_as_text(declaration);
       result.module.declarations.push_back(std::move(declaration));
       continue;
     }

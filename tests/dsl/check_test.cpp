@@ -63,6 +63,21 @@ TEST(Check, BaseWithOneRuleIsClean) {
   EXPECT_EQ(d.warning_count(), 0u) << render_text(d);
 }
 
+// A checked KB keeps its rules' conditions as text: checking and compiling read one at a time.
+TEST(Check, ACheckedKbHoldsRuleConditionsAsText) {
+  KbCheck checked = dsl::check_text("t.mpk", kBase + kRule);
+  ASSERT_TRUE(checked.kb) << render_text(checked.diagnostics);
+  std::size_t rules = 0;
+  for (const ast::Declaration& d : checked.kb->kb().modules.at(0).declarations) {
+    if (const auto* r = std::get_if<ast::Rule>(&d)) {
+      ++rules;
+      EXPECT_TRUE(r->condition_in_text);
+      EXPECT_TRUE(r->condition.operands.empty());
+    }
+  }
+  EXPECT_EQ(rules, 1u);
+}
+
 TEST(Check, DuplicateNamesPointAtTheFirst) {
   Diagnostics d = check_with(std::string(kRule) + "step a { title zh \"x\" en \"x\" }\n");
   ASSERT_TRUE(has(d, "duplicate-name", "step 'a' is declared twice"));

@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include "mpadvisor/dsl/format.hpp"
+
 namespace mpadvisor::dsl {
 namespace {
 
@@ -320,6 +322,54 @@ TEST(ParseErrors, KeywordIsNotAValue) {
   ParseResult r = parse("t.mpk", "rule r at s { when entity == and x block c }");
   ASSERT_EQ(r.diagnostics.error_count(), 1u);
   EXPECT_NE(r.diagnostics.items()[0].message.find("expected a value"), std::string::npos);
+}
+
+// A load keeps rule conditions as text; reading one back gives the tree a plain parse gives,
+// node for node and span for span, wherever the condition's lines and comments fall.
+void expect_same_tree(const ast::Expr& a, const ast::Expr& b) {
+  EXPECT_EQ(a.kind, b.kind);
+  EXPECT_EQ(a.span.begin, b.span.begin);
+  EXPECT_EQ(a.span.end, b.span.end);
+  EXPECT_EQ(a.subject.text, b.subject.text);
+  ASSERT_EQ(a.operands.size(), b.operands.size());
+  for (std::size_t i = 0; i < a.operands.size(); ++i) expect_same_tree(a.operands[i], b.operands[i]);
+}
+
+TEST(Parse, RuleConditionsKeptAsTextReadBackAsTheSameTree) {
+  std::string const text =
+      "rule a at s { when known(x) and x == 3 block c }\n"
+      "rule b at s {\n  when (x in [a, b] # a comment inside\n   or not y contains_any t)\n"
+      "   and days_since(d) >= 2\n  block c\n}\n"
+      "rule c at s { block c }\n";
+  ParseResult const eager = parse("t.mpk", text);
+  ParseResult const lean = parse("t.mpk", text, ParseOptions{.rule_conditions_in_text = true});
+  ASSERT_FALSE(lean.diagnostics.has_errors()) << render_text(lean.diagnostics);
+  ASSERT_EQ(lean.module.declarations.size(), 3u);
+  auto nodes = [](const ast::Expr& e, auto& self) -> std::uint32_t {
+    std::uint32_t n = 1;
+    for (const ast::Expr& op : e.operands) n += self(op, self);
+    return n;
+  };
+  for (std::size_t i = 0; i < 2; ++i) {
+    const auto& full = std::get<ast::Rule>(eager.module.declarations[i]);
+    const auto& kept = std::get<ast::Rule>(lean.module.declarations[i]);
+    EXPECT_TRUE(kept.condition_in_text);
+    EXPECT_TRUE(kept.condition.operands.empty());
+    EXPECT_EQ(kept.condition_nodes, nodes(full.condition, nodes));
+    ast::Expr storage;
+    const ast::Expr& read = rule_condition(lean.module, kept, storage);
+    EXPECT_EQ(&read, &storage);
+    expect_same_tree(read, full.condition);
+    EXPECT_EQ(format_condition(read), format_condition(full.condition));
+  }
+  // Without a condition there is nothing to keep: the checker reports the rule as it is.
+  const auto& none = std::get<ast::Rule>(lean.module.declarations[2]);
+  EXPECT_FALSE(none.condition_in_text);
+  EXPECT_EQ(none.condition.span.end, 0u);
+  // A tree held in the rule is read in place.
+  const auto& held = std::get<ast::Rule>(eager.module.declarations[0]);
+  ast::Expr unused;
+  EXPECT_EQ(&rule_condition(eager.module, held, unused), &held.condition);
 }
 
 }  // namespace

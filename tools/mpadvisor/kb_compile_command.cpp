@@ -3,6 +3,8 @@
 // precompiles the shipped KB this way.
 #include <filesystem>
 #include <iostream>
+#include <utility>
+#include <vector>
 
 #include "commands.hpp"
 #include "file_output.hpp"
@@ -24,7 +26,11 @@ int run_compile(const GlobalOptions& g, const CompileArgs& a) {
   require_kb_path(root);
   dsl::KbCheck kb = check_kb(root);
   if (!kb.kb) throw UsageError("the knowledge base at " + root.string() + " has errors (run 'mpadvisor kb check')");
-  std::string const bytes = engine::encode_model(*engine::compile(*kb.kb), engine::kb_sources(*kb.kb, root));
+  // The sources name the files before the compiler frees the syntax tree, the peak of a load,
+  // as it goes; the warnings are for `kb check`.
+  std::vector<engine::KbSource> const sources = engine::kb_sources(*kb.kb, root);
+  kb.diagnostics = {};
+  std::string const bytes = engine::encode_model(*engine::compile(std::move(*kb.kb)), sources);
   replace_file(a.output, bytes);  // a reader never maps a half-written model
   std::cout << "compiled " << root.string() << " into " << a.output << " (" << bytes.size() << " bytes)\n";
   return kExitOk;

@@ -2,6 +2,7 @@
 #include "check/context.hpp"
 #include "check/types.hpp"
 #include "mpadvisor/dsl/diagnostic_codes.hpp"
+#include "mpadvisor/dsl/parse.hpp"
 
 namespace mpadvisor::dsl::check_detail {
 namespace {
@@ -173,13 +174,14 @@ class ConditionChecker {
 }  // namespace
 
 void check_conditions(CheckContext& cx) {
+  ast::Expr condition;  // one rule's at a time
   for (const auto& [name, d] : cx.symbols.rules) {
     if (d.decl->condition.span.end == 0) {
       cx.report(*d.module, d.decl->name.span, Severity::error, code::kMissingProperty,
                 "rule '" + name + "' has no condition; add `when …`");
       continue;
     }
-    ConditionChecker(cx, *d.module).check(d.decl->condition);
+    ConditionChecker(cx, *d.module).check(rule_condition(*d.module, *d.decl, condition));
   }
   for (const auto& [name, d] : cx.symbols.steps) {
     if (d.decl->done_when) ConditionChecker(cx, *d.module).check(*d.decl->done_when);

@@ -9,6 +9,7 @@
 #include <set>
 
 #include "check/context.hpp"
+#include "mpadvisor/dsl/parse.hpp"
 
 namespace mpadvisor::dsl::check_detail {
 namespace {
@@ -179,7 +180,9 @@ class ChainChecker {
 }  // namespace
 
 void check_satisfiable(CheckContext& cx) {
-  for (const auto& d : cx.symbols.rule_order) ChainChecker(cx, *d.module).visit(d.decl->condition);
+  ast::Expr condition;  // one rule's at a time
+  for (const auto& d : cx.symbols.rule_order)
+    ChainChecker(cx, *d.module).visit(rule_condition(*d.module, *d.decl, condition));
   for (const auto& d : cx.symbols.step_order) {
     if (d.decl->done_when) ChainChecker(cx, *d.module).visit(*d.decl->done_when);
   }

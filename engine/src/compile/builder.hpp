@@ -103,6 +103,15 @@ class ModelBuilder {
   Expectation expectation(const ast::Expectation& e) const;
   Given given(const ast::Assignment& a) const;
 
+  // With a tree to free: every declaration of a kind emptied, once lowered and read by nothing
+  // after, so that what the model takes next reuses its memory.
+  template <typename Decl>
+  void release_all() {
+    if (tree_ == nullptr) return;
+    each_owned<Decl>([](Decl& d, const ast::Module&) { d = Decl(); });
+    return_free_pages();
+  }
+
   // Each declaration of a kind, writable: only with a tree to free.
   template <typename Decl, typename Fn>
   void each_owned(Fn&& fn) {

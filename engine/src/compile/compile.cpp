@@ -10,6 +10,7 @@
 
 #include "compile/builder.hpp"
 #include "mpadvisor/base/clock.hpp"
+#include "mpadvisor/dsl/parse.hpp"
 #include "scope_cache.hpp"
 
 namespace mpadvisor::engine {
@@ -34,8 +35,10 @@ std::shared_ptr<const Model> ModelBuilder::build() {
   regions();
   reserve_nodes();
   steps();
+  release_all<ast::Step>();  // the step graph points at them; nothing reads it after steps()
   alternatives();
   causes();
+  release_all<ast::Cause>();
   rules();
   scenarios();
   calendar();
@@ -123,7 +126,9 @@ void ModelBuilder::reserve_nodes() {
     return n;
   };
   std::size_t nodes = 0;
-  each<ast::Rule>([&](const ast::Rule& r, const ast::Module&) { nodes += count(r.condition, count); });
+  each<ast::Rule>([&](const ast::Rule& r, const ast::Module&) {
+    nodes += r.condition_in_text ? r.condition_nodes : count(r.condition, count);
+  });
   each<ast::Step>([&](const ast::Step& s, const ast::Module&) {
     if (s.done_when) nodes += count(*s.done_when, count);
   });
@@ -197,11 +202,13 @@ void ModelBuilder::causes() {
 void ModelBuilder::rules() {
   static constexpr Effect kEffects[] = {Effect::block, Effect::warn, Effect::wait};
   static constexpr Likelihood kLikelihoods[] = {Likelihood::low, Likelihood::medium, Likelihood::high};
+  model_->rules_.reserve(symbols_.rule_order.size());
+  ast::Expr parsed;  // a condition the load kept as text, one rule's at a time
   auto lower = [&](const ast::Rule& r, const ast::Module& m) {
     RuleInfo info;
     info.name = r.name.text;
     info.step = step_id(r.step);
-    info.condition = condition(r.condition);
+    info.condition = condition(dsl::rule_condition(m, r, parsed));
     info.effect = kEffects[static_cast<int>(r.effect.kind)];
     info.cause = cause_id(r.effect.cause);
     info.likelihood = kLikelihoods[static_cast<int>(r.effect.likelihood)];

@@ -341,7 +341,11 @@ struct Effect : Node {
 struct Rule : Node {
   Name name;
   Name step;
+  // The tree of `when …`, or, when `condition_in_text`, only its span: a load keeps the text
+  // alone, and dsl::rule_condition parses it again for whoever needs the tree.
   Expr condition;
+  bool condition_in_text = false;
+  std::uint32_t condition_nodes = 0;  // when in text: the tree's size, to make room for it ahead
   Effect effect;
   std::vector<Source> sources;
 };
