@@ -90,6 +90,16 @@ TEST(Parse, StepWithEveryProperty) {
   EXPECT_FALSE(s.cost->refundable);
   ASSERT_TRUE(s.done_when);
   EXPECT_EQ(s.done_when->kind, ast::ExprKind::done);
+  // The optional parts live on the heap; a copy has its own, and a step without them none.
+  ast::Step copy = s;
+  copy.duration->high.amount = 3;
+  EXPECT_EQ(s.duration->high.amount, 12);
+  ASSERT_TRUE(copy.done_when);
+  EXPECT_EQ(copy.done_when->subject.text, "x");
+  auto const bare = parse_one<ast::Step>("step s { title en \"S\" actor applicant }");
+  EXPECT_FALSE(bare.duration);
+  EXPECT_FALSE(bare.cost.has_value());
+  EXPECT_FALSE(bare.done_when);
 }
 
 TEST(Parse, BaselinesScenariosFromThemAndUnknownFacts) {

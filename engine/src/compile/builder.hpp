@@ -78,8 +78,8 @@ class ModelBuilder {
   static Text text_of(const ast::Text& t);
   std::vector<Source> sources_of(const std::vector<ast::Source>& sources) const;
   Literal literal_of(const ast::Value& v) const;
-  static std::optional<Duration> duration_of(const std::optional<ast::DurationRange>& d);
-  static std::optional<Cost> cost_of(const std::optional<ast::Cost>& c);
+  static std::optional<Duration> duration_of(const ast::Optional<ast::DurationRange>& d);
+  static std::optional<Cost> cost_of(const ast::Optional<ast::Cost>& c);
   SourceLocation locate(const ast::Module* m, ast::Span span) const;
 
   // lower_conditions.cpp: conditions into flat nodes
@@ -88,6 +88,7 @@ class ModelBuilder {
   Operand operand(const ast::Value& v, FactId fact, Function fn);
   void lay_out_nodes();  // once every condition is lowered: the order a diagnosis reads them
   void hot_nodes();      // then the model's hot and cold halves of each
+  void release_nodes();  // once nothing reads the builder's nodes
 
   // lower_matchers.cpp: term lists, regions and message patterns into matchers
   void term_lists();
@@ -95,8 +96,20 @@ class ModelBuilder {
   void pattern(CauseId cause, const ast::Pattern& p);
   void pattern_tables();
 
-  // lower_interview.cpp: the answers worth trying for each fact, and the rules reading it
-  void interview_tables();
+  // lower_interview.cpp: the answers worth trying for each fact, and the rules reading it.
+  // What the conditions say about one fact, the literals it is compared with, is read from the
+  // builder's nodes, which go before the model is finished.
+  struct FactLiterals {
+    std::set<double> numbers;           // compared directly, or through width() / count()
+    std::set<double> width_thresholds;  // width(F) op N
+    std::set<double> count_thresholds;  // count(F) op N
+    std::set<std::int64_t> offsets;     // as_of + offset seconds (days_since, hours_since, days_until)
+    std::set<std::int64_t> times;       // absolute times compared with
+    std::set<std::string> texts;        // texts compared with, terms searched for
+    bool region = false;                // province() or mentions_region() reads it
+  };
+  void interview_literals();  // after hot_nodes(), while the nodes are here
+  void interview_tables();    // after Model::finish()
 
   // lower_scenarios.cpp: scenarios with their baselines merged in
   void scenarios();
@@ -148,10 +161,11 @@ class ModelBuilder {
       alternatives_index_;
   std::map<std::string, std::int32_t, std::less<>> province_index_;
   LiteralTable pattern_literals_;
-  std::vector<CondNode> nodes_;          // every condition's nodes, lowered (lower_conditions.cpp)
-  std::vector<std::uint32_t> children_;  // CondNode::first_child
-  std::vector<NodeLiterals> literals_;   // CondNode::literals
-  std::vector<char> texts_;              // CondNode::text_begin
+  std::vector<CondNode> nodes_;              // every condition's nodes, lowered (lower_conditions.cpp)
+  std::vector<std::uint32_t> children_;      // CondNode::first_child
+  std::vector<NodeLiterals> literals_;       // CondNode::literals
+  std::vector<char> texts_;                  // CondNode::text_begin
+  std::vector<FactLiterals> fact_literals_;  // by fact id (lower_interview.cpp)
 };
 
 }  // namespace mpadvisor::engine

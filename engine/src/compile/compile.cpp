@@ -45,6 +45,8 @@ std::shared_ptr<const Model> ModelBuilder::build() {
   release_tree();
   lay_out_nodes();
   hot_nodes();
+  interview_literals();
+  release_nodes();
   pattern_tables();
   model_->finish();
   interview_tables();  // tries answers through the profile's own checks, which need finish()'s indexes
@@ -229,7 +231,7 @@ void ModelBuilder::rules() {
   each_owned<ast::Rule>([&](ast::Rule& r, const ast::Module& m) {
     lower(r, m);
     r.condition = ast::Expr();
-    r.sources = {};
+    r.sources = std::vector<ast::Source>();  // `= {}` would keep the capacity
     if (++lowered % kRulesBetweenTrims == 0) return_free_pages();
   });
 }

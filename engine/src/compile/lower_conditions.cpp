@@ -219,6 +219,7 @@ void ModelBuilder::hot_nodes() {
   std::vector<ColdNode> cold;
   cold.reserve(nodes_.size());
   std::vector<char> text;
+  text.reserve(texts_.size());
   cc.literals.clear();
   for (const CondNode& n : nodes_) {
     ColdNode c;
@@ -282,8 +283,17 @@ void ModelBuilder::hot_nodes() {
   cc.hot = std::move(hot);
   cc.cold = std::move(cold);
   cc.text = std::move(text);
-  texts_ = {};
-  literals_ = {};
+  // Moved-from or copied: their memory goes now (`= {}` would keep a vector's capacity).
+  texts_ = std::vector<char>();
+  literals_ = std::vector<NodeLiterals>();
+}
+
+// The nodes, once hot_nodes() and interview_literals() have read them: the largest of the
+// builder's arrays, which would otherwise last until the model is finished.
+void ModelBuilder::release_nodes() {
+  nodes_ = std::vector<CondNode>();
+  children_ = std::vector<std::uint32_t>();
+  return_free_pages();
 }
 
 }  // namespace mpadvisor::engine

@@ -13,36 +13,16 @@ namespace {
 
 constexpr std::int64_t kHour = 3600, kDay = 86400;
 
-// What the conditions of a model say about one fact: the literals it is compared with.
-struct Literals {
-  std::set<double> numbers;           // compared directly, or through width() / count()
-  std::set<double> width_thresholds;  // width(F) op N
-  std::set<double> count_thresholds;  // count(F) op N
-  std::set<std::int64_t> offsets;     // as_of + offset seconds (days_since, hours_since, days_until)
-  std::set<std::int64_t> times;       // absolute times compared with
-  std::set<std::string> texts;        // texts compared with, terms searched for
-  bool region = false;                // province() or mentions_region() reads it
-};
-
 }  // namespace
 
-void ModelBuilder::interview_tables() {
+void ModelBuilder::interview_literals() {
   const CompiledConditions& cc = *model_->conditions_;
-  MatchTables& t = *model_->tables_;
-  std::size_t const facts = model_->facts_.size();
-  InterviewTables& it = t.interview;
-  it.rules_of_fact.assign(facts, {});
-  it.answers.assign(facts, {});
-  it.relative.assign(facts, {});
-  for (RuleId r = 0; r < model_->rules_.size(); ++r) {
-    for (FactId f : cc.facts_of[model_->rules_[r].condition]) it.rules_of_fact[f].push_back(r);
-  }
-
-  std::vector<Literals> lit(facts);
+  std::vector<FactLiterals>& lit = fact_literals_;
+  lit.assign(model_->facts_.size(), {});
   for (std::uint32_t i = 0; i < nodes_.size(); ++i) {  // laid out: node i is the model's node i
     const CondNode& n = nodes_[i];
     if (n.fact == kNone) continue;
-    Literals& l = lit[n.fact];
+    FactLiterals& l = lit[n.fact];
     const NodeLiterals& listed = cc.literals_of(i);
     switch (n.kind) {
       case CondKind::compare:
@@ -92,10 +72,23 @@ void ModelBuilder::interview_tables() {
         break;
     }
   }
+}
+
+void ModelBuilder::interview_tables() {
+  const CompiledConditions& cc = *model_->conditions_;
+  MatchTables& t = *model_->tables_;
+  std::size_t const facts = model_->facts_.size();
+  InterviewTables& it = t.interview;
+  it.rules_of_fact.assign(facts, {});
+  it.answers.assign(facts, {});
+  it.relative.assign(facts, {});
+  for (RuleId r = 0; r < model_->rules_.size(); ++r) {
+    for (FactId f : cc.facts_of[model_->rules_[r].condition]) it.rules_of_fact[f].push_back(r);
+  }
 
   for (FactId f = 0; f < facts; ++f) {
     const FactInfo& info = model_->facts_[f];
-    const Literals& l = lit[f];
+    const FactLiterals& l = fact_literals_[f];
     std::vector<FactValue>& out = it.answers[f];
     std::vector<bool>& rel = it.relative[f];
     auto add = [&](auto&& make, bool relative = false) {

@@ -68,7 +68,7 @@ Literal ModelBuilder::literal_of(const ast::Value& v) const {
   return out;
 }
 
-std::optional<Duration> ModelBuilder::duration_of(const std::optional<ast::DurationRange>& d) {
+std::optional<Duration> ModelBuilder::duration_of(const ast::Optional<ast::DurationRange>& d) {
   if (!d) return std::nullopt;
   // The grammar admits exactly these units (lexical_def.hpp).
   auto amount = [](const ast::Quantity& q) {
@@ -81,7 +81,7 @@ std::optional<Duration> ModelBuilder::duration_of(const std::optional<ast::Durat
   return Duration{amount(d->low), amount(d->high)};
 }
 
-std::optional<Cost> ModelBuilder::cost_of(const std::optional<ast::Cost>& c) {
+std::optional<Cost> ModelBuilder::cost_of(const ast::Optional<ast::Cost>& c) {
   if (!c) return std::nullopt;
   return Cost{c->amount, c->currency, c->per_attempt, c->per_year, c->refundable};
 }
