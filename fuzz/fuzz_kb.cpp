@@ -1,9 +1,11 @@
 // libFuzzer target for the parser, the checker and the formatter. Besides "no crash, no
 // sanitizer report", it checks the formatter's contract on every input that parses:
-// the formatted text parses again, to as many declarations, and formatting it is a no-op.
+// the formatted text parses again, to as many declarations, and formatting it is a no-op; and
+// a rule condition the loader keeps as text reads back as the tree a plain parse gives.
 #include <cstdint>
 #include <cstdlib>
 #include <string>
+#include <variant>
 
 #include "mpadvisor/dsl/checked_kb.hpp"
 #include "mpadvisor/dsl/format.hpp"
@@ -23,5 +25,16 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   ParseResult again = parse("fuzz.mpk", once);
   if (again.diagnostics.has_errors() || again.module.declarations.size() != module.declarations.size()) std::abort();
   if (format(again.module) != once) std::abort();
+  ParseResult const lean = parse("fuzz.mpk", text, ParseOptions{.rule_conditions_in_text = true});
+  if (lean.diagnostics.has_errors() || lean.module.declarations.size() != module.declarations.size()) std::abort();
+  ast::Expr storage;
+  for (std::size_t i = 0; i < module.declarations.size(); ++i) {
+    const auto* full = std::get_if<ast::Rule>(&module.declarations[i]);
+    const auto* kept = std::get_if<ast::Rule>(&lean.module.declarations[i]);
+    if ((full == nullptr) != (kept == nullptr)) std::abort();
+    if (full != nullptr &&
+        format_condition(rule_condition(lean.module, *kept, storage)) != format_condition(full->condition))
+      std::abort();
+  }
   return 0;
 }
