@@ -1,17 +1,27 @@
 // The peers' workload (../shared/peers: generated with gen.py, translated with
 // to_mpadvisor.py), split into the parts of `diagnose --batch`: loading the KB, reading a
 // line's profile, diagnosing it, writing the answer, and all of it for one line. The figures
-// are per profile, profiles taken in turn, so that caches see what the batch sees.
+// are per profile, profiles taken in turn, so that caches see what the batch sees; BM_Batch
+// runs the command itself, end to end, and reports its peak memory.
 //   MPADVISOR_PEERS_OUT=../shared/peers/out build/bin/peers_bench
 // (a size whose folder is missing is skipped: run ../shared/peers/run.sh SIZE once first).
 #include <benchmark/benchmark.h>
+#include <fcntl.h>
 #include <malloc.h>
+#include <spawn.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <chrono>
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <string>
+#include <string_view>
+#include <vector>
 
 #include "mpadvisor/base/json_members.hpp"
 #include "mpadvisor/dsl/checked_kb.hpp"
@@ -207,8 +217,129 @@ void BM_Line(benchmark::State& state, const std::string& size, bool lean) {
   }
 }
 
+// One run of the command-line program, as run.sh makes it: its wall time and peak memory.
+struct ProgramRun {
+  double seconds = 0;
+  double peak_mib = 0;
+  bool ok = false;
+};
+
+constexpr const char* kMeasureFlag = "--run-measured";
+
+// Runs `args` through this program started afresh with kMeasureFlag (main, below), which runs
+// the command and prints its peak resident memory. A child's peak counts the memory of the
+// process it was forked from, so the command must not be forked from this one, which holds
+// the workloads.
+ProgramRun run_program(const std::vector<std::string>& args) {
+  std::vector<std::string> all{"/proc/self/exe", kMeasureFlag};
+  all.insert(all.end(), args.begin(), args.end());
+  std::vector<char*> argv;
+  for (const std::string& a : all) argv.push_back(const_cast<char*>(a.c_str()));
+  argv.push_back(nullptr);
+  int out[2];
+  ProgramRun run;
+  if (pipe(out) != 0) return run;
+  posix_spawn_file_actions_t files;
+  posix_spawn_file_actions_init(&files);
+  posix_spawn_file_actions_adddup2(&files, out[1], STDOUT_FILENO);
+  posix_spawn_file_actions_addclose(&files, out[0]);
+  auto const start = std::chrono::steady_clock::now();
+  pid_t pid = 0;
+  int const spawned = posix_spawn(&pid, argv[0], &files, nullptr, argv.data(), environ);
+  posix_spawn_file_actions_destroy(&files);
+  close(out[1]);
+  std::string report;
+  char buffer[64];
+  for (ssize_t n; spawned == 0 && (n = read(out[0], buffer, sizeof buffer)) > 0;) report.append(buffer, n);
+  close(out[0]);
+  int status = 0;
+  if (spawned != 0 || waitpid(pid, &status, 0) != pid) return run;
+  run.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  run.peak_mib = std::strtod(report.c_str(), nullptr) / 1024.0;  // reported in KiB
+  // 1: some answer is not clear, or some line was bad (there are none in the workload).
+  run.ok = WIFEXITED(status) && (WEXITSTATUS(status) == 0 || WEXITSTATUS(status) == 1) && !report.empty();
+  return run;
+}
+
+// The measuring side: runs argv as a child with no input and no output, prints the child's
+// peak resident memory in KiB, and exits with the child's status.
+int run_measured(char** argv) {
+  pid_t const pid = fork();
+  if (pid < 0) return 127;
+  if (pid == 0) {
+    int const null = open("/dev/null", O_RDWR);
+    dup2(null, STDIN_FILENO);
+    dup2(null, STDOUT_FILENO);
+    dup2(null, STDERR_FILENO);
+    execv(argv[0], argv);
+    _exit(127);
+  }
+  int status = 0;
+  rusage usage{};
+  if (wait4(pid, &status, 0, &usage) != pid) return 127;
+  std::printf("%ld\n", usage.ru_maxrss);
+  return WIFEXITED(status) ? WEXITSTATUS(status) : 127;
+}
+
+// `mpadvisor diagnose --batch` end to end, as run.sh runs it (two threads, the lean answer),
+// on the KB's text or on a model file made by `kb compile`. Timed: the whole process on the
+// workload's lines, less the same process on no lines (its start and the KB's load), per
+// line; peak_MiB is the whole run's peak resident memory.
+void BM_Batch(benchmark::State& state, const std::string& size, bool from_model_file) {
+  fs::path const dir = peers_out() / size / "mpadvisor";
+  if (!fs::exists(dir / "batch.jsonl")) return state.SkipWithError("no workload");
+  fs::path kb = dir / "kb";
+  fs::path const file = fs::temp_directory_path() / ("peers_bench_batch_" + size + ".mpm");
+  if (from_model_file) {
+    dsl::KbCheck checked = dsl::load_and_check(kb);
+    std::ofstream(file, std::ios::binary)
+        << engine::encode_model(*engine::compile(*checked.kb), engine::kb_sources(*checked.kb, kb));
+    kb = file;
+  }
+  std::size_t lines = 0;
+  {
+    std::ifstream in(dir / "batch.jsonl");
+    for (std::string line; std::getline(in, line);) ++lines;
+  }
+  auto command = [&](const fs::path& input) {
+    return std::vector<std::string>{MPADVISOR_BINARY, "--kb",         kb.string(), "--format",
+                                    "json",           "diagnose",     "--batch",   input.string(),
+                                    "--no-evidence",  "--names-only", "--fields",  "target,blockers"};
+  };
+  double peak = 0;
+  for (auto _ : state) {
+    ProgramRun const empty = run_program(command(dir / "empty.jsonl"));
+    ProgramRun const full = run_program(command(dir / "batch.jsonl"));
+    if (!empty.ok || !full.ok) {
+      state.SkipWithError("the batch failed: run it by hand to see why");
+      break;
+    }
+    state.SetIterationTime(std::max(0.0, full.seconds - empty.seconds) / static_cast<double>(lines));
+    peak = full.peak_mib;
+  }
+  state.counters["peak_MiB"] = peak;
+  state.counters["lines"] = static_cast<double>(lines);
+  if (from_model_file) fs::remove(file);
+}
+
 }  // namespace
 
+BENCHMARK_CAPTURE(BM_Batch, medium_text, std::string("medium"), false)
+    ->Unit(benchmark::kMicrosecond)
+    ->UseManualTime()
+    ->Iterations(5);
+BENCHMARK_CAPTURE(BM_Batch, large_text, std::string("large"), false)
+    ->Unit(benchmark::kMicrosecond)
+    ->UseManualTime()
+    ->Iterations(2);
+BENCHMARK_CAPTURE(BM_Batch, medium_model, std::string("medium"), true)
+    ->Unit(benchmark::kMicrosecond)
+    ->UseManualTime()
+    ->Iterations(5);
+BENCHMARK_CAPTURE(BM_Batch, large_model, std::string("large"), true)
+    ->Unit(benchmark::kMicrosecond)
+    ->UseManualTime()
+    ->Iterations(2);
 BENCHMARK_CAPTURE(BM_LoadKb, medium, std::string("medium"))->Unit(benchmark::kMillisecond);
 BENCHMARK_CAPTURE(BM_LoadKb, large, std::string("large"))->Unit(benchmark::kMillisecond)->Iterations(3);
 BENCHMARK_CAPTURE(BM_LoadModelFile, medium, std::string("medium"))->Unit(benchmark::kMillisecond);
@@ -228,4 +359,11 @@ BENCHMARK_CAPTURE(BM_Line, large, std::string("large"), false)->Unit(benchmark::
 BENCHMARK_CAPTURE(BM_Line, medium_lean, std::string("medium"), true)->Unit(benchmark::kMicrosecond);
 BENCHMARK_CAPTURE(BM_Line, large_lean, std::string("large"), true)->Unit(benchmark::kMicrosecond);
 
-BENCHMARK_MAIN();
+int main(int argc, char** argv) {
+  if (argc > 2 && std::string_view(argv[1]) == kMeasureFlag) return run_measured(argv + 2);
+  benchmark::Initialize(&argc, argv);
+  if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
+  benchmark::RunSpecifiedBenchmarks();
+  benchmark::Shutdown();
+  return 0;
+}
