@@ -128,28 +128,25 @@ enum class ExprKind {
   mentions_region,  // text names a province or city
 };
 
-// A part of a node that most nodes of its kind leave out, kept on the heap so that those stay
-// small: a value (copied with its node), empty until first written. Read while empty, it is
-// the default value.
+// An owning pointer that copies what it points to: the storage of Boxed and Optional below,
+// parts of the tree kept on the heap yet copied with their node like any other member.
 template <typename T>
-class Boxed {
+class HeapValue {
  public:
-  Boxed() = default;
-  Boxed(const Boxed& other) : p_(other.p_ ? std::make_unique<T>(*other.p_) : nullptr) {}
-  Boxed(Boxed&&) noexcept = default;
-  Boxed& operator=(const Boxed& other) {
+  HeapValue() = default;
+  HeapValue(const HeapValue& other) : p_(other.p_ ? std::make_unique<T>(*other.p_) : nullptr) {}
+  HeapValue(HeapValue&&) noexcept = default;
+  HeapValue& operator=(const HeapValue& other) {
     if (this != &other) p_ = other.p_ ? std::make_unique<T>(*other.p_) : nullptr;
     return *this;
   }
-  Boxed& operator=(Boxed&&) noexcept = default;
-  ~Boxed() = default;
+  HeapValue& operator=(HeapValue&&) noexcept = default;
+  ~HeapValue() = default;
 
-  const T& get() const {
-    static const T kEmpty{};
-    return p_ ? *p_ : kEmpty;
-  }
-  T& get() {
-    if (!p_) p_ = std::make_unique<T>();
+  const T* get() const { return p_.get(); }
+  T* get() { return p_.get(); }
+  T& emplace(T value) {
+    p_ = std::make_unique<T>(std::move(value));
     return *p_;
   }
 
@@ -157,35 +154,43 @@ class Boxed {
   std::unique_ptr<T> p_;
 };
 
+// A part of a node that most nodes of its kind leave out, kept on the heap so that those stay
+// small: a value (copied with its node), empty until first written. Read while empty, it is
+// the default value.
+template <typename T>
+class Boxed {
+ public:
+  const T& get() const {
+    static const T kEmpty{};
+    return p_.get() != nullptr ? *p_.get() : kEmpty;
+  }
+  T& get() { return p_.get() != nullptr ? *p_.get() : p_.emplace(T{}); }
+
+ private:
+  HeapValue<T> p_;
+};
+
 // An optional part that most declarations leave out, kept on the heap: inline, it would widen
 // every declaration, since a Declaration is as large as its largest kind (a step's duration,
-// cost and `done when` made each of a 10,000-rule KB's rules 480 bytes instead of 336).
+// cost and `done when` made each of a 10,000-rule KB's rules 480 bytes instead of 336). Read
+// as std::optional is.
 template <typename T>
 class Optional {
  public:
-  Optional() = default;
-  Optional(const Optional& other) : p_(other.p_ ? std::make_unique<T>(*other.p_) : nullptr) {}
-  Optional(Optional&&) noexcept = default;
-  Optional& operator=(const Optional& other) {
-    if (this != &other) p_ = other.p_ ? std::make_unique<T>(*other.p_) : nullptr;
-    return *this;
-  }
-  Optional& operator=(Optional&&) noexcept = default;
   Optional& operator=(T value) {
-    p_ = std::make_unique<T>(std::move(value));
+    p_.emplace(std::move(value));
     return *this;
   }
-  ~Optional() = default;
 
-  bool has_value() const { return p_ != nullptr; }
+  bool has_value() const { return p_.get() != nullptr; }
   explicit operator bool() const { return has_value(); }
-  const T& operator*() const { return *p_; }
-  T& operator*() { return *p_; }
+  const T& operator*() const { return *p_.get(); }
+  T& operator*() { return *p_.get(); }
   const T* operator->() const { return p_.get(); }
   T* operator->() { return p_.get(); }
 
  private:
-  std::unique_ptr<T> p_;
+  HeapValue<T> p_;
 };
 
 // A comparison's two sides.
