@@ -80,6 +80,16 @@ const Workload* workload(const std::string& size) {
     return;                                                                        \
   }
 
+// The KB at `kb` compiled into a model file as `kb compile` writes it, in the temporary folder.
+fs::path write_model_file(const fs::path& kb, const std::string& name) {
+  dsl::KbCheck checked = dsl::load_and_check(kb);
+  if (!checked.kb) throw std::runtime_error(dsl::render_text(checked.diagnostics));
+  fs::path const file = fs::temp_directory_path() / (name + ".mpm");
+  std::ofstream(file, std::ios::binary) << engine::encode_model(*engine::compile(*checked.kb),
+                                                                engine::kb_sources(*checked.kb, kb));
+  return file;
+}
+
 void BM_LoadKb(benchmark::State& state, const std::string& size) {
   fs::path const dir = peers_out() / size / "mpadvisor/kb";
   if (!fs::exists(dir)) return state.SkipWithError("no workload");
@@ -90,10 +100,7 @@ void BM_LoadKb(benchmark::State& state, const std::string& size) {
 void BM_LoadModelFile(benchmark::State& state, const std::string& size) {
   fs::path const dir = peers_out() / size / "mpadvisor/kb";
   if (!fs::exists(dir)) return state.SkipWithError("no workload");
-  dsl::KbCheck checked = dsl::load_and_check(dir);
-  fs::path const file = fs::temp_directory_path() / ("peers_bench_" + size + ".mpm");
-  std::ofstream(file, std::ios::binary) << engine::encode_model(*engine::compile(*checked.kb),
-                                                                engine::kb_sources(*checked.kb, dir));
+  fs::path const file = write_model_file(dir, "peers_bench_" + size);
   std::size_t bytes = 0;
   for (auto _ : state) {
     std::size_t const before = mallinfo2().uordblks;
@@ -288,14 +295,7 @@ int run_measured(char** argv) {
 void BM_Batch(benchmark::State& state, const std::string& size, bool from_model_file) {
   fs::path const dir = peers_out() / size / "mpadvisor";
   if (!fs::exists(dir / "batch.jsonl")) return state.SkipWithError("no workload");
-  fs::path kb = dir / "kb";
-  fs::path const file = fs::temp_directory_path() / ("peers_bench_batch_" + size + ".mpm");
-  if (from_model_file) {
-    dsl::KbCheck checked = dsl::load_and_check(kb);
-    std::ofstream(file, std::ios::binary)
-        << engine::encode_model(*engine::compile(*checked.kb), engine::kb_sources(*checked.kb, kb));
-    kb = file;
-  }
+  fs::path const kb = from_model_file ? write_model_file(dir / "kb", "peers_bench_batch_" + size) : dir / "kb";
   std::size_t lines = 0;
   {
     std::ifstream in(dir / "batch.jsonl");
@@ -319,7 +319,7 @@ void BM_Batch(benchmark::State& state, const std::string& size, bool from_model_
   }
   state.counters["peak_MiB"] = peak;
   state.counters["lines"] = static_cast<double>(lines);
-  if (from_model_file) fs::remove(file);
+  if (from_model_file) fs::remove(kb);
 }
 
 }  // namespace

@@ -71,12 +71,6 @@ std::optional<std::string> misspelt_word_hint(std::string_view text, std::size_t
   return {};
 }
 
-std::uint32_t node_count(const ast::Expr& e) {
-  std::uint32_t n = 1;
-  for (const ast::Expr& operand : e.operands) n += node_count(operand);
-  return n;
-}
-
 void keep_condition_as_text(ast::Declaration& declaration) {
   auto* rule = std::get_if<ast::Rule>(&declaration);
   if (rule == nullptr || rule->condition.span.end == 0) return;  // the checker reports a rule without one
@@ -88,6 +82,12 @@ void keep_condition_as_text(ast::Declaration& declaration) {
 }
 
 }  // namespace
+
+std::uint32_t node_count(const ast::Expr& condition) {
+  std::uint32_t n = 1;
+  for (const ast::Expr& operand : condition.operands) n += node_count(operand);
+  return n;
+}
 
 const ast::Expr& rule_condition(const ast::Module& module, const ast::Rule& rule, ast::Expr& storage) {
   if (!rule.condition_in_text) return rule.condition;

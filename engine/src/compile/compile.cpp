@@ -122,21 +122,16 @@ void ModelBuilder::steps() {
 // Room for every condition's nodes at once: grown by doubling, the array was at its largest,
 // old and new side by side, while the rules were lowered.
 void ModelBuilder::reserve_nodes() {
-  auto count = [](const ast::Expr& e, auto& self) -> std::size_t {
-    std::size_t n = 1;
-    for (const ast::Expr& op : e.operands) n += self(op, self);
-    return n;
-  };
   std::size_t nodes = 0;
   each<ast::Rule>([&](const ast::Rule& r, const ast::Module&) {
-    nodes += r.condition_in_text ? r.condition_nodes : count(r.condition, count);
+    nodes += r.condition_in_text ? r.condition_nodes : dsl::node_count(r.condition);
   });
   each<ast::Step>([&](const ast::Step& s, const ast::Module&) {
-    if (s.done_when) nodes += count(*s.done_when, count);
+    if (s.done_when) nodes += dsl::node_count(*s.done_when);
   });
   each<ast::Cause>([&](const ast::Cause& c, const ast::Module&) {
     for (const ast::Fix& f : c.fixes) {
-      if (f.guard) nodes += count(*f.guard, count);
+      if (f.guard) nodes += dsl::node_count(*f.guard);
     }
   });
   nodes_.reserve(nodes);

@@ -25,6 +25,9 @@ struct ParseOptions {
 // Parses one file's text. `path` is only used to name the file in diagnostics.
 ParseResult parse(std::string path, std::string text, const ParseOptions& options = {});
 
+// The number of nodes of a condition tree (what ast::Rule::condition_nodes keeps).
+std::uint32_t node_count(const ast::Expr& condition);
+
 // A rule's condition as a tree: the rule's own, or, when the parse kept it as text, parsed
 // again from `module` (the rule's module) into `storage`, which the result then refers to.
 const ast::Expr& rule_condition(const ast::Module& module, const ast::Rule& rule, ast::Expr& storage);
