@@ -141,7 +141,7 @@ void diagnose(const Model& model, const Profile& profile, const DiagnoseOptions&
   root_at.clear();
 
   auto finding = [&](const HotRule& rule, Truth v) {
-    Finding f{rule.id, rule.cause, rule.step, v, {}};
+    Finding f{rule.id, rule.cause, rule.step, rule.effect, v, {}};
     if (options.evidence) eval.evidence(rule.root, f.evidence);
     return f;
   };

@@ -72,6 +72,9 @@ void Model::finish() {
   fill(step_index_, steps_);
   fill(rule_index_, rules_);
   fill(cause_index_, causes_);
+  step_names_ = NameTable::of(steps_);
+  rule_names_ = NameTable::of(rules_);
+  cause_names_ = NameTable::of(causes_);
   CompiledConditions& cc = *conditions_;
   cc.fact_values.assign(facts_.size(), {});
   for (FactId f = 0; f < facts_.size(); ++f) {

@@ -207,6 +207,12 @@ std::string diagnosis_text(const engine::Model& m, const engine::Diagnosis& d, c
 
 namespace {
 
+// A step's, rule's or cause's name as a JSON string: copied with its quotes when every name of
+// the table is safe to copy, escaped otherwise.
+JsonWriter& write_name(JsonWriter& w, const engine::NameTable& names, std::uint32_t id) {
+  return names.json_safe() ? w.quoted_value(names.quoted(id)) : w.value(names.name(id));
+}
+
 void write_sources(JsonWriter& w, const std::vector<engine::Source>& sources, Lang lang) {
   w.begin_array();
   for (const engine::Source& s : sources) {
@@ -241,12 +247,18 @@ void write_evidence(JsonWriter& w, const engine::Evidence& e) {
 }
 
 void write_finding(JsonWriter& w, const engine::Model& m, const engine::Finding& f, const Options& o) {
-  const engine::CauseInfo& cause = m.causes()[f.cause];
-  const engine::RuleInfo& rule = m.rules()[f.rule];
-  w.begin_object().member("cause", cause.name).member("rule", rule.name).member("step", m.steps()[f.step].name);
-  if (!o.names_only) w.member("title", cause.title.get(o.lang)).member("explanation", cause.explanation.get(o.lang));
-  if (rule.effect == engine::Effect::warn) w.member("likelihood", engine::to_string(rule.likelihood));
-  if (rule.effect == engine::Effect::wait) w.member("actor", rule.actor);
+  w.begin_object();
+  write_name(w.key("cause"), m.cause_names(), f.cause);
+  write_name(w.key("rule"), m.rule_names(), f.rule);
+  write_name(w.key("step"), m.step_names(), f.step);
+  // The rule's and the cause's records (long, with their texts) are read only for what the
+  // names do not say.
+  if (!o.names_only) {
+    const engine::CauseInfo& cause = m.causes()[f.cause];
+    w.member("title", cause.title.get(o.lang)).member("explanation", cause.explanation.get(o.lang));
+  }
+  if (f.effect == engine::Effect::warn) w.member("likelihood", engine::to_string(m.rules()[f.rule].likelihood));
+  if (f.effect == engine::Effect::wait) w.member("actor", m.rules()[f.rule].actor);
   if (o.evidence) {
     w.key("evidence").begin_array();
     for (const engine::Evidence& e : f.evidence) write_evidence(w, e);
@@ -256,6 +268,8 @@ void write_finding(JsonWriter& w, const engine::Model& m, const engine::Finding&
     w.end_object();
     return;
   }
+  const engine::CauseInfo& cause = m.causes()[f.cause];
+  const engine::RuleInfo& rule = m.rules()[f.rule];
   w.key("fixes").begin_array();
   for (const engine::Fix& fix : cause.fixes) {
     w.begin_object().member("text", fix.text.get(o.lang)).key("changes").begin_array();
@@ -284,18 +298,18 @@ void write_findings(JsonWriter& w, const engine::Model& m, const std::vector<eng
 
 // {"step", "title"}: a step as the answers name it.
 void write_step(JsonWriter& w, const engine::Model& m, engine::StepId s, const Options& o) {
-  w.member("step", m.steps()[s].name);
+  write_name(w.key("step"), m.step_names(), s);
   if (!o.names_only) w.member("title", m.steps()[s].title.get(o.lang));
 }
 
-constexpr std::array<std::string_view, 11> kMembers = {"target",   "verdict", "kb_version",      "blockers",
-                                                       "warnings", "waiting", "needs_info",      "next_steps",
-                                                       "held",     "steps",   "latest_rejection"};
+constexpr std::array<PlainKey, 11> kMembers = {"target",   "verdict", "kb_version",      "blockers",
+                                               "warnings", "waiting", "needs_info",      "next_steps",
+                                               "held",     "steps",   "latest_rejection"};
 
 // The index of a member's name; a misspelt name does not compile.
 consteval std::size_t member(std::string_view name) {
   std::size_t k = 0;
-  while (kMembers.at(k) != name) ++k;
+  while (kMembers.at(k).text() != name) ++k;
   return k;
 }
 
@@ -313,10 +327,10 @@ std::uint32_t diagnosis_members_mask(std::string_view list) {
   while (true) {
     std::size_t const comma = list.find(',');
     std::string_view const name = list.substr(0, comma);
-    auto const at = std::find(kMembers.begin(), kMembers.end(), name);
+    auto const at = std::find_if(kMembers.begin(), kMembers.end(), [&](const PlainKey& m) { return m.text() == name; });
     if (at == kMembers.end()) {
       std::string known;
-      for (std::string_view m : kMembers) known += (known.empty() ? "" : ", ") + std::string(m);
+      for (const PlainKey& m : kMembers) known += (known.empty() ? "" : ", ") + std::string(m.text());
       throw std::invalid_argument("'" + std::string(name) + "' is not a member of a diagnosis (" + known + ")");
     }
     mask |= std::uint32_t{1} << (at - kMembers.begin());
@@ -327,7 +341,7 @@ std::uint32_t diagnosis_members_mask(std::string_view list) {
 
 void write_diagnosis_members(JsonWriter& w, const engine::Model& m, const engine::Diagnosis& d, const Options& o) {
   if (wanted(w, o, member("target")))
-    w.value(d.target == engine::kNone ? std::string_view() : std::string_view(m.steps()[d.target].name));
+    d.target == engine::kNone ? w.value(std::string_view()) : write_name(w, m.step_names(), d.target);
   if (wanted(w, o, member("verdict"))) w.value(engine::to_string(d.verdict));
   if (wanted(w, o, member("kb_version"))) w.value(m.version());
   if (wanted(w, o, member("blockers"))) {
@@ -336,7 +350,7 @@ void write_diagnosis_members(JsonWriter& w, const engine::Model& m, const engine
       w.begin_object();
       write_step(w, m, b.step, o);
       w.member("root", b.root).key("blocks").begin_array();
-      for (engine::StepId s : b.blocks) w.value(m.steps()[s].name);
+      for (engine::StepId s : b.blocks) write_name(w, m.step_names(), s);
       w.end_array().key("causes");
       write_findings(w, m, b.causes, o);
       w.end_object();

@@ -63,11 +63,33 @@ JsonWriter& JsonWriter::end_array() {
   return *this;
 }
 
-JsonWriter& JsonWriter::key(std::string_view name) {
+JsonWriter& JsonWriter::key(PlainKey name) {
+  before_value();
+  std::string_view const text = name.text();
+  std::size_t const at = out_.size();
+  std::size_t const colon = indent_ >= 0 ? 2 : 1;
+  out_.resize(at + text.size() + 2 + colon);
+  char* p = out_.data() + at;
+  p[0] = '"';
+  std::memcpy(p + 1, text.data(), text.size());
+  p[text.size() + 1] = '"';
+  p[text.size() + 2] = ':';
+  if (colon == 2) p[text.size() + 3] = ' ';
+  after_key_ = true;
+  return *this;
+}
+
+JsonWriter& JsonWriter::key_text(std::string_view name) {
   before_value();
   string(name);
   out_ += indent_ >= 0 ? ": " : ":";
   after_key_ = true;
+  return *this;
+}
+
+JsonWriter& JsonWriter::quoted_value(std::string_view json_string) {
+  before_value();
+  out_ += json_string;
   return *this;
 }
 
@@ -117,7 +139,7 @@ JsonWriter& JsonWriter::value(const Json& tree) {
   switch (tree.type()) {
     case Json::value_t::object:
       begin_object();
-      for (const auto& [name, member] : tree.items()) key(name).value(member);
+      for (const auto& [name, member] : tree.items()) key_text(name).value(member);
       return end_object();
     case Json::value_t::array:
       begin_array();

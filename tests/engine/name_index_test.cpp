@@ -1,10 +1,13 @@
-// The model's name lookups: every name finds its id, nothing else finds anything.
+// The model's name lookups: every name finds its id, nothing else finds anything. And the
+// other way, the packed tables that give each id's name, quoted or not.
 #include "mpadvisor/engine/name_index.hpp"
 
 #include <gtest/gtest.h>
 
 #include <string>
 #include <vector>
+
+#include "mpadvisor/engine/name_table.hpp"
 
 namespace mpadvisor::engine {
 namespace {
@@ -28,6 +31,36 @@ TEST(NameIndex, ARepeatedNameKeepsItsFirstIdAndAnEmptyIndexFindsNothing) {
   index.assign({"x", "y", "x"});
   EXPECT_EQ(index.find("x"), 0u);
   EXPECT_EQ(index.find("y"), 1u);
+}
+
+struct Named {
+  std::string name;
+};
+
+TEST(NameTable, EachIdGivesItsNameAndTheNameInQuotes) {
+  std::vector<Named> infos;
+  infos.reserve(301);
+  for (int i = 0; i < 300; ++i) infos.push_back({"step_" + std::to_string(i)});
+  infos.push_back({""});
+  NameTable const table = NameTable::of(infos);
+  ASSERT_EQ(table.size(), infos.size());
+  for (std::uint32_t id = 0; id < infos.size(); ++id) {
+    EXPECT_EQ(table.name(id), infos[id].name);
+    EXPECT_EQ(table.quoted(id), "\"" + infos[id].name + "\"");
+  }
+  EXPECT_TRUE(table.json_safe());
+}
+
+// A model file's names are not checked against the KB's grammar: one name that JSON would
+// escape, or that is not printable ASCII, and no quoted name may be copied into JSON as it is.
+TEST(NameTable, ANameJsonWouldEscapeMakesTheTableUnsafe) {
+  for (const char* odd : {"a\"b", "back\\slash", "tab\there", "名称", "del\x7F"}) {
+    NameTable const table = NameTable::of(std::vector<Named>{{"plain"}, {odd}, {"after"}});
+    EXPECT_FALSE(table.json_safe()) << odd;
+    EXPECT_EQ(table.name(1), odd);
+    EXPECT_EQ(table.name(2), "after");
+  }
+  EXPECT_TRUE(NameTable::of(std::vector<Named>{{"a.b-c_d 1"}}).json_safe());
 }
 
 }  // namespace

@@ -98,6 +98,18 @@ TEST(JsonWriter, EmptyContainersAndMembersAsDumpWritesThem) {
   EXPECT_EQ(w.str(), expected.dump(2));
 }
 
+// Keys the code spells out are copied, and so is a string already written as JSON (a model's
+// quoted names): the same bytes as dump, on one line and indented.
+TEST(JsonWriter, PlainKeysAndQuotedValuesAsDumpWritesThem) {
+  for (int indent : {-1, 2}) {
+    JsonWriter w(indent);
+    w.begin_object().key("step").quoted_value("\"s1\"").key("escaped").quoted_value("\"a\\\"b\"");
+    w.key_text("名\"").begin_array().quoted_value("\"x\"").end_array().end_object();
+    Json const expected = Json{{"step", "s1"}, {"escaped", "a\"b"}, {"名\"", {"x"}}};
+    EXPECT_EQ(w.str(), expected.dump(indent)) << indent;
+  }
+}
+
 // The writer keeps the first 64 levels in a word and deeper ones aside: containers nested far
 // deeper, with members before and after the nested one at every level, as dump writes them.
 TEST(JsonWriter, DeeplyNestedContainersAsDumpWritesThem) {

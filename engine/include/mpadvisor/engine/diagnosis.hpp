@@ -51,6 +51,7 @@ struct Finding {
   RuleId rule = kNone;
   CauseId cause = kNone;
   StepId step = kNone;
+  Effect effect = Effect::block;  // the rule's, as an answer needs it without the rule's record
   Truth value = Truth::yes;
   std::vector<Evidence> evidence;
 };

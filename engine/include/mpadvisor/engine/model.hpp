@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "mpadvisor/engine/name_index.hpp"
+#include "mpadvisor/engine/name_table.hpp"
 #include "mpadvisor/engine/truth.hpp"
 
 namespace mpadvisor::dsl {
@@ -280,6 +281,11 @@ class Model {
   // A rule's condition as the KB writes it (kept once, with the condition's nodes).
   std::string_view condition_text(RuleId rule) const;
 
+  // The names of steps, rules and causes, by id, packed for the answers that list them.
+  const NameTable& step_names() const { return step_names_; }
+  const NameTable& rule_names() const { return rule_names_; }
+  const NameTable& cause_names() const { return cause_names_; }
+
   std::optional<FactId> find_fact(std::string_view name) const { return fact_index_.find(name); }
   std::optional<StepId> find_step(std::string_view name) const { return step_index_.find(name); }
   std::optional<RuleId> find_rule(std::string_view name) const { return rule_index_.find(name); }
@@ -313,6 +319,7 @@ class Model {
   std::string version_;
   // Views into the info vectors above, which do not change once the model is built.
   NameIndex fact_index_, step_index_, rule_index_, cause_index_;
+  NameTable step_names_, rule_names_, cause_names_;
   std::unique_ptr<CompiledConditions> conditions_;
   std::unique_ptr<MatchTables> tables_;
   std::unique_ptr<ScopeCache> scopes_;

@@ -14,6 +14,24 @@
 
 namespace mpadvisor::render {
 
+// A key the code spells out (a string literal), checked when compiled to need no escaping, so
+// that writing it is a copy: a misspelt one, with a quote, a backslash or a byte outside
+// printable ASCII, does not compile.
+class PlainKey {
+ public:
+  template <std::size_t N>
+  consteval PlainKey(const char (&text)[N])
+      : text_(text, N - 1) {  // NOLINT(google-explicit-constructor): literals convert
+    for (char c : text_) {
+      if (c < 0x20 || c >= 0x7F || c == '"' || c == '\\') throw "a JSON key the writer copies must be plain ASCII";
+    }
+  }
+  constexpr std::string_view text() const { return text_; }
+
+ private:
+  std::string_view text_;
+};
+
 class JsonWriter {
  public:
   // indent < 0: one line, as dump(-1); otherwise dump(indent). `replace_invalid` answers
@@ -28,7 +46,8 @@ class JsonWriter {
   JsonWriter& end_object();
   JsonWriter& begin_array();
   JsonWriter& end_array();
-  JsonWriter& key(std::string_view name);
+  JsonWriter& key(PlainKey name);
+  JsonWriter& key_text(std::string_view name);  // any text, escaped as needed
 
   JsonWriter& value(std::string_view text);
   JsonWriter& value(const char* text) { return value(std::string_view(text)); }
@@ -40,11 +59,14 @@ class JsonWriter {
   JsonWriter& value(unsigned n) { return value(static_cast<std::uint64_t>(n)); }
   JsonWriter& value(double x);
   JsonWriter& value(const Json& tree);  // a tree written in place, as dump would
+  // A string already written as JSON, quotes and escapes included (engine::NameTable::quoted
+  // where json_safe()), copied as it is.
+  JsonWriter& quoted_value(std::string_view json_string);
   JsonWriter& null();
 
   // key(name).value(v) in one call.
   template <typename T>
-  JsonWriter& member(std::string_view name, const T& v) {
+  JsonWriter& member(PlainKey name, const T& v) {
     return key(name).value(v);
   }
 
