@@ -6,6 +6,7 @@
 
 #include <array>
 #include <atomic>
+#include <bit>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -136,6 +137,11 @@ struct HotRule {
   // number, the rest CompiledConditions::always_known, so that checking them takes no branch
   // (whether a profile gives a fact is as good as random). A rule with more guards keeps four;
   // its nodes test the others.
+  //
+  // In a model of fewer than 128 facts (CompiledConditions::guard_masks) the same guards are
+  // kept as a 128-bit mask of fact ids instead, facts 0–63 in guards[0] (low half) and
+  // guards[1], 64–127 in guards[2] and guards[3]: two masked compares with the profile's known
+  // bits, which a diagnosis holds in registers, rather than four bit tests read from memory.
   static constexpr std::size_t kGuards = 4;
   std::array<FactId, kGuards> guards{};
   // What is left to test once the guards hold: the condition's conjuncts (the nodes under
@@ -163,7 +169,8 @@ struct CompiledConditions {
   std::vector<FactId> known_fact_ids;  // see HotRule
   // By FactId: an enum or set fact's values to their index (every profile looks its values up).
   std::vector<NameIndex> fact_values;
-  FactId always_known = 0;  // a guard that always holds: one past the last fact
+  FactId always_known = 0;   // a guard that always holds: one past the last fact
+  bool guard_masks = false;  // HotRule::guards are a mask of facts (fewer than 128 of them)
   // By FactId: some node compares the text (or list) fact's compact form (==, !=, in, has,
   // is_any); reading a profile derives that form only for these facts.
   std::vector<bool> compared_exactly;
@@ -194,6 +201,19 @@ struct CompiledConditions {
   Children children_of(std::uint32_t node) const {
     const HotNode& h = hot[node];
     return is_composite(h.kind) ? Children{h.a, h.a + h.b} : Children{};
+  }
+  // A rule's guards as fact ids, whichever way the rule keeps them (always_known left out).
+  std::vector<FactId> guard_facts(const HotRule& r) const {
+    std::vector<FactId> facts;
+    for (std::size_t k = 0; k < HotRule::kGuards; ++k) {
+      if (!guard_masks) {
+        if (r.guards[k] != always_known) facts.push_back(r.guards[k]);
+        continue;
+      }
+      for (std::uint32_t bits = r.guards[k]; bits != 0; bits &= bits - 1)
+        facts.push_back(static_cast<FactId>(k * 32 + static_cast<std::size_t>(std::countr_zero(bits))));
+    }
+    return facts;
   }
   // A comparison's right operand when it is a fact (through a function); kNone otherwise.
   FactId right_fact_of(std::uint32_t node) const { return hot[node].kind == CondKind::compare ? hot[node].a : kNone; }

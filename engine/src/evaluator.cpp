@@ -14,10 +14,12 @@ Evaluator::Evaluator(const Model& model, const Profile& profile) : Evaluator(mod
 Evaluator::Evaluator(const Model& model, const Profile& profile, Memo& memo)
     : model_(model), profile_(profile), cc_(model.conditions()), tables_(model.match_tables()), memo_(memo) {
   std::vector<std::uint64_t>& known = memo_.known_bits;
-  known.assign(model.facts().size() / 64 + 1, 0);
+  known.assign(std::max<std::size_t>(model.facts().size() / 64 + 1, 2), 0);
   for (FactId f = 0; f < profile.facts.size(); ++f) known[f / 64] |= std::uint64_t{profile.facts[f].known} << (f % 64);
   known[cc_.always_known / 64] |= std::uint64_t{1} << (cc_.always_known % 64);
   known_bits_ = known.data();
+  known_low_ = known[0];
+  known_high_ = known[1];
   // Another model, or the stamps wrapped around: every entry back to "not computed". The term
   // hits and the descriptions are sized when first asked for, as many Evaluators (an
   // interview's or a plan's trials) never ask.

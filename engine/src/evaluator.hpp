@@ -45,6 +45,11 @@ class Evaluator {
   Truth condition(std::uint32_t index) const { return eval(cc_.roots[index]); }
   // Whether every guard of the rule (HotRule) is known, without a branch.
   bool guards_hold(const HotRule& r) const {
+    if (cc_.guard_masks) {
+      std::uint64_t const low = r.guards[0] | std::uint64_t{r.guards[1]} << 32;
+      std::uint64_t const high = r.guards[2] | std::uint64_t{r.guards[3]} << 32;
+      return ((known_low_ & low) == low) & ((known_high_ & high) == high);
+    }
     bool hold = true;
     for (FactId g : r.guards) hold &= ((known_bits_[g / 64] >> (g % 64)) & 1u) != 0;
     return hold;
@@ -81,7 +86,8 @@ class Evaluator {
   const MatchTables& tables_;
   Memo own_memo_;  // when none is lent
   Memo& memo_;
-  const std::uint64_t* known_bits_;  // memo_.known_bits
+  const std::uint64_t* known_bits_;               // memo_.known_bits
+  std::uint64_t known_low_ = 0, known_high_ = 0;  // its first two words (guard masks)
   bool contains_any(FactId fact, std::uint32_t list) const;
 };
 

@@ -59,6 +59,18 @@ void append_conjuncts(const CompiledConditions& cc, std::uint32_t node,
   }
 }
 
+// The guards' fact ids as a mask of facts in the same four words (see HotRule); the guard that
+// always holds is left out.
+void as_mask(std::array<FactId, HotRule::kGuards>& guards, FactId always_known) {
+  std::uint64_t low = 0, high = 0;
+  for (FactId g : guards) {
+    if (g == always_known) continue;
+    (g < 64 ? low : high) |= std::uint64_t{1} << (g % 64);
+  }
+  guards = {static_cast<std::uint32_t>(low), static_cast<std::uint32_t>(low >> 32), static_cast<std::uint32_t>(high),
+            static_cast<std::uint32_t>(high >> 32)};
+}
+
 }  // namespace
 
 void Model::finish() {
@@ -93,6 +105,7 @@ void Model::finish() {
   cc.rules_by_step.clear();
   cc.known_fact_ids.clear();
   cc.always_known = static_cast<FactId>(facts_.size());
+  cc.guard_masks = facts_.size() < 128;
   cc.step_rules.assign(steps_.size(), {});
   std::vector<FactId> guards;
   std::vector<std::uint32_t> conjuncts;
@@ -117,6 +130,7 @@ void Model::finish() {
       std::copy_n(guards.begin(), std::min(guards.size(), HotRule::kGuards), hot.guards.begin());
       conjuncts.clear();
       append_conjuncts(cc, hot.root, hot.guards, conjuncts);
+      if (cc.guard_masks) as_mask(hot.guards, cc.always_known);
       if (conjuncts.size() <= HotRule::kConjuncts) {
         hot.conjunct_count = static_cast<std::uint8_t>(conjuncts.size());
         std::copy(conjuncts.begin(), conjuncts.end(), hot.conjuncts.begin());

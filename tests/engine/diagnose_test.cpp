@@ -291,8 +291,7 @@ TEST(Diagnose, OnlyConjunctKnownTestsGuardARule) {
   ASSERT_TRUE(m);
   std::map<std::string, std::size_t> guards;
   for (const HotRule& r : m->conditions().rules_by_step)
-    guards[m->rules()[r.id].name] =
-        std::count_if(r.guards.begin(), r.guards.end(), [&](FactId f) { return f != m->conditions().always_known; });
+    guards[m->rules()[r.id].name] = m->conditions().guard_facts(r).size();
   EXPECT_EQ(guards, (std::map<std::string, std::size_t>{{"guarded", 1},
                                                         {"in_or", 0},
                                                         {"negated", 0},

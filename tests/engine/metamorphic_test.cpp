@@ -6,6 +6,7 @@
 #include <iomanip>
 #include <sstream>
 
+#include "compiled.hpp"
 #include "mpadvisor/dsl/checked_kb.hpp"
 #include "mpadvisor/engine/diagnosis.hpp"
 #include "mpadvisor/engine/whatif.hpp"
@@ -68,6 +69,39 @@ std::string everything(const Model& m, const Diagnosis& d) {
   for (const NeededFact& n : d.needs_info) out << "needs " << m.facts()[n.fact].name << "\n";
   for (StepId s : d.next_steps) out << "next " << m.steps()[s].name << "\n";
   return out.str();
+}
+
+// The shipped KB after `count` facts that no rule reads, declared first so that the KB's own
+// facts get the ids after them.
+std::shared_ptr<const Model> shipped_after_unused_facts(int count) {
+  std::string text;
+  for (int i = 0; i < count; ++i)
+    text += "fact unused_" + std::to_string(i) + " : bool { question zh \"无关\" en \"Unused\" }\n";
+  dsl::LoadResult r = dsl::load(testing::source_dir() / "kb");
+  r.kb.modules.insert(r.kb.modules.begin(), dsl::load_text("unused.mpk", text).kb.modules.front());
+  dsl::KbCheck checked = dsl::check_loaded(std::move(r));
+  EXPECT_TRUE(checked.kb) << dsl::render_text(checked.diagnostics);
+  return checked.kb ? compile(*checked.kb) : nullptr;
+}
+
+// A rule's known() guards are tested through a mask of facts in a model of fewer than 128
+// facts, and through the facts' ids in a larger one. Facts no rule reads, which move the KB's
+// own facts to other ids (past the mask's first word) or past the mask's reach, change nothing.
+TEST(Metamorphic, UnusedFactsChangeNoDiagnosisWhereverTheGuardsAreTested) {
+  auto base = shipped();
+  auto upper_half = shipped_after_unused_facts(70);  // the KB's facts at ids 70 and on
+  auto by_id = shipped_after_unused_facts(90);       // more than 128 facts
+  ASSERT_TRUE(base && upper_half && by_id);
+  EXPECT_TRUE(base->conditions().guard_masks);
+  EXPECT_TRUE(upper_half->conditions().guard_masks);
+  EXPECT_FALSE(by_id->conditions().guard_masks);
+  ASSERT_FALSE(testing::example_paths().empty());
+  for (const fs::path& example : testing::example_paths()) {
+    std::string const text = testing::read_text(example);
+    std::string const expected = everything(*base, diagnose(*base, parse_profile(*base, text, 0)));
+    for (const auto& other : {upper_half, by_id})
+      EXPECT_EQ(everything(*other, diagnose(*other, parse_profile(*other, text, 0))), expected) << example;
+  }
 }
 
 // A fact's current value as command-line text (--set), or nullopt when it has none that
