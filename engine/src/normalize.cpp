@@ -121,6 +121,30 @@ void normalize_into(std::string_view text, Sink& sink, bool shortcuts) {
   int32_t i = 0;
   auto const length = static_cast<int32_t>(text.size());
   while (i < length) {
+    // The commonest characters already in normal form, recognised from their bytes without the
+    // general decoder: lower-case ASCII letters and digits, and common ideographs (three bytes
+    // led by E4–E9, which are well-formed whatever their continuation bytes hold) that have no
+    // simplified form. The same test as `as_is` below.
+    if (shortcuts && !pending_space) {
+      auto const lead = static_cast<unsigned char>(text[static_cast<std::size_t>(i)]);
+      if ((lead >= 'a' && lead <= 'z') || (lead >= '0' && lead <= '9')) {
+        last_kept = lead;
+        ++i;
+        continue;
+      }
+      if (lead >= 0xE4 && lead <= 0xE9 && i + 2 < length) {
+        auto const second = static_cast<unsigned char>(text[static_cast<std::size_t>(i) + 1]);
+        auto const third = static_cast<unsigned char>(text[static_cast<std::size_t>(i) + 2]);
+        if ((second & 0xC0) == 0x80 && (third & 0xC0) == 0x80) {
+          UChar32 const ideograph = ((lead & 0x0F) << 12) | ((second & 0x3F) << 6) | (third & 0x3F);
+          if (is_unified_ideograph(ideograph) && simplify(ideograph) == ideograph) {
+            last_kept = ideograph;
+            i += 3;
+            continue;
+          }
+        }
+      }
+    }
     int32_t const start = i;
     UChar32 c = 0;
     U8_NEXT(reinterpret_cast<const uint8_t*>(text.data()), i, length, c);
