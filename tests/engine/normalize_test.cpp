@@ -95,8 +95,11 @@ TEST(Normalize, ShortcutsAgreeWithIcuOnEveryCodePoint) {
 // The commonest characters are recognised from their bytes; a sequence cut short or broken
 // next to them must read as the general decoder reads it.
 TEST(Normalize, BrokenBytesBesideCommonCharactersReadAsIcuReadsThem) {
-  for (const char* text : {"学\xE4\xB8", "学\xE4", "\xE4\xB8学", "\xE4\xB8a", "a\xE9\x80", "\xE5\xAD\xA6\xE5x",
-                           "\xE4\x80\x80", "\xE9\xBF\xBF\xEA\xB0\x80", "zz\xE4\xB8\xE4\xB8\xAD"}) {
+  for (const char* text :
+       {"学\xE4\xB8", "学\xE4", "\xE4\xB8学",
+        "\xE4\xB8"
+        "a",
+        "a\xE9\x80", "\xE5\xAD\xA6\xE5x", "\xE4\x80\x80", "\xE9\xBF\xBF\xEA\xB0\x80", "zz\xE4\xB8\xE4\xB8\xAD"}) {
     EXPECT_EQ(normalize_text(text), detail::normalize_through_icu(text)) << text;
     EXPECT_EQ(normalize(text).text, detail::normalize_through_icu(text)) << text;
   }
