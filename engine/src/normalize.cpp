@@ -116,15 +116,13 @@ void normalize_into(std::string_view text, Sink& sink, bool shortcuts) {
   };
   // Characters already in normal form (lower-case ASCII letters and digits, common
   // ideographs without a simplified form), where nothing is pending, are copied as one run:
-  // from `run` to the current character.
+  // from `run` to the current character. They are recognised from their bytes, without the
+  // general decoder: a common ideograph is three bytes led by E4–E9, well-formed whatever its
+  // continuation bytes hold.
   std::uint32_t run = 0;
   int32_t i = 0;
   auto const length = static_cast<int32_t>(text.size());
   while (i < length) {
-    // The commonest characters already in normal form, recognised from their bytes without the
-    // general decoder: lower-case ASCII letters and digits, and common ideographs (three bytes
-    // led by E4–E9, which are well-formed whatever their continuation bytes hold) that have no
-    // simplified form. The same test as `as_is` below.
     if (shortcuts && !pending_space) {
       auto const lead = static_cast<unsigned char>(text[static_cast<std::size_t>(i)]);
       if ((lead >= 'a' && lead <= 'z') || (lead >= '0' && lead <= '9')) {
@@ -150,13 +148,6 @@ void normalize_into(std::string_view text, Sink& sink, bool shortcuts) {
     U8_NEXT(reinterpret_cast<const uint8_t*>(text.data()), i, length, c);
     if (c < 0) c = 0xFFFD;
     auto const from = static_cast<std::uint32_t>(start), to = static_cast<std::uint32_t>(i);
-    bool const as_is =
-        shortcuts && !pending_space &&
-        ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (is_unified_ideograph(c) && simplify(c) == c));
-    if (as_is) {
-      last_kept = c;
-      continue;
-    }
     if (run < from) sink.copy(text, run, from);
     run = to;
     if (c < 0x80) {
