@@ -340,13 +340,8 @@ std::uint32_t diagnosis_members_mask(std::string_view list) {
 }
 
 void write_diagnosis_members(JsonWriter& w, const engine::Model& m, const engine::Diagnosis& d, const Options& o) {
-  if (wanted(w, o, member("target"))) {
-    if (d.target == engine::kNone) {
-      w.value(std::string_view());
-    } else {
-      write_name(w, m.step_names(), d.target);
-    }
-  }
+  if (wanted(w, o, member("target")))
+    d.target == engine::kNone ? w.value(std::string_view()) : write_name(w, m.step_names(), d.target);
   if (wanted(w, o, member("verdict"))) w.value(engine::to_string(d.verdict));
   if (wanted(w, o, member("kb_version"))) w.value(m.version());
   if (wanted(w, o, member("blockers"))) {

@@ -63,20 +63,18 @@ JsonWriter& JsonWriter::end_array() {
   return *this;
 }
 
-// Text that needs no escaping, with its quotes, in one piece.
-void JsonWriter::plain_string(std::string_view text) {
+JsonWriter& JsonWriter::key(PlainKey name) {
+  before_value();
+  std::string_view const text = name.text();
   std::size_t const at = out_.size();
-  out_.resize(at + text.size() + 2);
+  std::size_t const colon = indent_ >= 0 ? 2 : 1;
+  out_.resize(at + text.size() + 2 + colon);
   char* p = out_.data() + at;
   p[0] = '"';
   std::memcpy(p + 1, text.data(), text.size());
   p[text.size() + 1] = '"';
-}
-
-JsonWriter& JsonWriter::key(PlainKey name) {
-  before_value();
-  plain_string(name.text());
-  out_ += indent_ >= 0 ? ": " : ":";
+  p[text.size() + 2] = ':';
+  if (colon == 2) p[text.size() + 3] = ' ';
   after_key_ = true;
   return *this;
 }
@@ -221,7 +219,15 @@ void JsonWriter::string(std::string_view text) {
   if (text.size() <= 16) {
     bool plain = true;
     for (char c : text) plain &= !kAttention[static_cast<unsigned char>(c)];
-    if (plain) return plain_string(text);
+    if (plain) {
+      std::size_t const at = out_.size();
+      out_.resize(at + text.size() + 2);
+      char* p = out_.data() + at;
+      p[0] = '"';
+      std::memcpy(p + 1, text.data(), text.size());
+      p[text.size() + 1] = '"';
+      return;
+    }
   }
   std::size_t const start = out_.size();
   out_ += '"';

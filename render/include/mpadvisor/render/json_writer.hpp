@@ -79,7 +79,6 @@ class JsonWriter {
   void close(char bracket);
   void newline_and_indent(std::size_t depth);
   void string(std::string_view text);
-  void plain_string(std::string_view text);
 
   // Whether each open container has a member yet: the first 64 levels in the bits of a word
   // (a writer is made for each answer, and answers are shallow), any deeper in a vector.
