@@ -60,32 +60,47 @@ BlockedStep& next_blocker(std::vector<BlockedStep>& blockers, std::size_t used, 
 }
 
 // What each root blocker holds up: every blocked step in scope downstream of it through blocked
-// steps (a done step is not held up), in topological order. `root_at` are the roots' scope
-// positions, in order, the same order as the root entries of `blockers`. One bit per root and
-// position.
-void fill_blocks(const StepScope& scope, const std::vector<StepStatus>& status,
-                 const std::vector<std::uint32_t>& root_at, std::vector<BlockedStep>& blockers,
-                 std::vector<std::uint64_t>& reach) {
-  std::size_t const k = scope.steps.size(), words = (root_at.size() + 63) / 64;
-  reach.assign(k * words, 0);
-  for (std::size_t r = 0; r < root_at.size(); ++r) reach[root_at[r] * words + r / 64] |= std::uint64_t{1} << (r % 64);
-  for (std::uint32_t at = 0; at < k; ++at) {
-    if (status[scope.steps[at]] != StepStatus::blocked) continue;
-    std::uint64_t* mine = reach.data() + at * words;
+// steps (a done step is not held up), in topological order. Found in the same topological pass
+// that finds the statuses: a blocked step is held up by the roots that hold up its blocked
+// requirements, and is its own root when its own rules block it. One bit per root in a row per
+// scope position; only blocked positions' rows are written and read, so nothing is cleared by
+// the scope's size and no second pass walks it.
+class RootReach {
+ public:
+  RootReach(std::vector<std::uint64_t>& rows, std::vector<std::uint32_t>& roots, std::size_t scope_size)
+      : rows_(rows), roots_(roots), words_((scope_size + 63) / 64) {
+    if (rows_.size() < scope_size * words_) rows_.resize(scope_size * words_);
+    roots_.clear();
+  }
+
+  // Scope position `at` is blocked; `root`: its own entry in `blockers` when it is a root
+  // blocker. Adds the step to the `blocks` of every root that holds it up.
+  void blocked(const StepScope& scope, const std::vector<StepStatus>& status, std::uint32_t at, const BlockedStep* root,
+               std::vector<BlockedStep>& blockers) {
+    std::uint64_t* const row = rows_.data() + std::size_t{at} * words_;
+    std::fill_n(row, words_, 0);
     for (std::uint32_t e = scope.require_begin[at]; e < scope.require_begin[at + 1]; ++e) {
-      const std::uint64_t* theirs = reach.data() + scope.requires_at[e] * words;
-      for (std::size_t w = 0; w < words; ++w) mine[w] |= theirs[w];
+      std::uint32_t const required = scope.requires_at[e];
+      if (status[scope.steps[required]] != StepStatus::blocked) continue;
+      const std::uint64_t* const theirs = rows_.data() + std::size_t{required} * words_;
+      for (std::size_t w = 0; w < words_; ++w) row[w] |= theirs[w];
+    }
+    for (std::size_t w = 0; w < words_; ++w) {
+      for (std::uint64_t bits = row[w]; bits != 0; bits &= bits - 1)
+        blockers[roots_[w * 64 + static_cast<std::size_t>(std::countr_zero(bits))]].blocks.push_back(scope.steps[at]);
+    }
+    if (root != nullptr) {  // after the walk above: a root does not hold itself up
+      std::size_t const r = roots_.size();
+      roots_.push_back(static_cast<std::uint32_t>(root - blockers.data()));
+      row[r / 64] |= std::uint64_t{1} << (r % 64);
     }
   }
-  std::size_t r = 0;
-  for (BlockedStep& b : blockers) {
-    if (!b.root) continue;
-    for (std::uint32_t at = root_at[r] + 1; at < k; ++at) {
-      if ((reach[at * words + r / 64] >> (r % 64)) & 1u) b.blocks.push_back(scope.steps[at]);
-    }
-    ++r;
-  }
-}
+
+ private:
+  std::vector<std::uint64_t>& rows_;
+  std::vector<std::uint32_t>& roots_;  // by root bit: the root's entry in `blockers`
+  std::size_t words_;
+};
 
 // The root blockers first, each group in its own order (a stable partition without
 // std::stable_partition's temporary buffer; a diagnosis has few blockers).
@@ -137,8 +152,7 @@ void diagnose(const Model& model, const Profile& profile, const DiagnoseOptions&
   Evaluator eval(model, profile, memory.memo);
   const CompiledConditions& cc = model.conditions();
   std::size_t const k = scope.steps.size();
-  std::vector<std::uint32_t>& root_at = memory.root_at;
-  root_at.clear();
+  RootReach reach(memory.reach, memory.roots, k);
 
   auto finding = [&](const HotRule& rule, Truth v) {
     Finding f{rule.id, rule.cause, rule.step, rule.effect, v, {}};
@@ -228,16 +242,17 @@ void diagnose(const Model& model, const Profile& profile, const DiagnoseOptions&
     if (blocker != nullptr) {
       ++blockers_used;
       blocker->root = !upstream_blocked;
-      if (blocker->root) root_at.push_back(at);
     }
-    if (blocker != nullptr || upstream_blocked)
+    if (blocker != nullptr || upstream_blocked) {
       d.status[s] = StepStatus::blocked;
-    else if (own_unknown)
+      reach.blocked(scope, d.status, at, blocker != nullptr && blocker->root ? blocker : nullptr, d.blockers);
+    } else if (own_unknown) {
       d.status[s] = StepStatus::undetermined;
-    else if (wait)
+    } else if (wait) {
       d.status[s] = StepStatus::waiting;
-    else
+    } else {
       d.status[s] = requirements_done ? StepStatus::ready : StepStatus::pending;
+    }
     if (d.status[s] == StepStatus::ready) {
       if (!risks.empty() && commits(model.steps()[s]))
         d.held.push_back({s, std::move(risks)});
@@ -249,7 +264,6 @@ void diagnose(const Model& model, const Profile& profile, const DiagnoseOptions&
     memory.spare.push_back(std::move(d.blockers.back()));
     d.blockers.pop_back();
   }
-  if (!root_at.empty()) fill_blocks(scope, d.status, root_at, d.blockers, memory.reach);
   roots_first(d.blockers);
 
   if (options.needs_info) {

@@ -28,9 +28,9 @@ struct ReadingMemory {
 // diagnose()'s, besides the Diagnosis it refills.
 struct DiagnosisMemory {
   Evaluator::Memo memo;
-  std::vector<std::uint32_t> root_at;  // the root blockers' positions in the scope
-  std::vector<std::uint64_t> reach;    // which roots hold up each step in scope
-  std::vector<BlockedStep> spare;      // blocker entries a diagnosis did not need, lists kept
+  std::vector<std::uint32_t> roots;  // the root blockers' entries, by root (RootReach)
+  std::vector<std::uint64_t> reach;  // which roots hold up each blocked step in scope
+  std::vector<BlockedStep> spare;    // blocker entries a diagnosis did not need, lists kept
 };
 
 // Matchers are costly to create, and not thread-safe: one per loosely planned pattern of the
