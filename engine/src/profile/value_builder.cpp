@@ -111,8 +111,12 @@ void check_number_bounds(const FactInfo& f, double n) {
 
 }  // namespace
 
-ValueBuilder::ValueBuilder(const Model& model, FactId id, FactValue& out)
-    : model_(model), id_(id), f_(model.facts()[id]), v_(out) {
+ValueBuilder::ValueBuilder(const Model& model, FactId id, FactValue* slot)
+    : model_(model),
+      id_(id),
+      f_(model.facts()[id]),
+      v_(slot != nullptr ? *slot : own_.emplace()),
+      searched_later_(slot != nullptr) {
   if (v_.known) v_.clear();  // an unknown value is always clear
   v_.known = true;
 }

@@ -3,6 +3,7 @@
 // whichever door it comes in by.
 #pragma once
 
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -27,8 +28,8 @@ std::string type_name(const FactInfo& f);
 // is read again and again.
 class ValueBuilder {
  public:
-  ValueBuilder(const Model& model, FactId id) : ValueBuilder(model, id, own_) { searched_later_ = false; }
-  ValueBuilder(const Model& model, FactId id, FactValue& out);
+  ValueBuilder(const Model& model, FactId id) : ValueBuilder(model, id, nullptr) {}
+  ValueBuilder(const Model& model, FactId id, FactValue& out) : ValueBuilder(model, id, &out) {}
   ValueBuilder(const ValueBuilder&) = delete;
   ValueBuilder& operator=(const ValueBuilder&) = delete;
 
@@ -40,12 +41,16 @@ class ValueBuilder {
   FactValue&& items(const std::vector<std::string>& items);
 
  private:
+  ValueBuilder(const Model& model, FactId id, FactValue* slot);
+
   const Model& model_;
   FactId id_;
   const FactInfo& f_;
-  FactValue own_;
+  // The value, when built to keep rather than into a slot: a reader fills dozens of slots a
+  // profile, and would otherwise make and destroy an empty value for each.
+  std::optional<FactValue> own_;
   FactValue& v_;
-  bool searched_later_ = true;  // into a slot: see above
+  bool searched_later_;  // into a slot: see above
 };
 
 // The id of a fact named in a profile; an unknown name is an error with a did-you-mean.
