@@ -9,10 +9,12 @@
 
 namespace mpadvisor::engine {
 
-Evaluator::Evaluator(const Model& model, const Profile& profile) : Evaluator(model, profile, own_memo_) {}
-
-Evaluator::Evaluator(const Model& model, const Profile& profile, Memo& memo)
-    : model_(model), profile_(profile), cc_(model.conditions()), tables_(model.match_tables()), memo_(memo) {
+Evaluator::Evaluator(const Model& model, const Profile& profile, Memo* lent)
+    : model_(model),
+      profile_(profile),
+      cc_(model.conditions()),
+      tables_(model.match_tables()),
+      memo_(lent != nullptr ? *lent : own_memo_.emplace()) {
   std::vector<std::uint64_t>& known = memo_.known_bits;
   known.assign(std::max<std::size_t>(model.facts().size() / 64 + 1, 2), 0);
   for (FactId f = 0; f < profile.facts.size(); ++f) known[f / 64] |= std::uint64_t{profile.facts[f].known} << (f % 64);

@@ -3,6 +3,7 @@
 // term lists each text hits, and how each fact is described.
 #pragma once
 
+#include <optional>
 #include <vector>
 
 #include "compiled.hpp"
@@ -11,34 +12,40 @@
 
 namespace mpadvisor::engine {
 
+class Evaluator;
+
+// What an Evaluator remembers during one diagnosis, sized by the KB. A batch diagnoses line
+// after line on one thread: it keeps one Memo and lends it to each line's Evaluator, which
+// then neither allocates nor clears arrays by the KB's size. Each entry carries the number of
+// the Evaluator that wrote it; an entry of an earlier one reads as not yet computed. A memo
+// serves one Evaluator at a time: lend it to the next only once the last is done with.
+class EvaluatorMemo {
+  friend class Evaluator;
+  std::uint64_t model = 0;  // the model's instance number the arrays are sized for
+  std::uint32_t stamp = 0;  // the current Evaluator's number
+  // By FactId: the profile gives the fact; and one more bit, always set (always_known).
+  // Written afresh by each Evaluator.
+  std::vector<std::uint64_t> known_bits;
+  std::vector<std::uint32_t> done_stamp;  // by StepId
+  std::vector<std::int8_t> done;          // 0 no, 1 yes, 2 computing
+  // Which term lists each text fact hits, found once per diagnosis (many rules ask the same
+  // question): by fact, ListsMatcher::words() words of list bits.
+  std::vector<std::uint32_t> hits_stamp;  // by FactId
+  std::vector<std::uint64_t> hits;
+  std::string text;  // a text normalised for a search (FactValue::searchable_text)
+  // Facts described for evidence (many findings cite the same fact).
+  std::vector<std::uint32_t> described_stamp;  // by FactId
+  std::vector<std::string> described;
+};
+
 class Evaluator {
  public:
-  // What an Evaluator remembers during one diagnosis, sized by the KB. A batch diagnoses line
-  // after line on one thread: it keeps one Memo and lends it to each line's Evaluator, which
-  // then neither allocates nor clears arrays by the KB's size. Each entry carries the number of
-  // the Evaluator that wrote it; an entry of an earlier one reads as not yet computed. A memo
-  // serves one Evaluator at a time: lend it to the next only once the last is done with.
-  class Memo {
-    friend class Evaluator;
-    std::uint64_t model = 0;  // the model's instance number the arrays are sized for
-    std::uint32_t stamp = 0;  // the current Evaluator's number
-    // By FactId: the profile gives the fact; and one more bit, always set (always_known).
-    // Written afresh by each Evaluator.
-    std::vector<std::uint64_t> known_bits;
-    std::vector<std::uint32_t> done_stamp;  // by StepId
-    std::vector<std::int8_t> done;          // 0 no, 1 yes, 2 computing
-    // Which term lists each text fact hits, found once per diagnosis (many rules ask the same
-    // question): by fact, ListsMatcher::words() words of list bits.
-    std::vector<std::uint32_t> hits_stamp;  // by FactId
-    std::vector<std::uint64_t> hits;
-    std::string text;  // a text normalised for a search (FactValue::searchable_text)
-    // Facts described for evidence (many findings cite the same fact).
-    std::vector<std::uint32_t> described_stamp;  // by FactId
-    std::vector<std::string> described;
-  };
+  // At namespace scope (EvaluatorMemo), so that it is a complete type where Evaluator holds
+  // an optional one.
+  using Memo = EvaluatorMemo;
 
-  Evaluator(const Model& model, const Profile& profile);
-  Evaluator(const Model& model, const Profile& profile, Memo& memo);
+  Evaluator(const Model& model, const Profile& profile) : Evaluator(model, profile, nullptr) {}
+  Evaluator(const Model& model, const Profile& profile, Memo& memo) : Evaluator(model, profile, &memo) {}
   Evaluator(const Evaluator&) = delete;
   Evaluator& operator=(const Evaluator&) = delete;
 
@@ -75,6 +82,7 @@ class Evaluator {
   void evidence(std::uint32_t node, std::vector<Evidence>& out) const;
 
  private:
+  Evaluator(const Model& model, const Profile& profile, Memo* lent);
   Truth leaf(const HotNode& n, std::uint32_t index) const;
   Truth compare(const HotNode& n, std::uint32_t index) const;
   std::vector<Evidence> leaf_evidence(std::uint32_t index, Truth value) const;
@@ -84,7 +92,9 @@ class Evaluator {
   const Profile& profile_;
   const CompiledConditions& cc_;
   const MatchTables& tables_;
-  Memo own_memo_;  // when none is lent
+  // Made only when none is lent: a batch's diagnoses, each with an Evaluator, would otherwise
+  // make and destroy an unused memo apiece.
+  std::optional<Memo> own_memo_;
   Memo& memo_;
   const std::uint64_t* known_bits_;               // memo_.known_bits
   std::uint64_t known_low_ = 0, known_high_ = 0;  // its first two words (guard masks)
