@@ -5,6 +5,8 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <array>
+#include <cstdint>
 #include <iterator>
 #include <memory>
 #include <stdexcept>
@@ -40,18 +42,20 @@ constexpr std::pair<UChar32, UChar32> kSimplified[] = {
 #include "traditional_simplified.inc"
 };
 
-// Simplified form of one code point, from the table generated from ICU at build time. A
-// bitmap over the Basic Multilingual Plane answers "no mapping" (the usual case for a
-// Simplified text) without searching the table.
+// Which code points of the Basic Multilingual Plane have a simplified form, one bit each,
+// worked out when the program is compiled: the usual case of a Simplified text, no mapping,
+// is then one bit test, without a guard for a static's first use.
+constexpr std::array<std::uint64_t, 0x10000 / 64> kMappedBmp = [] {
+  std::array<std::uint64_t, 0x10000 / 64> bits{};
+  for (auto [from, to] : kSimplified) {
+    if (from < 0x10000) bits[static_cast<std::size_t>(from) / 64] |= std::uint64_t{1} << (from % 64);
+  }
+  return bits;
+}();
+
+// Simplified form of one code point, from the table generated from ICU at build time.
 UChar32 simplify(UChar32 c) {
-  static const std::vector<bool> mapped_bmp = [] {
-    std::vector<bool> bits(0x10000, false);
-    for (auto [from, to] : kSimplified) {
-      if (from < 0x10000) bits[static_cast<std::size_t>(from)] = true;
-    }
-    return bits;
-  }();
-  if (c < 0x2E80 || (c < 0x10000 && !mapped_bmp[static_cast<std::size_t>(c)])) return c;
+  if (c < 0x2E80 || (c < 0x10000 && ((kMappedBmp[static_cast<std::size_t>(c) / 64] >> (c % 64)) & 1u) == 0)) return c;
   auto it = std::lower_bound(std::begin(kSimplified), std::end(kSimplified), std::pair<UChar32, UChar32>{c, 0});
   return it != std::end(kSimplified) && it->first == c ? it->second : c;
 }
