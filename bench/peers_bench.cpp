@@ -46,7 +46,29 @@ struct Workload {
   std::vector<std::string> lines;                      // the batch's request lines
   std::vector<std::string_view> profiles;              // each line's profile text
   std::vector<std::optional<engine::StepId>> targets;  // each line's target
+  // What a diagnosis has to work through, averaged over the profiles: the steps and rules in
+  // its target's scope, the facts and texts its profile gives. Compared between the sizes,
+  // these say how much of the difference in time is the work itself.
+  std::map<std::string, double> work;
 };
+
+void count_work(Workload& w) {
+  engine::Profile p;
+  double steps = 0, rules = 0, facts = 0, texts = 0;
+  for (std::size_t k = 0; k < w.profiles.size(); ++k) {
+    engine::parse_profile(*w.model, w.profiles[k], 0, p);
+    const engine::StepScope& scope = w.model->scope(w.targets[k].value_or(engine::kNone));
+    steps += static_cast<double>(scope.steps.size());
+    for (std::size_t at = 0; at < scope.steps.size(); ++at) rules += scope.rule_end[at] - scope.rule_begin[at];
+    for (engine::FactId f = 0; f < p.facts.size(); ++f) {
+      facts += p.facts[f].known ? 1 : 0;
+      texts += p.facts[f].known && w.model->facts()[f].type == engine::FactType::text ? 1 : 0;
+    }
+  }
+  auto const n = static_cast<double>(std::max<std::size_t>(w.profiles.size(), 1));
+  w.work = {
+      {"scope_steps", steps / n}, {"scope_rules", rules / n}, {"facts_given", facts / n}, {"texts_given", texts / n}};
+}
 
 const Workload* workload(const std::string& size) {
   static std::map<std::string, std::unique_ptr<Workload>> cache;
@@ -71,6 +93,7 @@ const Workload* workload(const std::string& size) {
     w->profiles.push_back(profile);
     w->targets.push_back(target);
   }
+  count_work(*w);
   return w.get();
 }
 
@@ -147,10 +170,6 @@ void diagnose_after_reading(benchmark::State& state, const std::string& size, bo
   engine::Diagnosis& d = scratch.diagnosis;
   engine::DiagnoseOptions const o = batch_options();
   engine::DiagnoseOptions each = o;
-  // What a diagnosis has to work through, per profile (untimed): the steps and rules in its
-  // target's scope, the facts and texts its profile gives. Compared between the sizes, these
-  // say how much of the difference in time is the work itself.
-  double steps = 0, rules = 0, facts = 0, texts = 0;
   std::size_t k = 0;
   for (auto _ : state) {
     engine::parse_profile(*w->model, w->profiles[k], 0, p, &scratch);
@@ -160,20 +179,9 @@ void diagnose_after_reading(benchmark::State& state, const std::string& size, bo
     engine::diagnose(*w->model, p, each, d, &scratch);
     state.SetIterationTime(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
     benchmark::DoNotOptimize(d.verdict);
-    const engine::StepScope& scope = w->model->scope(w->targets[k].value_or(engine::kNone));
-    steps += static_cast<double>(scope.steps.size());
-    for (std::size_t at = 0; at < scope.steps.size(); ++at) rules += scope.rule_end[at] - scope.rule_begin[at];
-    for (engine::FactId f = 0; f < p.facts.size(); ++f) {
-      facts += p.facts[f].known ? 1 : 0;
-      texts += p.facts[f].known && w->model->facts()[f].type == engine::FactType::text ? 1 : 0;
-    }
     k = (k + 1) % w->profiles.size();
   }
-  using benchmark::Counter;
-  state.counters["scope_steps"] = Counter(steps, Counter::kAvgIterations);
-  state.counters["scope_rules"] = Counter(rules, Counter::kAvgIterations);
-  state.counters["facts_given"] = Counter(facts, Counter::kAvgIterations);
-  state.counters["texts_given"] = Counter(texts, Counter::kAvgIterations);
+  for (auto [name, value] : w->work) state.counters[name] = value;
 }
 
 void BM_Diagnose(benchmark::State& state, const std::string& size) { diagnose_after_reading(state, size, false); }
