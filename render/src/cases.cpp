@@ -78,9 +78,9 @@ std::string export_text(std::int64_t count, const std::string& target, const Opt
   return say(o.lang, Msg::exported, count, safe(target)) + "\n";
 }
 
-std::string case_line(const cb::Case& c) {
+std::string case_line(const cb::Case& c, const Options& o) {
   std::string line = pad("#" + std::to_string(c.id), 7) + " " + safe(c.date.substr(0, 10)) + "  " +
-                     pad(safe(c.stage), 24) + " " + pad(std::string(cb::to_string(c.outcome)), 9) + " " +
+                     pad(safe(c.stage), 24) + " " + pad(outcome_word(c.outcome, o.lang), 9) + " " +
                      clip(one_line(c.message), 60);
   if (!c.causes.empty()) line += "  [" + joined(c.causes) + "]";
   return line + "\n";
@@ -175,7 +175,7 @@ std::string similar_text(const std::vector<cb::SimilarCase>& found, const Option
   std::ostringstream out;
   std::size_t rank = 0;
   for (const cb::SimilarCase& f : found) {
-    out << fmt::format("{:>2}. ", ++rank) << case_line(f.value);
+    out << fmt::format("{:>2}. ", ++rank) << case_line(f.value, o);
     out << say(lang, Msg::similar_score, fmt::format("{:.2f}", f.score), causes_or_none(f.value.causes, lang));
     if (f.value.fix) out << say(lang, Msg::similar_fix, clip(one_line(*f.value.fix), 60));
     out << "\n";

@@ -76,6 +76,14 @@ TEST(CasesCli, TextOutputFollowsTheLanguage) {
   EXPECT_NE(zh({"cases", "replay"}).find("首位命中："), std::string::npos);
   EXPECT_NE(zh({"cases", "similar", "名称含有商业性质词汇"}).find("相似度"), std::string::npos);
   EXPECT_NE(zh({"cases", "list", "--stage", "registration.choose_type"}).find("没有符合条件的案例"), std::string::npos);
+  // Each case's outcome in the output's language: no English status word in Chinese.
+  for (const std::string& listed : {zh({"cases", "list"}), zh({"cases", "similar", "名称含有商业性质词汇"})}) {
+    EXPECT_NE(listed.find("驳回"), std::string::npos) << listed;
+    for (const char* word : {"approved", "rejected", "unknown"})
+      EXPECT_EQ(listed.find(word), std::string::npos) << listed;
+  }
+  RunResult const en_list = run_mpadvisor(with_db(tmp, {"cases", "list", "--lang", "en"}), tmp.path());
+  EXPECT_NE(en_list.out.find("rejected"), std::string::npos) << en_list.out;
   std::ofstream(tmp.path() / "one.jsonl")
       << R"({"date": "2026-11-01", "stage": "filing.submit", "entity": "personal", "profile": {}, )"
       << R"("message": "名称不规范", "causes": [], "fix": null, "outcome": "rejected", "source": "test"})"

@@ -166,6 +166,7 @@ int run_list(const GlobalOptions& g, const ListArgs& args) {
   if (!args.outcome.empty()) filter.outcome = cb::parse_outcome(args.outcome);
   filter.limit = args.limit;
   const bool json = g.output_format() == Format::json;
+  render::Options const r = g.render_options();
   std::size_t shown = 0;
   // Streamed: a large case base is never held in memory.
   if (json) std::cout << "[";
@@ -174,7 +175,7 @@ int run_list(const GlobalOptions& g, const ListArgs& args) {
         if (json)
           std::cout << (shown ? ",\n  " : "\n  ") << cb::to_json_line(c);
         else
-          std::cout << render::case_line(c);
+          std::cout << render::case_line(c, r);
         ++shown;
         return true;
       },

@@ -20,8 +20,9 @@ std::string import_errors_text(const casebase::ImportReport& r, const std::strin
 
 std::string export_text(std::int64_t count, const std::string& target, const Options& options);
 
-// `cases list`: one line per case, and what to say when nothing matched.
-std::string case_line(const casebase::Case& c);
+// `cases list`: one line per case (its outcome in the output's language), and what to say
+// when nothing matched.
+std::string case_line(const casebase::Case& c, const Options& options);
 std::string no_cases_text(const Options& options);
 
 std::string case_text(const casebase::Case& c, const Options& options);
