@@ -19,6 +19,16 @@ TEST(CasesCli, SeedCasesAreImportedOnFirstUse) {
   EXPECT_EQ(r.out.find("\"total\": 0"), std::string::npos) << r.out;
 }
 
+// The shipped cases name their sources as an applicant can look them up (an address, or an
+// account's title), never by a label internal to the project.
+TEST(CasesCli, SeedCasesNameRealSources) {
+  TempDir tmp;
+  RunResult r = run_mpadvisor(with_db(tmp, {"cases", "list", "--format", "json"}), tmp.path());
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("\"source\""), std::string::npos) << r.out;
+  EXPECT_EQ(r.out.find("seed:"), std::string::npos) << r.out;
+}
+
 TEST(DiagnoseRejection, CommercialNameRanksFirstInChineseAndEnglish) {
   TempDir tmp;
   std::ofstream(tmp.path() / "hotpot.json")
