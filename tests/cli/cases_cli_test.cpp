@@ -11,22 +11,17 @@ namespace {
 
 namespace fs = std::filesystem;
 
-TEST(CasesCli, SeedCasesAreImportedOnFirstUse) {
+// The shipped cases name their sources as an applicant can look them up (an address, or an
+// account's title), never by a label internal to the project.
+TEST(CasesCli, SeedCasesAreImportedOnFirstUseAndNameRealSources) {
   TempDir tmp;
   RunResult r = run_mpadvisor(with_db(tmp, {"cases", "stats", "--format", "json"}), tmp.path());
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.out.find("\"total\""), std::string::npos) << r.out;
   EXPECT_EQ(r.out.find("\"total\": 0"), std::string::npos) << r.out;
-}
-
-// The shipped cases name their sources as an applicant can look them up (an address, or an
-// account's title), never by a label internal to the project.
-TEST(CasesCli, SeedCasesNameRealSources) {
-  TempDir tmp;
-  RunResult r = run_mpadvisor(with_db(tmp, {"cases", "list", "--format", "json"}), tmp.path());
-  EXPECT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_NE(r.out.find("\"source\""), std::string::npos) << r.out;
-  EXPECT_EQ(r.out.find("seed:"), std::string::npos) << r.out;
+  RunResult const listed = run_mpadvisor(with_db(tmp, {"cases", "list", "--format", "json"}), tmp.path());
+  EXPECT_NE(listed.out.find("\"source\""), std::string::npos) << listed.out;
+  EXPECT_EQ(listed.out.find("seed:"), std::string::npos) << listed.out;
 }
 
 TEST(DiagnoseRejection, CommercialNameRanksFirstInChineseAndEnglish) {
