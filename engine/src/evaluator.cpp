@@ -101,13 +101,13 @@ Truth Evaluator::compare(const HotNode& n, std::uint32_t index) const {
     }
     return std::nullopt;
   };
-  if (n.left_fn != Function::none) {
-    auto a = apply(n.left_fn, left, n.type);
+  if (n.left_fn() != Function::none) {
+    auto a = apply(n.left_fn(), left, n.type);
     if (!a) return Truth::unknown;
     if (n.a != kNone) {  // a function of another fact on the right
       const FactValue& right = profile_.facts[n.a];
       if (!right.known) return Truth::unknown;
-      auto b = apply(n.right_fn, right, model_.facts()[n.a].type);
+      auto b = apply(n.right_fn(), right, model_.facts()[n.a].type);
       return b ? ordered(*a, *b, n.op) : Truth::unknown;
     }
     return ordered(*a, n.literal.number, n.op);
@@ -236,7 +236,7 @@ void Evaluator::unknown_facts(std::uint32_t index, std::vector<FactId>& out) con
   // A fact is needed when it has no value, or when province() cannot place the value it has.
   auto unplaced = [&](FactId f) {
     bool const placed_by_province =
-        (f == n.fact && n.left_fn == Function::province) || (f == right_fact && n.right_fn == Function::province);
+        (f == n.fact && n.left_fn() == Function::province) || (f == right_fact && n.right_fn() == Function::province);
     return placed_by_province && profile_.facts[f].province < 0;
   };
   for (FactId f : {n.fact, right_fact}) {

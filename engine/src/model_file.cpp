@@ -401,7 +401,7 @@ struct ModelCodec {
   static_assert(sizeof(TermMatcher::State) == 3 * sizeof(std::uint32_t), "State is copied as bytes");
   static_assert(sizeof(ColdNode) == 4 * sizeof(std::uint32_t), "ColdNode is copied as bytes");
   static_assert(sizeof(TermMatcher::TermShape) == 8, "TermShape is copied as bytes");
-  static_assert(sizeof(HotNode) == 32 && offsetof(HotNode, fact) == 8 && offsetof(HotNode, literal) == 24,
+  static_assert(sizeof(HotNode) == 24 && offsetof(HotNode, fact) == 4 && offsetof(HotNode, literal) == 16,
                 "HotNode is copied as bytes, without padding");
   template <typename Ar>
   static void io(Ar& ar, TermMatcher& m) {
@@ -585,9 +585,8 @@ void ModelCodec::validate(const Model& m, const Reader& r) {
     const HotNode& h = cc.hot[i];
     const ColdNode& c = cc.cold[i];
     // Stored as bytes, so each enumeration is checked here rather than as it is read.
-    check(h.kind <= kLast<CondKind> && h.op <= kLast<CompareOp> && h.left_fn <= kLast<Function> &&
-              h.right_fn <= kLast<Function> && h.type <= kLast<FactType> && h.unused_a[0] == 0 && h.unused_a[1] == 0 &&
-              h.unused_a[2] == 0 && h.unused_b == 0,
+    check(h.kind <= kLast<CondKind> && h.op <= kLast<CompareOp> && h.left_fn() <= kLast<Function> &&
+              h.right_fn() <= kLast<Function> && h.type <= kLast<FactType>,
           r, "condition node");
     check(std::uint64_t{c.text_begin} + c.text_size <= cc.text.size(), r, "condition text");
     check(c.literals == kNone || c.literals < cc.literals.size(), r, "condition literals");

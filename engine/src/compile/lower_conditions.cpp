@@ -235,8 +235,7 @@ void ModelBuilder::hot_nodes() {
     HotNode h;
     h.kind = n.kind;
     h.op = n.op;
-    h.left_fn = n.left_fn;
-    h.right_fn = n.right_fn;
+    h.set_functions(n.left_fn, n.right_fn);
     h.fact = n.fact;
     if (n.fact != kNone) h.type = model_->facts_[n.fact].type;
     switch (n.kind) {
