@@ -6,6 +6,7 @@
 
 #include "mpadvisor/casebase/jsonl.hpp"
 #include "mpadvisor/render/catalogue.hpp"
+#include "mpadvisor/render/diagnosis.hpp"
 #include "mpadvisor/render/terminal.hpp"
 
 namespace mpadvisor::render {
@@ -15,8 +16,37 @@ namespace cb = casebase;
 
 std::string joined(const std::vector<std::string>& items) { return safe(fmt::format("{}", fmt::join(items, ", "))); }
 
-std::string causes_or_none(const std::vector<std::string>& causes, Lang lang) {
-  return causes.empty() ? std::string(text(lang, Msg::case_none_labelled)) : joined(causes);
+// A step: its title alone where space is short (`cases list`), else "title (id)" as
+// everywhere else, so that the id to filter by stays in sight.
+std::string stage_name(const engine::Model* kb, const std::string& stage, Lang lang, bool with_id) {
+  auto const step = kb != nullptr ? kb->find_step(stage) : std::nullopt;
+  if (!step) return safe(stage);
+  return with_id ? step_label(*kb, *step, lang) : safe(kb->steps()[*step].title.get(lang));
+}
+
+std::string cause_name(const engine::Model* kb, const std::string& cause, Lang lang) {
+  auto const id = kb != nullptr ? kb->find_cause(cause) : std::nullopt;
+  if (!id) return safe(cause);
+  return safe(kb->causes()[*id].title.get(lang)) + " (" + safe(cause) + ")";
+}
+
+// The subject type as the question about it offers it ("个人"), from the KB's `entity` fact,
+// the fact a case's entity is copied from.
+std::string entity_name(const engine::Model* kb, const std::string& entity, Lang lang) {
+  auto const fact = kb != nullptr ? kb->find_fact("entity") : std::nullopt;
+  if (!fact) return safe(entity);
+  const engine::FactInfo& f = kb->facts()[*fact];
+  for (std::size_t i = 0; i < f.values.size() && i < f.choices.size(); ++i)
+    if (f.values[i] == entity && !f.choices[i].empty()) return safe(f.choices[i].get(lang));
+  return safe(entity);
+}
+
+std::string causes_or_none(const std::vector<std::string>& causes, Lang lang, const engine::Model* kb) {
+  if (causes.empty()) return std::string(text(lang, Msg::case_none_labelled));
+  std::vector<std::string> named;
+  named.reserve(causes.size());
+  for (const std::string& c : causes) named.push_back(cause_name(kb, c, lang));
+  return fmt::format("{}", fmt::join(named, text(lang, Msg::list_separator)));
 }
 
 std::string percent(double rate) {
@@ -78,10 +108,10 @@ std::string export_text(std::int64_t count, const std::string& target, const Opt
   return say(o.lang, Msg::exported, count, safe(target)) + "\n";
 }
 
-std::string case_line(const cb::Case& c, const Options& o) {
+std::string case_line(const cb::Case& c, const Options& o, const engine::Model* kb) {
   std::string line = pad("#" + std::to_string(c.id), 7) + " " + safe(c.date.substr(0, 10)) + "  " +
-                     pad(safe(c.stage), 24) + " " + pad(outcome_word(c.outcome, o.lang), 9) + " " +
-                     clip(one_line(c.message), 60);
+                     pad(clip(stage_name(kb, c.stage, o.lang, false), 24), 24) + " " +
+                     pad(outcome_word(c.outcome, o.lang), 9) + " " + clip(one_line(c.message), 60);
   if (!c.causes.empty()) line += "  [" + joined(c.causes) + "]";
   return line + "\n";
 }
@@ -90,17 +120,17 @@ std::string no_cases_text(const Options& o) { return std::string(text(o.lang, Ms
 
 Json case_json(const cb::Case& c) { return Json::parse(cb::to_json_line(c)); }
 
-std::string case_text(const cb::Case& c, const Options& o) {
+std::string case_text(const cb::Case& c, const Options& o, const engine::Model* kb) {
   const Lang lang = o.lang;
   std::ostringstream out;
   auto row = [&](Msg label, const std::string& value) { out << pad(text(lang, label), 11) << value << "\n"; };
   out << say(lang, Msg::case_heading, c.id) << "\n";
   row(Msg::case_date, safe(c.date));
-  row(Msg::case_stage, safe(c.stage));
-  row(Msg::case_entity, c.entity ? safe(*c.entity) : std::string(text(lang, Msg::case_not_known)));
+  row(Msg::case_stage, stage_name(kb, c.stage, lang, true));
+  row(Msg::case_entity, c.entity ? entity_name(kb, *c.entity, lang) : std::string(text(lang, Msg::case_not_known)));
   row(Msg::case_outcome, outcome_word(c.outcome, lang));
   row(Msg::case_message, one_line(c.message));
-  row(Msg::case_causes, causes_or_none(c.causes, lang));
+  row(Msg::case_causes, causes_or_none(c.causes, lang, kb));
   row(Msg::case_fix, c.fix ? one_line(*c.fix) : std::string(text(lang, Msg::case_none_recorded)));
   row(Msg::case_source, one_line(c.source));
   std::string indented;
@@ -122,7 +152,7 @@ std::string label_text(cb::CaseId id, const std::string& cause, bool added, cons
   return say(o.lang, added ? Msg::labelled : Msg::already_labelled, id, safe(cause)) + "\n";
 }
 
-std::string stats_text(const cb::Stats& s, const Options& o) {
+std::string stats_text(const cb::Stats& s, const Options& o, const engine::Model* kb) {
   const Lang lang = o.lang;
   std::ostringstream out;
   out << say(lang, Msg::stats_total, s.total) << "\n" << text(lang, Msg::stats_by_outcome);
@@ -131,12 +161,12 @@ std::string stats_text(const cb::Stats& s, const Options& o) {
     out << "  " << (outcome ? outcome_word(*outcome, lang) : safe(row.key)) << " " << row.count;
   }
   out << "\n";
-  auto table = [&](Msg title, const std::vector<cb::Count>& rows) {
+  auto table = [&](Msg title, const std::vector<cb::Count>& rows, auto name_of) {
     out << text(lang, title) << (rows.empty() ? text(lang, Msg::stats_none) : "") << "\n";
-    for (const cb::Count& row : rows) out << "  " << pad(safe(row.key), 32) << " " << row.count << "\n";
+    for (const cb::Count& row : rows) out << "  " << pad(name_of(row.key), 40) << " " << row.count << "\n";
   };
-  table(Msg::stats_by_stage, s.by_stage);
-  table(Msg::stats_by_cause, s.by_cause);
+  table(Msg::stats_by_stage, s.by_stage, [&](const std::string& key) { return stage_name(kb, key, lang, true); });
+  table(Msg::stats_by_cause, s.by_cause, [&](const std::string& key) { return cause_name(kb, key, lang); });
   out << text(lang, Msg::stats_by_category) << (s.by_category.empty() ? text(lang, Msg::stats_none) : "") << "\n";
   for (const cb::CategoryStats& row : s.by_category) {
     std::string const category = row.category ? safe(*row.category) : std::string(text(lang, Msg::stats_no_category));
@@ -169,14 +199,14 @@ Json stats_json(const cb::Stats& s) {
           {"by_category", std::move(categories)}};
 }
 
-std::string similar_text(const std::vector<cb::SimilarCase>& found, const Options& o) {
+std::string similar_text(const std::vector<cb::SimilarCase>& found, const Options& o, const engine::Model* kb) {
   const Lang lang = o.lang;
   if (found.empty()) return std::string(text(lang, Msg::no_similar_cases)) + "\n";
   std::ostringstream out;
   std::size_t rank = 0;
   for (const cb::SimilarCase& f : found) {
-    out << fmt::format("{:>2}. ", ++rank) << case_line(f.value, o);
-    out << say(lang, Msg::similar_score, fmt::format("{:.2f}", f.score), causes_or_none(f.value.causes, lang));
+    out << fmt::format("{:>2}. ", ++rank) << case_line(f.value, o, kb);
+    out << say(lang, Msg::similar_score, fmt::format("{:.2f}", f.score), causes_or_none(f.value.causes, lang, kb));
     if (f.value.fix) out << say(lang, Msg::similar_fix, clip(one_line(*f.value.fix), 60));
     out << "\n";
   }

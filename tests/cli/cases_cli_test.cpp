@@ -98,6 +98,43 @@ TEST(CasesCli, TextOutputFollowsTheLanguage) {
   EXPECT_NE(en.out.find("top-1 accuracy:"), std::string::npos) << en.out;
 }
 
+// Text output names a case's step, subject type and causes as the knowledge base does, in the
+// output's language; names the KB does not know (a case recorded under another KB) are shown
+// as stored, and JSON keeps the ids.
+TEST(CasesCli, StepsEntitiesAndCausesAreNamedAsTheKbNamesThem) {
+  TempDir tmp;
+  auto run = [&](const std::vector<std::string>& args) {
+    RunResult r = run_mpadvisor(with_db(tmp, args), tmp.path());
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    return r.out;
+  };
+  std::string const zh_case = run({"cases", "show", "1", "--lang", "zh"});
+  EXPECT_NE(zh_case.find("平台初审 (filing.platform_review)"), std::string::npos) << zh_case;
+  EXPECT_NE(zh_case.find("个人\n"), std::string::npos) << zh_case;
+  EXPECT_NE(zh_case.find("名称含商业性词汇 (name_commercial)、"), std::string::npos) << zh_case;
+  EXPECT_EQ(zh_case.find(" personal\n"), std::string::npos) << zh_case;  // the profile keeps its own
+  std::string const en_case = run({"cases", "show", "1", "--lang", "en"});
+  EXPECT_NE(en_case.find("Platform first review (filing.platform_review)"), std::string::npos) << en_case;
+  EXPECT_NE(en_case.find("A private person"), std::string::npos) << en_case;
+
+  std::string const zh_list = run({"cases", "list", "--lang", "zh"});
+  EXPECT_NE(zh_list.find("平台初审"), std::string::npos) << zh_list;
+  EXPECT_EQ(zh_list.find("filing.platform_review"), std::string::npos) << zh_list;
+  std::string const zh_stats = run({"cases", "stats", "--lang", "zh"});
+  EXPECT_NE(zh_stats.find("平台初审 (filing.platform_review)"), std::string::npos) << zh_stats;
+  EXPECT_NE(zh_stats.find("名称含商业性词汇 (name_commercial)"), std::string::npos) << zh_stats;
+  EXPECT_NE(run({"cases", "list", "--format", "json"}).find("\"stage\":\"filing.platform_review\""), std::string::npos);
+
+  std::ofstream(tmp.path() / "old.jsonl")
+      << R"({"date": "2026-11-01", "stage": "old.step", "entity": "team", "profile": {}, "message": "名称不规范", )"
+      << R"("causes": ["gone_cause"], "fix": null, "outcome": "rejected", "source": "test"})"
+      << "\n";
+  run({"cases", "import", (tmp.path() / "old.jsonl").string()});
+  std::string const old_case = run({"cases", "list", "--outcome", "rejected", "--lang", "zh"});
+  EXPECT_NE(old_case.find("old.step"), std::string::npos) << old_case;
+  EXPECT_NE(old_case.find("[gone_cause]"), std::string::npos) << old_case;
+}
+
 TEST(CasesReplay, ReportsAccuracyOfTheRanking) {
   TempDir tmp;
   RunResult r = run_mpadvisor(with_db(tmp, {"cases", "replay", "--format", "json"}), tmp.path());

@@ -153,19 +153,25 @@ void require_known(const engine::Model& model, const std::string& kind, const st
   throw UsageError(message);
 }
 
+// The KB that names a case's step, entity and causes in text output (render/cases.hpp). JSON
+// keeps the ids and loads none.
+std::shared_ptr<const engine::Model> naming_kb(const GlobalOptions& g) {
+  return g.output_format() == Format::json ? nullptr : load_model(g, g.kb_path());
+}
+
 int run_list(const GlobalOptions& g, const ListArgs& args) {
-  if (!args.stage.empty() || !args.cause.empty()) {
-    auto const model = load_model(g, g.kb_path());
-    if (!args.stage.empty()) require_known(*model, "stage", args.stage);
-    if (!args.cause.empty()) require_known(*model, "cause", args.cause);
-  }
+  const bool json = g.output_format() == Format::json;
+  std::shared_ptr<const engine::Model> const model =
+      args.stage.empty() && args.cause.empty() ? naming_kb(g) : load_model(g, g.kb_path());
+  if (!args.stage.empty()) require_known(*model, "stage", args.stage);
+  if (!args.cause.empty()) require_known(*model, "cause", args.cause);
+  const engine::Model* const kb = json ? nullptr : model.get();
   auto store = open_case_store(g);
   cb::ListFilter filter;
   if (!args.stage.empty()) filter.stage = args.stage;
   if (!args.cause.empty()) filter.cause = args.cause;
   if (!args.outcome.empty()) filter.outcome = cb::parse_outcome(args.outcome);
   filter.limit = args.limit;
-  const bool json = g.output_format() == Format::json;
   render::Options const r = g.render_options();
   std::size_t shown = 0;
   // Streamed: a large case base is never held in memory.
@@ -175,7 +181,7 @@ int run_list(const GlobalOptions& g, const ListArgs& args) {
         if (json)
           std::cout << (shown ? ",\n  " : "\n  ") << cb::to_json_line(c);
         else
-          std::cout << render::case_line(c, r);
+          std::cout << render::case_line(c, r, kb);
         ++shown;
         return true;
       },
@@ -193,7 +199,7 @@ int run_show(const GlobalOptions& g, std::int64_t id) {
   if (g.output_format() == Format::json)
     print_json(render::case_json(c));
   else
-    std::cout << render::case_text(c, g.render_options());
+    std::cout << render::case_text(c, g.render_options(), naming_kb(g).get());
   return kExitOk;
 }
 
@@ -214,7 +220,7 @@ int run_stats(const GlobalOptions& g) {
   if (g.output_format() == Format::json)
     print_json(render::stats_json(stats));
   else
-    std::cout << render::stats_text(stats, g.render_options());
+    std::cout << render::stats_text(stats, g.render_options(), naming_kb(g).get());
   return kExitOk;
 }
 
@@ -224,7 +230,7 @@ int run_similar(const GlobalOptions& g, const std::string& message, std::size_t 
   if (g.output_format() == Format::json)
     print_json(render::similar_json(found));
   else
-    std::cout << render::similar_text(found, g.render_options());
+    std::cout << render::similar_text(found, g.render_options(), naming_kb(g).get());
   return kExitOk;
 }
 
@@ -236,80 +242,78 @@ void register_cases_commands(CLI::App& app, CommandContext& context) {
   cases->require_subcommand(1);
 
   auto import_args = std::make_shared<ImportArgs>();
-  CLI::App* import = cases->add_subcommand(
+  CLI::App* import_ = cases->add_subcommand(
       "import", "Import cases from a JSON Lines file (all or nothing); personal data is redacted");
-  import->add_option("file", import_args->file, "FILE.jsonl, or - for standard input")->required();
-  import->add_flag("--skip-bad", import_args->skip_bad, "Report bad lines and import the others");
-  import->add_option("--wait", import_args->wait, "How long to wait for another import to finish (60s, 2m, 500ms)")
+  import_->add_option("file", import_args->file, "FILE.jsonl, or - for standard input")->required();
+  import_->add_flag("--skip-bad", import_args->skip_bad, "Report bad lines and import the others");
+  import_->add_option("--wait", import_args->wait, "How long to wait for another import to finish (60s, 2m, 500ms)")
       ->capture_default_str();
-  import
+  import_
       ->add_option("--max-line-bytes", import_args->max_line_bytes,
                    "Longest line accepted (a longer one is a bad line)")
       ->check(CLI::Range(std::size_t{1024}, std::size_t{256} << 20))
       ->capture_default_str();
-  import->callback([&context, import_args, &g] {
-    context.action = [&g, import_args] { return guarded([&] { return run_import(g, *import_args);
-});
-};  // namespace mpadvisor::cli
-});
+  import_->callback([&context, import_args, &g] {
+    context.action = [&g, import_args] { return guarded([&] { return run_import(g, *import_args); }); };
+  });
 
-auto output = std::make_shared<std::string>();
-CLI::App* export_ = cases->add_subcommand("export", "Write every case as JSON Lines, in id order");
-export_->add_option("-o,--output", *output, "Output file (default: standard output)");
-export_->callback([&context, output, &g] {
-  context.action = [&g, output] { return guarded([&] { return run_export(g, *output); }); };
-});
+  auto output = std::make_shared<std::string>();
+  CLI::App* export_ = cases->add_subcommand("export", "Write every case as JSON Lines, in id order");
+  export_->add_option("-o,--output", *output, "Output file (default: standard output)");
+  export_->callback([&context, output, &g] {
+    context.action = [&g, output] { return guarded([&] { return run_export(g, *output); }); };
+  });
 
-auto list_args = std::make_shared<ListArgs>();
-CLI::App* list = cases->add_subcommand("list", "List cases, optionally of one stage and/or cause");
-list->add_option("--stage", list_args->stage, "Only cases rejected at this step id");
-list->add_option("--cause", list_args->cause, "Only cases labelled with this cause id");
-list->add_option("--outcome", list_args->outcome, "Only cases with this outcome")
-    ->check(CLI::IsMember({"approved", "rejected", "unknown"}));
-list->add_option("--limit", list_args->limit, "At most this many cases (default: all)");
-list->callback([&context, list_args, &g] {
-  context.action = [&g, list_args] { return guarded([&] { return run_list(g, *list_args); }); };
-});
+  auto list_args = std::make_shared<ListArgs>();
+  CLI::App* list = cases->add_subcommand("list", "List cases, optionally of one stage and/or cause");
+  list->add_option("--stage", list_args->stage, "Only cases rejected at this step id");
+  list->add_option("--cause", list_args->cause, "Only cases labelled with this cause id");
+  list->add_option("--outcome", list_args->outcome, "Only cases with this outcome")
+      ->check(CLI::IsMember({"approved", "rejected", "unknown"}));
+  list->add_option("--limit", list_args->limit, "At most this many cases (default: all)");
+  list->callback([&context, list_args, &g] {
+    context.action = [&g, list_args] { return guarded([&] { return run_list(g, *list_args); }); };
+  });
 
-auto show_id = std::make_shared<std::int64_t>(0);
-CLI::App* show = cases->add_subcommand("show", "Show one case");
-show->add_option("id", *show_id, "Case id")->required()->check(kCaseId);
-show->callback([&context, show_id, &g] {
-  context.action = [&g, show_id] { return guarded([&] { return run_show(g, *show_id); }); };
-});
+  auto show_id = std::make_shared<std::int64_t>(0);
+  CLI::App* show = cases->add_subcommand("show", "Show one case");
+  show->add_option("id", *show_id, "Case id")->required()->check(kCaseId);
+  show->callback([&context, show_id, &g] {
+    context.action = [&g, show_id] { return guarded([&] { return run_show(g, *show_id); }); };
+  });
 
-struct LabelArgs {
-  std::int64_t id = 0;
-  std::string cause;
-};
-auto label_args = std::make_shared<LabelArgs>();
-CLI::App* label = cases->add_subcommand("label", "Add a true cause to a case");
-label->add_option("id", label_args->id, "Case id")->required()->check(kCaseId);
-label->add_option("--cause", label_args->cause, "Cause id, e.g. name_commercial")->required();
-label->callback([&context, label_args, &g] {
-  context.action = [&g, label_args] {
-    return guarded([&] { return run_label(g, label_args->id, label_args->cause); });
+  struct LabelArgs {
+    std::int64_t id = 0;
+    std::string cause;
   };
-});
+  auto label_args = std::make_shared<LabelArgs>();
+  CLI::App* label = cases->add_subcommand("label", "Add a true cause to a case");
+  label->add_option("id", label_args->id, "Case id")->required()->check(kCaseId);
+  label->add_option("--cause", label_args->cause, "Cause id, e.g. name_commercial")->required();
+  label->callback([&context, label_args, &g] {
+    context.action = [&g, label_args] {
+      return guarded([&] { return run_label(g, label_args->id, label_args->cause); });
+    };
+  });
 
-CLI::App* stats = cases->add_subcommand("stats", "Counts by stage, cause and outcome; rejection rate by category");
-stats->callback([&context, &g] { context.action = [&g] { return guarded([&] { return run_stats(g); }); }; });
+  CLI::App* stats = cases->add_subcommand("stats", "Counts by stage, cause and outcome; rejection rate by category");
+  stats->callback([&context, &g] { context.action = [&g] { return guarded([&] { return run_stats(g); }); }; });
 
-struct SimilarArgs {
-  std::string message;
-  std::size_t limit = 5;
-};
-auto similar_args = std::make_shared<SimilarArgs>();
-CLI::App* similar =
-    cases->add_subcommand("similar", "Cases whose rejection message is most like MESSAGE (full-text, bm25)");
-similar->add_option("message", similar_args->message, "The rejection message, in any language")->required();
-similar->add_option("--limit", similar_args->limit, "How many cases (default 5, at most 1000)")
-    ->check(CLI::Range(1, 1000));
-similar->callback([&context, similar_args, &g] {
-  context.action = [&g, similar_args] {
-    return guarded([&] { return run_similar(g, similar_args->message, similar_args->limit); });
+  struct SimilarArgs {
+    std::string message;
+    std::size_t limit = 5;
   };
-});
+  auto similar_args = std::make_shared<SimilarArgs>();
+  CLI::App* similar =
+      cases->add_subcommand("similar", "Cases whose rejection message is most like MESSAGE (full-text, bm25)");
+  similar->add_option("message", similar_args->message, "The rejection message, in any language")->required();
+  similar->add_option("--limit", similar_args->limit, "How many cases (default 5, at most 1000)")
+      ->check(CLI::Range(1, 1000));
+  similar->callback([&context, similar_args, &g] {
+    context.action = [&g, similar_args] {
+      return guarded([&] { return run_similar(g, similar_args->message, similar_args->limit); });
+    };
+  });
 }
 
 }  // namespace mpadvisor::cli

@@ -1,6 +1,10 @@
 // The case base for people and programs: what an import did, a case in one line or in full,
 // labels, statistics and similar cases. Every text that came from a file or the database is
 // shown through safe() (terminal.hpp).
+//
+// `kb`, where taken, names a case's step, entity and causes as the knowledge base does, in the
+// output's language ("平台初审", "个人"); a name the KB does not know (a case recorded under
+// another KB), or any name when `kb` is null, is shown as stored.
 #pragma once
 
 #include <string>
@@ -22,18 +26,19 @@ std::string export_text(std::int64_t count, const std::string& target, const Opt
 
 // `cases list`: one line per case (its outcome in the output's language), and what to say
 // when nothing matched.
-std::string case_line(const casebase::Case& c, const Options& options);
+std::string case_line(const casebase::Case& c, const Options& options, const engine::Model* kb);
 std::string no_cases_text(const Options& options);
 
-std::string case_text(const casebase::Case& c, const Options& options);
+std::string case_text(const casebase::Case& c, const Options& options, const engine::Model* kb);
 Json case_json(const casebase::Case& c);
 
 std::string label_text(casebase::CaseId id, const std::string& cause, bool added, const Options& options);
 
-std::string stats_text(const casebase::Stats& s, const Options& options);
+std::string stats_text(const casebase::Stats& s, const Options& options, const engine::Model* kb);
 Json stats_json(const casebase::Stats& s);
 
-std::string similar_text(const std::vector<casebase::SimilarCase>& found, const Options& options);
+std::string similar_text(const std::vector<casebase::SimilarCase>& found, const Options& options,
+                         const engine::Model* kb);
 Json similar_json(const std::vector<casebase::SimilarCase>& found);
 
 // "approved", "rejected", "unknown" in the output's language.
