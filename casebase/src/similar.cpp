@@ -84,6 +84,11 @@ std::vector<SimilarCase> Store::similar(std::string_view message, std::size_t li
   // up a trigram search that found fewer than `limit` cases ("名称商业", written without
   // spaces, shares no trigram with "名称含有商业词汇").
   add_hits(*search, TextIndex::words, query_grams(query, kMaxWordTerms), false, kCandidateCap, limit, hits);
+  // The tiers above decide which cases are found; they are shown most similar first. Without
+  // this, a word-index top-up that scores higher than a weak trigram match came after it, and
+  // the scores a user reads went down and up again.
+  std::sort(hits.begin(), hits.end(),
+            [](const Hit& a, const Hit& b) { return a.score != b.score ? a.score > b.score : a.id < b.id; });
 
   std::vector<CaseId> ids;
   ids.reserve(hits.size());

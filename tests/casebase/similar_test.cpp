@@ -129,6 +129,20 @@ TEST(SimilarLarge, RareWordsWinOverCommonTemplates) {
   for (const auto& c : common) EXPECT_NE(c.value.message.find("代码审核"), std::string::npos) << c.value.message;
 }
 
+// A case found only through the word index can score higher than a weak trigram match; the
+// list still comes most similar first, so the scores a user reads never go up again.
+TEST_F(Similar, ScoresComeInOrderWhicheverIndexFoundTheCase) {
+  std::istringstream more(line("小程序名称含“社区”字样，需补充社区类目") +        // 10: trigram 名称含
+                          line("认证名称带有经营性质，不符合个人认证命名要求"));  // 11: words only
+  store.import_jsonl(more);
+  const auto found = store.similar("名称含有商业性质词汇", 10);
+  ASSERT_GE(found.size(), 3u);
+  auto const found_ids = ids(found);
+  EXPECT_NE(std::find(found_ids.begin(), found_ids.end(), 11), found_ids.end());
+  for (std::size_t k = 1; k < found.size(); ++k)
+    EXPECT_GE(found[k - 1].score, found[k].score) << "place " << k << ": case " << found[k].value.id;
+}
+
 // Chinese is written without spaces: a query with no trigram in common with a message still
 // finds it through its character pairs, as the same words with a space between them do.
 TEST_F(Similar, ChineseWithoutSpacesFindsWhatSpacedWordsFind) {
