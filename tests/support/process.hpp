@@ -36,6 +36,7 @@ class Conversation {
       setenv("LANG", "C.UTF-8", 1);
       unsetenv("LC_ALL");
       setenv("XDG_DATA_HOME", data_home.c_str(), 1);
+      unsetenv("MPADVISOR_DB");
       std::vector<char*> argv{const_cast<char*>(MPADVISOR_BINARY)};
       for (const std::string& a : args) argv.push_back(const_cast<char*>(a.c_str()));
       argv.push_back(nullptr);

@@ -49,7 +49,7 @@ inline std::vector<std::string> with_db(const TempDir& tmp, std::vector<std::str
 }
 
 // Runs `mpadvisor ARGS…` from the source folder, with a private data folder (so no test
-// touches ~/.local/share) and a neutral locale.
+// touches ~/.local/share, nor a case base that MPADVISOR_DB names) and a neutral locale.
 inline RunResult run_mpadvisor(const std::vector<std::string>& args, const std::filesystem::path& data_home,
                                const std::string& stdin_text = "") {
   std::filesystem::path const out = data_home / "stdout.txt", err = data_home / "stderr.txt",
@@ -58,7 +58,7 @@ inline RunResult run_mpadvisor(const std::vector<std::string>& args, const std::
   // Built with a stream: GCC 12's -Wrestrict misfires on chains of std::string operator+.
   std::ostringstream cmd;
   cmd << "cd " << shell_quote(source_dir().string())
-      << " && env LANG=C.UTF-8 LC_ALL= XDG_DATA_HOME=" << shell_quote(data_home.string()) << " "
+      << " && env -u MPADVISOR_DB LANG=C.UTF-8 LC_ALL= XDG_DATA_HOME=" << shell_quote(data_home.string()) << " "
       << shell_quote(MPADVISOR_BINARY);
   for (const std::string& a : args) cmd << " " << shell_quote(a);
   cmd << " <" << shell_quote(in.string()) << " >" << shell_quote(out.string()) << " 2>" << shell_quote(err.string());
