@@ -118,7 +118,7 @@ std::string finding_text(const engine::Model& m, const engine::Finding& f, const
   std::ostringstream out;
   out << pad << style.cyan(safe(cause.title.get(lang))) << "\n";
   if (!cause.explanation.empty()) out << pad << "  " << safe(cause.explanation.get(lang)) << "\n";
-  for (const std::string& line : evidence_lines(f.evidence, o))
+  for (const std::string& line : evidence_lines(m, f.evidence, o))
     out << pad << "  " << text(lang, Msg::label_evidence) << line << "\n";
   for (const engine::Fix& fix : cause.fixes) {
     out << pad << "  " << text(lang, Msg::label_fix) << safe(fix.text.get(lang));

@@ -21,9 +21,17 @@ std::string value_text(const engine::Evidence& e, Lang lang) {
   return std::string(e.fact) + " = " + e.value;
 }
 
+// A term list as applicants read it: its title, or its id when the KB gives none.
+std::string list_name(const engine::Model& m, const std::string& list, Lang lang) {
+  for (const engine::TermListInfo& t : m.term_lists())
+    if (t.name == list && !t.title.empty()) return safe(t.title.get(lang));
+  return safe(list);
+}
+
 }  // namespace
 
-std::vector<std::string> evidence_lines(const std::vector<engine::Evidence>& evidence, const Options& o) {
+std::vector<std::string> evidence_lines(const engine::Model& m, const std::vector<engine::Evidence>& evidence,
+                                        const Options& o) {
   // Group by fact and value, in the order they first appear.
   std::vector<std::vector<const engine::Evidence*>> groups;
   for (const engine::Evidence& e : evidence) {
@@ -40,7 +48,8 @@ std::vector<std::string> evidence_lines(const std::vector<engine::Evidence>& evi
     std::string line = safe(value_text(*group.front(), o.lang));
     for (const engine::Evidence* e : group) {
       if (!e->match) continue;
-      line += say(o.lang, Msg::evidence_contains, safe(e->match->matched), safe(e->match->term), e->match->list);
+      line += say(o.lang, Msg::evidence_contains, safe(e->match->matched), safe(e->match->term),
+                  list_name(m, e->match->list, o.lang));
     }
     std::string tests;
     for (const engine::Evidence* e : group) tests += (tests.empty() ? "" : "; ") + safe(test_text(*e, o.lang));

@@ -1,5 +1,6 @@
 // The evidence of a finding as lines of text: one line per fact and value, naming the tests
-// it answered, so the same `name = …` never appears twice in one cause.
+// it answered, so the same `name = …` never appears twice in one cause. A term list is named
+// by its title in the output's language where the KB gives one.
 #pragma once
 
 #include <string>
@@ -10,7 +11,8 @@
 
 namespace mpadvisor::render {
 
-std::vector<std::string> evidence_lines(const std::vector<engine::Evidence>& evidence, const Options& options);
+std::vector<std::string> evidence_lines(const engine::Model& model, const std::vector<engine::Evidence>& evidence,
+                                        const Options& options);
 
 // A source as applicants read it: the reference's title and section (or the address), with
 // when it was last checked and how sure it is.
