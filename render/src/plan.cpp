@@ -1,9 +1,11 @@
 #include "mpadvisor/render/plan.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <sstream>
 
 #include "mpadvisor/base/clock.hpp"
+#include "mpadvisor/base/utf8.hpp"
 #include "mpadvisor/render/catalogue.hpp"
 #include "mpadvisor/render/diagnosis.hpp"
 #include "mpadvisor/render/terminal.hpp"
@@ -58,6 +60,23 @@ std::string action_title(const engine::Model& m, const engine::Action& a, Lang l
       return step_label(m, a.step, lang);
   }
   return a.id;
+}
+
+// The critical path as people read it: steps by title, actions as "action 2".
+std::vector<std::string> path_items(const engine::Model& m, const engine::Plan& p, Lang lang) {
+  std::vector<std::string> items;
+  items.reserve(p.critical_path.size());
+  for (const std::string& id : p.critical_path) {
+    if (auto const step = m.find_step(id)) {
+      items.push_back(safe(m.steps()[*step].title.get(lang)));
+      continue;
+    }
+    auto const action = std::find_if(p.actions.begin(), p.actions.end(), [&](const auto& a) { return a.id == id; });
+    items.push_back(action == p.actions.end()
+                        ? safe(id)
+                        : say(lang, Msg::plan_action_ref, static_cast<std::size_t>(action - p.actions.begin()) + 1));
+  }
+  return items;
 }
 
 // How a change reads: `name = 悦心学习`, `features -= comments`, `sms_received_at unset`.
@@ -160,10 +179,12 @@ void plan_body(std::ostringstream& out, const engine::Model& m, const engine::Pl
   if (!p.assumes.empty()) out << "  " << say(lang, Msg::plan_assumes, fact_names(m, p.assumes, lang)) << "\n";
   if (!p.timeline.empty()) {
     out << "  " << say(lang, Msg::plan_timeline, minute(as_of)) << "\n";
+    // Steps by title, as the actions above name them; the dates line up in display columns.
+    auto title = [&](engine::StepId step) { return safe(m.steps()[step].title.get(lang)); };
     std::size_t width = 0;
-    for (const engine::ScheduledStep& s : p.timeline) width = std::max(width, m.steps()[s.step].name.size());
+    for (const engine::ScheduledStep& s : p.timeline) width = std::max(width, base::utf8::display_width(title(s.step)));
     for (const engine::ScheduledStep& s : p.timeline) {
-      out << "   " << (s.critical ? "*" : " ") << " " << pad(m.steps()[s.step].name, width + 2)
+      out << "   " << (s.critical ? "*" : " ") << " " << pad(title(s.step), width + 2)
           << say(lang, Msg::plan_timeline_row, minute(s.earliest_end), minute(s.latest_end)) << "\n";
     }
   }
@@ -177,8 +198,9 @@ void plan_body(std::ostringstream& out, const engine::Model& m, const engine::Pl
                            base::format_date(p.release_latest), step_label(m, target, lang)))
         << "\n";
   if (!p.critical_path.empty()) {
+    // A step by its title, an action by its number in the list above (its id is for programs).
     std::string path;
-    for (const std::string& s : p.critical_path) path += (path.empty() ? "" : " → ") + s;
+    for (const std::string& item : path_items(m, p, lang)) path += (path.empty() ? "" : " → ") + item;
     out << "  " << say(lang, Msg::plan_critical_path, path) << "\n";
   }
   if (!p.risks.empty()) {
@@ -186,7 +208,8 @@ void plan_body(std::ostringstream& out, const engine::Model& m, const engine::Pl
     for (engine::RuleId rule : p.risks) {
       const engine::RuleInfo& info = m.rules()[rule];
       out << "   ! " << safe(m.causes()[info.cause].title.get(lang))
-          << say(lang, Msg::plan_risk_where, m.steps()[info.step].name, text(lang, message_of(info.likelihood)))
+          << say(lang, Msg::plan_risk_where, safe(m.steps()[info.step].title.get(lang)),
+                 text(lang, message_of(info.likelihood)))
           << "\n";
     }
   }
