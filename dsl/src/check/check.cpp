@@ -28,7 +28,6 @@ enum PassId : unsigned {
   kSources,
   kScenarios,
   kConditions,
-  kSatisfiable,
   kStepGraph,
   kReachability,
   kCauseUse,
@@ -60,10 +59,10 @@ constexpr std::array<Pass, kPassCount> kPasses = {{
     {kScenarios, "scenarios", check_scenarios, 0},
     // Every test in a condition names a declared fact and is well typed for it. It resolves
     // its own names and skips a test whose fact is undefined, so it relies on no other pass.
+    // And no `and` chain asks one fact for two incompatible things: literals are compared as
+    // written, so a mistyped one (a type error above) cannot hide a contradiction. Both in one
+    // walk, so that a condition kept as text is parsed once.
     {kConditions, "conditions", check_conditions, 0},
-    // No `and` chain asks one fact for two incompatible things. Literals are compared as
-    // written, so a mistyped one (reported by `conditions`) cannot hide a contradiction.
-    {kSatisfiable, "satisfiable", check_satisfiable, 0},
     // `requires` has no cycle; builds the step graph the compiler orders steps by. An
     // unresolved `requires` is left out of the graph; it cannot create a cycle.
     {kStepGraph, "step graph", check_step_graph, 0},

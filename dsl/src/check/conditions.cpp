@@ -1,4 +1,5 @@
-// The conditions pass: every test is well typed for the fact it reads.
+// The conditions pass: every test is well typed for the fact it reads (here), and no `and`
+// chain asks one fact for two incompatible things (satisfiable.cpp).
 #include "check/context.hpp"
 #include "check/types.hpp"
 #include "mpadvisor/dsl/diagnostic_codes.hpp"
@@ -173,22 +174,37 @@ class ConditionChecker {
 
 }  // namespace
 
+void check_condition_types(CheckContext& cx, const ast::Module& m, const ast::Expr& condition) {
+  ConditionChecker(cx, m).check(condition);
+}
+
+// Both checks on each condition in turn: a rule's condition kept as text is parsed once for
+// them (rule_condition), where two passes parsed it once each. Types are checked on the
+// declaration that holds a name (a duplicate is reported once, by the duplicates pass); chains
+// on every declaration.
 void check_conditions(CheckContext& cx) {
+  auto both = [&](const ast::Module& m, const ast::Expr& condition, bool holds_name) {
+    if (holds_name) check_condition_types(cx, m, condition);
+    check_condition_chains(cx, m, condition);
+  };
   ast::Expr condition;  // one rule's at a time
-  for (const auto& [name, d] : cx.symbols.rules) {
+  for (const auto& d : cx.symbols.rule_order) {
+    bool const holds_name = cx.symbols.rules.at(d.decl->name.text).decl == d.decl;
     if (d.decl->condition.span.end == 0) {
-      cx.report(*d.module, d.decl->name.span, Severity::error, code::kMissingProperty,
-                "rule '" + name + "' has no condition; add `when …`");
+      if (holds_name) {
+        cx.report(*d.module, d.decl->name.span, Severity::error, code::kMissingProperty,
+                  "rule '" + d.decl->name.text + "' has no condition; add `when …`");
+      }
       continue;
     }
-    ConditionChecker(cx, *d.module).check(rule_condition(*d.module, *d.decl, condition));
+    both(*d.module, rule_condition(*d.module, *d.decl, condition), holds_name);
   }
-  for (const auto& [name, d] : cx.symbols.steps) {
-    if (d.decl->done_when) ConditionChecker(cx, *d.module).check(*d.decl->done_when);
+  for (const auto& d : cx.symbols.step_order) {
+    if (d.decl->done_when) both(*d.module, *d.decl->done_when, cx.symbols.steps.at(d.decl->name.text).decl == d.decl);
   }
   for (const auto& [name, d] : cx.symbols.causes) {
     for (const ast::Fix& f : d.decl->fixes) {
-      if (f.guard) ConditionChecker(cx, *d.module).check(*f.guard);
+      if (f.guard) both(*d.module, *f.guard, true);
     }
   }
 }

@@ -67,13 +67,16 @@ void CheckContext::report_undefined(const ast::Module& module, const ast::Name& 
 // Runs the passes in the order of the table in check.cpp, which says what each relies on.
 void run_passes(CheckContext& cx);
 
-void check_duplicates(CheckContext& cx);    // names.cpp
-void check_references(CheckContext& cx);    // names.cpp
-void check_calendars(CheckContext& cx);     // names.cpp (part of references)
-void check_sources(CheckContext& cx);       // sources.cpp
-void check_scenarios(CheckContext& cx);     // scenarios.cpp
-void check_conditions(CheckContext& cx);    // conditions.cpp
-void check_satisfiable(CheckContext& cx);   // satisfiable.cpp
+void check_duplicates(CheckContext& cx);  // names.cpp
+void check_references(CheckContext& cx);  // names.cpp
+void check_calendars(CheckContext& cx);   // names.cpp (part of references)
+void check_sources(CheckContext& cx);     // sources.cpp
+void check_scenarios(CheckContext& cx);   // scenarios.cpp
+void check_conditions(CheckContext& cx);  // conditions.cpp: types, then chains, of each condition
+// One condition's tests, well typed (conditions.cpp) and not contradicting each other along an
+// `and` chain (satisfiable.cpp).
+void check_condition_types(CheckContext& cx, const ast::Module& m, const ast::Expr& condition);
+void check_condition_chains(CheckContext& cx, const ast::Module& m, const ast::Expr& condition);
 void check_step_graph(CheckContext& cx);    // graph.cpp
 void check_reachability(CheckContext& cx);  // graph.cpp
 void check_cause_use(CheckContext& cx);     // coverage.cpp

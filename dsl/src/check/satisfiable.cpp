@@ -1,4 +1,4 @@
-// The satisfiable pass: no chain of `and`s asks one fact for two incompatible things
+// Satisfiability, a part of the conditions pass: no chain of `and`s asks one fact for two incompatible things
 // (`x == a and x == b`, `x == a and x != a`, `F and not F`, `x in [a, b] and x == c`,
 // `not known(x) and x == a`). Such a condition can never be true, which in a KB is almost
 // always a typo. Parentheses do not hide it: `(known(x) and x == a) and (known(x) and
@@ -179,18 +179,8 @@ class ChainChecker {
 
 }  // namespace
 
-void check_satisfiable(CheckContext& cx) {
-  ast::Expr condition;  // one rule's at a time
-  for (const auto& d : cx.symbols.rule_order)
-    ChainChecker(cx, *d.module).visit(rule_condition(*d.module, *d.decl, condition));
-  for (const auto& d : cx.symbols.step_order) {
-    if (d.decl->done_when) ChainChecker(cx, *d.module).visit(*d.decl->done_when);
-  }
-  for (const auto& [name, d] : cx.symbols.causes) {
-    for (const ast::Fix& f : d.decl->fixes) {
-      if (f.guard) ChainChecker(cx, *d.module).visit(*f.guard);
-    }
-  }
+void check_condition_chains(CheckContext& cx, const ast::Module& m, const ast::Expr& condition) {
+  ChainChecker(cx, m).visit(condition);
 }
 
 }  // namespace mpadvisor::dsl::check_detail
