@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "commands.hpp"
+#include "help_language.hpp"
 #include "mpadvisor/base/terminal.hpp"
 #include "replay_commands.hpp"
 
@@ -82,6 +83,12 @@ int main(int argc, char** argv) {
   register_serve_command(app, context);
   register_cases_replay(*app.get_subcommand("cases"), context);
   register_reference_commands(app, context);
+  // --help in the reader's language; the man page and completions, written by commands, stay
+  // in English, as their own headings are.
+  auto help = [&](const CLI::ParseError& e) {
+    if (language_of_arguments(argc, argv) == Language::zh) translate_help(app);
+    return app.exit(e);
+  };
 
   try {
     app.parse(argc, argv);
@@ -89,9 +96,9 @@ int main(int argc, char** argv) {
     configure_logging(opt.verbosity);
     return context.action ? context.action() : kExitOk;
   } catch (const CLI::CallForHelp& e) {
-    return app.exit(e);
+    return help(e);
   } catch (const CLI::CallForAllHelp& e) {
-    return app.exit(e);
+    return help(e);
   } catch (const CLI::CallForVersion& e) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {

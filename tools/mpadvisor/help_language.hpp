@@ -1,0 +1,24 @@
+// The command line's own help in the reader's language. The commands register their
+// descriptions in English; for Chinese `--help` the whole command tree is relabelled from one
+// table (help_zh.inc) once parsing has asked for help. (`man` and `completion` stay English,
+// like the man page's own headings.) A text missing from the table stays English; a CLI test
+// runs every command's help in both languages and fails on any English description left in
+// the Chinese one.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include "cli_context.hpp"
+
+namespace mpadvisor::cli {
+
+// The language asked for on the command line (`--lang zh`, `--lang=zh`), else the locale's,
+// read from the arguments themselves: parsing stops where it meets `--help`, perhaps before
+// `--lang`.
+Language language_of_arguments(int argc, char** argv);
+
+// Relabels `app` and every command under it: descriptions, option descriptions, group titles
+// and the help formatter's own words (Usage, OPTIONS, REQUIRED, …).
+void translate_help(CLI::App& app);
+
+}  // namespace mpadvisor::cli
