@@ -132,6 +132,19 @@ std::string fact_names(const engine::Model& m, const std::vector<engine::FactId>
   return out;
 }
 
+// What a plan takes for granted, as the questions that would settle it (one a line, under
+// `indent`): an applicant knows "Have you activated the email?", not `email_activated`. A
+// fact with no question (one the tool fills in) is named.
+void assumes_text(std::ostringstream& out, const engine::Model& m, const std::vector<engine::FactId>& facts, Lang lang,
+                  const std::string& indent) {
+  if (facts.empty()) return;
+  out << indent << text(lang, Msg::plan_assumes) << "\n";
+  for (engine::FactId f : facts) {
+    const engine::FactInfo& fact = m.facts()[f];
+    out << indent << " - " << (fact.question.empty() ? fact.name : safe(fact.question.get(lang))) << "\n";
+  }
+}
+
 void action_text(std::ostringstream& out, const engine::Model& m, const engine::Action& a, std::size_t n,
                  const Options& o) {
   const Lang lang = o.lang;
@@ -158,7 +171,7 @@ void action_text(std::ostringstream& out, const engine::Model& m, const engine::
     }
   }
   if (!a.resolves.empty()) out << "     " << say(lang, Msg::plan_resolves, cause_titles(m, a.resolves, lang)) << "\n";
-  if (!a.assumes.empty()) out << "     " << say(lang, Msg::plan_assumes, fact_names(m, a.assumes, lang)) << "\n";
+  assumes_text(out, m, a.assumes, lang, "     ");
 }
 
 // `partial`: blockers no action removes stand, so the plan cannot reach the target.
@@ -176,7 +189,7 @@ void plan_body(std::ostringstream& out, const engine::Model& m, const engine::Pl
   else if (!repairs)
     out << "  " << text(lang, Msg::plan_nothing_to_fix) << "\n";
   for (std::size_t i = 0; i < p.actions.size(); ++i) action_text(out, m, p.actions[i], i + 1, o);
-  if (!p.assumes.empty()) out << "  " << say(lang, Msg::plan_assumes, fact_names(m, p.assumes, lang)) << "\n";
+  assumes_text(out, m, p.assumes, lang, "  ");
   if (!p.timeline.empty()) {
     out << "  " << say(lang, Msg::plan_timeline, minute(as_of)) << "\n";
     // Steps by title, as the actions above name them; the dates line up in display columns.
