@@ -1,9 +1,7 @@
 #include "help_language.hpp"
 
 #include <algorithm>
-#include <array>
 #include <string_view>
-#include <utility>
 
 namespace mpadvisor::cli {
 namespace {
