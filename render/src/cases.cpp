@@ -21,7 +21,7 @@ std::string joined(const std::vector<std::string>& items) { return safe(fmt::for
 std::string stage_name(const engine::Model* kb, const std::string& stage, Lang lang, bool with_id) {
   auto const step = kb != nullptr ? kb->find_step(stage) : std::nullopt;
   if (!step) return safe(stage);
-  return with_id ? step_label(*kb, *step, lang) : safe(kb->steps()[*step].title.get(lang));
+  return with_id ? step_label(*kb, *step, lang) : step_title(*kb, *step, lang);
 }
 
 std::string cause_name(const engine::Model* kb, const std::string& cause, Lang lang) {

@@ -13,8 +13,12 @@
 
 namespace mpadvisor::render {
 
+std::string step_title(const engine::Model& m, engine::StepId s, Lang lang) {
+  return safe(m.steps()[s].title.get(lang));
+}
+
 std::string step_label(const engine::Model& m, engine::StepId s, Lang lang) {
-  return safe(m.steps()[s].title.get(lang)) + " (" + m.steps()[s].name + ")";
+  return step_title(m, s, lang) + " (" + m.steps()[s].name + ")";
 }
 
 std::string status_word(engine::StepStatus s, Lang lang) { return std::string(text(lang, message_of(s))); }

@@ -68,7 +68,7 @@ std::vector<std::string> path_items(const engine::Model& m, const engine::Plan& 
   items.reserve(p.critical_path.size());
   for (const std::string& id : p.critical_path) {
     if (auto const step = m.find_step(id)) {
-      items.push_back(safe(m.steps()[*step].title.get(lang)));
+      items.push_back(step_title(m, *step, lang));
       continue;
     }
     auto const action = std::find_if(p.actions.begin(), p.actions.end(), [&](const auto& a) { return a.id == id; });
@@ -193,11 +193,11 @@ void plan_body(std::ostringstream& out, const engine::Model& m, const engine::Pl
   if (!p.timeline.empty()) {
     out << "  " << say(lang, Msg::plan_timeline, minute(as_of)) << "\n";
     // Steps by title, as the actions above name them; the dates line up in display columns.
-    auto title = [&](engine::StepId step) { return safe(m.steps()[step].title.get(lang)); };
     std::size_t width = 0;
-    for (const engine::ScheduledStep& s : p.timeline) width = std::max(width, base::utf8::display_width(title(s.step)));
+    for (const engine::ScheduledStep& s : p.timeline)
+      width = std::max(width, base::utf8::display_width(step_title(m, s.step, lang)));
     for (const engine::ScheduledStep& s : p.timeline) {
-      out << "   " << (s.critical ? "*" : " ") << " " << pad(title(s.step), width + 2)
+      out << "   " << (s.critical ? "*" : " ") << " " << pad(step_title(m, s.step, lang), width + 2)
           << say(lang, Msg::plan_timeline_row, minute(s.earliest_end), minute(s.latest_end)) << "\n";
     }
   }
@@ -221,8 +221,7 @@ void plan_body(std::ostringstream& out, const engine::Model& m, const engine::Pl
     for (engine::RuleId rule : p.risks) {
       const engine::RuleInfo& info = m.rules()[rule];
       out << "   ! " << safe(m.causes()[info.cause].title.get(lang))
-          << say(lang, Msg::plan_risk_where, safe(m.steps()[info.step].title.get(lang)),
-                 text(lang, message_of(info.likelihood)))
+          << say(lang, Msg::plan_risk_where, step_title(m, info.step, lang), text(lang, message_of(info.likelihood)))
           << "\n";
     }
   }

@@ -43,6 +43,8 @@ std::string latest_rejection_text(const engine::Model& model, const engine::Reje
 
 // "Submit the filing (filing.submit)": a step as people see it.
 std::string step_label(const engine::Model& model, engine::StepId step, engine::Lang lang);
+// "Submit the filing": the same without its id, where the id is in sight already or space is short.
+std::string step_title(const engine::Model& model, engine::StepId step, engine::Lang lang);
 
 // Why taking a step commits the applicant: "¥30 not refunded on failure, cannot be undone".
 std::string commitment(const engine::Model& model, engine::StepId step, engine::Lang lang);
