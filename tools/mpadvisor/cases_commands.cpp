@@ -161,8 +161,9 @@ std::shared_ptr<const engine::Model> naming_kb(const GlobalOptions& g) {
 
 int run_list(const GlobalOptions& g, const ListArgs& args) {
   const bool json = g.output_format() == Format::json;
-  std::shared_ptr<const engine::Model> const model =
-      args.stage.empty() && args.cause.empty() ? naming_kb(g) : load_model(g, g.kb_path());
+  // The KB checks the filters' names and, in text output, names each case's step and causes.
+  bool const filtered = !args.stage.empty() || !args.cause.empty();
+  std::shared_ptr<const engine::Model> const model = filtered || !json ? load_model(g, g.kb_path()) : nullptr;
   if (!args.stage.empty()) require_known(*model, "stage", args.stage);
   if (!args.cause.empty()) require_known(*model, "cause", args.cause);
   const engine::Model* const kb = json ? nullptr : model.get();
