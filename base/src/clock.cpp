@@ -26,19 +26,21 @@ bool digits(std::string_view s, std::size_t pos, std::size_t count, int& out) {
 
 std::string quoted(std::string_view s) {
   constexpr std::size_t kShown = 40;  // a wrong field may hold a whole paragraph
-  std::string out = "'";
-  out += s.substr(0, kShown);
+  std::string out(s.substr(0, kShown));
   if (s.size() > kShown) out += "…";
-  return out + "'";
+  return out;
 }
 
-ParsedTime failure(std::string_view text, const std::string& why) {
+// `why` completes "… is not": "a date (…)" / "不是日期（…）".
+ParsedTime failure(std::string_view text, const Wording& why) {
+  std::string const shown = quoted(text);
   ParsedTime p;
-  p.error = quoted(text) + " is not " + why;
+  p.error = {fmt::format("'{}' is not {}", shown, why.en), fmt::format("“{}”不是{}", shown, why.zh)};
   return p;
 }
 
-constexpr const char* kExpected = "a date (write YYYY-MM-DD, or YYYY-MM-DDTHH:MM[:SS] with an optional Z or ±HH:MM)";
+const Wording kExpected = {"a date (write YYYY-MM-DD, or YYYY-MM-DDTHH:MM[:SS] with an optional Z or ±HH:MM)",
+                           "日期（请写成 YYYY-MM-DD，或 YYYY-MM-DDTHH:MM[:SS]，可加 Z 或 ±HH:MM）"};
 
 // Reads a zone written after the time: Z, ±HH:MM, ±HHMM or ±HH. Returns false if malformed.
 bool read_zone(std::string_view s, std::size_t& pos, WallSeconds& offset) {
@@ -63,13 +65,13 @@ bool read_zone(std::string_view s, std::size_t& pos, WallSeconds& offset) {
 
 }  // namespace
 
-std::string invalid_date_reason(int year, unsigned month, unsigned day) {
-  if (month < 1 || month > 12) return "month " + std::to_string(month) + " does not exist";
-  if (day < 1) return "day 0 does not exist";
+Wording invalid_date_reason(int year, unsigned month, unsigned day) {
+  if (month < 1 || month > 12) return word("month {0} does not exist", "没有 {0} 月", month);
+  if (day < 1) return {"day 0 does not exist", "没有 0 日"};
   auto const last =
       static_cast<unsigned>((std::chrono::year{year} / std::chrono::month{month} / std::chrono::last).day());
   if (day > last) {
-    return std::string(kMonthNames[month - 1]) + " " + std::to_string(year) + " has " + std::to_string(last) + " days";
+    return word("{0} {1} has {2} days", "{1} 年 {3} 月只有 {2} 天", kMonthNames[month - 1], year, last, month);
   }
   return {};
 }
@@ -80,8 +82,8 @@ ParsedTime parse_time(std::string_view s) {
       !digits(s, 8, 2, d)) {
     return failure(s, kExpected);
   }
-  if (std::string why = invalid_date_reason(y, static_cast<unsigned>(mo), static_cast<unsigned>(d)); !why.empty()) {
-    return failure(s, "a date: " + why);
+  if (Wording why = invalid_date_reason(y, static_cast<unsigned>(mo), static_cast<unsigned>(d)); !why.en.empty()) {
+    return failure(s, why.prefixed("a date: ", "有效日期："));
   }
   ParsedTime out;
   int h = 0, mi = 0, sec = 0;
@@ -102,10 +104,13 @@ ParsedTime parse_time(std::string_view s) {
         if (pos == first) return failure(s, kExpected);
       }
     }
-    if (h > 23 || mi > 59 || sec > 60) return failure(s, "a time of day: hours run 00–23, minutes and seconds 00–59");
+    if (h > 23 || mi > 59 || sec > 60)
+      return failure(
+          s, {"a time of day: hours run 00–23, minutes and seconds 00–59", "有效时刻：小时为 00–23，分钟和秒为 00–59"});
     if (pos < s.size() && (s[pos] == 'Z' || s[pos] == '+' || s[pos] == '-')) {
       if (!read_zone(s, pos, offset))
-        return failure(s, "a date-time: its zone must be Z or an offset from -14:00 to +14:00");
+        return failure(s, {"a date-time: its zone must be Z or an offset from -14:00 to +14:00",
+                           "有效日期时间：时区须为 Z 或 -14:00 至 +14:00 的偏移"});
     }
     if (pos != s.size()) return failure(s, kExpected);
     out.has_time = true;

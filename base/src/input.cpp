@@ -11,43 +11,58 @@ namespace mpadvisor::base {
 
 namespace fs = std::filesystem;
 
+namespace {
+
+// "profile 'a.json'" / "资料“a.json”".
+Wording named(const Wording& what, const fs::path& path) {
+  return word("{0} '{2}'", "{1}“{2}”", what.en, what.zh, path.string());
+}
+
+// The system's reason is in the C library's language (English here) either way.
+InputError unreadable(const Wording& name) {
+  return InputError(word("cannot read {0}: {2}", "无法读取{1}：{2}", name.en, name.zh, std::strerror(errno)));
+}
+
+}  // namespace
+
 std::string describe_size(std::size_t bytes) {
   if (bytes >= kMiB && bytes % kMiB == 0) return fmt::format("{} MiB", bytes / kMiB);
   if (bytes >= 1024 && bytes % 1024 == 0) return fmt::format("{} KiB", bytes / 1024);
   return fmt::format("{} bytes", bytes);
 }
 
-void check_readable(const fs::path& path, std::string_view what) {
+void check_readable(const fs::path& path, const Wording& what) {
   if (path == "-") return;
   std::error_code ec;
   fs::file_status const status = fs::status(path, ec);
-  std::string const name = fmt::format("{} '{}'", what, path.string());
-  if (ec || status.type() == fs::file_type::not_found) throw InputError(name + " does not exist");
+  Wording const name = named(what, path);
+  if (ec || status.type() == fs::file_type::not_found)
+    throw InputError(word("{0} does not exist", "{1}不存在", name.en, name.zh));
   switch (status.type()) {
     case fs::file_type::directory:
-      throw InputError(name + " is a folder, not a file");
+      throw InputError(word("{0} is a folder, not a file", "{1}是文件夹，不是文件", name.en, name.zh));
     case fs::file_type::character:
     case fs::file_type::block:
-      throw InputError(name + " is a device, not a file");
+      throw InputError(word("{0} is a device, not a file", "{1}是设备，不是文件", name.en, name.zh));
     default:
       return;
   }
 }
 
-std::string read_input(const fs::path& path, std::size_t limit, std::string_view what) {
+std::string read_input(const fs::path& path, std::size_t limit, const Wording& what) {
   std::string text;
   read_input_into(path, limit, what, text);
   return text;
 }
 
-void read_input_into(const fs::path& path, std::size_t limit, std::string_view what, std::string& text) {
+void read_input_into(const fs::path& path, std::size_t limit, const Wording& what, std::string& text) {
   check_readable(path, what);
   bool const standard_input = path == "-";
-  std::string const name =
-      standard_input ? fmt::format("{} on standard input", what) : fmt::format("{} '{}'", what, path.string());
+  Wording const name =
+      standard_input ? word("{0} on standard input", "标准输入上的{1}", what.en, what.zh) : named(what, path);
   std::unique_ptr<FILE, int (*)(FILE*)> owned(standard_input ? nullptr : std::fopen(path.c_str(), "rb"), &std::fclose);
   FILE* in = standard_input ? stdin : owned.get();
-  if (in == nullptr) throw InputError(fmt::format("cannot read {}: {}", name, std::strerror(errno)));
+  if (in == nullptr) throw unreadable(name);
   text.clear();
   char buffer[65536];
   for (;;) {
@@ -55,10 +70,11 @@ void read_input_into(const fs::path& path, std::size_t limit, std::string_view w
     std::size_t const got = std::fread(buffer, 1, want, in);
     text.append(buffer, got);
     if (text.size() > limit)
-      throw InputError(fmt::format("{} is larger than {}, the limit for a {}", name, describe_size(limit), what));
+      throw InputError(word("{0} is larger than {2}, the limit for a {3}", "{1}超过了{4}的大小上限 {2}", name.en,
+                            name.zh, describe_size(limit), what.en, what.zh));
     if (got < want) break;
   }
-  if (std::ferror(in)) throw InputError(fmt::format("cannot read {}: {}", name, std::strerror(errno)));
+  if (std::ferror(in)) throw unreadable(name);
 }
 
 }  // namespace mpadvisor::base

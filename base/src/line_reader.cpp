@@ -14,7 +14,7 @@ bool LineReader::fill() {
   in_.read(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
   end_ = static_cast<std::size_t>(in_.gcount());
   begin_ = 0;
-  if (in_.bad()) throw InputError("reading the input failed");
+  if (in_.bad()) throw InputError({"reading the input failed", "读取输入失败"});
   if (end_ == 0) eof_ = true;
   return end_ > 0;
 }

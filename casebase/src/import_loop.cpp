@@ -64,7 +64,7 @@ std::vector<std::filesystem::path> seed_files(const std::filesystem::path& dir) 
 
 std::ifstream open_input(const std::filesystem::path& file) {
   try {
-    base::check_readable(file, "import file");  // a folder or a device (/dev/zero) is refused at once
+    base::check_readable(file, {"import file", "导入文件"});  // a folder or a device (/dev/zero) is refused at once
   } catch (const base::InputError& e) {
     throw Error(Errc::invalid_input, e.what());
   }

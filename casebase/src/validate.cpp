@@ -29,7 +29,7 @@ std::optional<Outcome> parse_outcome(std::string_view text) noexcept {
 
 namespace validate {
 
-std::string date_error(std::string_view s) { return base::parse_time(s).error; }
+std::string date_error(std::string_view s) { return base::parse_time(s).error.en; }
 
 bool is_identifier(std::string_view s) noexcept {
   if (s.empty() || s.size() > 200) return false;

@@ -16,7 +16,7 @@ namespace mpadvisor::dsl {
 namespace fs = std::filesystem;
 
 std::string read_file(const fs::path& path) {
-  return base::read_input(path, base::kMaxKbFileBytes, "knowledge base file");
+  return base::read_input(path, base::kMaxKbFileBytes, {"knowledge base file", "知识库文件"});
 }
 
 namespace {
@@ -38,7 +38,7 @@ class Loader {
     std::size_t const left = base::kMaxKbBytes - std::min(base::kMaxKbBytes, bytes_);
     std::size_t const budget = std::min(base::kMaxKbFileBytes, left);
     try {
-      text = base::read_input(canonical, budget, "knowledge base file");
+      text = base::read_input(canonical, budget, {"knowledge base file", "知识库文件"});
       bytes_ += text.size();
     } catch (const base::InputError& e) {
       Diagnostic d = import_site ? *import_site : Diagnostic{};

@@ -875,7 +875,7 @@ std::string kb_text_version(const std::filesystem::path& root, const std::vector
   std::string text;
   for (const KbSource& s : sources) {
     try {
-      base::read_input_into(root / s.relative, base::kMaxKbFileBytes, "knowledge base file", text);
+      base::read_input_into(root / s.relative, base::kMaxKbFileBytes, {"knowledge base file", "知识库文件"}, text);
     } catch (const std::exception&) {
       return {};
     }

@@ -7,6 +7,7 @@
 #include <stdexcept>
 
 #include "evidence.hpp"
+#include "mpadvisor/base/wording.hpp"
 #include "mpadvisor/render/catalogue.hpp"
 #include "mpadvisor/render/rejection.hpp"
 #include "mpadvisor/render/terminal.hpp"
@@ -335,7 +336,8 @@ std::uint32_t diagnosis_members_mask(std::string_view list) {
     if (at == kMembers.end()) {
       std::string known;
       for (const PlainKey& m : kMembers) known += (known.empty() ? "" : ", ") + std::string(m.text());
-      throw std::invalid_argument("'" + std::string(name) + "' is not a member of a diagnosis (" + known + ")");
+      throw base::UserError(base::word("'{0}' is not a member of a diagnosis ({1})",
+                                       "“{0}”不是诊断结果的成员（可选：{1}）", name, known));
     }
     mask |= std::uint32_t{1} << (at - kMembers.begin());
     if (comma == std::string_view::npos) return mask;

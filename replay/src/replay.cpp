@@ -21,7 +21,7 @@ CaseVerdict diagnose_case(const engine::Model& model, const Case& c, engine::Scr
   // The import checked the date; a stored case whose date is somehow invalid reads as an error.
   base::ParsedTime const when = base::parse_time(c.date);
   try {
-    if (!when.ok()) throw engine::ProfileError("date: " + when.error);
+    if (!when.ok()) throw engine::ProfileError(when.error.prefixed("date: ", "日期："));
     // The scratch profile is refilled for each case: building a fresh one costs more than
     // reading the case's JSON.
     engine::Profile& profile = scratch.profile;

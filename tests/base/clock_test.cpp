@@ -26,12 +26,21 @@ TEST(Clock, FormatsRoundTrip) {
 }
 
 TEST(Clock, ImpossibleDatesAreRefusedWithTheReason) {
-  EXPECT_EQ(parse_time("2026-02-30").error, "'2026-02-30' is not a date: February 2026 has 28 days");
-  EXPECT_EQ(parse_time("2026-02-29T10:00").error, "'2026-02-29T10:00' is not a date: February 2026 has 28 days");
+  EXPECT_EQ(parse_time("2026-02-30").error.en, "'2026-02-30' is not a date: February 2026 has 28 days");
+  EXPECT_EQ(parse_time("2026-02-29T10:00").error.en, "'2026-02-29T10:00' is not a date: February 2026 has 28 days");
   EXPECT_TRUE(parse_time("2028-02-29").ok());
-  EXPECT_EQ(parse_time("2026-13-01").error, "'2026-13-01' is not a date: month 13 does not exist");
-  EXPECT_EQ(parse_time("2026-11-00").error, "'2026-11-00' is not a date: day 0 does not exist");
-  EXPECT_EQ(parse_time("2026-04-31").error, "'2026-04-31' is not a date: April 2026 has 30 days");
+  EXPECT_EQ(parse_time("2026-13-01").error.en, "'2026-13-01' is not a date: month 13 does not exist");
+  EXPECT_EQ(parse_time("2026-11-00").error.en, "'2026-11-00' is not a date: day 0 does not exist");
+  EXPECT_EQ(parse_time("2026-04-31").error.en, "'2026-04-31' is not a date: April 2026 has 30 days");
+}
+
+TEST(Clock, TheReasonIsWordedInChineseToo) {
+  EXPECT_EQ(parse_time("2026-02-30").error.zh, "“2026-02-30”不是有效日期：2026 年 2 月只有 28 天");
+  EXPECT_EQ(parse_time("2026-13-01").error.zh, "“2026-13-01”不是有效日期：没有 13 月");
+  EXPECT_EQ(parse_time("2026/11/27").error.zh,
+            "“2026/11/27”不是日期（请写成 YYYY-MM-DD，或 YYYY-MM-DDTHH:MM[:SS]，可加 Z 或 ±HH:MM）");
+  EXPECT_EQ(parse_time("2026-11-27T24:00").error.zh, "“2026-11-27T24:00”不是有效时刻：小时为 00–23，分钟和秒为 00–59");
+  EXPECT_TRUE(parse_time("2026-11-27").error.zh.empty());
 }
 
 TEST(Clock, MalformedTextIsRefused) {
@@ -39,11 +48,11 @@ TEST(Clock, MalformedTextIsRefused) {
                           "2026-11-27T10:00:", "2026-11-27T10:00:00.", "2026-11-27T10:00x", "2026-11-27X10:00"}) {
     ParsedTime const t = parse_time(bad);
     EXPECT_FALSE(t.ok()) << bad;
-    EXPECT_NE(t.error.find("is not a date (write YYYY-MM-DD"), std::string::npos) << t.error;
+    EXPECT_NE(t.error.en.find("is not a date (write YYYY-MM-DD"), std::string::npos) << t.error.en;
   }
-  EXPECT_EQ(parse_time("2026-11-27T24:00").error,
+  EXPECT_EQ(parse_time("2026-11-27T24:00").error.en,
             "'2026-11-27T24:00' is not a time of day: hours run 00–23, minutes and seconds 00–59");
-  EXPECT_EQ(parse_time("2026-11-27T10:00+15:00").error,
+  EXPECT_EQ(parse_time("2026-11-27T10:00+15:00").error.en,
             "'2026-11-27T10:00+15:00' is not a date-time: its zone must be Z or an offset from -14:00 to +14:00");
   EXPECT_FALSE(parse_time("2026-11-27T10:00+08:0").ok());
 }

@@ -91,6 +91,22 @@ TEST(Batch, BadLinesAreReportedInPlaceAndTheRestIsDiagnosed) {
   EXPECT_EQ(got[6]["verdict"], "clear");
 }
 
+// A line's error speaks the language of the output, as the answers do.
+TEST(Batch, ALinesErrorIsInTheOutputsLanguage) {
+  TempDir tmp;
+  std::string const input = "{\"entity\": \"robot\"}\nnot json\n{\"profile\": {}, \"target\": \"nowhere\"}\n";
+  const auto zh = answers(run_mpadvisor({"--lang", "zh", "diagnose", "--batch", "-"}, tmp.path(), input).out);
+  ASSERT_EQ(zh.size(), 3u);
+  EXPECT_EQ(zh[0]["error"]["message"],
+            "字段“entity”没有取值“robot”（可选其一：personal, enterprise, individual_business, other）");
+  EXPECT_EQ(zh[1]["error"]["message"], "这一行不是 JSON");
+  EXPECT_EQ(zh[2]["error"]["message"], "\"target\"：“nowhere”不是知识库中的步骤");
+  const auto en = answers(run_mpadvisor({"--lang", "en", "diagnose", "--batch", "-"}, tmp.path(), input).out);
+  ASSERT_EQ(en.size(), 3u);
+  EXPECT_EQ(en[1]["error"]["message"], "the line is not JSON");
+  EXPECT_EQ(en[2]["error"]["message"], "\"target\": 'nowhere' is not a step of the knowledge base");
+}
+
 // A line's members are read from its text, not from a tree: however the request is spelt,
 // the answer is the same, and JSON broken anywhere in the line is still "bad-json".
 TEST(Batch, RequestsAreReadTheSameWhateverTheirSpelling) {

@@ -117,6 +117,26 @@ TEST(InterviewProtocol, BadLinesGetAnErrorAndTheSameQuestion) {
   EXPECT_TRUE(Json::parse(line).contains("done"));
 }
 
+TEST(InterviewProtocol, ErrorsAreInTheInterviewsLanguage) {
+  TempDir tmp;
+  Conversation talk({"--lang", "zh", "interview"}, tmp.path());
+  std::string line;
+  ASSERT_TRUE(talk.read(line));
+  std::string const fact = Json::parse(line)["question"]["fact"];
+  talk.write("[1]");
+  ASSERT_TRUE(talk.read(line));
+  EXPECT_EQ(Json::parse(line)["error"],
+            R"(每一行须为一个 JSON 对象：{"value": …}、{"skip": true}、{"back": true} 或 {"stop": true})");
+  ASSERT_TRUE(talk.read(line));
+  talk.write(R"({"value": {"an": "object"}})");
+  ASSERT_TRUE(talk.read(line));
+  std::string const error = Json::parse(line)["error"];
+  EXPECT_EQ(error.rfind("字段“" + fact + "”应为", 0), 0u) << error;
+  ASSERT_TRUE(talk.read(line));
+  talk.write(R"({"stop": true})");
+  ASSERT_TRUE(talk.read(line));
+}
+
 // A Chinese interview in a real terminal: the choices are shown, `?` says why, `back` returns
 // to the previous question, and the profile saved on the way is valid.
 TEST(InterviewTerminal, ChineseInTmux) {

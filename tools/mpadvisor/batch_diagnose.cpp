@@ -43,7 +43,13 @@ class Diagnoser {
     render_.members = args.members;
     render_.names_only = args.names_only;
     ranks_rejections_ = (render_.members & render::diagnosis_members_mask("latest_rejection")) != 0;
-    if (!args.target.empty()) default_target_ = target_named(args.target, "--target");
+    if (!args.target.empty()) {
+      try {
+        default_target_ = target_named(args.target, "--target");
+      } catch (const Bad& e) {
+        throw UsageError(e.wording());  // the whole run's mistake, not a line's
+      }
+    }
   }
 
   // Appends the line's answer to `out`, one line without the newline.
@@ -52,8 +58,9 @@ class Diagnoser {
     request.id = line.number;
     try {
       if (line.too_long)
-        throw Bad("too-long", "the line is longer than " + base::describe_size(base::kMaxProfileBytes) +
-                                  ", the limit for a profile");
+        throw Bad("too-long",
+                  base::word("the line is longer than {0}, the limit for a profile", "这一行超过了资料的大小上限 {0}",
+                             base::describe_size(base::kMaxProfileBytes)));
       // One profile, one diagnosis and the engine's working memory per thread, refilled line
       // after line: their storage is reused instead of being built and freed for every line.
       thread_local engine::Scratch scratch;
@@ -72,7 +79,7 @@ class Diagnoser {
         try {
           engine::parse_profile(model_, request.profile, now_, profile, &scratch);
         } catch (const engine::ProfileError& e) {
-          if (e.not_json) throw Bad("bad-json", "the line is not JSON");
+          if (e.not_json) throw Bad("bad-json", line_not_json());
           throw;
         }
       }
@@ -94,9 +101,9 @@ class Diagnoser {
       out = w.take();
       return {false, d.verdict == engine::Verdict::clear};
     } catch (const Bad& e) {
-      return error(request.id_json(), line.number, e.kind, e.what(), out);
+      return error(request.id_json(), line.number, e.kind, e, out);
     } catch (const engine::ProfileError& e) {
-      return error(request.id_json(), line.number, "invalid-profile", e.what(), out);
+      return error(request.id_json(), line.number, "invalid-profile", e, out);
     }
   }
 
@@ -198,11 +205,11 @@ class Diagnoser {
       if (m.key == "id") {
         r.id = std::move(value);
       } else if (m.key == "target") {
-        if (!value.is_string()) throw Bad("bad-request", "\"target\" must be a step name");
+        if (!value.is_string()) throw Bad("bad-request", target_not_step_name());
         r.target = value.get<std::string>();
       }
     }
-    if (profile->value.front() != '{') throw Bad("bad-request", "\"profile\" must be an object");
+    if (profile->value.front() != '{') throw Bad("bad-request", profile_not_object());
     r.profile = profile->value;
   }
 
@@ -211,37 +218,45 @@ class Diagnoser {
     try {
       request = render::Json::parse(text);
     } catch (const render::Json::exception&) {
-      throw Bad("bad-json", "the line is not JSON");
+      throw Bad("bad-json", line_not_json());
     }
-    if (!request.is_object()) throw Bad("bad-request", "a line must be a profile or {\"id\", \"target\", \"profile\"}");
+    if (!request.is_object())
+      throw Bad("bad-request", {R"(a line must be a profile or {"id", "target", "profile"})",
+                                R"(每一行须为一份资料，或 {"id", "target", "profile"})"});
     auto wrapped = request.find("profile");
     if (wrapped == request.end()) {
       r.profile = text;
       return;
     }
-    if (!wrapped->is_object()) throw Bad("bad-request", "\"profile\" must be an object");
+    if (!wrapped->is_object()) throw Bad("bad-request", profile_not_object());
     if (auto given = request.find("id"); given != request.end()) r.id = *given;
     if (auto named = request.find("target"); named != request.end()) {
-      if (!named->is_string()) throw Bad("bad-request", "\"target\" must be a step name");
+      if (!named->is_string()) throw Bad("bad-request", target_not_step_name());
       r.target = named->get<std::string>();
     }
     r.owned = wrapped->dump();
     r.profile = r.owned;
   }
 
-  struct Bad : std::runtime_error {
-    Bad(const char* kind, const std::string& message) : std::runtime_error(message), kind(kind) {}
+  // A line's mistake: its kind (docs/json.md) and what to say.
+  struct Bad : base::UserError {
+    Bad(const char* kind, base::Wording message) : base::UserError(std::move(message)), kind(kind) {}
     const char* kind;
   };
 
+  static base::Wording line_not_json() { return {"the line is not JSON", "这一行不是 JSON"}; }
+  static base::Wording profile_not_object() { return {R"("profile" must be an object)", R"("profile" 须为对象)"}; }
+  static base::Wording target_not_step_name() { return {R"("target" must be a step name)", R"("target" 须为步骤名)"}; }
+
   engine::StepId target_named(const std::string& name, const char* what) const {
     if (auto step = model_.find_step(name)) return *step;
-    throw Bad("unknown-step", std::string(what) + ": '" + name + "' is not a step of the knowledge base");
+    throw Bad("unknown-step",
+              base::word("{0}: '{1}' is not a step of the knowledge base", "{0}：“{1}”不是知识库中的步骤", what, name));
   }
 
-  Outcome error(const render::Json& id, std::size_t line, const char* kind, const std::string& message,
+  Outcome error(const render::Json& id, std::size_t line, const char* kind, const base::UserError& e,
                 std::string& out) const {
-    render::Json answer{{"id", id}, {"line", line}, {"error", {{"kind", kind}, {"message", message}}}};
+    render::Json answer{{"id", id}, {"line", line}, {"error", {{"kind", kind}, {"message", e.message(render_.lang)}}}};
     answer["kb_version"] = model_.version();
     out += answer.dump(-1, ' ', false, render::Json::error_handler_t::replace);
     return {true, false};
@@ -422,12 +437,12 @@ int run_batch(const GlobalOptions& g, const BatchArgs& a) {
   std::ifstream file;
   if (a.input != "-") {
     try {
-      base::check_readable(a.input, "batch file");
+      base::check_readable(a.input, {"batch file", "批量文件"});
     } catch (const base::InputError& e) {
-      throw UsageError(e.what());
+      throw UsageError(e.wording());
     }
     file.open(a.input, std::ios::binary);
-    if (!file) throw EnvironmentError("cannot read " + a.input);
+    if (!file) throw EnvironmentError(base::word("cannot read {0}", "无法读取 {0}", a.input));
   }
   std::istream& in = a.input == "-" ? std::cin : file;
   std::vector<int> const processors = base::allowed_processors();
@@ -438,7 +453,7 @@ int run_batch(const GlobalOptions& g, const BatchArgs& a) {
   try {
     pipeline.run(threads, processors);
   } catch (const base::InputError&) {
-    throw EnvironmentError("reading " + a.input + " failed");
+    throw EnvironmentError(base::word("reading {0} failed", "读取 {0} 失败", a.input));
   }
   std::cout.flush();
   if (pipeline.any_bad()) return kExitUsage;

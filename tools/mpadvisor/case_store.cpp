@@ -10,13 +10,13 @@ void rethrow_case_error(const casebase::Error& e) {
   switch (e.code()) {
     case casebase::Errc::invalid_input:
     case casebase::Errc::not_found:
-      throw UsageError(e.what());
+      throw UsageError(base::english_only(e.what()));
     case casebase::Errc::io:
     case casebase::Errc::database:
     case casebase::Errc::schema:
       break;
   }
-  throw EnvironmentError(e.what());
+  throw EnvironmentError(base::english_only(e.what()));
 }
 
 casebase::Store open_case_store(const GlobalOptions& options, int wait_ms) {

@@ -14,6 +14,7 @@
 
 #include "case_store.hpp"
 #include "commands.hpp"
+#include "file_output.hpp"
 #include "json_output.hpp"
 #include "kb_loading.hpp"
 #include "mpadvisor/casebase/jsonl.hpp"
@@ -65,7 +66,8 @@ int parse_wait(const std::string& text) {
   std::string const unit = text.substr(used);
   double const scale = unit == "ms" ? 1 : unit.empty() || unit == "s" ? 1000 : unit == "m" ? 60000 : -1;
   if (value < 0 || scale < 0 || value * scale > 24.0 * 3600 * 1000)
-    throw UsageError("--wait takes a duration such as 60s, 2m or 500ms (at most a day), got '" + text + "'");
+    throw UsageError(base::word("--wait takes a duration such as 60s, 2m or 500ms (at most a day), got '{0}'",
+                                "--wait 须为一段时长，如 60s、2m 或 500ms（至多一天），而不是“{0}”", text));
   return static_cast<int>(value * scale);
 }
 
@@ -87,7 +89,8 @@ int run_import(const GlobalOptions& g, const ImportArgs& args) {
       report = store.import_jsonl(fs::path(args.file), options);
     }
   } catch (const cb::ImportError& e) {
-    throw UsageError(std::string(e.what()) + "; nothing was imported (--skip-bad imports the other lines)");
+    throw UsageError(base::word("{0}; nothing was imported (--skip-bad imports the other lines)",
+                                "{0}；什么都没有导入（--skip-bad 会导入其余各行）", std::string(e.what())));
   }
   progress.finish();
   render::Options const r = g.render_options();
@@ -111,8 +114,7 @@ int run_export(const GlobalOptions& g, const std::string& output) {
   temporary += ".tmp";
   {
     std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-    if (!out)
-      throw EnvironmentError("cannot write " + temporary.string() + ": " + std::generic_category().message(errno));
+    if (!out) throw EnvironmentError(cannot_write(temporary, std::generic_category().message(errno)));
     try {
       store.export_jsonl(out);
     } catch (...) {
@@ -124,7 +126,7 @@ int run_export(const GlobalOptions& g, const std::string& output) {
   }
   std::error_code ec;
   fs::rename(temporary, target, ec);
-  if (ec) throw EnvironmentError("cannot write " + target.string() + ": " + ec.message());
+  if (ec) throw EnvironmentError(cannot_write(target, ec.message()));
   if (g.output_format() == Format::json)
     print_json({{"exported", store.count()}, {"output", target.string()}});
   else
@@ -148,9 +150,10 @@ void require_known(const engine::Model& model, const std::string& kind, const st
     if (model.find_cause(name)) return;
     for (const engine::CauseInfo& c : model.causes()) names.push_back(c.name);
   }
-  std::string message = "'" + name + "' is not a " + (kind == "stage" ? "step" : "cause") + " of the knowledge base";
-  if (auto best = dsl::closest_match(name, names)) message += "; did you mean '" + *best + "'?";
-  throw UsageError(message);
+  bool const stage = kind == "stage";
+  throw UsageError(base::with_closest(base::word("'{0}' is not a {1} of the knowledge base", "“{0}”不是知识库中的{2}",
+                                                 name, stage ? "step" : "cause", stage ? "步骤" : "原因"),
+                                      dsl::closest_match(name, names)));
 }
 
 // The KB that names a case's step, entity and causes in text output (render/cases.hpp). JSON

@@ -57,7 +57,8 @@ std::filesystem::path GlobalOptions::shipped_kb_path() const {
   for (const auto& candidate : candidates) {
     if (std::filesystem::is_directory(candidate, ec)) return std::filesystem::weakly_canonical(candidate);
   }
-  throw UsageError("cannot find the shipped knowledge base next to " + dir.string() + "; give one with --kb PATH");
+  throw UsageError(base::word("cannot find the shipped knowledge base next to {0}; give one with --kb PATH",
+                              "在 {0} 旁找不到随附的知识库；请用 --kb PATH 指定", dir.string()));
 }
 
 std::filesystem::path GlobalOptions::shipped_model_path() const {
@@ -71,7 +72,8 @@ std::string GlobalOptions::db_location() const {
     return (std::filesystem::path(xdg) / "mpadvisor/cases.db").string();
   if (const char* home = std::getenv("HOME"); home && *home)
     return (std::filesystem::path(home) / ".local/share/mpadvisor/cases.db").string();
-  throw UsageError("neither XDG_DATA_HOME nor HOME is set; give the case database with --db PATH");
+  throw UsageError({"neither XDG_DATA_HOME nor HOME is set; give the case database with --db PATH",
+                    "XDG_DATA_HOME 和 HOME 都没有设置；请用 --db PATH 指定案例库"});
 }
 
 }  // namespace mpadvisor::cli

@@ -6,6 +6,7 @@
 #include <stdexcept>
 #include <string>
 
+#include "mpadvisor/base/wording.hpp"
 #include "mpadvisor/render/options.hpp"
 
 namespace mpadvisor::cli {
@@ -45,15 +46,16 @@ struct GlobalOptions {
   std::string db_location() const;
 };
 
-// Bad usage or bad input: main prints "mpadvisor: error: <what>" and exits 2.
-struct UsageError : std::runtime_error {
-  using std::runtime_error::runtime_error;
+// Bad usage or bad input: main prints "mpadvisor: error: <message>" (in Chinese
+// "mpadvisor：错误：<message>") and exits 2.
+struct UsageError : base::UserError {
+  using base::UserError::UserError;
 };
 
-// A broken environment (a corrupt or unreadable database, an I/O failure): main prints
-// "mpadvisor: error: <what>" and exits 3.
-struct EnvironmentError : std::runtime_error {
-  using std::runtime_error::runtime_error;
+// A broken environment (a corrupt or unreadable database, an I/O failure): main prints the
+// message as for UsageError and exits 3.
+struct EnvironmentError : base::UserError {
+  using base::UserError::UserError;
 };
 
 // The directory the running executable is in (for finding the shipped KB).

@@ -23,7 +23,8 @@ namespace {
 
 engine::StepId step_named(const engine::Model& m, const std::string& name, const char* what) {
   if (auto s = m.find_step(name)) return *s;
-  throw UsageError(std::string(what) + " '" + name + "' is not a step of the knowledge base");
+  throw UsageError(
+      base::word("{0} '{1}' is not a step of the knowledge base", "{0} “{1}”不是知识库中的步骤", what, name));
 }
 
 struct DiagnoseArgs {
@@ -43,8 +44,9 @@ render::RejectionReport analyse_rejection(const GlobalOptions& g, const engine::
                                           const engine::Diagnosis& d, const DiagnoseArgs& a) {
   render::RejectionReport report;
   if (a.rejection.size() > base::kMaxMessageBytes)
-    throw UsageError("--rejection: the message is larger than " + base::describe_size(base::kMaxMessageBytes) +
-                     ", the limit for a rejection message");
+    throw UsageError(base::word("--rejection: the message is larger than {0}, the limit for a rejection message",
+                                "--rejection：消息超过了驳回消息的大小上限 {0}",
+                                base::describe_size(base::kMaxMessageBytes)));
   report.message = a.rejection;
   report.stage = a.stage;
   std::optional<engine::StepId> stage;
@@ -60,27 +62,34 @@ render::RejectionReport analyse_rejection(const GlobalOptions& g, const engine::
 
 int run_diagnose(const GlobalOptions& g, const DiagnoseArgs& a) {
   if (!a.batch.empty()) {
-    if (!a.profile.empty()) throw UsageError("--batch reads the profiles from its file; give no PROFILE");
+    if (!a.profile.empty())
+      throw UsageError({"--batch reads the profiles from its file; give no PROFILE",
+                        "--batch 从它的文件中读取资料；不要再给 PROFILE"});
     if (!a.rejection.empty())
-      throw UsageError("--rejection explains one profile's rejection; it does not go with --batch");
+      throw UsageError({"--rejection explains one profile's rejection; it does not go with --batch",
+                        "--rejection 解释一份资料的驳回，不能与 --batch 同用"});
     BatchArgs batch{a.batch, a.target, a.threads, !a.no_evidence, a.explain, ~std::uint32_t{0}, a.names_only};
     if (!a.fields.empty()) {
       try {
         batch.members = render::diagnosis_members_mask(a.fields);
-      } catch (const std::invalid_argument& e) {
-        throw UsageError(std::string("--fields: ") + e.what());
+      } catch (const base::UserError& e) {
+        throw UsageError(e.wording().prefixed("--fields: ", "--fields："));
       }
     }
     return run_batch(g, batch);
   }
   if (a.threads > 0 || a.no_evidence || !a.fields.empty() || a.names_only)
-    throw UsageError("--threads, --no-evidence, --fields and --names-only go with --batch");
-  if (a.profile.empty()) throw UsageError("diagnose needs a PROFILE (or --batch FILE.jsonl)");
+    throw UsageError({"--threads, --no-evidence, --fields and --names-only go with --batch",
+                      "--threads、--no-evidence、--fields 和 --names-only 只能与 --batch 同用"});
+  if (a.profile.empty())
+    throw UsageError(
+        {"diagnose needs a PROFILE (or --batch FILE.jsonl)", "diagnose 需要一份资料 PROFILE（或 --batch FILE.jsonl）"});
   auto model = load_model(g, g.kb_path());
   engine::Profile profile = load_profile(*model, a.profile);
   engine::DiagnoseOptions options;
   if (!a.target.empty()) options.target = step_named(*model, a.target, "--target");
-  if (!a.stage.empty() && a.rejection.empty()) throw UsageError("--stage needs --rejection \"MESSAGE\"");
+  if (!a.stage.empty() && a.rejection.empty())
+    throw UsageError({"--stage needs --rejection \"MESSAGE\"", "--stage 需要同时给出 --rejection \"MESSAGE\""});
   engine::Diagnosis const d = engine::diagnose(*model, profile, options);
   render::Options const r = g.render_options(a.explain);
   bool const json = g.output_format() == Format::json;
@@ -126,7 +135,8 @@ int run_why(const GlobalOptions& g, const std::string& profile_path, const std::
       std::cout << render::rule_explanation_text(*model, e, r);
     return kExitOk;
   }
-  if (why_not) throw UsageError("'" + name + "' is not a rule of the knowledge base");
+  if (why_not)
+    throw UsageError(base::word("'{0}' is not a rule of the knowledge base", "“{0}”不是知识库中的规则", name));
   render::StepExplanation e;
   e.step = step_named(*model, name, "rule or step");
   engine::DiagnoseOptions options;
@@ -158,22 +168,25 @@ int run_whatif(const GlobalOptions& g, const WhatIfArgs& a) {
   std::vector<engine::FactEdit> edits;
   auto fact = [&](const std::string& name) {
     if (auto f = model->find_fact(name)) return *f;
-    throw UsageError("unknown fact '" + name + "' in --set/--unset");
+    throw UsageError(base::word("unknown fact '{0}' in --set/--unset", "--set/--unset 中有未知字段“{0}”", name));
   };
   for (const std::string& s : a.set) {
     auto eq = s.find('=');
-    if (eq == std::string::npos || eq == 0) throw UsageError("--set takes fact=value, got '" + s + "'");
+    if (eq == std::string::npos || eq == 0)
+      throw UsageError(base::word("--set takes fact=value, got '{0}'", "--set 须写成 字段=值，而不是“{0}”", s));
     edits.push_back({fact(s.substr(0, eq)), false, s.substr(eq + 1)});
   }
   for (const std::string& u : a.unset) edits.push_back({fact(u), true, ""});
-  if (edits.empty()) throw UsageError("whatif needs at least one --set fact=value or --unset fact");
+  if (edits.empty())
+    throw UsageError({"whatif needs at least one --set fact=value or --unset fact",
+                      "whatif 至少需要一个 --set 字段=值 或 --unset 字段"});
   engine::DiagnoseOptions options;
   if (!a.target.empty()) options.target = step_named(*model, a.target, "--target");
   engine::WhatIf w;
   try {
     w = engine::what_if(*model, profile, edits, options);
   } catch (const engine::ProfileError& e) {
-    throw UsageError(e.what());
+    throw UsageError(e.wording());
   }
   render::Options const r = g.render_options();
   if (g.output_format() == Format::json)

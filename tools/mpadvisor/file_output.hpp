@@ -5,7 +5,12 @@
 #include <filesystem>
 #include <string_view>
 
+#include "mpadvisor/base/wording.hpp"
+
 namespace mpadvisor::cli {
+
+// "cannot write PATH: REASON" (no reason: "cannot write PATH").
+base::Wording cannot_write(const std::filesystem::path& path, std::string_view reason = {});
 
 // Throws EnvironmentError ("cannot write …") when the file cannot be written or renamed.
 void replace_file(const std::filesystem::path& path, std::string_view bytes);

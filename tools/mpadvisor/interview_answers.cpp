@@ -145,27 +145,36 @@ void review(const engine::Model& model, InterviewSession& session, const render:
   if (auto f = model.find_fact(asked[static_cast<std::size_t>(n - 1)])) session.edit(*f);
 }
 
-std::string apply_json_line(const engine::Model& model, InterviewSession& session, engine::FactId fact,
-                            const std::string& line, bool& stop) {
+std::optional<base::Wording> apply_json_line(InterviewSession& session, engine::FactId fact, const std::string& line,
+                                             bool& stop) {
   Json j;
   try {
     j = Json::parse(line);
   } catch (const Json::exception& e) {
-    return std::string("the line is not JSON: ") + e.what();
+    // The parser's detail (where, what it expected) is in English either way.
+    return base::word("the line is not JSON: {0}", "这一行不是 JSON：{0}", std::string(e.what()));
   }
-  if (!j.is_object())
-    return "each line must be a JSON object: {\"value\": …}, {\"skip\": true}, {\"back\": true} or {\"stop\": true}";
+  if (!j.is_object()) {
+    return base::Wording{
+        R"(each line must be a JSON object: {"value": …}, {"skip": true}, {"back": true} or {"stop": true})",
+        R"(每一行须为一个 JSON 对象：{"value": …}、{"skip": true}、{"back": true} 或 {"stop": true})"};
+  }
   if (j.value("stop", false)) {
     stop = true;
-    return {};
+    return std::nullopt;
   }
   if (j.value("skip", false)) {
     session.skip(fact);
-    return {};
+    return std::nullopt;
   }
-  if (j.value("back", false)) return session.back() ? "" : "there is no earlier answer to go back to";
-  if (!j.contains("value")) return "expected {\"value\": …}, {\"skip\": true}, {\"back\": true} or {\"stop\": true}";
-  (void)model;
+  if (j.value("back", false)) {
+    if (session.back()) return std::nullopt;
+    return base::Wording{"there is no earlier answer to go back to", "没有可以退回的上一个回答"};
+  }
+  if (!j.contains("value")) {
+    return base::Wording{R"(expected {"value": …}, {"skip": true}, {"back": true} or {"stop": true})",
+                         R"(应为 {"value": …}、{"skip": true}、{"back": true} 或 {"stop": true})"};
+  }
   return session.answer(fact, j["value"]);
 }
 

@@ -2,6 +2,7 @@
 // Lines), turned into the profile's JSON values; and the `review` command of the terminal.
 #pragma once
 
+#include <optional>
 #include <string>
 
 #include "interview_session.hpp"
@@ -26,9 +27,9 @@ AnswerText parse_answer(const engine::Model& model, engine::FactId fact, std::st
 void review(const engine::Model& model, InterviewSession& session, const render::Options& options);
 
 // One line of the JSON Lines protocol: {"value": …}, {"skip": true}, {"back": true} or
-// {"stop": true}. Returns why the line was not taken (empty when it was); `stop` is set by
+// {"stop": true}. Returns why the line was not taken (nothing when it was); `stop` is set by
 // {"stop": true}.
-std::string apply_json_line(const engine::Model& model, InterviewSession& session, engine::FactId fact,
-                            const std::string& line, bool& stop);
+std::optional<base::Wording> apply_json_line(InterviewSession& session, engine::FactId fact, const std::string& line,
+                                             bool& stop);
 
 }  // namespace mpadvisor::cli

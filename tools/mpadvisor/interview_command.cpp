@@ -96,7 +96,8 @@ int run_terminal(const engine::Model& model, InterviewSession& s, std::optional<
       review(model, s, r);
     } else {
       AnswerText const a = parse_answer(model, fact, word, r.lang);
-      std::string const error = a.error.empty() ? s.answer(fact, a.value) : a.error;
+      std::optional<base::Wording> const refused = a.error.empty() ? s.answer(fact, a.value) : std::nullopt;
+      std::string const error = refused ? refused->in(r.lang) : a.error;
       if (!error.empty()) std::cout << render::say(r.lang, Msg::bad_answer, error) << "\n";
     }
   }
@@ -123,9 +124,9 @@ int run_json_lines(const engine::Model& model, InterviewSession& s, std::optiona
         stop = true;
         break;
       }
-      std::string const error = apply_json_line(model, s, st.next->fact, line, stop);
-      if (error.empty()) break;
-      std::cout << Json{{"error", error}}.dump() << "\n"
+      std::optional<base::Wording> const error = apply_json_line(s, st.next->fact, line, stop);
+      if (!error) break;
+      std::cout << Json{{"error", error->in(r.lang)}}.dump() << "\n"
                 << Json{{"question", render::question_json(model, st, r)}}.dump() << "\n"
                 << std::flush;
     }
@@ -150,7 +151,9 @@ int run_interview(const GlobalOptions& g, const InterviewArgs& a) {
   std::optional<engine::StepId> target;
   if (!a.target.empty()) {
     target = model->find_step(a.target);
-    if (!target) throw UsageError("--target '" + a.target + "' is not a step of the knowledge base");
+    if (!target)
+      throw UsageError(base::word("--target '{0}' is not a step of the knowledge base",
+                                  "--target “{0}”不是知识库中的步骤", a.target));
   }
   Json answers = Json::object();
   if (!a.profile.empty() && std::filesystem::exists(a.profile)) {

@@ -47,14 +47,14 @@ engine::InterviewState InterviewSession::state() const {
   return engine::next_question(model_, profile(), options);
 }
 
-std::string InterviewSession::answer(engine::FactId fact, const render::Json& value) {
+std::optional<base::Wording> InterviewSession::answer(engine::FactId fact, const render::Json& value) {
   const std::string& name = model_.facts()[fact].name;
   render::Json trial = answers_;
   trial[name] = value;
   try {
     engine::parse_profile(model_, trial.dump(), base::beijing_now());
   } catch (const engine::ProfileError& e) {
-    return e.what();
+    return e.wording();
   }
   answers_ = std::move(trial);
   std::erase(skipped_, name);

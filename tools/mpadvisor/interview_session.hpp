@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "mpadvisor/base/wording.hpp"
 #include "mpadvisor/engine/interview.hpp"
 #include "mpadvisor/render/options.hpp"
 
@@ -23,8 +24,8 @@ class InterviewSession {
   engine::InterviewState state() const;
   engine::Profile profile() const;
 
-  // Records an answer; returns why it does not fit the fact (empty when it was taken).
-  std::string answer(engine::FactId fact, const render::Json& value);
+  // Records an answer; returns why it does not fit the fact (nothing when it was taken).
+  std::optional<base::Wording> answer(engine::FactId fact, const render::Json& value);
   void skip(engine::FactId fact);
   bool back();                     // undoes the last answer or skip; false when there is none
   void edit(engine::FactId fact);  // forgets an answer, to be asked again next

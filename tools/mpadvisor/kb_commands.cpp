@@ -5,6 +5,7 @@
 #include <memory>
 
 #include "commands.hpp"
+#include "file_output.hpp"
 #include "json_output.hpp"
 #include "kb_loading.hpp"
 #include "mpadvisor/base/clock.hpp"
@@ -30,7 +31,8 @@ int parse_days(const std::string& text) {
   std::string digits = text;
   if (!digits.empty() && digits.back() == 'd') digits.pop_back();
   if (digits.empty() || digits.find_first_not_of("0123456789") != std::string::npos || digits.size() > 6) {
-    throw UsageError("--stale-after takes a number of days such as 180d, got '" + text + "'");
+    throw UsageError(base::word("--stale-after takes a number of days such as 180d, got '{0}'",
+                                "--stale-after 须为天数，如 180d，而不是“{0}”", text));
   }
   return std::stoi(digits);
 }
@@ -64,19 +66,6 @@ std::vector<fs::path> mpk_files(const fs::path& root) {
   return files;
 }
 
-// Replaces a file's contents all at once (write beside it, then rename), so an interrupted
-// run never leaves a half-written KB file.
-void write_atomically(const fs::path& path, const std::string& text) {
-  fs::path tmp = path;
-  tmp += ".fmt-tmp";
-  {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    out << text;
-    if (!out) throw UsageError("cannot write " + tmp.string());
-  }
-  fs::rename(tmp, path);
-}
-
 int run_fmt(const GlobalOptions& g, std::vector<std::string> paths, bool check_only) {
   if (paths.empty()) paths.push_back(g.kb_path().string());
   std::size_t changed = 0, broken = 0;
@@ -95,7 +84,7 @@ int run_fmt(const GlobalOptions& g, std::vector<std::string> paths, bool check_o
       if (check_only) {
         std::cout << file.string() << "\n";
       } else {
-        write_atomically(file, formatted);
+        replace_file(file, formatted);
         std::cout << "formatted " << file.string() << "\n";
       }
     }
@@ -131,10 +120,11 @@ int run_graph(const GlobalOptions& g, const std::string& format, const std::stri
   // SVG through Graphviz's `dot`, fed on stdin.
   if (std::system("command -v dot >/dev/null 2>&1") != 0) {
     throw UsageError(
-        "--format svg needs Graphviz's 'dot' program (apt-get install graphviz); --format dot works without it");
+        {"--format svg needs Graphviz's 'dot' program (apt-get install graphviz); --format dot works without it",
+         "--format svg 需要 Graphviz 的 dot 程序（apt-get install graphviz）；--format dot 不需要它"});
   }
   FILE* pipe = popen("dot -Tsvg", "w");
-  if (!pipe) throw UsageError("cannot run Graphviz's 'dot'");
+  if (!pipe) throw EnvironmentError({"cannot run Graphviz's 'dot'", "无法运行 Graphviz 的 dot"});
   std::fwrite(dot.data(), 1, dot.size(), pipe);
   return pclose(pipe) == 0 ? kExitOk : kExitUsage;
 }

@@ -25,7 +25,7 @@ int run_compile(const GlobalOptions& g, const CompileArgs& a) {
   fs::path const root = a.path.empty() ? g.kb_path() : fs::path(a.path);
   require_kb_path(root);
   dsl::KbCheck kb = check_kb(root);
-  if (!kb.kb) throw UsageError("the knowledge base at " + root.string() + " has errors (run 'mpadvisor kb check')");
+  if (!kb.kb) throw UsageError(kb_has_errors(root));
   // The sources name the files before the compiler frees the syntax tree, the peak of a load,
   // as it goes; the warnings are for `kb check`.
   std::vector<engine::KbSource> const sources = engine::kb_sources(*kb.kb, root);

@@ -32,13 +32,16 @@ std::vector<fs::path> eval_files(const fs::path& path) {
   for (const auto& e : fs::directory_iterator(path, ec))
     if (e.path().extension() == ".jsonl") files.push_back(e.path());
   std::sort(files.begin(), files.end());
-  if (files.empty()) throw UsageError(path.string() + " holds no .jsonl file of labelled messages");
+  if (files.empty())
+    throw UsageError(base::word("{0} holds no .jsonl file of labelled messages",
+                                "{0} 中没有标注过的消息（.jsonl 文件）", path.string()));
   return files;
 }
 
 int run_eval(const GlobalOptions& g, const EvalArgs& a) {
   if (a.min_top1 < 0 || a.min_top1 > 1 || a.min_top3 < 0 || a.min_top3 > 1)
-    throw UsageError("--min-top1 and --min-top3 are shares from 0 to 1, such as 0.9");
+    throw UsageError({"--min-top1 and --min-top3 are shares from 0 to 1, such as 0.9",
+                      "--min-top1 和 --min-top3 是 0 到 1 之间的比例，如 0.9"});
   auto model = load_model(g, g.kb_path());
   fs::path const root = a.path.empty() ? g.kb_path() / "eval" : fs::path(a.path);
   std::vector<engine::EvalEntry> entries;
@@ -46,15 +49,15 @@ int run_eval(const GlobalOptions& g, const EvalArgs& a) {
   for (const fs::path& file : eval_files(root)) {
     std::string text;
     try {
-      text = base::read_input(file, base::kMaxKbFileBytes, "evaluation set");
+      text = base::read_input(file, base::kMaxKbFileBytes, {"evaluation set", "评测集"});
     } catch (const base::InputError& e) {
-      throw UsageError(e.what());
+      throw UsageError(e.wording());
     }
     try {
       std::vector<engine::EvalEntry> read = engine::read_eval_entries(*model, text, file.string(), now);
       for (engine::EvalEntry& e : read) entries.push_back(std::move(e));
     } catch (const engine::EvalError& e) {
-      throw UsageError(e.what());
+      throw UsageError(base::english_only(e.what()));
     }
   }
   engine::EvalReport const report = engine::evaluate(*model, entries);

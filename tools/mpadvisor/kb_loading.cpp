@@ -33,12 +33,13 @@ std::shared_ptr<const engine::Model> kept_until_exit(std::shared_ptr<const engin
 
 void require_kb_path(const std::filesystem::path& path) {
   std::error_code ec;
-  if (!std::filesystem::exists(path, ec)) throw UsageError("no such file or folder '" + path.string() + "'");
+  if (!std::filesystem::exists(path, ec))
+    throw UsageError(base::word("no such file or folder '{0}'", "没有文件或文件夹“{0}”", path.string()));
   if (std::filesystem::is_directory(path, ec)) return;
   try {
-    base::check_readable(path, "knowledge base");
+    base::check_readable(path, {"knowledge base", "知识库"});
   } catch (const base::InputError& e) {
-    throw UsageError(e.what());
+    throw UsageError(e.wording());
   }
 }
 
@@ -84,6 +85,11 @@ std::shared_ptr<const engine::Model> precompiled_model(const GlobalOptions& g, c
 
 }  // namespace
 
+base::Wording kb_has_errors(const std::filesystem::path& path) {
+  return base::word("the knowledge base at {0} has errors (run 'mpadvisor kb check')",
+                    "{0} 处的知识库有错误（请运行 mpadvisor kb check）", path.string());
+}
+
 std::shared_ptr<const engine::Model> load_model(const GlobalOptions& g, const std::filesystem::path& path) {
   require_kb_path(path);
   std::error_code ec;
@@ -94,7 +100,7 @@ std::shared_ptr<const engine::Model> load_model(const GlobalOptions& g, const st
       spdlog::debug("loaded the model file {} (KB {}) in {:.1f} ms", path.string(), model->version(), ms_since(start));
       return kept_until_exit(std::move(model));
     } catch (const engine::ModelFileError& e) {
-      throw UsageError(e.what());
+      throw UsageError(base::english_only(e.what()));
     }
   }
   if (auto model = precompiled_model(g, path)) return kept_until_exit(std::move(model));
@@ -105,7 +111,7 @@ std::shared_ptr<const engine::Model> load_model(const GlobalOptions& g, const st
       if (d.severity == dsl::Severity::error) errors.add(d);
     }
     std::cerr << render::diagnostics_text(errors, g.render_options());
-    throw UsageError("the knowledge base at " + path.string() + " has errors (run 'mpadvisor kb check')");
+    throw UsageError(kb_has_errors(path));
   }
   // The warnings are for `kb check`; let their memory go before compiling, the peak of a load.
   kb.diagnostics = {};
@@ -119,16 +125,16 @@ std::shared_ptr<const engine::Model> load_model(const GlobalOptions& g, const st
 engine::Profile load_profile(const engine::Model& model, const std::filesystem::path& path) {
   std::string text;
   try {
-    text = base::read_input(path, base::kMaxProfileBytes, "profile");
+    text = base::read_input(path, base::kMaxProfileBytes, {"profile", "资料"});
   } catch (const base::InputError& e) {
-    throw UsageError(e.what());
+    throw UsageError(e.wording());
   }
   try {
     engine::Profile profile = engine::parse_profile(model, text, base::beijing_now());
     spdlog::debug("profile {}: as of {}", path.string(), base::format_datetime(profile.as_of));
     return profile;
   } catch (const engine::ProfileError& e) {
-    throw UsageError(path.string() + ": " + e.what());
+    throw UsageError(e.wording().prefixed(path.string() + ": ", path.string() + "："));
   }
 }
 

@@ -20,6 +20,9 @@ void require_kb_path(const std::filesystem::path& path);
 dsl::KbCheck check_kb(const std::filesystem::path& path, const dsl::CheckOptions& options = {});
 
 // The model of a KB that must be error-free: errors are printed and become a UsageError (exit 2).
+// "the knowledge base at PATH has errors (run 'mpadvisor kb check')".
+base::Wording kb_has_errors(const std::filesystem::path& path);
+
 std::shared_ptr<const engine::Model> load_model(const GlobalOptions& g, const std::filesystem::path& path);
 
 // Reads a profile file ("-": standard input, at most 1 MiB); a bad one becomes a UsageError

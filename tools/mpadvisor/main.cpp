@@ -33,7 +33,7 @@ void configure_logging(int verbosity) {
 
 // CLI11 reports an unknown command as "a subcommand is required" or as extra arguments;
 // say what actually happened when the first word is not a command.
-std::string describe_parse_error(const CLI::App& app, int argc, char** argv, const CLI::ParseError& e) {
+mpadvisor::base::Wording describe_parse_error(const CLI::App& app, int argc, char** argv, const CLI::ParseError& e) {
   static const std::vector<std::string> takes_value = {"--lang", "--format", "--kb", "--db", "--color", "--colour"};
   for (int i = 1; i < argc; ++i) {
     std::string const arg = argv[i];
@@ -45,10 +45,10 @@ std::string describe_parse_error(const CLI::App& app, int argc, char** argv, con
     const auto subcommands = app.get_subcommands([](const CLI::App*) { return true; });
     bool const known = std::any_of(subcommands.begin(), subcommands.end(),
                                    [&](const CLI::App* sub) { return sub->get_name() == arg; });
-    if (!known) return "unknown command '" + arg + "'";
+    if (!known) return mpadvisor::base::word("unknown command '{0}'", "没有命令“{0}”", arg);
     break;
   }
-  return e.what();
+  return mpadvisor::base::english_only(e.what());  // CLI11's own words
 }
 
 }  // namespace
@@ -90,6 +90,16 @@ int main(int argc, char** argv) {
     return app.exit(e);
   };
 
+  // Errors in the reader's language, read from the arguments themselves (as for --help), as
+  // they may not have parsed. CLI11's own words in its parse errors stay English.
+  using mpadvisor::base::Lang;
+  using mpadvisor::base::word;
+  Lang const lang = language_of_arguments(argc, argv) == Language::zh ? Lang::zh : Lang::en;
+  auto error = [&](const mpadvisor::base::Wording& message) {
+    std::cerr << (lang == Lang::zh ? "mpadvisor：错误：" : "mpadvisor: error: ")
+              << mpadvisor::base::one_line(message.in(lang)) << "\n";
+  };
+
   try {
     app.parse(argc, argv);
     opt.decide_colour(::isatty(STDOUT_FILENO) != 0);
@@ -102,22 +112,21 @@ int main(int argc, char** argv) {
   } catch (const CLI::CallForVersion& e) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
-    std::cerr << "mpadvisor: error: " << mpadvisor::base::one_line(describe_parse_error(app, argc, argv, e))
-              << " (see 'mpadvisor --help')\n";
+    error(describe_parse_error(app, argc, argv, e).suffixed(" (see 'mpadvisor --help')", "（见 mpadvisor --help）"));
     return kExitUsage;
   } catch (const UsageError& e) {
     // Messages quote what the user gave (a fact name, a file's bytes): made safe for a terminal.
-    std::cerr << "mpadvisor: error: " << mpadvisor::base::one_line(e.what()) << "\n";
+    error(e.wording());
     return kExitUsage;
   } catch (const EnvironmentError& e) {
-    std::cerr << "mpadvisor: error: " << mpadvisor::base::one_line(e.what()) << "\n";
+    error(e.wording());
     return kExitEnvironment;
   } catch (const std::bad_alloc&) {
-    std::cerr << "mpadvisor: error: out of memory\n";
+    error({"out of memory", "内存不足"});
     return kExitEnvironment;
   } catch (const std::exception& e) {
     // Anything else is a failure of ours or of the machine, never of the input.
-    std::cerr << "mpadvisor: error: internal error: " << mpadvisor::base::one_line(e.what()) << "\n";
+    error(word("internal error: {0}", "内部错误：{0}", std::string(e.what())));
     return kExitEnvironment;
   }
 }

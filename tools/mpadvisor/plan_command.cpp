@@ -36,7 +36,8 @@ engine::PlanWeights parse_weights(const std::string& text) {
     std::string const key = item.substr(0, eq);
     if (eq == std::string::npos || value < 0 || !std::isfinite(value) ||
         (key != "cny" && key != "days" && key != "risk"))
-      throw UsageError("--weights takes cny=N,days=N,risk=N with non-negative numbers, got '" + item + "'");
+      throw UsageError(base::word("--weights takes cny=N,days=N,risk=N with non-negative numbers, got '{0}'",
+                                  "--weights 须写成 cny=N,days=N,risk=N（N 为非负数），而不是“{0}”", item));
     (key == "cny" ? w.cny : key == "days" ? w.days : w.risk) = value;
     start = end + 1;
   }
@@ -49,14 +50,18 @@ int run_plan(const GlobalOptions& g, const PlanArgs& a) {
   engine::PlanOptions options;
   if (!a.target.empty()) {
     auto step = model->find_step(a.target);
-    if (!step) throw UsageError("--target '" + a.target + "' is not a step of the knowledge base");
+    if (!step)
+      throw UsageError(base::word("--target '{0}' is not a step of the knowledge base",
+                                  "--target “{0}”不是知识库中的步骤", a.target));
     options.target = *step;
   }
   options.top = static_cast<std::size_t>(a.top);
   if (!a.weights.empty()) options.weights = parse_weights(a.weights);
   for (const std::string& name : a.keep) {
     auto fact = model->find_fact(name);
-    if (!fact) throw UsageError("--keep '" + name + "' is not a fact of the knowledge base");
+    if (!fact)
+      throw UsageError(
+          base::word("--keep '{0}' is not a fact of the knowledge base", "--keep “{0}”不是知识库中的字段", name));
     options.keep.push_back(*fact);
   }
   engine::PlanResult const result = engine::plan(*model, profile, options);

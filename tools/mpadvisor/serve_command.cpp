@@ -31,7 +31,8 @@ struct ServeArgs {
 std::pair<std::string, std::uint16_t> parse_listen(const std::string& text) {
   std::size_t const colon = text.rfind(':');
   if (colon == std::string::npos)
-    throw UsageError("--listen takes ADDRESS:PORT, e.g. 127.0.0.1:8080, got '" + text + "'");
+    throw UsageError(base::word("--listen takes ADDRESS:PORT, e.g. 127.0.0.1:8080, got '{0}'",
+                                "--listen 须写成 地址:端口，如 127.0.0.1:8080，而不是“{0}”", text));
   std::string address = text.substr(0, colon);
   if (address.size() >= 2 && address.front() == '[' && address.back() == ']')
     address = address.substr(1, address.size() - 2);
@@ -40,7 +41,8 @@ std::pair<std::string, std::uint16_t> parse_listen(const std::string& text) {
   std::string const digits = text.substr(colon + 1);
   auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), port);
   if (digits.empty() || ec != std::errc{} || end != digits.data() + digits.size() || port > 65535)
-    throw UsageError("--listen: '" + digits + "' is not a port number (0–65535)");
+    throw UsageError(
+        base::word("--listen: '{0}' is not a port number (0–65535)", "--listen：“{0}”不是端口号（0–65535）", digits));
   return {address, static_cast<std::uint16_t>(port)};
 }
 
@@ -80,7 +82,7 @@ int run_serve(const GlobalOptions& g, const ServeArgs& a) {
   try {
     http = std::make_unique<server::HttpServer>(api, options);
   } catch (const std::runtime_error& e) {
-    throw EnvironmentError(e.what());
+    throw EnvironmentError(base::english_only(e.what()));
   }
   if (!is_loopback(address))
     spdlog::warn("listening on {}, which is not a loopback address: anyone who can reach it can use the API", address);

@@ -14,7 +14,7 @@ base::Date to_date(const ast::Date& d) {
 }
 
 std::string date_error(const ast::Date& d) {
-  std::string why = base::invalid_date_reason(d.year, static_cast<unsigned>(d.month), static_cast<unsigned>(d.day));
+  std::string why = base::invalid_date_reason(d.year, static_cast<unsigned>(d.month), static_cast<unsigned>(d.day)).en;
   if (why.empty() && d.has_time() && (d.hour > 23 || d.minute > 59)) why = "hours run 00–23 and minutes 00–59";
   return why;
 }

@@ -7,6 +7,7 @@
 
 #include "mpadvisor/base/clock.hpp"
 #include "mpadvisor/engine/normalize.hpp"
+#include "profile/messages.hpp"
 #include "profile/value_builder.hpp"
 
 namespace mpadvisor::engine {
@@ -87,13 +88,13 @@ void set_fact_from_text(const Model& model, Profile& profile, FactId id, std::st
   std::string const s(text);
   switch (f.type) {
     case FactType::boolean:
-      if (s != "true" && s != "false") mismatch(f, "'" + s + "'");
+      if (s != "true" && s != "false") mismatch(f, profile_detail::says::spelled(s));
       profile.facts[id] = b.boolean(s == "true");
       break;
     case FactType::number: {
       double n = 0;
       auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), n);
-      if (ec != std::errc{} || p != s.data() + s.size()) mismatch(f, "'" + s + "'");
+      if (ec != std::errc{} || p != s.data() + s.size()) mismatch(f, profile_detail::says::spelled(s));
       profile.facts[id] = b.number(n);
       break;
     }

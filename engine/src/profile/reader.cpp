@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "mpadvisor/engine/scratch.hpp"
+#include "profile/messages.hpp"
 #include "profile/readers.hpp"
 #include "profile/value_builder.hpp"
 #include "working_memory.hpp"
@@ -20,8 +21,8 @@ class ProfileReader final : public nlohmann::json_sax<json> {
 
   // Throws the syntax error or the first content error, if any.
   void finish() const {
-    if (!syntax_error_.empty()) throw ProfileError(syntax_error_, true);
-    if (!content_error_.empty()) throw ProfileError(content_error_);
+    if (!syntax_error_.en.empty()) throw ProfileError(syntax_error_, true);
+    if (!content_error_.en.empty()) throw ProfileError(content_error_);
   }
 
   bool null() override {
@@ -34,7 +35,7 @@ class ProfileReader final : public nlohmann::json_sax<json> {
   bool number_unsigned(number_unsigned_t n) override { return number(static_cast<double>(n)); }
   bool number_float(number_float_t n, const string_t&) override { return number(n); }
   bool binary(binary_t&) override {
-    return scalar("binary", [&] { mismatch(info(), "a JSON binary"); });
+    return scalar("binary", [&] { mismatch(info(), says::json_value("binary")); });
   }
   bool string(string_t& s) override {
     if (skip_ > 0) return true;
@@ -68,7 +69,7 @@ class ProfileReader final : public nlohmann::json_sax<json> {
   }
 
   bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception& e) override {
-    syntax_error_ = std::string("the profile is not valid JSON: ") + e.what();
+    syntax_error_ = says::not_json(e.what());
     return false;
   }
 
@@ -78,18 +79,18 @@ class ProfileReader final : public nlohmann::json_sax<json> {
 
   const FactInfo& info() const { return model_.facts()[fact_]; }
 
-  void fail(std::string message) {
-    if (content_error_.empty()) content_error_ = std::move(message);
+  void fail(base::Wording message) {
+    if (content_error_.en.empty()) content_error_ = std::move(message);
     target_ = Target::ignore;
   }
   // Runs one step of reading, turning a ProfileError into the reader's content error.
   template <typename Step>
   void guarded(Step&& step) {
-    if (!content_error_.empty()) return;
+    if (!content_error_.en.empty()) return;
     try {
       step();
     } catch (const ProfileError& e) {
-      fail(e.what());
+      fail(e.wording());
     }
   }
   // The current fact's value, built in place.
@@ -97,13 +98,13 @@ class ProfileReader final : public nlohmann::json_sax<json> {
 
   void begin_entry(const std::string& key) {
     target_ = Target::ignore;
-    if (!content_error_.empty() || (!key.empty() && key.front() == '_')) return;  // comments: "_description"
+    if (!content_error_.en.empty() || (!key.empty() && key.front() == '_')) return;  // comments: "_description"
     // JSON leaves repeated names to the reader; a profile that gives a key twice is a mistake.
     auto once = [&](std::size_t slot) {
       if (seen_.empty()) seen_.assign(model_.facts().size() + 2, false);
-      if (seen_[slot]) fail("'" + key + "' is given more than once");
+      if (seen_[slot]) fail(says::given_twice(key));
       seen_[slot] = true;
-      return content_error_.empty();
+      return content_error_.en.empty();
     };
     std::size_t const facts = model_.facts().size();
     if (key == profile_field::kDone) {
@@ -127,7 +128,7 @@ class ProfileReader final : public nlohmann::json_sax<json> {
   bool scalar(const char* type, Apply&& apply) {
     if (skip_ > 0) return true;
     if (depth_ == 0) {
-      fail("the profile must be a JSON object of fact names and values");
+      fail(says::not_an_object());
     } else if (depth_ == 1) {
       entry_value(type, apply);
     } else if (depth_ == 2) {
@@ -141,9 +142,8 @@ class ProfileReader final : public nlohmann::json_sax<json> {
   // A rejection's field that is not a string.
   void rejection_field(const char* type) {
     if (target_ != Target::rejections) return;
-    if (field_ == "message") fail("each rejection needs a \"message\" string");
-    if (field_ == "stage" || field_ == "date")
-      fail("a rejection's \"" + field_ + "\" must be a string, not " + (std::string("a JSON ") + type));
+    if (field_ == "message") fail(says::rejection_needs_message());
+    if (field_ == "stage" || field_ == "date") fail(says::rejection_field_not_string(field_, type));
   }
 
   template <typename Apply>
@@ -153,10 +153,10 @@ class ProfileReader final : public nlohmann::json_sax<json> {
         if (std::string_view(type) != "null") guarded(apply);  // null: explicitly unknown
         break;
       case Target::done:
-        fail("'done' must be a list of step names");
+        fail(says::done_not_a_list());
         break;
       case Target::rejections:
-        fail("'rejections' must be a list of {\"stage\", \"message\"} objects");
+        fail(says::rejections_not_a_list());
         break;
       default:
         break;
@@ -166,11 +166,11 @@ class ProfileReader final : public nlohmann::json_sax<json> {
   // An item of a list that is not a string (or, in `rejections`, not an object).
   void bad_item(const char* type) {
     if (target_ == Target::list) {
-      guarded([&] { mismatch(info(), std::string("a list holding ") + type); });
+      guarded([&] { mismatch(info(), says::list_holding(type)); });
     } else if (target_ == Target::done) {
-      fail("'done' must be a list of step names");
+      fail(says::done_not_a_list());
     } else if (target_ == Target::rejections) {
-      fail("each rejection needs a \"message\" string");
+      fail(says::rejection_needs_message());
     }
   }
 
@@ -180,7 +180,7 @@ class ProfileReader final : public nlohmann::json_sax<json> {
       return true;
     }
     if (depth_ == 0 && std::string_view(type) != "object") {
-      fail("the profile must be a JSON object of fact names and values");
+      fail(says::not_an_object());
       skip_ = 1;
       return true;
     }
@@ -190,7 +190,7 @@ class ProfileReader final : public nlohmann::json_sax<json> {
         if (target_ == Target::fact) target_ = Target::list;
         items_.clear();
       } else if (!(array && target_ == Target::rejections)) {
-        entry_value(type, [&] { mismatch(info(), std::string("a JSON ") + type); });
+        entry_value(type, [&] { mismatch(info(), says::json_value(type)); });
         skip_ = 1;
         return true;
       }
@@ -226,9 +226,9 @@ class ProfileReader final : public nlohmann::json_sax<json> {
         guarded([&] { slot().items(items_); });
     } else if (depth_ == 2 && target_ == Target::rejections) {
       if (!has_message_)
-        fail("each rejection needs a \"message\" string");
+        fail(says::rejection_needs_message());
       else if (!rejection_.stage.empty() && !model_.find_step(rejection_.stage))
-        fail(unknown_step_message(model_, "a rejection's \"stage\"", rejection_.stage));
+        fail(unknown_step_message(model_, {R"(a rejection's "stage")", "驳回记录的“stage”"}, rejection_.stage));
       else
         profile_.rejections.push_back(std::move(rejection_));
     }
@@ -246,7 +246,7 @@ class ProfileReader final : public nlohmann::json_sax<json> {
   bool has_message_ = false;
   std::string field_;       // the current key inside a rejection
   std::vector<bool> seen_;  // by fact id, then `done` and `rejections`: keys given so far
-  std::string syntax_error_, content_error_;
+  base::Wording syntax_error_, content_error_;
 };
 
 }  // namespace

@@ -2,13 +2,13 @@
 
 #include <algorithm>
 #include <cmath>
-#include <sstream>
 #include <string_view>
 
 #include "compiled.hpp"
 #include "mpadvisor/base/clock.hpp"
 #include "mpadvisor/base/utf8.hpp"
 #include "mpadvisor/dsl/suggest.hpp"
+#include "profile/messages.hpp"
 
 namespace mpadvisor::engine::profile_detail {
 
@@ -20,39 +20,9 @@ std::string fact_list(const Model& model) {
   return out;
 }
 
-std::string values_list(const FactInfo& f) {
-  std::string out;
-  for (const std::string& v : f.values) out += (out.empty() ? "" : ", ") + v;
-  return out;
-}
-
 }  // namespace
 
-std::string type_name(const FactInfo& f) {
-  switch (f.type) {
-    case FactType::boolean:
-      return "true or false";
-    case FactType::number:
-      return "a number";
-    case FactType::text:
-      return "a string";
-    case FactType::text_list:
-      return "a list of strings";
-    case FactType::enumeration:
-      return "one of " + values_list(f);
-    case FactType::enum_set:
-      return "a list of " + values_list(f);
-    case FactType::date:
-      return "a date (YYYY-MM-DD)";
-    case FactType::datetime:
-      return "a date-time (YYYY-MM-DDTHH:MM:SS)";
-  }
-  return "a value";
-}
-
-void mismatch(const FactInfo& f, const std::string& got) {
-  throw ProfileError("fact '" + f.name + "' expects " + type_name(f) + ", got " + got);
-}
+void mismatch(const FactInfo& f, const base::Wording& given) { throw ProfileError(says::expects(f, given)); }
 
 namespace {
 
@@ -99,14 +69,10 @@ bool blank(std::string_view s) {
 
 void check_number_bounds(const FactInfo& f, double n) {
   if (f.whole && n != std::floor(n)) {
-    std::ostringstream given;
-    given << n;
-    throw ProfileError("fact '" + f.name + "' counts something: give a whole number, not " + given.str());
+    throw ProfileError(says::not_whole(f, n));
   }
-  if (f.min && n < *f.min)
-    throw ProfileError("fact '" + f.name + "' must be at least " + std::to_string(static_cast<long long>(*f.min)));
-  if (f.max && n > *f.max)
-    throw ProfileError("fact '" + f.name + "' must be at most " + std::to_string(static_cast<long long>(*f.max)));
+  if (f.min && n < *f.min) throw ProfileError(says::below_minimum(f));
+  if (f.max && n > *f.max) throw ProfileError(says::above_maximum(f));
 }
 
 }  // namespace
@@ -122,12 +88,12 @@ ValueBuilder::ValueBuilder(const Model& model, FactId id, FactValue* slot)
 }
 
 FactValue&& ValueBuilder::boolean(bool b) {
-  if (f_.type != FactType::boolean) mismatch(f_, b ? "true" : "false");
+  if (f_.type != FactType::boolean) mismatch(f_, b ? base::Wording{"true", "true"} : base::Wording{"false", "false"});
   v_.boolean = b;
   return std::move(v_);
 }
 FactValue&& ValueBuilder::number(double n) {
-  if (f_.type != FactType::number) mismatch(f_, "a number");
+  if (f_.type != FactType::number) mismatch(f_, {"a number", "数字"});
   check_number_bounds(f_, n);
   v_.number = n;
   return std::move(v_);
@@ -135,10 +101,9 @@ FactValue&& ValueBuilder::number(double n) {
 FactValue&& ValueBuilder::string(std::string_view s) {
   switch (f_.type) {
     case FactType::text:
-      if (blank(s)) throw ProfileError("fact '" + f_.name + "' is blank; leave it out if it is not known yet");
+      if (blank(s)) throw ProfileError(says::blank(f_));
       if (f_.max_length && static_cast<double>(base::utf8::count_code_points(s)) > *f_.max_length) {
-        throw ProfileError("fact '" + f_.name + "' is longer than " + std::to_string(static_cast<int>(*f_.max_length)) +
-                           " characters");
+        throw ProfileError(says::too_long(f_));
       }
       v_.text.assign(s);
       derive_text(model_, id_, v_, searched_later_);
@@ -146,25 +111,25 @@ FactValue&& ValueBuilder::string(std::string_view s) {
     case FactType::enumeration:
       v_.enum_index = value_index(model_, id_, s);
       if (v_.enum_index < 0) {
-        throw ProfileError("fact '" + f_.name + "' has no value '" + std::string(s) + "' (expected one of " +
-                           values_list(f_) + ")");
+        throw ProfileError(says::no_such_value(f_, s, false));
       }
       v_.text.assign(s);
       return std::move(v_);
     case FactType::date:
     case FactType::datetime: {
       base::ParsedTime const t = base::parse_time(s);
-      if (!t.ok()) throw ProfileError("fact '" + f_.name + "': " + t.error);
+      if (!t.ok()) throw ProfileError(says::bad_date(f_, t.error));
       v_.time = t.seconds;
       v_.text.assign(s);
       return std::move(v_);
     }
     default:
-      mismatch(f_, "a string");
+      mismatch(f_, {"a string", "字符串"});
   }
 }
 FactValue&& ValueBuilder::time(std::int64_t seconds, std::string_view spelling) {
-  if (f_.type != FactType::date && f_.type != FactType::datetime) mismatch(f_, std::string(spelling));
+  if (f_.type != FactType::date && f_.type != FactType::datetime)
+    mismatch(f_, {std::string(spelling), std::string(spelling)});
   v_.time = seconds;
   v_.text.assign(spelling);
   return std::move(v_);
@@ -182,15 +147,13 @@ FactValue&& ValueBuilder::items(std::span<const std::string_view> items) {
     }
     return std::move(v_);
   }
-  if (f_.type != FactType::enum_set) mismatch(f_, "a list");
+  if (f_.type != FactType::enum_set) mismatch(f_, {"a list", "列表"});
   for (std::string_view item : items) {
     std::int32_t const index = value_index(model_, id_, item);
     if (index < 0) {
-      throw ProfileError("fact '" + f_.name + "' has no value '" + std::string(item) + "' (expected any of " +
-                         values_list(f_) + ")");
+      throw ProfileError(says::no_such_value(f_, item, true));
     }
-    if (v_.set_bits & (1ull << index))
-      throw ProfileError("fact '" + f_.name + "' lists '" + std::string(item) + "' twice");
+    if (v_.set_bits & (1ull << index)) throw ProfileError(says::listed_twice(f_, item));
     v_.set_bits |= 1ull << index;
     v_.list.emplace_back(item);
   }
@@ -206,27 +169,20 @@ FactId fact_named(const Model& model, std::string_view name) {
   if (auto id = model.find_fact(name)) return *id;
   std::vector<std::string> names;
   for (const FactInfo& f : model.facts()) names.push_back(f.name);
-  std::string message = "unknown fact '" + std::string(name) + "'";
-  if (auto best = dsl::closest_match(name, names))
-    message += "; did you mean '" + *best + "'?";
-  else
-    message += " (the KB declares: " + fact_list(model) + ")";
-  throw ProfileError(message);
+  std::optional<std::string> const best = dsl::closest_match(name, names);
+  throw ProfileError(says::unknown_fact(name, best, best ? std::string() : fact_list(model)));
 }
 
-// "<where> names an unknown step 'x'; did you mean 'y'?"
-std::string unknown_step_message(const Model& model, const std::string& where, std::string_view step) {
+base::Wording unknown_step_message(const Model& model, const base::Wording& where, std::string_view step) {
   std::vector<std::string> names;
   for (const StepInfo& st : model.steps()) names.push_back(st.name);
-  std::string message = where + " names an unknown step '" + std::string(step) + "'";
-  if (auto best = dsl::closest_match(step, names)) message += "; did you mean '" + *best + "'?";
-  return message;
+  return says::unknown_step(where, step, dsl::closest_match(step, names));
 }
 
 void mark_done(const Model& model, Profile& profile, std::span<const std::string_view> steps) {
   for (std::string_view s : steps) {
     auto id = model.find_step(s);
-    if (!id) throw ProfileError(unknown_step_message(model, "'done'", s));
+    if (!id) throw ProfileError(unknown_step_message(model, {"'done'", "“done”"}, s));
     profile.done[*id] = true;
   }
 }

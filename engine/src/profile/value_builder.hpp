@@ -13,8 +13,8 @@
 
 namespace mpadvisor::engine::profile_detail {
 
-std::string type_name(const FactInfo& f);
-[[noreturn]] void mismatch(const FactInfo& f, const std::string& got);
+// "fact 'x' expects a number, got …": `given` says what was given, in both languages.
+[[noreturn]] void mismatch(const FactInfo& f, const base::Wording& given);
 
 // Typed pieces in, a checked FactValue out; throws ProfileError naming the fact. Built either
 // in the builder (each call returns the value to move away) or straight into a profile's slot
@@ -58,6 +58,6 @@ FactId fact_named(const Model& model, std::string_view name);
 // Marks steps done; an unknown step name is an error with a did-you-mean.
 void mark_done(const Model& model, Profile& profile, std::span<const std::string_view> steps);
 // "<where> names an unknown step 'x'; did you mean 'y'?"
-std::string unknown_step_message(const Model& model, const std::string& where, std::string_view step);
+base::Wording unknown_step_message(const Model& model, const base::Wording& where, std::string_view step);
 
 }  // namespace mpadvisor::engine::profile_detail

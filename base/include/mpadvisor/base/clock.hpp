@@ -16,6 +16,8 @@
 #include <string>
 #include <string_view>
 
+#include "mpadvisor/base/wording.hpp"
+
 namespace mpadvisor::base {
 
 using Date = std::chrono::year_month_day;
@@ -27,8 +29,8 @@ using WallSeconds = std::int64_t;
 struct ParsedTime {
   WallSeconds seconds = 0;
   bool has_time = false;  // a time of day was written (otherwise midnight)
-  std::string error;      // empty when the text is valid; otherwise a sentence naming the text
-  bool ok() const { return error.empty(); }
+  Wording error;          // empty when the text is valid; otherwise a sentence naming the text
+  bool ok() const { return error.en.empty(); }
 };
 
 // Reads `2026-11-27`, `2026-11-27T10:00`, `2026-11-27T10:00:00` (a space may stand for the
@@ -49,7 +51,7 @@ WallSeconds midnight(Date d);
 long days_between(Date from, Date to);
 
 // Why a year, month and day do not make a date; empty when they do ("February 2026 has 28 days").
-std::string invalid_date_reason(int year, unsigned month, unsigned day);
+Wording invalid_date_reason(int year, unsigned month, unsigned day);
 
 // The current moment and date on the Beijing wall clock.
 WallSeconds beijing_now();

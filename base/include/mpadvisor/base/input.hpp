@@ -10,6 +10,8 @@
 #include <string>
 #include <string_view>
 
+#include "mpadvisor/base/wording.hpp"
+
 namespace mpadvisor::base {
 
 // The documented limits (docs/profile.md, docs/dsl.md, docs/cases.md).
@@ -21,8 +23,8 @@ inline constexpr std::size_t kMaxImportLineBytes = kMiB;    // one line of a cas
 inline constexpr std::size_t kMaxMessageBytes = 64 * 1024;  // a rejection message
 
 // An input that cannot be read, or breaks its limit; the message names it and says why.
-struct InputError : std::runtime_error {
-  using std::runtime_error::runtime_error;
+struct InputError : UserError {
+  using UserError::UserError;
 };
 
 // "1 MiB", "64 KiB", "300 bytes".
@@ -30,14 +32,14 @@ std::string describe_size(std::size_t bytes);
 
 // Throws InputError when `path` cannot be read as a stream of bytes: it does not exist, it is
 // a directory, or it is a device (a character or block special file). Regular files, pipes
-// and sockets pass; so does "-". `what` names the input in the message ("profile").
-void check_readable(const std::filesystem::path& path, std::string_view what);
+// and sockets pass; so does "-". `what` names the input in the message ({"profile", "资料"}).
+void check_readable(const std::filesystem::path& path, const Wording& what);
 
 // The whole of `path` ("-": standard input), at most `limit` bytes; InputError when it is
 // longer, unreadable or not a file (check_readable).
-std::string read_input(const std::filesystem::path& path, std::size_t limit, std::string_view what);
+std::string read_input(const std::filesystem::path& path, std::size_t limit, const Wording& what);
 // The same into `text` (replacing what it held), reusing its storage: for reading many files
 // one after another when none needs to be kept.
-void read_input_into(const std::filesystem::path& path, std::size_t limit, std::string_view what, std::string& text);
+void read_input_into(const std::filesystem::path& path, std::size_t limit, const Wording& what, std::string& text);
 
 }  // namespace mpadvisor::base

@@ -12,6 +12,7 @@
 #include <string_view>
 #include <vector>
 
+#include "mpadvisor/base/lang.hpp"
 #include "mpadvisor/engine/name_index.hpp"
 #include "mpadvisor/engine/name_table.hpp"
 #include "mpadvisor/engine/truth.hpp"
@@ -28,7 +29,7 @@ using RuleId = std::uint32_t;
 using CauseId = std::uint32_t;
 inline constexpr std::uint32_t kNone = UINT32_MAX;
 
-enum class Lang { zh, en };
+using base::Lang;
 
 // A user-facing text in both languages (falls back to the other when one is missing).
 struct Text {

@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "mpadvisor/base/wording.hpp"
 #include "mpadvisor/engine/model.hpp"
 #include "mpadvisor/engine/normalize.hpp"
 
@@ -65,11 +66,11 @@ struct Profile {
   bool operator==(const Profile&) const = default;
 };
 
-// Bad profile input: the message names the field and what was expected. `not_json`: the text
-// is not JSON at all, rather than JSON that does not fit the KB.
-struct ProfileError : std::runtime_error {
-  explicit ProfileError(const std::string& message, bool not_json = false)
-      : std::runtime_error(message), not_json(not_json) {}
+// Bad profile input: the message names the field and what was expected, in both languages.
+// `not_json`: the text is not JSON at all, rather than JSON that does not fit the KB.
+struct ProfileError : base::UserError {
+  explicit ProfileError(base::Wording wording, bool not_json = false)
+      : base::UserError(std::move(wording)), not_json(not_json) {}
   bool not_json;
 };
 

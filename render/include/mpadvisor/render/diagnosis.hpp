@@ -24,8 +24,8 @@ void write_diagnosis_members(JsonWriter& out, const engine::Model& model, const 
 Json diagnosis_json(const engine::Model& model, const engine::Diagnosis& d, const Options& options);
 
 // Options::members for a comma-separated list of a diagnosis answer's top-level member names
-// ("verdict,blockers"); std::invalid_argument naming the first word that is not one of them
-// (the message lists them all).
+// ("verdict,blockers"); base::UserError naming the first word that is not one of them (the
+// message lists them all).
 std::uint32_t diagnosis_members_mask(std::string_view list);
 
 // What `diagnose` answers (the command line, POST /v1/diagnose, each line of the batch mode):
