@@ -76,13 +76,13 @@ engine::Lang language_of(const Request& request, const detail::Input* body, cons
   if (body != nullptr) {
     if (auto it = body->find("lang"); it != body->end() && !it->is_null()) {
       if (!it->is_string() || !pick(it->get<std::string>()))
-        throw ApiError(400, "bad-request", "\"lang\" must be \"zh\" or \"en\"");
+        throw ApiError(400, "bad-request", {R"("lang" must be "zh" or "en")", R"("lang" 须为 "zh" 或 "en")"});
       return *pick(it->get<std::string>());
     }
   }
   if (std::string const q = detail::query_param(query, "lang"); !q.empty()) {
     if (auto l = pick(q)) return *l;
-    throw ApiError(400, "bad-request", "?lang must be zh or en");
+    throw ApiError(400, "bad-request", {"?lang must be zh or en", "?lang 须为 zh 或 en"});
   }
   std::string_view accept = request.accept_language;
   while (!accept.empty()) {
@@ -112,8 +112,11 @@ detail::Body body_from_query(const std::string& query) {
   detail::Body body;
   if (std::string const encoded = detail::query_param(query, "profile"); !encoded.empty()) {
     std::optional<std::string> text = detail::base64url_decode(encoded);
-    if (!text) throw ApiError(400, "bad-request", "?profile must be base64url-encoded JSON");
-    if (!detail::Input::accept(*text)) throw ApiError(400, "bad-json", "?profile does not decode to JSON");
+    if (!text)
+      throw ApiError(400, "bad-request",
+                     {"?profile must be base64url-encoded JSON", "?profile 须为 base64url 编码的 JSON"});
+    if (!detail::Input::accept(*text))
+      throw ApiError(400, "bad-json", {"?profile does not decode to JSON", "?profile 解码后不是 JSON"});
     body.profile = std::move(text);
   }
   if (std::string const target = detail::query_param(query, "target"); !target.empty()) body.members["target"] = target;
@@ -190,16 +193,21 @@ Response Api::handle(const Request& request) {
   std::shared_ptr<const engine::Model> const model = this->model();
 
   Response response;
+  engine::Lang lang = engine::Lang::en;
   try {
-    response = dispatch(request, path, query, *model);
+    response = dispatch(request, path, query, *model, lang);
   } catch (const ApiError& e) {
-    response = problem(e.status, e.type, e.what());
+    response = problem(e.status, e.type, e.message(lang));
   } catch (const MethodNotAllowed& e) {
-    response = problem(405, "method-not-allowed", std::string(path) + " takes " + std::string(e.allow));
+    response = problem(405, "method-not-allowed",
+                       base::word("{0} takes {1}", "{0} 只接受 {1}", std::string(path), e.allow).in(lang));
     response.headers.emplace_back("Allow", std::string(e.allow));
   } catch (const std::exception& e) {
     spdlog::error("{} {}: {}", request.method, path, e.what());
-    response = problem(500, "internal-error", "the server could not answer this request; it has been logged");
+    response = problem(500, "internal-error",
+                       base::Wording{"the server could not answer this request; it has been logged",
+                                     "服务器无法回答这个请求；已记入日志"}
+                           .in(lang));
   } catch (...) {
     spdlog::error("{} {}: an exception that is not a std::exception", request.method, path);
     response = problem(500, "internal-error", "the server could not answer this request; it has been logged");
@@ -211,7 +219,12 @@ Response Api::handle(const Request& request) {
 }
 
 Response Api::dispatch(const Request& request, std::string_view path, const std::string& query,
-                       const engine::Model& model) {
+                       const engine::Model& model, engine::Lang& lang) {
+  // Until the body's "lang" is read: ?lang= or Accept-Language, when they say one.
+  try {
+    lang = language_of(request, nullptr, query);
+  } catch (const ApiError&) {  // a bad ?lang, reported below where it is read again
+  }
   bool const get = request.method == "GET" || request.method == "HEAD";
   for (const detail::Asset& asset : detail::assets()) {
     if (asset.path != path) continue;
@@ -237,7 +250,9 @@ Response Api::dispatch(const Request& request, std::string_view path, const std:
     if (candidate.path == path) route = &candidate;
   }
   if (route == nullptr)
-    throw ApiError(404, "not-found", "no such endpoint: " + std::string(path) + " (see /openapi.json)");
+    throw ApiError(404, "not-found",
+                   base::word("no such endpoint: {0} (see /openapi.json)", "没有这个接口：{0}（见 /openapi.json）",
+                              std::string(path)));
   bool const post = request.method == "POST";
   if (route->method == Method::post ? !post : !get)
     throw MethodNotAllowed{route->method == Method::post ? "POST" : "GET, HEAD"};
@@ -245,16 +260,19 @@ Response Api::dispatch(const Request& request, std::string_view path, const std:
   detail::Body body;
   if (post) {
     if (request.body.size() > options_.max_body)
-      throw ApiError(413, "too-large",
-                     "the request body is larger than " + std::to_string(options_.max_body) + " bytes");
+      throw ApiError(
+          413, "too-large",
+          base::word("the request body is larger than {0} bytes", "请求体超过了 {0} 字节", options_.max_body));
     if (!is_json_type(request.content_type))
-      throw ApiError(415, "unsupported-media-type", "send the request body as application/json");
+      throw ApiError(415, "unsupported-media-type",
+                     {"send the request body as application/json", "请以 application/json 发送请求体"});
     body = detail::read_body(request.body);
   } else {
     body = body_from_query(query);
   }
   render::Options r;
   r.lang = language_of(request, post ? &body.members : nullptr, query);
+  lang = r.lang;
   Call const call{model, options_, cases_.get(),       std::move(body.members), std::move(body.profile),
                   query, r,        base::beijing_now()};
   if (route->svg != nullptr) {

@@ -12,7 +12,7 @@ namespace {
 [[noreturn]] void not_json(const Input::exception& e) {
   std::string what = e.what();  // "[json.exception.parse_error.101] parse error at line 1, …"
   if (std::size_t const cut = what.find("] "); cut != std::string::npos) what.erase(0, cut + 2);
-  throw ApiError(400, "bad-json", "the request body is not JSON: " + what);
+  throw ApiError(400, "bad-json", base::word("the request body is not JSON: {0}", "请求体不是 JSON：{0}", what));
 }
 
 // The slow way, for bodies the span reader does not take (or where a member is not JSON, so
@@ -24,7 +24,8 @@ Body read_body_as_tree(std::string_view text) {
   } catch (const Input::exception& e) {
     not_json(e);
   }
-  if (!body.members.is_object()) throw ApiError(400, "bad-json", "the request body must be a JSON object");
+  if (!body.members.is_object())
+    throw ApiError(400, "bad-json", {"the request body must be a JSON object", "请求体须为 JSON 对象"});
   if (auto it = body.members.find("profile"); it != body.members.end()) {
     body.profile = it->dump();
     body.members.erase(it);
@@ -52,30 +53,38 @@ Body read_body(std::string_view text) {
 }
 
 engine::Profile profile_of(const Call& call) {
-  if (!call.profile) throw ApiError(400, "bad-request", "the request needs \"profile\": the applicant's facts");
+  if (!call.profile)
+    throw ApiError(400, "bad-request",
+                   {R"(the request needs "profile": the applicant's facts)", R"(请求须有 "profile"：申请者的资料)"});
   std::string_view const text = *call.profile;
   if (text.empty() || text.front() != '{')
-    throw ApiError(400, "bad-request", "\"profile\" must be a JSON object of facts");
+    throw ApiError(400, "bad-request",
+                   {R"("profile" must be a JSON object of facts)", R"("profile" 须为由资料字段组成的 JSON 对象)"});
   try {
     return engine::parse_profile(call.model, text, call.now);
   } catch (const engine::ProfileError& e) {
     if (e.not_json)
-      throw ApiError(400, "bad-json", std::string("the request body is not JSON: in \"profile\": ") + e.what());
-    throw ApiError(422, "invalid-profile", std::string("profile: ") + e.what());
+      throw ApiError(
+          400, "bad-json",
+          e.wording().prefixed(R"(the request body is not JSON: in "profile": )", R"(请求体不是 JSON："profile" 中)"));
+    throw ApiError(422, "invalid-profile", e.wording().prefixed("profile: ", "资料："));
   }
 }
 
 std::optional<std::string> string_of(const Call& call, const char* key) {
   auto it = call.body.find(key);
   if (it == call.body.end() || it->is_null()) return std::nullopt;
-  if (!it->is_string()) throw ApiError(400, "bad-request", std::string("\"") + key + "\" must be a string");
+  if (!it->is_string())
+    throw ApiError(400, "bad-request", base::word(R"("{0}" must be a string)", R"("{0}" 须为字符串)", key));
   return it->get<std::string>();
 }
 
 bool flag_of(const Call& call, const char* key) {
   auto it = call.body.find(key);
   if (it == call.body.end() || it->is_null()) return false;
-  if (!it->is_boolean()) throw ApiError(400, "bad-request", std::string("\"") + key + "\" must be true or false");
+  if (!it->is_boolean())
+    throw ApiError(400, "bad-request",
+                   base::word(R"("{0}" must be true or false)", R"("{0}" 须为 true 或 false)", key));
   return it->get<bool>();
 }
 
@@ -83,9 +92,12 @@ std::vector<std::string> strings_of(const Call& call, const char* key) {
   std::vector<std::string> out;
   auto it = call.body.find(key);
   if (it == call.body.end() || it->is_null()) return out;
-  if (!it->is_array()) throw ApiError(400, "bad-request", std::string("\"") + key + "\" must be an array of strings");
+  if (!it->is_array())
+    throw ApiError(400, "bad-request",
+                   base::word(R"("{0}" must be an array of strings)", R"("{0}" 须为字符串数组)", key));
   for (const Input& item : *it) {
-    if (!item.is_string()) throw ApiError(400, "bad-request", std::string("\"") + key + "\" must hold strings only");
+    if (!item.is_string())
+      throw ApiError(400, "bad-request", base::word(R"("{0}" must hold strings only)", R"("{0}" 中只能有字符串)", key));
     out.push_back(item.get<std::string>());
   }
   return out;
@@ -97,18 +109,17 @@ std::optional<engine::StepId> step_of(const Call& call, const char* key) {
   if (auto s = call.model.find_step(*name)) return *s;
   std::vector<std::string> steps;
   for (const engine::StepInfo& s : call.model.steps()) steps.push_back(s.name);
-  std::string detail = std::string("\"") + key + "\": '" + *name + "' is not a step of the knowledge base";
-  if (auto best = dsl::closest_match(*name, steps)) detail += "; did you mean '" + *best + "'?";
-  throw ApiError(422, "unknown-name", detail);
+  base::Wording detail = base::word(R"("{0}": '{1}' is not a step of the knowledge base)",
+                                    R"("{0}"：“{1}”不是知识库中的步骤)", key, *name);
+  throw ApiError(422, "unknown-name", base::with_closest(detail, dsl::closest_match(*name, steps)));
 }
 
 engine::FactId fact_named(const Call& call, const std::string& name, const char* where) {
   if (auto f = call.model.find_fact(name)) return *f;
   std::vector<std::string> facts;
   for (const engine::FactInfo& f : call.model.facts()) facts.push_back(f.name);
-  std::string detail = std::string(where) + ": unknown fact '" + name + "'";
-  if (auto best = dsl::closest_match(name, facts)) detail += "; did you mean '" + *best + "'?";
-  throw ApiError(422, "unknown-name", detail);
+  base::Wording detail = base::word("{0}: unknown fact '{1}'", "{0}：没有字段“{1}”", where, name);
+  throw ApiError(422, "unknown-name", base::with_closest(detail, dsl::closest_match(name, facts)));
 }
 
 namespace {

@@ -8,6 +8,7 @@
 #include <stdexcept>
 #include <string>
 
+#include "mpadvisor/base/wording.hpp"
 #include "mpadvisor/casebase/store_pool.hpp"
 #include "mpadvisor/engine/profile.hpp"
 #include "mpadvisor/render/json_writer.hpp"
@@ -19,10 +20,11 @@ namespace mpadvisor::server::detail {
 using Input = nlohmann::json;  // request bodies (keys in any order)
 using Json = render::Json;     // responses (keys in the documented order)
 
-// Bad input found by a handler: status 400 or 422, a problem type and a one-line detail.
-struct ApiError : std::runtime_error {
-  ApiError(int s, std::string t, const std::string& detail)
-      : std::runtime_error(detail), status(s), type(std::move(t)) {}
+// Bad input found by a handler: status 400 or 422, a problem type and a one-line detail in
+// both languages (the answer's language may not be known yet where the mistake is found).
+struct ApiError : base::UserError {
+  ApiError(int s, std::string t, base::Wording detail)
+      : base::UserError(std::move(detail)), status(s), type(std::move(t)) {}
   int status;
   std::string type;
 };

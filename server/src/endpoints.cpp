@@ -36,12 +36,17 @@ std::string command_line_text(const Input& v, const std::string& fact) {
   if (v.is_array()) {
     std::string out;
     for (const Input& item : v) {
-      if (!item.is_string()) throw ApiError(400, "bad-request", "\"set\": the items of '" + fact + "' must be strings");
+      if (!item.is_string())
+        throw ApiError(
+            400, "bad-request",
+            base::word(R"("set": the items of '{0}' must be strings)", R"("set"：“{0}”的各项须为字符串)", fact));
       out += (out.empty() ? "" : ",") + item.get<std::string>();
     }
     return out;
   }
-  throw ApiError(400, "bad-request", "\"set\": '" + fact + "' takes a string, number, boolean or array");
+  throw ApiError(400, "bad-request",
+                 base::word(R"("set": '{0}' takes a string, number, boolean or array)",
+                            R"("set"：“{0}”须为字符串、数字、布尔值或数组)", fact));
 }
 
 }  // namespace
@@ -58,26 +63,33 @@ Json whatif(const Call& call) {
   engine::Profile const profile = profile_of(call);
   std::vector<engine::FactEdit> edits;
   if (auto it = call.body.find("set"); it != call.body.end() && !it->is_null()) {
-    if (!it->is_object()) throw ApiError(400, "bad-request", "\"set\" must be an object of fact: value");
+    if (!it->is_object())
+      throw ApiError(400, "bad-request",
+                     {R"("set" must be an object of fact: value)", R"("set" 须为由 字段: 值 组成的对象)"});
     for (const auto& [name, value] : it->items()) {
       edits.push_back({fact_named(call, name, "\"set\""), false, command_line_text(value, name)});
     }
   }
   for (const std::string& name : strings_of(call, "unset"))
     edits.push_back({fact_named(call, name, "\"unset\""), true, ""});
-  if (edits.empty()) throw ApiError(400, "bad-request", "whatif needs \"set\" or \"unset\" with at least one fact");
+  if (edits.empty())
+    throw ApiError(400, "bad-request",
+                   {R"(whatif needs "set" or "unset" with at least one fact)",
+                    R"(whatif 须有 "set" 或 "unset"，且至少含一个字段)"});
   try {
     return render::whatif_json(call.model, engine::what_if(call.model, profile, edits, diagnose_options(call)),
                                call.render);
   } catch (const engine::ProfileError& e) {
-    throw ApiError(422, "invalid-profile", e.what());
+    throw ApiError(422, "invalid-profile", e.wording());
   }
 }
 
 Json why(const Call& call) {
   engine::Profile const profile = profile_of(call);
   std::optional<std::string> const name = string_of(call, "name");
-  if (!name) throw ApiError(400, "bad-request", "why needs \"name\": a rule or a step");
+  if (!name)
+    throw ApiError(400, "bad-request",
+                   {R"(why needs "name": a rule or a step)", R"(why 须有 "name"：一条规则或一个步骤)"});
   bool const why_not = flag_of(call, "why_not");
   render::Options r = call.render;
   r.explain = true;
@@ -85,9 +97,15 @@ Json why(const Call& call) {
     return render::rule_explanation_json(call.model, {*rule, engine::prove_rule(call.model, profile, *rule), why_not},
                                          r);
   }
-  if (why_not) throw ApiError(422, "unknown-name", "\"name\": '" + *name + "' is not a rule of the knowledge base");
+  if (why_not)
+    throw ApiError(422, "unknown-name",
+                   base::word(R"("name": '{0}' is not a rule of the knowledge base)",
+                              R"("name"：“{0}”不是知识库中的规则)", *name));
   auto step = call.model.find_step(*name);
-  if (!step) throw ApiError(422, "unknown-name", "\"name\": '" + *name + "' is neither a rule nor a step");
+  if (!step)
+    throw ApiError(
+        422, "unknown-name",
+        base::word(R"("name": '{0}' is neither a rule nor a step)", R"("name"：“{0}”既不是规则也不是步骤)", *name));
   render::StepExplanation e;
   e.step = *step;
   engine::DiagnoseOptions o;
@@ -108,14 +126,18 @@ Json rejection(const Call& call) {
   engine::Profile const profile = profile_of(call);
   render::RejectionReport report;
   report.message = string_of(call, "message").value_or("");
-  if (report.message.empty()) throw ApiError(400, "bad-request", "rejection needs \"message\": the rejection's text");
-  if (report.message.size() > kMaxRejectionBytes) throw ApiError(413, "too-large", "\"message\" is longer than 64 KiB");
+  if (report.message.empty())
+    throw ApiError(400, "bad-request",
+                   {R"(rejection needs "message": the rejection's text)", R"(rejection 须有 "message"：驳回的原文)"});
+  if (report.message.size() > kMaxRejectionBytes)
+    throw ApiError(413, "too-large", {R"("message" is longer than 64 KiB)", R"("message" 超过了 64 KiB)"});
   std::optional<engine::StepId> const stage = step_of(call, "stage");
   if (stage) report.stage = call.model.steps()[*stage].name;
   std::size_t limit = 5;
   if (auto it = call.body.find("limit"); it != call.body.end() && !it->is_null()) {
     if (!it->is_number_integer() || it->get<long>() < 1 || it->get<long>() > 100)
-      throw ApiError(400, "bad-request", "\"limit\" must be an integer from 1 to 100");
+      throw ApiError(400, "bad-request",
+                     {R"("limit" must be an integer from 1 to 100)", R"("limit" 须为 1 到 100 的整数)"});
     limit = it->get<std::size_t>();
   }
   engine::Diagnosis const d = engine::diagnose(call.model, profile, diagnose_options(call));
@@ -123,7 +145,8 @@ Json rejection(const Call& call) {
     try {
       call.cases->with([&](casebase::Store& store) { report.similar = store.similar(report.message, limit); });
     } catch (const casebase::Error& e) {
-      throw ApiError(503, "case-base-unavailable", std::string("the case base cannot be read: ") + e.what());
+      throw ApiError(503, "case-base-unavailable",
+                     base::word("the case base cannot be read: {0}", "无法读取案例库：{0}", std::string(e.what())));
     }
   }
   render::rank_report(call.model, d, stage, report);
@@ -137,14 +160,18 @@ Json plan(const Call& call) {
   o.target = step_of(call);
   if (auto it = call.body.find("top"); it != call.body.end() && !it->is_null()) {
     if (!it->is_number_integer() || it->get<long>() < 1 || it->get<long>() > 20)
-      throw ApiError(400, "bad-request", "\"top\" must be an integer from 1 to 20");
+      throw ApiError(400, "bad-request", {R"("top" must be an integer from 1 to 20)", R"("top" 须为 1 到 20 的整数)"});
     o.top = it->get<std::size_t>();
   }
   if (auto it = call.body.find("weights"); it != call.body.end() && !it->is_null()) {
-    if (!it->is_object()) throw ApiError(400, "bad-request", "\"weights\" must be an object {cny, days, risk}");
+    if (!it->is_object())
+      throw ApiError(400, "bad-request",
+                     {R"("weights" must be an object {cny, days, risk})", R"("weights" 须为对象 {cny, days, risk})"});
     for (const auto& [key, value] : it->items()) {
       if ((key != "cny" && key != "days" && key != "risk") || !value.is_number() || value.get<double>() < 0)
-        throw ApiError(400, "bad-request", "\"weights\" takes cny, days and risk, each a non-negative number");
+        throw ApiError(400, "bad-request",
+                       {R"("weights" takes cny, days and risk, each a non-negative number)",
+                        R"("weights" 只接受 cny、days 和 risk，各为非负数)"});
       (key == "cny" ? o.weights.cny : key == "days" ? o.weights.days : o.weights.risk) = value.get<double>();
     }
   }

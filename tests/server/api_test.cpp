@@ -76,6 +76,26 @@ TEST_F(ApiTest, LanguageComesFromTheBodyThenTheQueryThenAcceptLanguage) {
   expect_problem(post("/v1/diagnose", {{"profile", yoga}, {"lang", "fr"}}), 400, "bad-request", "\"lang\"");
 }
 
+// A problem's detail is in the answer's language, even for mistakes found before the body's
+// "lang" is read; the title stays the HTTP reason phrase.
+TEST_F(ApiTest, ProblemsAreWordedInTheAnswersLanguage) {
+  auto detail = [](const Response& r) { return json::parse(r.body)["detail"].get<std::string>(); };
+  Response const bad = post("/v1/diagnose", {{"profile", {{"entity", "robot"}}}, {"lang", "zh"}});
+  expect_problem(bad, 422, "invalid-profile");
+  EXPECT_EQ(detail(bad),
+            "资料：字段“entity”没有取值“robot”（可选其一：personal, enterprise, individual_business, other）");
+  Response const en = post("/v1/diagnose", {{"profile", {{"entity", "robot"}}}, {"lang", "en"}});
+  EXPECT_EQ(detail(en),
+            "profile: fact 'entity' has no value 'robot' (expected one of personal, enterprise, "
+            "individual_business, other)");
+  EXPECT_EQ(detail(get("/v1/nowhere", "zh-CN")), "没有这个接口：/v1/nowhere（见 /openapi.json）");
+  EXPECT_EQ(detail(get("/v1/nowhere?lang=zh")), "没有这个接口：/v1/nowhere（见 /openapi.json）");
+  EXPECT_EQ(detail(get("/v1/nowhere")), "no such endpoint: /v1/nowhere (see /openapi.json)");
+  Response const unknown =
+      post("/v1/diagnose", {{"profile", json::object()}, {"target", "filing.sumbit"}, {"lang", "zh"}});
+  EXPECT_EQ(detail(unknown), R"("target"：“filing.sumbit”不是知识库中的步骤；是不是“filing.submit”？)");
+}
+
 TEST_F(ApiTest, WhatIfWithTheSuggestedRenameResolvesTheCommercialName) {
   json const j = body_of(
       post("/v1/whatif", {{"profile", example("yoga_name_rejected")}, {"set", {{"name", "个人学习笔记工具"}}}}));

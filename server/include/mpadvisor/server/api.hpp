@@ -63,8 +63,9 @@ class Api {
   Metrics& metrics() { return metrics_; }
 
  private:
-  Response dispatch(const Request& request, std::string_view path, const std::string& query,
-                    const engine::Model& model);
+  // `lang`: the answer's language, set as soon as it is known (errors are worded in it).
+  Response dispatch(const Request& request, std::string_view path, const std::string& query, const engine::Model& model,
+                    engine::Lang& lang);
 
   mutable std::mutex model_mutex_;
   std::shared_ptr<const engine::Model> model_;
