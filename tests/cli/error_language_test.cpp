@@ -44,6 +44,11 @@ const std::vector<Mistake>& mistakes() {
       {{"whatif", "-", "--set", "entitty=personal"}, "{}"},
       {{"plan", "-", "--keep", "nmae"}, "{}"},
       {{"no-such-command"}, ""},
+      {{"cases"}, ""},
+      {{"diagnose", "a.json", "b.json"}, ""},
+      {{"diagnose", "--target"}, ""},
+      {{"--format", "yaml", "diagnose", "-"}, "{}"},
+      {{"diagnose", "--batch", "-", "--threads", "0"}, ""},
   };
   return all;
 }

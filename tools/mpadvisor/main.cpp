@@ -13,6 +13,7 @@
 #include "commands.hpp"
 #include "help_language.hpp"
 #include "mpadvisor/base/terminal.hpp"
+#include "parse_errors.hpp"
 #include "replay_commands.hpp"
 
 #ifndef MPADVISOR_VERSION
@@ -29,26 +30,6 @@ void configure_logging(int verbosity) {
                     : verbosity == 1 ? spdlog::level::debug
                                      : spdlog::level::warn);
   spdlog::set_default_logger(logger);
-}
-
-// CLI11 reports an unknown command as "a subcommand is required" or as extra arguments;
-// say what actually happened when the first word is not a command.
-mpadvisor::base::Wording describe_parse_error(const CLI::App& app, int argc, char** argv, const CLI::ParseError& e) {
-  static const std::vector<std::string> takes_value = {"--lang", "--format", "--kb", "--db", "--color", "--colour"};
-  for (int i = 1; i < argc; ++i) {
-    std::string const arg = argv[i];
-    if (std::find(takes_value.begin(), takes_value.end(), arg) != takes_value.end()) {
-      ++i;
-      continue;
-    }
-    if (arg.empty() || arg[0] == '-') continue;
-    const auto subcommands = app.get_subcommands([](const CLI::App*) { return true; });
-    bool const known = std::any_of(subcommands.begin(), subcommands.end(),
-                                   [&](const CLI::App* sub) { return sub->get_name() == arg; });
-    if (!known) return mpadvisor::base::word("unknown command '{0}'", "没有命令“{0}”", arg);
-    break;
-  }
-  return mpadvisor::base::english_only(e.what());  // CLI11's own words
 }
 
 }  // namespace
@@ -91,7 +72,7 @@ int main(int argc, char** argv) {
   };
 
   // Errors in the reader's language, read from the arguments themselves (as for --help), as
-  // they may not have parsed. CLI11's own words in its parse errors stay English.
+  // they may not have parsed.
   using mpadvisor::base::Lang;
   using mpadvisor::base::word;
   Lang const lang = language_of_arguments(argc, argv) == Language::zh ? Lang::zh : Lang::en;
@@ -112,7 +93,7 @@ int main(int argc, char** argv) {
   } catch (const CLI::CallForVersion& e) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
-    error(describe_parse_error(app, argc, argv, e).suffixed(" (see 'mpadvisor --help')", "（见 mpadvisor --help）"));
+    error(describe_parse_error(app, argc, argv, e));
     return kExitUsage;
   } catch (const UsageError& e) {
     // Messages quote what the user gave (a fact name, a file's bytes): made safe for a terminal.
