@@ -289,8 +289,8 @@ struct ModelCodec {
   }
   template <typename Ar>
   static void io(Ar& ar, FactInfo& f) {
-    all(ar, f.name, f.type, f.values, f.choices, f.question, f.help, f.example, f.derived, f.background, f.whole, f.min,
-        f.max, f.max_length);
+    all(ar, f.name, f.type, f.values, f.choices, f.title, f.question, f.help, f.example, f.derived, f.background,
+        f.whole, f.min, f.max, f.max_length);
   }
   template <typename Ar>
   static void io(Ar& ar, TimeAmount& t) {

@@ -35,10 +35,7 @@ std::string cause_name(const engine::Model* kb, const std::string& cause, Lang l
 std::string entity_name(const engine::Model* kb, const std::string& entity, Lang lang) {
   auto const fact = kb != nullptr ? kb->find_fact("entity") : std::nullopt;
   if (!fact) return safe(entity);
-  const engine::FactInfo& f = kb->facts()[*fact];
-  for (std::size_t i = 0; i < f.values.size() && i < f.choices.size(); ++i)
-    if (f.values[i] == entity && !f.choices[i].empty()) return safe(f.choices[i].get(lang));
-  return safe(entity);
+  return value_label(kb->facts()[*fact], entity, lang);
 }
 
 std::string causes_or_none(const std::vector<std::string>& causes, Lang lang, const engine::Model* kb) {

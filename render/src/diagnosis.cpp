@@ -22,6 +22,12 @@ std::string step_label(const engine::Model& m, engine::StepId s, Lang lang) {
   return step_title(m, s, lang) + " (" + m.steps()[s].name + ")";
 }
 
+std::string value_label(const engine::FactInfo& f, std::string_view value, Lang lang) {
+  for (std::size_t i = 0; i < f.values.size() && i < f.choices.size(); ++i)
+    if (f.values[i] == value && !f.choices[i].empty()) return safe(f.choices[i].get(lang));
+  return safe(value);
+}
+
 std::string status_word(engine::StepStatus s, Lang lang) { return std::string(text(lang, message_of(s))); }
 std::string verdict_word(engine::Verdict v, Lang lang) { return std::string(text(lang, message_of(v))); }
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "mpadvisor/render/catalogue.hpp"
+#include "mpadvisor/render/diagnosis.hpp"
 #include "mpadvisor/render/terminal.hpp"
 
 namespace mpadvisor::render {
@@ -13,12 +14,69 @@ std::string test_text(const engine::Evidence& e, Lang lang) {
   return std::string(e.test) + " → " + std::string(text(lang, message_of(e.outcome)));
 }
 
-// The value as shown: KB spelling, "unknown" in the output's language, or a step's state.
-std::string value_text(const engine::Evidence& e, Lang lang) {
+// Each item of a list value as the KB spells it ("[a, b]" for a set, a JSON array of strings
+// for a list of texts); nothing when the spelling is not one.
+std::vector<std::string> items_of(const engine::FactInfo& f, const std::string& spelled) {
+  std::vector<std::string> items;
+  if (f.type == engine::FactType::text_list) {
+    Json const list = Json::parse(spelled, nullptr, false);
+    if (!list.is_array()) return {};
+    for (const Json& item : list)
+      if (item.is_string()) items.push_back(item.get<std::string>());
+    return items;
+  }
+  if (spelled.size() < 2 || spelled.front() != '[' || spelled.back() != ']') return {};
+  std::string_view rest(spelled.data() + 1, spelled.size() - 2);
+  while (!rest.empty()) {
+    std::size_t const comma = rest.find(", ");
+    items.emplace_back(rest.substr(0, comma));
+    rest = comma == std::string_view::npos ? std::string_view{} : rest.substr(comma + 2);
+  }
+  return items;
+}
+
+// A value as applicants read it: yes or no, a choice as the fact's question offers it, texts
+// in the language's quotation marks; numbers and dates as the KB spells them.
+std::string shown_value(const engine::FactInfo& f, const std::string& spelled, Lang lang) {
+  switch (f.type) {
+    case engine::FactType::boolean:
+      return std::string(text(lang, spelled == "true" ? Msg::value_yes : Msg::value_no));
+    case engine::FactType::enumeration:
+      return value_label(f, spelled, lang);
+    case engine::FactType::text: {
+      Json const t = Json::parse(spelled, nullptr, false);
+      return t.is_string() ? say(lang, Msg::quoted_text, safe(t.get<std::string>())) : safe(spelled);
+    }
+    case engine::FactType::text_list:
+    case engine::FactType::enum_set: {
+      std::vector<std::string> const items = items_of(f, spelled);
+      if (items.empty() && (spelled == "[]")) return std::string(text(lang, Msg::value_none));
+      std::string out;
+      for (const std::string& item : items) {
+        if (!out.empty()) out += text(lang, Msg::list_separator);
+        out +=
+            f.type == engine::FactType::enum_set ? value_label(f, item, lang) : say(lang, Msg::quoted_text, safe(item));
+      }
+      return out.empty() ? safe(spelled) : out;
+    }
+    default:
+      return safe(spelled);
+  }
+}
+
+// The fact and its value as shown: "主体类型：个人" when the KB gives the fact a title, else in
+// KB notation ("entity = personal"); or a step's state.
+std::string value_text(const engine::Model& m, const engine::Evidence& e, Lang lang) {
   if (e.fact == "done")
-    return say(lang, e.outcome == engine::Truth::yes ? Msg::step_done : Msg::step_not_done, e.value);
-  if (!e.known) return std::string(e.fact) + " = " + std::string(text(lang, Msg::value_unknown));
-  return std::string(e.fact) + " = " + e.value;
+    return safe(say(lang, e.outcome == engine::Truth::yes ? Msg::step_done : Msg::step_not_done, e.value));
+  std::optional<engine::FactId> const id = m.find_fact(e.fact);
+  const engine::FactInfo* f = id ? &m.facts()[*id] : nullptr;
+  if (f == nullptr || f->title.empty()) {
+    std::string const value = e.known ? e.value : std::string(text(lang, Msg::value_unknown));
+    return safe(std::string(e.fact) + " = " + value);
+  }
+  std::string const value = e.known ? shown_value(*f, e.value, lang) : std::string(text(lang, Msg::value_unknown));
+  return say(lang, Msg::evidence_fact, safe(f->title.get(lang)), value);
 }
 
 // A term list as applicants read it: its title, or its id when the KB gives none.
@@ -45,7 +103,7 @@ std::vector<std::string> evidence_lines(const engine::Model& m, const std::vecto
   }
   std::vector<std::string> lines;
   for (const auto& group : groups) {
-    std::string line = safe(value_text(*group.front(), o.lang));
+    std::string line = value_text(m, *group.front(), o.lang);
     for (const engine::Evidence* e : group) {
       if (!e->match) continue;
       line += say(o.lang, Msg::evidence_contains, safe(e->match->matched), safe(e->match->term),

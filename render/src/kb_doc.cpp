@@ -98,9 +98,13 @@ std::string kb_markdown(const engine::Model& m) {
         << (cause.stage == engine::kNone ? "" : "`" + m.steps()[cause.stage].name + "`") << " | " << rules << " | "
         << cell(sources(cause.sources)) << " |\n";
   }
-  out << "\n## Facts a profile can give\n\nSee [profile.md](profile.md) for types and examples.\n\n| fact | question "
-         "|\n|---|---|\n";
-  for (const engine::FactInfo& f : m.facts()) out << "| `" << f.name << "` | " << cell(f.question.en) << " |\n";
+  out << "\n## Facts a profile can give\n\nSee [profile.md](profile.md) for types and examples.\n\n| fact | 中文 | "
+         "English "
+         "| question |\n|---|---|---|---|\n";
+  for (const engine::FactInfo& f : m.facts()) {
+    out << "| `" << f.name << "` | " << cell(f.title.zh) << " | " << cell(f.title.en) << " | " << cell(f.question.en)
+        << " |\n";
+  }
   return out.str();
 }
 

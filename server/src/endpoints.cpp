@@ -221,6 +221,7 @@ Json kb(const Call& call) {
     }
     facts.push_back({{"fact", f.name},
                      {"type", render::fact_type_name(f.type)},
+                     {"title", both(f.title)},
                      {"question", both(f.question)},
                      {"help", both(f.help)},
                      {"example", both(f.example)},

@@ -24,6 +24,11 @@ TEST(Format, CanonicalLayout) {
             "step a {\n  title en \"A\" zh \"甲\"\n  requires b, c\n}\n");
 }
 
+TEST(Format, AFactsTitleComesFirst) {
+  EXPECT_EQ(fmt("fact e : bool {question en \"Q?\"  title en \"E\" zh \"乙\"}"),
+            "fact e : bool {\n  title en \"E\" zh \"乙\"\n  question en \"Q?\"\n}\n");
+}
+
 TEST(Format, ProvinceKeepsItsThreeLists) {
   EXPECT_EQ(fmt("province hunan {places \"浏阳\"  names \"湖南\" cities \"长沙\"}"),
             "province hunan {\n  names \"湖南\"\n  cities \"长沙\"\n  places \"浏阳\"\n}\n");

@@ -51,6 +51,10 @@ TEST(Parse, FactTypesAndProperties) {
   EXPECT_EQ(parse_one<ast::Fact>("fact n : date").type, ast::FactType::date);
   EXPECT_EQ(parse_one<ast::Fact>("fact n : datetime").type, ast::FactType::datetime);
   EXPECT_EQ(parse_one<ast::Fact>("fact n : bool").type, ast::FactType::boolean);
+  auto titled = parse_one<ast::Fact>("fact entity : enum(personal) { title zh \"主体类型\" en \"Subject type\" }");
+  ASSERT_EQ(titled.title.size(), 2u);
+  EXPECT_EQ(titled.title[0].text, "主体类型");
+  EXPECT_EQ(titled.title[1].text, "Subject type");
 }
 
 TEST(Parse, TermListWithIncludesAndNotes) {

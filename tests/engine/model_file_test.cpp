@@ -84,6 +84,14 @@ TEST(ModelFile, TheDecodedModelAnswersAsTheCompiledOne) {
   const Model& text = *shipped().model;
   auto decoded = decode_model(shipped().bytes, "kb.mpm");
   std::int64_t const now = base::parse_time("2026-11-27T10:00").seconds;
+  // The shipped KB names every fact in both languages (evidence shows the title), and the
+  // model file keeps the names.
+  ASSERT_EQ(text.facts().size(), decoded->facts().size());
+  for (std::size_t f = 0; f < text.facts().size(); ++f) {
+    EXPECT_FALSE(text.facts()[f].title.zh.empty() || text.facts()[f].title.en.empty()) << text.facts()[f].name;
+    EXPECT_EQ(text.facts()[f].title.zh, decoded->facts()[f].title.zh);
+    EXPECT_EQ(text.facts()[f].title.en, decoded->facts()[f].title.en);
+  }
   ScenarioReport const a = run_scenarios(text, now), b = run_scenarios(*decoded, now);
   ASSERT_EQ(a.results.size(), b.results.size());
   EXPECT_EQ(a.failed(), 0u);

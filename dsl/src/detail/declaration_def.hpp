@@ -149,7 +149,7 @@ auto const expectation_ahead_def = &(kw("not") | kw("clear") | kw("blocked") | k
 
 // A block's closing brace, named after what the block may hold.
 #define MPADVISOR_BLOCK_END(id, words) x3::rule<struct id##_class> const id = "'}' or " words;
-MPADVISOR_BLOCK_END(fact_end, "a fact property (question, help, choice, example, derived, background, whole, min, max, max_length, source)")
+MPADVISOR_BLOCK_END(fact_end, "a fact property (title, question, help, choice, example, derived, background, whole, min, max, max_length, source)")
 MPADVISOR_BLOCK_END(terms_end, "a term (\"…\") or a property (title, include, source)")
 MPADVISOR_BLOCK_END(province_end, "a province property (names, cities, places)")
 MPADVISOR_BLOCK_END(step_end, "a step property (title, description, actor, requires, duration, cost, irreversible, done when, source)")
@@ -229,7 +229,8 @@ auto const fact_type =
                    (kw("set")[set_to<&Fact::type, FactType::enum_set>] > '(' >
                     names[assign<&Fact::values>] > ')'));
 auto const choice_def = spanned(name[assign<&Choice::value>] > text[assign<&Choice::title>]);
-auto const fact_property = (kw("question") > text[assign<&Fact::question>]) |
+auto const fact_property = (kw("title") > text[assign<&Fact::title>]) |
+                           (kw("question") > text[assign<&Fact::question>]) |
                            (kw("help") > text[assign<&Fact::help>]) |
                            (kw("choice") > choice[append<&Fact::choices>]) |
                            (kw("example") > text[assign<&Fact::example>]) |

@@ -77,6 +77,7 @@ void print(Printer& p, const ast::Fact& d) {
   std::string head = "fact " + d.name.text + " : " + types[static_cast<int>(d.type)];
   if (d.type == ast::FactType::enumeration || d.type == ast::FactType::enum_set) head += "(" + names(d.values) + ")";
   std::vector<Property> props;
+  add(props, "title", d.title);
   add(props, "question", d.question);
   add(props, "help", d.help);
   for (const ast::Choice& c : d.choices) add(props, "choice " + c.value.text, c.title);
@@ -293,8 +294,9 @@ void print(Printer& p, const ast::Calendar& d) {
 bool is_one_liner(const ast::Declaration& d) {
   if (std::holds_alternative<ast::Import>(d) || std::holds_alternative<ast::Goal>(d)) return true;
   if (const auto* f = std::get_if<ast::Fact>(&d)) {
-    return f->question.empty() && f->help.empty() && f->choices.empty() && f->example.empty() && !f->derived &&
-           !f->background.on && !f->whole.on && !f->min && !f->max && !f->max_length && f->sources.empty();
+    return f->title.empty() && f->question.empty() && f->help.empty() && f->choices.empty() && f->example.empty() &&
+           !f->derived && !f->background.on && !f->whole.on && !f->min && !f->max && !f->max_length &&
+           f->sources.empty();
   }
   return false;
 }

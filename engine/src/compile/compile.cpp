@@ -74,6 +74,7 @@ void ModelBuilder::facts() {
       auto it = std::find(info.values.begin(), info.values.end(), c.value.text);
       if (it != info.values.end()) info.choices[static_cast<std::size_t>(it - info.values.begin())] = text_of(c.title);
     }
+    info.title = text_of(f.title);
     info.question = text_of(f.question);
     info.help = text_of(f.help);
     info.example = text_of(f.example);

@@ -251,6 +251,7 @@ struct Fact : Node {
   Name name;
   FactType type = FactType::text;
   std::vector<Name> values;  // enumeration and enum_set
+  Text title;                // what the fact is, in a few words (evidence: "主体类型：个人")
   Text question, help;
   std::vector<Choice> choices;  // titles of the values, for the interview
   Text example;                 // an example answer

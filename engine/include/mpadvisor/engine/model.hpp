@@ -74,6 +74,7 @@ struct FactInfo {
   FactType type = FactType::text;
   std::vector<std::string> values;  // enumeration and set values, in declared order
   std::vector<Text> choices;        // by value: what each value means to the person answering
+  Text title;                       // what the fact is, in a few words; empty when the KB gives none
   Text question, help, example;
   bool derived = false;     // filled by the tool or from other facts: never asked
   bool background = false;  // the applicant cannot change it: never part of a fix or plan

@@ -46,6 +46,10 @@ std::string step_label(const engine::Model& model, engine::StepId step, engine::
 // "Submit the filing": the same without its id, where the id is in sight already or space is short.
 std::string step_title(const engine::Model& model, engine::StepId step, engine::Lang lang);
 
+// "个人" for the fact `entity`'s value `personal`: a value as the fact's question offers it,
+// or as the KB spells it where the question gives it no words.
+std::string value_label(const engine::FactInfo& fact, std::string_view value, engine::Lang lang);
+
 // Why taking a step commits the applicant: "¥30 not refunded on failure, cannot be undone".
 std::string commitment(const engine::Model& model, engine::StepId step, engine::Lang lang);
 
