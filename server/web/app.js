@@ -32,6 +32,10 @@ const WORDS = {
     root_blockers: 'What blocks you',
     blocks_steps: 'It holds up: ',
     evidence: 'Why we think so',
+    fact_value: (fact, value) => `${fact}: ${value}`,
+    yes: 'yes',
+    no: 'no',
+    unknown_value: 'unknown',
     fixes: 'How to fix it',
     sources: 'Source',
     needs_heading: 'Still unknown',
@@ -93,6 +97,10 @@ const WORDS = {
     root_blockers: '阻碍你的问题',
     blocks_steps: '它卡住了：',
     evidence: '判断依据',
+    fact_value: (fact, value) => `${fact}：${value}`,
+    yes: '是',
+    no: '否',
+    unknown_value: '未知',
     fixes: '怎么解决',
     sources: '来源',
     needs_heading: '尚不清楚的信息',
@@ -353,9 +361,22 @@ function sourceText(s) {
   return [s.title, s.section, s.ref].filter(Boolean).join(' · ');
 }
 
+// One piece of evidence as applicants read it: the fact's title and its value in words (yes or
+// no, a choice as the question offers it), as the command line shows it; the KB's test when
+// the fact has no title.
+function evidenceText(e) {
+  const fact = factNamed(e.fact);
+  const title = fact && fact.title && fact.title[state.lang];
+  if (!title) return `${e.test}: ${e.value}`;
+  const choice = (fact.choices || []).find(c => c.value === e.value);
+  if (choice) return w('fact_value')(title, choice.title[state.lang]);
+  if (e.value === 'unknown') return w('fact_value')(title, w('unknown_value'));
+  if (fact.type === 'bool') return w('fact_value')(title, w(e.value === 'true' ? 'yes' : 'no'));
+  return w('fact_value')(title, e.value);
+}
+
 function findingItem(f, withLikelihood) {
-  const evidence = el('ul', { class: 'evidence' },
-    ...f.evidence.map(e => el('li', { text: `${e.test}: ${e.value === null ? '?' : e.value}` })));
+  const evidence = el('ul', { class: 'evidence' }, ...f.evidence.map(e => el('li', { text: evidenceText(e) })));
   const fixes = el('ul', { class: 'fixes' }, ...f.fixes.map(x => el('li', { text: x.text })));
   const sources = el('ul', { class: 'sources' }, ...f.sources.map(s => {
     const li = el('li');

@@ -145,12 +145,19 @@ class PageTest(unittest.TestCase):
         self.assertEqual(self.driver.find_element(By.TAG_NAME, "html").get_attribute("lang"), "zh-CN")
         self.assertEqual(self.driver.find_element(By.ID, "verdict").text, "有问题阻碍你继续。")
         cause = self.driver.find_element(By.CSS_SELECTOR, '#blockers [data-cause="name_commercial"] h4').text
+        # The evidence names a fact by its title and its value in words, as the command line does.
+        evidence = [li.get_attribute("textContent") for li in self.driver.find_elements(
+            By.CSS_SELECTOR, '#blockers [data-cause="name_commercial"] .evidence li')]
+        self.assertIn("主体类型：个人", evidence)
         self.driver.find_element(By.ID, "lang-toggle").click()
         self.wait.until(lambda d: d.find_element(By.ID, "verdict").text == "Something blocks you.")
         self.assertEqual(self.driver.find_element(By.TAG_NAME, "html").get_attribute("lang"), "en")
         english = self.driver.find_element(By.CSS_SELECTOR, '#blockers [data-cause="name_commercial"] h4').text
         self.assertNotEqual(cause, english)
         self.assertEqual(english, "The name contains a commercial word")
+        evidence = [li.get_attribute("textContent") for li in self.driver.find_elements(
+            By.CSS_SELECTOR, '#blockers [data-cause="name_commercial"] .evidence li')]
+        self.assertIn("Subject type: A private person", evidence)
         self.shot("english")
 
     def test_keyboard_alone_answers_a_question(self):
