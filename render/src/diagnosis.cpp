@@ -460,10 +460,12 @@ void write_diagnosis_answer(JsonWriter& w, const engine::Model& model, const eng
 std::string latest_rejection_text(const engine::Model& model, const engine::Rejection& rejection,
                                   const engine::RejectionRanking& ranking, const Options& o) {
   const Lang lang = o.lang;
+  // The stage by its title (the profile reader accepts only the KB's steps as stages).
+  std::optional<engine::StepId> const stage = model.find_step(rejection.stage);
   std::ostringstream out;
   out << "\n"
-      << (rejection.stage.empty() ? say(lang, Msg::latest_rejection, one_line(rejection.message))
-                                  : say(lang, Msg::latest_rejection_at, rejection.stage, one_line(rejection.message)))
+      << (stage ? say(lang, Msg::latest_rejection_at, step_title(model, *stage, lang), one_line(rejection.message))
+                : say(lang, Msg::latest_rejection, one_line(rejection.message)))
       << "\n";
   if (ranking.causes.empty()) out << "  " << text(lang, Msg::no_known_cause) << "\n";
   for (std::size_t i = 0; i < ranking.causes.size() && i < kLatestRejectionCauses; ++i) {

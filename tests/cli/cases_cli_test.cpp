@@ -59,7 +59,7 @@ TEST(DiagnoseRejection, TheProfilesLatestRejectionIsRanked) {
   EXPECT_EQ(json.out.substr(cause, std::string("\"cause\": \"name_commercial\"").size()),
             "\"cause\": \"name_commercial\"");
   RunResult text = run_mpadvisor(with_db(tmp, {"diagnose", profile, "--lang", "en"}), tmp.path());
-  auto latest = text.out.find("Latest rejection (filing.platform_review)");
+  auto latest = text.out.find("Latest rejection (Platform first review)");
   ASSERT_NE(latest, std::string::npos) << text.out;
   EXPECT_NE(text.out.find("1. ", latest), std::string::npos);
   EXPECT_NE(text.out.find("[name_commercial]", latest), std::string::npos);
