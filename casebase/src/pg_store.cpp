@@ -242,8 +242,11 @@ void PgStore::lock_for_writing() const {
   db_.exec("SET LOCAL lock_timeout = " + std::to_string(left));
   const auto state = db_.try_query(kWaitWriteLock);
   if (state == "55P03")  // lock_not_available
-    throw Error(Errc::database, "another process is still writing to the case database " + location + " (waited " +
-                                    std::to_string(busy_timeout_ms_) + " ms); try again when it has finished");
+    throw Error(
+        Errc::database,
+        base::word("another process is still writing to the case database {0} (waited {1} ms); try again "
+                   "when it has finished",
+                   "另一个进程仍在写入案例库 {0}（已等待 {1} 毫秒）；请等它完成后再试", location, busy_timeout_ms_));
   if (!state.empty()) throw Error(Errc::database, "cannot lock the case database " + location + " (" + state + ")");
 }
 
@@ -310,8 +313,7 @@ void PgStore::for_each_page(const ListFilter& filter, bool snapshot,
 bool PgStore::label(CaseId id, const std::string& cause) {
   pg::Transaction tx(db_);
   lock_for_writing();
-  if (db_.query("SELECT 1 FROM cases WHERE id = $1", {id}).rows() == 0)
-    throw Error(Errc::not_found, "no case with id " + std::to_string(id));
+  if (db_.query("SELECT 1 FROM cases WHERE id = $1", {id}).rows() == 0) throw no_case(id);
   const bool added = db_.query(
                             "INSERT INTO case_causes (case_id, cause, position) "
                             "SELECT $1, $2, coalesce(max(position), -1) + 1 FROM case_causes WHERE case_id = $1 "
@@ -330,7 +332,7 @@ void PgStore::record_diagnoses(std::span<const DiagnosisRecord> records) {
     const auto updated =
         db_.query("UPDATE cases SET kb_version = $2, verdict = $3, top_cause = $4 WHERE id = $1 RETURNING id",
                   {record.id, d.kb_version, d.verdict, d.top_cause});
-    if (updated.rows() == 0) throw Error(Errc::not_found, "no case with id " + std::to_string(record.id));
+    if (updated.rows() == 0) throw no_case(record.id);
   }
   tx.commit();
 }

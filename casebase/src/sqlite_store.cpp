@@ -291,7 +291,8 @@ std::unique_ptr<Store::Impl> open_sqlite(const std::filesystem::path& path, cons
     if (ec) throw Error(Errc::io, "cannot create the folder " + path.parent_path().string() + ": " + ec.message());
   }
   if (std::filesystem::is_directory(path, ec))
-    throw Error(Errc::io, path.string() + " is a folder, not a case database");
+    throw Error(Errc::io,
+                base::word("{0} is a folder, not a case database", "{0} 是文件夹，不是案例库", path.string()));
   return std::make_unique<SqliteStore>(path, options);
 }
 
@@ -324,7 +325,8 @@ SqliteStore::SqliteStore(const std::filesystem::path& path, const OpenOptions& o
     throw;
   } catch (const Error& e) {
     if (e.code() != Errc::database) throw;
-    throw Error(Errc::database, "cannot open the case database " + path.string() + ": " + e.what());
+    throw Error(Errc::database, e.wording().prefixed("cannot open the case database " + path.string() + ": ",
+                                                     "无法打开案例库 " + path.string() + "："));
   }
 }
 
@@ -365,7 +367,7 @@ bool SqliteStore::label(CaseId id, const std::string& cause) {
   sql::WriteTransaction tx(db_);
   auto exists = db_.prepare("SELECT 1 FROM cases WHERE id = ?1");
   exists.bind(1, id);
-  if (!exists.step()) throw Error(Errc::not_found, "no case with id " + std::to_string(id));
+  if (!exists.step()) throw no_case(id);
   exists.reset();
   auto insert = db_.prepare(
       "INSERT OR IGNORE INTO case_causes (case_id, cause, position) "
@@ -387,7 +389,7 @@ void SqliteStore::record_diagnoses(std::span<const DiagnosisRecord> records) {
     update.step();
     const bool found = sqlite3_changes(db_.handle()) > 0;
     update.reset();
-    if (!found) throw Error(Errc::not_found, "no case with id " + std::to_string(record.id));
+    if (!found) throw no_case(record.id);
   }
   tx.commit();
 }

@@ -16,7 +16,7 @@ void check_diagnosis(const LastDiagnosis& d) {
   if (d.kb_version.empty() || d.verdict.empty())
     throw Error(Errc::invalid_input, "a diagnosis needs a kb_version and a verdict");
   if (d.top_cause && !validate::is_identifier(*d.top_cause))
-    throw Error(Errc::invalid_input, "\"" + *d.top_cause + "\" is not a cause id");
+    throw Error(Errc::invalid_input, base::word(R"("{0}" is not a cause id)", R"("{0}" 不是原因编号)", *d.top_cause));
 }
 
 }  // namespace
@@ -45,7 +45,7 @@ Store& Store::operator=(Store&&) noexcept = default;
 Store::~Store() = default;
 
 Store Store::open(const std::string& location, const OpenOptions& options) {
-  if (location.empty()) throw Error(Errc::io, "no case database given");
+  if (location.empty()) throw Error(Errc::io, base::Wording{"no case database given", "没有指定案例库"});
   if (is_database_url(location)) return Store(open_postgres(location, options));
   return Store(open_sqlite(location, options));
 }
@@ -86,7 +86,7 @@ std::optional<Case> Store::find(CaseId id) const {
 
 Case Store::get(CaseId id) const {
   auto found = find(id);
-  if (!found) throw Error(Errc::not_found, "no case with id " + std::to_string(id));
+  if (!found) throw no_case(id);
   return std::move(*found);
 }
 
@@ -109,7 +109,8 @@ void Store::for_each_case(const std::function<bool(const Case&)>& callback, cons
 
 bool Store::label(CaseId id, std::string_view cause) {
   if (!validate::is_identifier(cause) || redact(cause) != cause)
-    throw Error(Errc::invalid_input, "\"" + std::string(cause) + "\" is not a cause id (letters, digits, _ . - :)");
+    throw Error(Errc::invalid_input, base::word(R"("{0}" is not a cause id (letters, digits, _ . - :))",
+                                                R"("{0}" 不是原因编号（只能由字母、数字和 _ . - : 组成）)", cause));
   return impl_->label(id, std::string(cause));
 }
 

@@ -146,7 +146,7 @@ Json rejection(const Call& call) {
       call.cases->with([&](casebase::Store& store) { report.similar = store.similar(report.message, limit); });
     } catch (const casebase::Error& e) {
       throw ApiError(503, "case-base-unavailable",
-                     base::word("the case base cannot be read: {0}", "无法读取案例库：{0}", std::string(e.what())));
+                     e.wording().prefixed("the case base cannot be read: ", "无法读取案例库："));
     }
   }
   render::rank_report(call.model, d, stage, report);

@@ -44,6 +44,7 @@ const std::vector<Mistake>& mistakes() {
       {{"whatif", "-", "--set", "entitty=personal"}, "{}"},
       {{"plan", "-", "--keep", "nmae"}, "{}"},
       {{"no-such-command"}, ""},
+      {{"cases", "show", "99999"}, ""},
       {{"cases"}, ""},
       {{"diagnose", "a.json", "b.json"}, ""},
       {{"diagnose", "--target"}, ""},

@@ -10,13 +10,13 @@ void rethrow_case_error(const casebase::Error& e) {
   switch (e.code()) {
     case casebase::Errc::invalid_input:
     case casebase::Errc::not_found:
-      throw UsageError(base::english_only(e.what()));
+      throw UsageError(e.wording());
     case casebase::Errc::io:
     case casebase::Errc::database:
     case casebase::Errc::schema:
       break;
   }
-  throw EnvironmentError(base::english_only(e.what()));
+  throw EnvironmentError(e.wording());
 }
 
 casebase::Store open_case_store(const GlobalOptions& options, int wait_ms) {
