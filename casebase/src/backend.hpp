@@ -49,8 +49,8 @@ class SearchSnapshot {
 class CaseSink {
  public:
   struct Stored {
-    bool duplicate = false;            // the same case is in the case base already: not stored again
-    std::optional<std::string> error;  // why it cannot be stored (its id belongs to another case)
+    bool duplicate = false;              // the same case is in the case base already: not stored again
+    std::optional<base::Wording> error;  // why it cannot be stored (its id belongs to another case)
   };
   virtual ~CaseSink() = default;
   virtual Stored insert(const Case& c, const std::optional<std::string>& category) = 0;

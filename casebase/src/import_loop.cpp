@@ -13,7 +13,7 @@ namespace mpadvisor::casebase {
 ImportReport import_lines(std::istream& in, const ImportOptions& options, CaseSink& sink) {
   const std::string source_name = options.source_name.empty() ? std::string("<input>") : options.source_name;
   ImportReport report;
-  const auto bad = [&](std::size_t line, std::string message) {
+  const auto bad = [&](std::size_t line, base::Wording message) {
     if (!options.skip_bad) throw ImportError(source_name, line, std::move(message));
     ++report.skipped;
     if (report.errors.size() < ImportReport::kMaxErrors) report.errors.push_back({line, std::move(message)});
@@ -55,7 +55,7 @@ std::vector<std::filesystem::path> seed_files(const std::filesystem::path& dir) 
   if (!std::filesystem::is_directory(dir, ec)) return files;
   for (const auto& entry : std::filesystem::directory_iterator(dir, ec))
     if (entry.path().extension() == ".jsonl" && !entry.is_directory()) files.push_back(entry.path());
-  if (ec) throw Error(Errc::io, "cannot list " + dir.string() + ": " + ec.message());
+  if (ec) throw Error(Errc::io, base::word("cannot list {0}: {1}", "无法列出 {0}：{1}", dir.string(), ec.message()));
   std::sort(files.begin(), files.end());
   return files;
 }
@@ -66,10 +66,12 @@ std::ifstream open_input(const std::filesystem::path& file) {
   try {
     base::check_readable(file, {"import file", "导入文件"});  // a folder or a device (/dev/zero) is refused at once
   } catch (const base::InputError& e) {
-    throw Error(Errc::invalid_input, e.what());
+    throw Error(Errc::invalid_input, e.wording());
   }
   std::ifstream in(file, std::ios::binary);
-  if (!in) throw Error(Errc::io, "cannot read " + file.string() + ": " + std::generic_category().message(errno));
+  if (!in)
+    throw Error(Errc::io, base::word("cannot read {0}: {1}", "无法读取 {0}：{1}", file.string(),
+                                     std::generic_category().message(errno)));
   return in;
 }
 
@@ -84,7 +86,9 @@ SeedReport seed(const std::filesystem::path& dir, CaseSink& sink) {
     try {
       report.imported += import_lines(in, options, sink).imported;
     } catch (const ImportError& e) {
-      throw ImportError(e.source(), e.line(), e.reason() + " (in the seed cases; the case database was not created)");
+      throw ImportError(e.source(), e.line(),
+                        e.reason().suffixed(" (in the seed cases; the case database was not created)",
+                                            "（在种子案例中；案例库没有建立）"));
     }
   }
   return report;

@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "mpadvisor/base/json_syntax.hpp"
 #include "mpadvisor/base/utf8.hpp"
 #include "mpadvisor/casebase/error.hpp"
 #include "validate.hpp"
@@ -24,50 +25,56 @@ constexpr std::array<std::string_view, 9> kRequired = {"date",   "stage", "entit
                                                        "causes", "fix",   "outcome", "source"};
 constexpr std::array<std::string_view, 2> kOptional = {"id", "diagnosis"};
 
+using base::word;
+using base::Wording;
+
 // A bad field: thrown inside the parser only, turned into ParsedLine::error.
 struct BadLine {
-  std::string message;
+  Wording message;
 };
 
-// Quotes a value for an error message, cut to a readable length (on a character boundary).
-std::string quote_value(std::string_view text) {
+// A value quoted in each language's marks for an error message, cut to a readable length (on
+// a character boundary).
+Wording in_quotes(std::string_view text) {
   constexpr std::size_t kMax = 60;
-  std::string out = "\"";
-  if (text.size() <= kMax) {
-    out.append(text);
-  } else {
-    out.append(text.substr(0, base::utf8::floor_boundary(text, kMax))).append("…");
-  }
-  return out + "\"";
+  std::string const shown = text.size() <= kMax
+                                ? std::string(text)
+                                : std::string(text.substr(0, base::utf8::floor_boundary(text, kMax))) + "…";
+  return word("\"{0}\"", "“{0}”", shown);
 }
 
-std::string type_name(const Json& value) {
+Wording type_name(const Json& value) {
   switch (value.type()) {
     case Json::value_t::null:
-      return "null";
+      return {"null", "null"};
     case Json::value_t::boolean:
-      return "a boolean";
+      return {"a boolean", "布尔值"};
     case Json::value_t::string:
-      return "a string";
+      return {"a string", "字符串"};
     case Json::value_t::array:
-      return "an array";
+      return {"an array", "数组"};
     case Json::value_t::object:
-      return "an object";
+      return {"an object", "对象"};
     default:
-      return "a number";
+      return {"a number", "数字"};
   }
+}
+
+// "<field> must be <what>, not <the type it has>".
+BadLine wrong_type(std::string_view field, const Wording& what, const Json& value) {
+  return {word("{0} must be {1}, not {2}", "{0} 须为{1}，而不是{2}", std::string(field), what, type_name(value))};
 }
 
 const std::string& string_field(const Json& object, std::string_view name) {
   const auto& value = object.at(std::string(name));
-  if (!value.is_string()) throw BadLine{std::string(name) + " must be a string, not " + type_name(value)};
+  if (!value.is_string()) throw wrong_type(name, {"a string", "字符串"}, value);
   return value.get_ref<const std::string&>();
 }
 
 // Moves a string field out of the parsed line and redacts it.
 std::string take_redacted(Json& object, std::string_view name, RedactionCounts& counts) {
   auto& value = object.at(std::string(name));
-  if (!value.is_string()) throw BadLine{std::string(name) + " must be a string, not " + type_name(value)};
+  if (!value.is_string()) throw wrong_type(name, {"a string", "字符串"}, value);
   auto text = std::move(value.get_ref<std::string&>());
   redact_in_place(text, &counts);
   return text;
@@ -114,11 +121,12 @@ void redact_json(Json& value, RedactionCounts& counts) {
   }
 }
 
-std::string redacted_identifier(Json& object, std::string_view name, RedactionCounts& counts, std::string_view what) {
+std::string redacted_identifier(Json& object, std::string_view name, RedactionCounts& counts, const Wording& what) {
   auto value = take_redacted(object, name, counts);
   if (!validate::is_identifier(value))
-    throw BadLine{std::string(name) + " must be " + std::string(what) + " (letters, digits, _ . - :), not " +
-                  quote_value(value)};
+    throw BadLine{word("{0} must be {1} (letters, digits, _ . - :), not {2}",
+                       "{0} 须为{1}（只含字母、数字及 _ . - :），而不是{2}", std::string(name), what,
+                       in_quotes(value))};
   return value;
 }
 
@@ -138,55 +146,63 @@ CaseId parse_id(const Json& value) {
       if (id > 0) return id;
     }
   }
-  throw BadLine{"id must be a positive integer, not " +
-                (value.is_string() ? quote_value(value.get_ref<const std::string&>()) : value.dump())};
+  Wording const given =
+      value.is_string() ? in_quotes(value.get_ref<const std::string&>()) : base::english_only(value.dump());
+  throw BadLine{word("id must be a positive integer, not {0}", "id 须为正整数，而不是 {0}", given)};
 }
 
+BadLine unknown_field(const std::string& name) { return {word("unknown field {0}", "没有字段{0}", in_quotes(name))}; }
+
+BadLine missing_field(const std::string& name) { return {word("missing field {0}", "缺少字段 {0}", name)}; }
+
 LastDiagnosis parse_diagnosis(Json& value, RedactionCounts& counts) {
-  if (!value.is_object()) throw BadLine{"diagnosis must be an object or null, not " + type_name(value)};
+  if (!value.is_object()) throw wrong_type("diagnosis", {"an object or null", "对象或 null"}, value);
   for (const auto& [key, element] : value.items()) {
     (void)element;
-    if (key != "kb_version" && key != "verdict" && key != "top_cause") throw BadLine{"unknown field diagnosis." + key};
+    if (key != "kb_version" && key != "verdict" && key != "top_cause") throw unknown_field("diagnosis." + key);
   }
   for (const char* name : {"kb_version", "verdict"})
-    if (!value.contains(name)) throw BadLine{std::string("missing field diagnosis.") + name};
+    if (!value.contains(name)) throw missing_field(std::string("diagnosis.") + name);
   LastDiagnosis diagnosis;
   diagnosis.kb_version = take_redacted(value, "kb_version", counts);
   diagnosis.verdict = take_redacted(value, "verdict", counts);
   if (diagnosis.kb_version.empty() || diagnosis.verdict.empty())
-    throw BadLine{"diagnosis.kb_version and diagnosis.verdict must not be empty"};
+    throw BadLine{{"diagnosis.kb_version and diagnosis.verdict must not be empty",
+                   "diagnosis.kb_version 和 diagnosis.verdict 不能为空"}};
   if (value.contains("top_cause") && !value.at("top_cause").is_null())
-    diagnosis.top_cause = redacted_identifier(value, "top_cause", counts, "a cause id");
+    diagnosis.top_cause = redacted_identifier(value, "top_cause", counts, {"a cause id", "原因编号"});
   return diagnosis;
 }
 
 Case parse_case(Json& j, RedactionCounts& counts, std::optional<std::string>& category) {
-  if (!j.is_object()) throw BadLine{"a case must be a JSON object, not " + type_name(j)};
+  if (!j.is_object())
+    throw BadLine{word("a case must be a JSON object, not {0}", "案例须为 JSON 对象，而不是{0}", type_name(j))};
   for (const auto& [key, value] : j.items()) {
     (void)value;
     if (std::find(kRequired.begin(), kRequired.end(), key) == kRequired.end() &&
         std::find(kOptional.begin(), kOptional.end(), key) == kOptional.end())
-      throw BadLine{"unknown field " + quote_value(key)};
+      throw unknown_field(key);
   }
   for (auto name : kRequired)
-    if (!j.contains(std::string(name))) throw BadLine{"missing field " + std::string(name)};
+    if (!j.contains(std::string(name))) throw missing_field(std::string(name));
 
   Case c;
   if (j.contains("id")) c.id = parse_id(j.at("id"));
 
   c.date = string_field(j, "date");
-  if (std::string why = validate::date_error(c.date); !why.empty()) throw BadLine{"date: " + why};
+  if (std::optional<Wording> why = validate::date_error(c.date)) throw BadLine{why->prefixed("date: ", "date：")};
 
-  c.stage = redacted_identifier(j, "stage", counts, "a step id such as filing.submit");
+  c.stage = redacted_identifier(j, "stage", counts, {"a step id such as filing.submit", "步骤编号，如 filing.submit"});
 
   if (const auto& entity = j.at("entity"); !entity.is_null()) {
-    if (!entity.is_string()) throw BadLine{"entity must be a string or null, not " + type_name(entity)};
+    if (!entity.is_string()) throw wrong_type("entity", {"a string or null", "字符串或 null"}, entity);
     c.entity = take_redacted(j, "entity", counts);
-    if (c.entity->empty()) throw BadLine{"entity must not be empty (use null when it is not known)"};
+    if (c.entity->empty())
+      throw BadLine{{"entity must not be empty (use null when it is not known)", "entity 不能为空（不知道时写 null）"}};
   }
 
   auto& profile = j.at("profile");
-  if (!profile.is_object()) throw BadLine{"profile must be an object, not " + type_name(profile)};
+  if (!profile.is_object()) throw wrong_type("profile", {"an object", "对象"}, profile);
   redact_json(profile, counts);
   c.profile = profile.dump();
   if (const auto found = profile.find("category"); found != profile.end() && !found->is_null())
@@ -195,40 +211,36 @@ Case parse_case(Json& j, RedactionCounts& counts, std::optional<std::string>& ca
   c.message = take_redacted(j, "message", counts);
 
   const auto& causes = j.at("causes");
-  if (!causes.is_array()) throw BadLine{"causes must be an array of cause ids, not " + type_name(causes)};
+  if (!causes.is_array()) throw wrong_type("causes", {"an array of cause ids", "由原因编号组成的数组"}, causes);
   c.causes.reserve(causes.size());
   for (const auto& cause : causes) {
-    if (!cause.is_string()) throw BadLine{"causes must hold cause ids (strings), not " + type_name(cause)};
+    if (!cause.is_string())
+      throw BadLine{word("causes must hold cause ids (strings), not {0}", "causes 里须为原因编号（字符串），而不是{0}",
+                         type_name(cause))};
     auto id = cause.get<std::string>();
     redact_in_place(id, &counts);
-    if (!validate::is_identifier(id)) throw BadLine{"causes: " + quote_value(id) + " is not a cause id"};
+    if (!validate::is_identifier(id))
+      throw BadLine{word("causes: {0} is not a cause id", "causes：{0}不是原因编号", in_quotes(id))};
     if (std::find(c.causes.begin(), c.causes.end(), id) != c.causes.end())
-      throw BadLine{"causes: " + quote_value(id) + " is listed twice"};
+      throw BadLine{word("causes: {0} is listed twice", "causes：{0}列了两次", in_quotes(id))};
     c.causes.push_back(std::move(id));
   }
 
   const auto& fix = j.at("fix");
-  if (!fix.is_null() && !fix.is_string()) throw BadLine{"fix must be a string or null, not " + type_name(fix)};
+  if (!fix.is_null() && !fix.is_string()) throw wrong_type("fix", {"a string or null", "字符串或 null"}, fix);
   if (fix.is_string()) c.fix = take_redacted(j, "fix", counts);
 
   const auto& outcome_text = string_field(j, "outcome");
   const auto outcome = parse_outcome(outcome_text);
-  if (!outcome) throw BadLine{"outcome must be approved, rejected or unknown, not " + quote_value(outcome_text)};
+  if (!outcome)
+    throw BadLine{word("outcome must be approved, rejected or unknown, not {0}",
+                       "outcome 须为 approved、rejected 或 unknown，而不是{0}", in_quotes(outcome_text))};
   c.outcome = *outcome;
 
   c.source = take_redacted(j, "source", counts);
 
   if (j.contains("diagnosis") && !j.at("diagnosis").is_null()) c.diagnosis = parse_diagnosis(j.at("diagnosis"), counts);
   return c;
-}
-
-// "[json.exception.parse_error.101] parse error at line 1, column 5: …" → "parse error at column 5: …"
-std::string json_error(const char* what) {
-  std::string text = what;
-  if (auto close = text.find("] "); text.rfind("[json.exception", 0) == 0 && close != std::string::npos)
-    text.erase(0, close + 2);
-  if (auto pos = text.find("at line 1, "); pos != std::string::npos) text.erase(pos + 3, 8);
-  return text;
 }
 
 }  // namespace
@@ -273,10 +285,11 @@ ParsedLine parse_case_line(std::string_view line) {
   try {
     RepeatedKeys watch;
     Json j = Json::parse(line, std::ref(watch));
-    if (watch.repeated()) throw BadLine{"key \"" + *watch.repeated() + "\" is given twice"};
+    if (watch.repeated())
+      throw BadLine{word("key {0} is given twice", "键{0}出现了两次", in_quotes(*watch.repeated()))};
     result.value = parse_case(j, result.redactions, result.category);
   } catch (const Json::exception& e) {
-    result.error = "invalid JSON: " + json_error(e.what());
+    result.error = word("invalid JSON: {0}", "不是有效的 JSON：{0}", base::json_syntax_error(e.what(), true));
     result.redactions = {};
   } catch (const BadLine& bad) {
     result.error = bad.message;
@@ -295,7 +308,8 @@ std::string to_json_line(const Case& c) {
   try {
     j["profile"] = Json::parse(c.profile);
   } catch (const Json::exception&) {
-    throw Error(Errc::database, "case " + std::to_string(c.id) + " has a damaged profile (not JSON)");
+    throw Error(Errc::database,
+                word("case {0} has a damaged profile (not JSON)", "案例 {0} 的资料已损坏（不是 JSON）", c.id));
   }
   j["message"] = c.message;
   j["causes"] = c.causes;

@@ -30,11 +30,12 @@ void ParsePipeline::produce(std::istream& in, std::size_t max_line_bytes, bool s
     while (reader.next(line, too_long, stop_at_first_error)) {
       NumberedLine item{reader.line_number(), {}};
       if (too_long)
-        item.parsed.error = "line is longer than " + base::describe_size(max_line_bytes) +
-                            " (cases import --max-line-bytes raises the limit)";
+        item.parsed.error = base::word("line is longer than {0} (cases import --max-line-bytes raises the limit)",
+                                       "这一行超过了 {0}（cases import --max-line-bytes 可以调高上限）",
+                                       base::describe_size(max_line_bytes));
       else
         item.parsed = parse_case_line(line);
-      bool const bad = !item.parsed.error.empty();
+      bool const bad = !item.parsed.ok() && !item.parsed.blank;
       batch.push_back(std::move(item));
       if (bad && stop_at_first_error) break;
       if (batch.size() == kBatchLines) {

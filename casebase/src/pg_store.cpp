@@ -138,7 +138,7 @@ class Importer final : public CaseSink {
                                     {c.id, hash});
     if (!taken.is_null(0, 0)) {
       if (taken.boolean(0, 0)) return {true, std::nullopt};
-      return {false, "duplicate id " + std::to_string(c.id) + " (another case has this id)"};
+      return {false, duplicate_id(c.id)};
     }
     if (taken.boolean(0, 1)) return {true, std::nullopt};
     const CaseId id = c.id > 0 ? c.id : next_id_;

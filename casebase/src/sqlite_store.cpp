@@ -105,7 +105,7 @@ class Importer final : public CaseSink {
         bool const same = same_content_.step() && same_content_.column_int(0) == 1;
         same_content_.reset();
         if (same) return {true, std::nullopt};
-        return {false, "duplicate id " + std::to_string(c.id) + " (another case has this id)"};
+        return {false, duplicate_id(c.id)};
       }
       throw Error(Errc::database, "storing a case failed: " + message);
     }

@@ -29,7 +29,11 @@ std::optional<Outcome> parse_outcome(std::string_view text) noexcept {
 
 namespace validate {
 
-std::string date_error(std::string_view s) { return base::parse_time(s).error.en; }
+std::optional<base::Wording> date_error(std::string_view s) {
+  base::ParsedTime t = base::parse_time(s);
+  if (t.ok()) return std::nullopt;
+  return std::move(t.error);
+}
 
 bool is_identifier(std::string_view s) noexcept {
   if (s.empty() || s.size() > 200) return false;

@@ -67,7 +67,7 @@ std::string outcome_word(cb::Outcome o, Lang lang) {
 std::string import_errors_text(const cb::ImportReport& r, const std::string& name, const Options& o) {
   std::string out;
   for (const cb::LineError& e : r.errors)
-    out += say(o.lang, Msg::line_skipped, safe(name), e.line, safe(e.message)) + "\n";
+    out += say(o.lang, Msg::line_skipped, safe(name), e.line, safe(e.message.in(o.lang))) + "\n";
   if (r.skipped > r.errors.size())
     out += say(o.lang, Msg::more_lines_skipped, safe(name), r.skipped - r.errors.size()) + "\n";
   return out;
@@ -85,9 +85,9 @@ std::string import_text(const cb::ImportReport& r, const std::string& name, std:
   return out;
 }
 
-Json import_json(const cb::ImportReport& r, std::int64_t total) {
+Json import_json(const cb::ImportReport& r, std::int64_t total, engine::Lang lang) {
   Json errors = Json::array();
-  for (const cb::LineError& e : r.errors) errors.push_back({{"line", e.line}, {"message", e.message}});
+  for (const cb::LineError& e : r.errors) errors.push_back({{"line", e.line}, {"message", e.message.in(lang)}});
   return {{"imported", r.imported},
           {"duplicates", r.duplicates},
           {"skipped", r.skipped},

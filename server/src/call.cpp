@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "mpadvisor/base/json_members.hpp"
+#include "mpadvisor/base/json_syntax.hpp"
 #include "mpadvisor/dsl/suggest.hpp"
 
 namespace mpadvisor::server::detail {
@@ -10,9 +11,9 @@ namespace mpadvisor::server::detail {
 namespace {
 
 [[noreturn]] void not_json(const Input::exception& e) {
-  std::string what = e.what();  // "[json.exception.parse_error.101] parse error at line 1, …"
-  if (std::size_t const cut = what.find("] "); cut != std::string::npos) what.erase(0, cut + 2);
-  throw ApiError(400, "bad-json", base::word("the request body is not JSON: {0}", "请求体不是 JSON：{0}", what));
+  throw ApiError(
+      400, "bad-json",
+      base::word("the request body is not JSON: {0}", "请求体不是 JSON：{0}", base::json_syntax_error(e.what())));
 }
 
 // The slow way, for bodies the span reader does not take (or where a member is not JSON, so

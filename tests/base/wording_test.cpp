@@ -24,6 +24,13 @@ TEST(Wording, PrefixesAndTheClosestName) {
   EXPECT_EQ(w.prefixed("a.json: ", "a.json：").zh, "a.json：没有字段“entitty”");
 }
 
+TEST(Wording, AReasonFoundElsewhereIsPutInEachLanguageAsItsOwn) {
+  Wording const reason = word("month {0} does not exist", "没有 {0} 月", 13);
+  Wording const w = word("{0}:{1}: {2}", "{0}:{1}：{2}", std::string("cases.jsonl"), 4, reason);
+  EXPECT_EQ(w.en, "cases.jsonl:4: month 13 does not exist");
+  EXPECT_EQ(w.zh, "cases.jsonl:4：没有 13 月");
+}
+
 TEST(Wording, AnErrorKeepsBothAndSaysEnglishToCodeThatKnowsNoLanguage) {
   try {
     throw UserError({"the line is not JSON", "这一行不是 JSON"});

@@ -49,7 +49,7 @@ TEST(Import, SkipBadReportsAndSkipsBadLines) {
   EXPECT_EQ(report.skipped, 1u);
   ASSERT_EQ(report.errors.size(), 1u);
   EXPECT_EQ(report.errors[0].line, 4u);
-  EXPECT_NE(report.errors[0].message.find("maybe"), std::string::npos);
+  EXPECT_NE(report.errors[0].message.en.find("maybe"), std::string::npos);
   EXPECT_EQ(store.count(), 3);
 }
 
@@ -75,8 +75,8 @@ TEST(Import, EveryKindOfBadLineHasItsLineNumber) {
   std::vector<std::size_t> lines;
   for (const auto& error : report.errors) lines.push_back(error.line);
   EXPECT_EQ(lines, (std::vector<std::size_t>{2, 3, 5, 6}));
-  EXPECT_NE(report.errors[0].message.find("invalid JSON"), std::string::npos);
-  EXPECT_NE(report.errors[2].message.find("duplicate id 1"), std::string::npos);
+  EXPECT_NE(report.errors[0].message.en.find("invalid JSON"), std::string::npos);
+  EXPECT_NE(report.errors[2].message.en.find("duplicate id 1"), std::string::npos);
 
   std::istringstream strict(text);
   try {
@@ -103,7 +103,7 @@ TEST(Import, AnOverlongLineIsABadLineNotAMemoryProblem) {
   EXPECT_EQ(report.imported, 2u);
   ASSERT_EQ(report.errors.size(), 1u);
   EXPECT_EQ(report.errors[0].line, 2u);
-  EXPECT_NE(report.errors[0].message.find("longer than"), std::string::npos);
+  EXPECT_NE(report.errors[0].message.en.find("longer than"), std::string::npos);
 }
 
 // A file that is not there, a folder or a device is the caller's mistake (exit 2), found before

@@ -50,14 +50,14 @@ std::string with(const std::string& field, const std::string& value) {
 std::string error_of(const std::string& line) {
   const auto parsed = cb::parse_case_line(line);
   EXPECT_FALSE(parsed.ok()) << line;
-  return parsed.error;
+  return parsed.error.en;
 }
 
 }  // namespace
 
 TEST(Jsonl, ParsesAGoodLine) {
   const auto parsed = cb::parse_case_line(kGood);
-  ASSERT_TRUE(parsed.ok()) << parsed.error;
+  ASSERT_TRUE(parsed.ok()) << parsed.error.en;
   const auto& c = *parsed.value;
   EXPECT_EQ(c.id, 0);
   EXPECT_EQ(c.date, "2024-03-02");
@@ -76,10 +76,10 @@ TEST(Jsonl, BlankLinesAreNotErrors) {
 
 TEST(Jsonl, OptionalIdAndDiagnosis) {
   auto parsed = cb::parse_case_line(with("id", "42"));
-  ASSERT_TRUE(parsed.ok()) << parsed.error;
+  ASSERT_TRUE(parsed.ok()) << parsed.error.en;
   EXPECT_EQ(parsed.value->id, 42);
   parsed = cb::parse_case_line(with("id", "\"7\""));
-  ASSERT_TRUE(parsed.ok()) << parsed.error;
+  ASSERT_TRUE(parsed.ok()) << parsed.error.en;
   EXPECT_EQ(parsed.value->id, 7);
   EXPECT_NE(error_of(with("id", "0")).find("id must be a positive integer"), std::string::npos);
   EXPECT_NE(error_of(with("id", "-3")).find("id must be a positive integer"), std::string::npos);
@@ -88,7 +88,7 @@ TEST(Jsonl, OptionalIdAndDiagnosis) {
 
   parsed = cb::parse_case_line(
       with("diagnosis", R"({"kb_version":"2024.05","verdict":"blocked","top_cause":"name_commercial"})"));
-  ASSERT_TRUE(parsed.ok()) << parsed.error;
+  ASSERT_TRUE(parsed.ok()) << parsed.error.en;
   ASSERT_TRUE(parsed.value->diagnosis.has_value());
   EXPECT_EQ(parsed.value->diagnosis->verdict, "blocked");
   EXPECT_EQ(parsed.value->diagnosis->top_cause, "name_commercial");
@@ -123,12 +123,30 @@ TEST(Jsonl, RejectsEachBadField) {
   EXPECT_NE(error_of(with("message", "\"\xC3\x28\"")).find("invalid JSON"), std::string::npos);
 }
 
+// A bad line's reason is said in Chinese too (cases import --lang zh prints it).
+TEST(Jsonl, SaysWhyALineIsBadInChineseToo) {
+  auto chinese = [](const std::string& line) { return cb::parse_case_line(line).error.zh; };
+  EXPECT_EQ(chinese(with("date", "\"2024-02-30\"")), "date：“2024-02-30”不是有效日期：2024 年 2 月只有 29 天");
+  EXPECT_EQ(chinese(with("profile", "[]")), "profile 须为对象，而不是数组");
+  EXPECT_EQ(chinese(with("colour", "\"red\"")), "没有字段“colour”");
+  EXPECT_EQ(chinese(with("causes", R"(["a","a"])")), "causes：“a”列了两次");
+  EXPECT_EQ(chinese(with("message", "")), "缺少字段 message");
+  EXPECT_EQ(chinese("{not json").rfind("不是有效的 JSON：第 3 列：", 0), 0u) << chinese("{not json");
+  // Every reason has its Chinese words: none is left empty or in English.
+  for (const std::string& line : {with("outcome", "\"maybe\""), with("entity", "\"\""), with("fix", "3"),
+                                  with("stage", "\"filing submit\""), with("id", "\"x\""), std::string("[1]")}) {
+    cb::ParsedLine const parsed = cb::parse_case_line(line);
+    EXPECT_FALSE(parsed.error.zh.empty()) << line;
+    EXPECT_NE(parsed.error.zh, parsed.error.en) << line;
+  }
+}
+
 TEST(Jsonl, AcceptsIso8601Variants) {
   for (const char* date :
        {"2024-02-29", "2024-05-01T09:30", "2024-05-01T09:30:00", "2024-05-01T09:30:00Z",
         "2024-05-01T09:30:00.123+08:00", "2024-05-01T09:30:00-0500", "2000-02-29", "2024-05-01 09:30"}) {
     const auto parsed = cb::parse_case_line(with("date", std::string("\"") + date + "\""));
-    EXPECT_TRUE(parsed.ok()) << date << ": " << parsed.error;
+    EXPECT_TRUE(parsed.ok()) << date << ": " << parsed.error.en;
   }
   for (const char* date : {"2023-02-29", "1900-02-29", "2024-5-1", "2024-05-01T24:00", "2024-05-01T09:30+8", "20240501",
                            "2024-05-01T09:30:00.+08:00", "2024-05-01Z"}) {
@@ -141,7 +159,7 @@ TEST(Jsonl, RedactsOnTheWayIn) {
       R"({"date":"2024-01-01","stage":"filing.submit","entity":"personal",)"
       R"("profile":{"phone":13812345678,"13912345678":"key","list":["a@b.com",{"id":"11010519491231002X"}]},)"
       R"("message":"电话13812345678","causes":[],"fix":"邮箱x.y@example.org","outcome":"unknown","source":"user 13712345678"})");
-  ASSERT_TRUE(parsed.ok()) << parsed.error;
+  ASSERT_TRUE(parsed.ok()) << parsed.error.en;
   const auto& c = *parsed.value;
   EXPECT_EQ(c.profile, R"({"phone":"[PHONE]","[PHONE]":"key","list":["[EMAIL]",{"id":"[ID]"}]})");
   EXPECT_EQ(c.message, "电话[PHONE]");
@@ -163,6 +181,6 @@ TEST(Jsonl, WritesFieldsInTheDocumentedOrder) {
             std::string::npos);
   // What is written parses back to the same case.
   const auto again = cb::parse_case_line(cb::to_json_line(c));
-  ASSERT_TRUE(again.ok()) << again.error;
+  ASSERT_TRUE(again.ok()) << again.error.en;
   EXPECT_EQ(*again.value, c);
 }

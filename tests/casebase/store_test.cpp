@@ -22,7 +22,7 @@ std::vector<cb::Case> parse_file(const std::filesystem::path& file) {
   for (const auto& line : cb::testing::read_lines(file)) {
     auto parsed = cb::parse_case_line(line);
     if (parsed.blank) continue;
-    EXPECT_TRUE(parsed.ok()) << parsed.error;
+    EXPECT_TRUE(parsed.ok()) << parsed.error.en;
     cases.push_back(*parsed.value);
   }
   return cases;
@@ -62,7 +62,7 @@ TEST(Store, ImportThenExportGivesTheSameCases) {
   std::size_t index = 0;
   for (std::string line; std::getline(exported, line); ++index) {
     auto parsed = cb::parse_case_line(line);
-    ASSERT_TRUE(parsed.ok()) << parsed.error;
+    ASSERT_TRUE(parsed.ok()) << parsed.error.en;
     ASSERT_LT(index, expected.size());
     expected[index].id = static_cast<cb::CaseId>(index + 1);  // ids are given in import order
     EXPECT_EQ(*parsed.value, expected[index]) << line;

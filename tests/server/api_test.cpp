@@ -94,6 +94,9 @@ TEST_F(ApiTest, ProblemsAreWordedInTheAnswersLanguage) {
   Response const unknown =
       post("/v1/diagnose", {{"profile", json::object()}, {"target", "filing.sumbit"}, {"lang", "zh"}});
   EXPECT_EQ(detail(unknown), R"("target"：“filing.sumbit”不是知识库中的步骤；是不是“filing.submit”？)");
+  // A body that is not JSON is placed by line and column in words, without the parser's English.
+  Request broken{"POST", "/v1/diagnose?lang=zh", "application/json", "", "{\"profile\": "};
+  EXPECT_EQ(detail(api.handle(broken)), "请求体不是 JSON：第 1 行第 13 列：内容在这里意外结束（缺少括号或引号？）");
 }
 
 TEST_F(ApiTest, WhatIfWithTheSuggestedRenameResolvesTheCommercialName) {

@@ -90,13 +90,13 @@ int run_import(const GlobalOptions& g, const ImportArgs& args) {
     }
   } catch (const cb::ImportError& e) {
     throw UsageError(base::word("{0}; nothing was imported (--skip-bad imports the other lines)",
-                                "{0}；什么都没有导入（--skip-bad 会导入其余各行）", std::string(e.what())));
+                                "{0}；什么都没有导入（--skip-bad 会导入其余各行）", e.wording()));
   }
   progress.finish();
   render::Options const r = g.render_options();
   std::cerr << render::import_errors_text(report, name, r);
   if (g.output_format() == Format::json)
-    print_json(render::import_json(report, store.count()));
+    print_json(render::import_json(report, store.count(), r.lang));
   else
     std::cout << render::import_text(report, name, store.count(), r);
   return kExitOk;

@@ -3,6 +3,7 @@
 #include <charconv>
 #include <iostream>
 
+#include "mpadvisor/base/json_syntax.hpp"
 #include "mpadvisor/render/catalogue.hpp"
 #include "mpadvisor/render/terminal.hpp"
 
@@ -151,8 +152,7 @@ std::optional<base::Wording> apply_json_line(InterviewSession& session, engine::
   try {
     j = Json::parse(line);
   } catch (const Json::exception& e) {
-    // The parser's detail (where, what it expected) is in English either way.
-    return base::word("the line is not JSON: {0}", "这一行不是 JSON：{0}", std::string(e.what()));
+    return base::word("the line is not JSON: {0}", "这一行不是 JSON：{0}", base::json_syntax_error(e.what(), true));
   }
   if (!j.is_object()) {
     return base::Wording{

@@ -134,7 +134,9 @@ engine::Profile load_profile(const engine::Model& model, const std::filesystem::
     spdlog::debug("profile {}: as of {}", path.string(), base::format_datetime(profile.as_of));
     return profile;
   } catch (const engine::ProfileError& e) {
-    throw UsageError(e.wording().prefixed(path.string() + ": ", path.string() + "："));
+    // Named as `cases import` names it: "-" would read as a stray dash.
+    std::string const name = path == "-" ? "<stdin>" : path.string();
+    throw UsageError(e.wording().prefixed(name + ": ", name + "："));
   }
 }
 

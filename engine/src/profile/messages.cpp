@@ -2,6 +2,8 @@
 
 #include <sstream>
 
+#include "mpadvisor/base/json_syntax.hpp"
+
 namespace mpadvisor::engine::profile_detail::says {
 
 using base::word;
@@ -41,9 +43,9 @@ std::string whole(double n) { return std::to_string(static_cast<long long>(n)); 
 
 }  // namespace
 
-Wording not_json(std::string_view parser_detail) {
-  // The parser's own detail (line, column, what it expected) is in English either way.
-  return word("the profile is not valid JSON: {0}", "资料不是有效的 JSON：{0}", parser_detail);
+Wording not_json(std::string_view parser_message) {
+  return word("the profile is not valid JSON: {0}", "资料不是有效的 JSON：{0}",
+              base::json_syntax_error(parser_message));
 }
 
 Wording not_an_object() {
@@ -64,9 +66,8 @@ Wording rejection_needs_message() {
 }
 
 Wording rejection_field_not_string(std::string_view field, std::string_view json_type) {
-  Wording const value = json_value(json_type);
-  return word(R"(a rejection's "{0}" must be a string, not {1})", "驳回记录的“{0}”须为字符串，不能是{2}", field,
-              value.en, value.zh);
+  return word(R"(a rejection's "{0}" must be a string, not {1})", "驳回记录的“{0}”须为字符串，不能是{1}", field,
+              json_value(json_type));
 }
 
 Wording json_value(std::string_view json_type) {
@@ -87,9 +88,7 @@ Wording list_holding(std::string_view json_type) {
 Wording spelled(std::string_view text) { return word("'{0}'", "“{0}”", text); }
 
 Wording expects(const FactInfo& fact, const Wording& given) {
-  Wording const type = type_of(fact);
-  return word("fact '{0}' expects {1}, got {2}", "字段“{0}”应为{3}，实际是{4}", fact.name, type.en, given.en, type.zh,
-              given.zh);
+  return word("fact '{0}' expects {1}, got {2}", "字段“{0}”应为{1}，实际是{2}", fact.name, type_of(fact), given);
 }
 
 Wording not_whole(const FactInfo& fact, double given) {

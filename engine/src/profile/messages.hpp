@@ -15,7 +15,7 @@ namespace mpadvisor::engine::profile_detail::says {
 using base::Wording;
 
 // The reader's own mistakes: the profile's shape.
-Wording not_json(std::string_view parser_detail);
+Wording not_json(std::string_view parser_message);  // the JSON parser's what()
 Wording not_an_object();
 Wording given_twice(std::string_view key);
 Wording done_not_a_list();

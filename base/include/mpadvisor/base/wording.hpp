@@ -10,6 +10,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <utility>
 
 #include "mpadvisor/base/lang.hpp"
@@ -29,12 +30,26 @@ struct Wording {
   }
 };
 
+namespace detail {
+// A value as one language's pattern takes it: a Wording gives that language's words (a reason
+// inside a sentence), anything else is itself.
+template <typename T>
+using InOneLanguage = std::conditional_t<std::is_same_v<T, Wording>, std::string, T>;
+template <typename T>
+const T& in_language(const T& value, Lang) {
+  return value;
+}
+inline const std::string& in_language(const Wording& value, Lang lang) { return value.in(lang); }
+}  // namespace detail
+
 // Both languages from one set of values; each pattern is checked against the values when it
-// is compiled (fmt's format_string), so neither language can ask for a value not given.
+// is compiled (fmt's format_string), so neither language can ask for a value not given. A
+// Wording among the values (a reason found elsewhere) is put in each language as its own.
 template <typename... Args>
-Wording word(fmt::format_string<Args...> en, fmt::format_string<Args...> zh, const Args&... args) {
-  return {fmt::vformat(fmt::string_view(en), fmt::make_format_args(args...)),
-          fmt::vformat(fmt::string_view(zh), fmt::make_format_args(args...))};
+Wording word(fmt::format_string<detail::InOneLanguage<Args>...> en,
+             fmt::format_string<detail::InOneLanguage<Args>...> zh, const Args&... args) {
+  return {fmt::vformat(fmt::string_view(en), fmt::make_format_args(detail::in_language(args, Lang::en)...)),
+          fmt::vformat(fmt::string_view(zh), fmt::make_format_args(detail::in_language(args, Lang::zh)...))};
 }
 
 // "…; did you mean 'x'?" / "…；是不是“x”？", when a known name is close to the one given.

@@ -34,19 +34,21 @@ class Error : public base::UserError {
 
 // "no case with id 7": the one message every store gives for a missing case.
 Error no_case(std::int64_t id);
+// An imported case whose id another case has: the reason both stores give for the line.
+base::Wording duplicate_id(std::int64_t id);
 
 // A bad line in a JSON Lines import that was not skipped: nothing of the import was written.
 class ImportError : public Error {
  public:
-  ImportError(std::string source, std::size_t line, std::string reason);
+  ImportError(std::string source, std::size_t line, base::Wording reason);
   const std::string& source() const noexcept { return source_; }
   std::size_t line() const noexcept { return line_; }
-  const std::string& reason() const noexcept { return reason_; }
+  const base::Wording& reason() const noexcept { return reason_; }
 
  private:
   std::string source_;
   std::size_t line_;
-  std::string reason_;
+  base::Wording reason_;
 };
 
 }  // namespace mpadvisor::casebase

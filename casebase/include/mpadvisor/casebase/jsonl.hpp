@@ -9,6 +9,7 @@
 #include <string>
 #include <string_view>
 
+#include "mpadvisor/base/wording.hpp"
 #include "mpadvisor/casebase/case.hpp"
 #include "mpadvisor/casebase/redact.hpp"
 
@@ -17,7 +18,7 @@ namespace mpadvisor::casebase {
 struct ParsedLine {
   bool blank = false;         // an empty or all-blank line: nothing to import, not an error
   std::optional<Case> value;  // the case, redacted; id is 0 when the line gave none
-  std::string error;          // why the line is bad (one line, without the line number)
+  base::Wording error;        // why the line is bad (one line, without the line number)
   RedactionCounts redactions;
   // The profile's "category" (as text when it is not a string), for statistics; none if absent.
   std::optional<std::string> category;

@@ -44,7 +44,7 @@ struct ImportOptions {
 
 struct LineError {
   std::size_t line = 0;
-  std::string message;
+  base::Wording message;
 };
 
 struct ImportReport {

@@ -18,7 +18,7 @@ namespace mpadvisor::render {
 // `name` is the file imported (or <stdin>); `total` the cases now in the case base.
 std::string import_text(const casebase::ImportReport& r, const std::string& name, std::int64_t total,
                         const Options& options);
-Json import_json(const casebase::ImportReport& r, std::int64_t total);
+Json import_json(const casebase::ImportReport& r, std::int64_t total, engine::Lang lang);  // messages in `lang`
 // The skipped lines, "file:line: message (skipped)", one per line.
 std::string import_errors_text(const casebase::ImportReport& r, const std::string& name, const Options& options);
 
