@@ -229,10 +229,17 @@ Json kb(const Call& call) {
                      {"derived", f.derived},
                      {"background", f.background}});
   }
+  // Their titles name the list a matched word came from in the evidence ("商业性词汇").
+  Json term_lists = Json::array();
+  for (const engine::TermListInfo& t : m.term_lists()) {
+    engine::Text const title = t.title.empty() ? engine::Text{t.name, t.name} : t.title;
+    term_lists.push_back({{"list", t.name}, {"title", both(title)}});
+  }
   return {{"kb_version", m.version()},
           {"goals", std::move(goals)},
           {"steps", std::move(steps)},
-          {"facts", std::move(facts)}};
+          {"facts", std::move(facts)},
+          {"term_lists", std::move(term_lists)}};
 }
 
 std::string graph_svg(const Call& call) {

@@ -36,6 +36,10 @@ const WORDS = {
     yes: 'yes',
     no: 'no',
     unknown_value: 'unknown',
+    none_value: 'none',
+    quoted: text => `"${text}"`,
+    list_separator: ', ',
+    contains: (matched, term, list) => ` — contains “${matched}” (term “${term}” of “${list}”)`,
     fixes: 'How to fix it',
     sources: 'Source',
     needs_heading: 'Still unknown',
@@ -101,6 +105,10 @@ const WORDS = {
     yes: '是',
     no: '否',
     unknown_value: '未知',
+    none_value: '无',
+    quoted: text => `“${text}”`,
+    list_separator: '、',
+    contains: (matched, term, list) => ` — 含“${matched}”（词表“${list}”中的“${term}”）`,
     fixes: '怎么解决',
     sources: '来源',
     needs_heading: '尚不清楚的信息',
@@ -361,18 +369,50 @@ function sourceText(s) {
   return [s.title, s.section, s.ref].filter(Boolean).join(' · ');
 }
 
-// One piece of evidence as applicants read it: the fact's title and its value in words (yes or
-// no, a choice as the question offers it), as the command line shows it; the KB's test when
-// the fact has no title.
+// A value as the KB spells it in evidence (docs/json.md), in words: yes or no, a choice as the
+// question offers it, texts in the language's quotation marks, "none" for an empty list;
+// numbers and dates as they are. The command line words values the same way.
+function shownValue(fact, spelled) {
+  if (spelled === 'unknown') return w('unknown_value');
+  if (fact.type === 'bool') return w(spelled === 'true' ? 'yes' : 'no');
+  const choice = value => {
+    const c = (fact.choices || []).find(c => c.value === value);
+    return c ? c.title[state.lang] : value;
+  };
+  if (fact.type === 'enum') return choice(spelled);
+  let items = null;
+  if (fact.type === 'text' || fact.type === 'list') {
+    try {
+      const parsed = JSON.parse(spelled);
+      if (typeof parsed === 'string') return w('quoted')(parsed);
+      if (Array.isArray(parsed)) items = parsed.map(t => w('quoted')(String(t)));
+    } catch (_) {
+      return spelled;
+    }
+  }
+  if (fact.type === 'set' && spelled.startsWith('[') && spelled.endsWith(']')) {
+    const inner = spelled.slice(1, -1);
+    items = inner === '' ? [] : inner.split(', ').map(choice);
+  }
+  if (items === null) return spelled;
+  return items.length === 0 ? w('none_value') : items.join(w('list_separator'));
+}
+
+const termListTitle = name => {
+  const list = state.kb && (state.kb.term_lists || []).find(t => t.list === name);
+  return list ? list.title[state.lang] : name;
+};
+
+// One piece of evidence as applicants read it: the fact's title, its value in words and the
+// word a term search found, as the command line shows it; the KB's test when the fact has no
+// title.
 function evidenceText(e) {
   const fact = factNamed(e.fact);
   const title = fact && fact.title && fact.title[state.lang];
   if (!title) return `${e.test}: ${e.value}`;
-  const choice = (fact.choices || []).find(c => c.value === e.value);
-  if (choice) return w('fact_value')(title, choice.title[state.lang]);
-  if (e.value === 'unknown') return w('fact_value')(title, w('unknown_value'));
-  if (fact.type === 'bool') return w('fact_value')(title, w(e.value === 'true' ? 'yes' : 'no'));
-  return w('fact_value')(title, e.value);
+  let text = w('fact_value')(title, shownValue(fact, e.value));
+  if (e.match) text += w('contains')(e.match.text, e.match.term, termListTitle(e.match.list));
+  return text;
 }
 
 function findingItem(f, withLikelihood) {

@@ -149,6 +149,8 @@ class PageTest(unittest.TestCase):
         evidence = [li.get_attribute("textContent") for li in self.driver.find_elements(
             By.CSS_SELECTOR, '#blockers [data-cause="name_commercial"] .evidence li')]
         self.assertIn("主体类型：个人", evidence)
+        # A text in the language's quotation marks, and the word the term search found.
+        self.assertIn("小程序名称：“悦心瑜伽预约” — 含“瑜伽”（词表“商业性词汇”中的“瑜伽”）", evidence)
         self.driver.find_element(By.ID, "lang-toggle").click()
         self.wait.until(lambda d: d.find_element(By.ID, "verdict").text == "Something blocks you.")
         self.assertEqual(self.driver.find_element(By.TAG_NAME, "html").get_attribute("lang"), "en")
@@ -158,6 +160,7 @@ class PageTest(unittest.TestCase):
         evidence = [li.get_attribute("textContent") for li in self.driver.find_elements(
             By.CSS_SELECTOR, '#blockers [data-cause="name_commercial"] .evidence li')]
         self.assertIn("Subject type: A private person", evidence)
+        self.assertIn('Mini Program name: "悦心瑜伽预约" — contains “瑜伽” (term “瑜伽” of “Commercial words”)', evidence)
         self.shot("english")
 
     def test_keyboard_alone_answers_a_question(self):

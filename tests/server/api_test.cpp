@@ -208,6 +208,13 @@ TEST_F(ApiTest, KbListsStepsAndFactsInBothLanguages) {
     EXPECT_TRUE(f["question"].contains("zh") && f["question"].contains("en")) << f["fact"];
   }
   EXPECT_EQ(j["steps"].size(), model_->steps().size());
+  // The term lists by title, which evidence of a matched word names.
+  ASSERT_EQ(j["term_lists"].size(), model_->term_lists().size());
+  auto commercial = std::find_if(j["term_lists"].begin(), j["term_lists"].end(),
+                                 [](const json& t) { return t["list"] == "commercial_words"; });
+  ASSERT_NE(commercial, j["term_lists"].end());
+  EXPECT_EQ((*commercial)["title"]["zh"], "商业性词汇");
+  EXPECT_EQ((*commercial)["title"]["en"], "Commercial words");
 }
 
 TEST_F(ApiTest, GraphIsAnSvgColouredByStatusFromBodyOrQuery) {
