@@ -9,10 +9,10 @@ namespace {
 // A minimal valid KB that tests extend.
 const std::string kBase = R"(
 goal b
-fact entity : enum(personal, enterprise) { question zh "主体" en "Entity" }
-fact name : text { question zh "名称" en "Name" }
-fact proofs : set(permit, social) { question zh "证明" en "Proofs" }
-fact ok : bool { question zh "好" en "OK" }
+fact entity : enum(personal, enterprise) { question zh "主体" en "Entity" title zh "主体" en "Entity" }
+fact name : text { question zh "名称" en "Name" title zh "名称" en "Name" }
+fact proofs : set(permit, social) { question zh "证明" en "Proofs" title zh "证明" en "Proofs" }
+fact ok : bool { question zh "好" en "OK" title zh "好" en "OK" }
 terms words { title zh "词" en "Words" "瑜伽" "yoga" }
 reference s { title zh "指南" en "Guide" }
 step a { title zh "甲" en "A" }
@@ -34,6 +34,19 @@ bool has(const Diagnostics& d, const std::string& code, const std::string& text,
 const char* kRule =
     "rule r at b { when entity == personal and name contains_any words block c source \"https://example.org/guide\" "
     "}\n";
+
+// A fact the applicant is asked about is named to them in evidence by its title; one that is
+// never asked (derived, or filled by the tool) may go without.
+TEST(Check, AFactAskedAboutNeedsATitle) {
+  Diagnostics const d = check_with(kRule + std::string("fact email : text { question zh \"邮箱\" en \"Email\" }\n") +
+                                   "fact today : date { derived }\n");
+  EXPECT_FALSE(d.has_errors());
+  EXPECT_TRUE(has(d, "missing-text", "the title of 'email' is missing", Severity::warning));
+  EXPECT_FALSE(has(d, "missing-text", "'today'", Severity::warning));
+  Diagnostics const half =
+      check_with(kRule + std::string("fact email : text { title zh \"邮箱\" question zh \"邮箱\" en \"Email\" }\n"));
+  EXPECT_TRUE(has(half, "missing-translation", "the title of 'email' has no English (en) text", Severity::warning));
+}
 
 // Appending another list of diagnostics copies it, or moves its items (and leaves it empty).
 TEST(Check, DiagnosticsAppendByCopyOrByMove) {
@@ -188,7 +201,8 @@ TEST(Check, AMisspeltReferenceCausesNoFollowOnWarnings) {
 }
 
 TEST(Check, ImpossibleDatesAreErrors) {
-  Diagnostics d = check_with("fact due : date { question zh \"日\" en \"Due\" }\n" + rule_when("due == 2026-02-30") +
+  Diagnostics d = check_with("fact due : date { question zh \"日\" en \"Due\" title zh \"日\" en \"Due\" }\n" +
+                             rule_when("due == 2026-02-30") +
                              "step late { title zh \"迟\" en \"Late\" source \"s\" checked 2026-13-01 }\n");
   EXPECT_TRUE(has(d, "invalid-date", "'2026-02-30' is not a date: February 2026 has 28 days"));
   EXPECT_TRUE(has(d, "invalid-date", "is not a date: month 13 does not exist"));

@@ -106,6 +106,12 @@ void check_coverage(CheckContext& cx) {
     check_text(cx, *d.module, d.decl->name.span, d.decl->description, "the description of '" + name + "'");
   }
   for (const auto& [name, d] : s.facts) {
+    // A fact the applicant is asked about is also named to them, by its title, in evidence
+    // ("主体类型：个人"); without one, evidence falls back to KB notation.
+    if (!d.decl->question.empty())
+      require_text(cx, *d.module, d.decl->name, d.decl->title, "the title");
+    else
+      check_text(cx, *d.module, d.decl->name.span, d.decl->title, "the title of '" + name + "'");
     check_text(cx, *d.module, d.decl->name.span, d.decl->question, "the question of '" + name + "'");
     check_text(cx, *d.module, d.decl->name.span, d.decl->help, "the help of '" + name + "'");
     check_text(cx, *d.module, d.decl->name.span, d.decl->example, "the example of '" + name + "'");
