@@ -109,7 +109,7 @@ std::string step_explanation_text(const engine::Model& m, const StepExplanation&
       << "\n";
   if (e.done_proof) out << proof_text(*e.done_proof, o);
   for (const auto& [rule, proof] : e.proofs) {
-    out << "\n" << m.steps()[m.rules()[rule].step].name << ": " << m.rules()[rule].name << "\n" << proof_text(proof, o);
+    out << "\n" << rule_heading(m, rule, o.lang) << "\n" << proof_text(proof, o);
   }
   return out.str();
 }

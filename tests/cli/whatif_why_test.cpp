@@ -41,6 +41,16 @@ TEST(Why, ProofTreeOfAFiredRule) {
   expect_golden(source_dir() / "tests/golden/cli/why_yoga_name.txt", r.out);
 }
 
+// Asked about a step, each of its rules that holds is headed as `why RULE` heads it: its name,
+// where it is written and its cause in the reader's language.
+TEST(Why, AStepsRulesAreHeadedByTheirCause) {
+  TempDir tmp;
+  RunResult r =
+      run_mpadvisor({"why", "kb/examples/yoga_name_rejected.json", "filing.submit", "--lang", "zh"}, tmp.path());
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  expect_golden(source_dir() / "tests/golden/cli/why_step_yoga.zh.txt", r.out);
+}
+
 TEST(WhyNot, NamesTheFalsePart) {
   TempDir tmp;
   RunResult r = run_mpadvisor({"why-not", "kb/examples/clean_release.json", "filing.name_commercial", "--lang", "en"},
