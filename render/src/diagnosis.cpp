@@ -7,6 +7,7 @@
 #include <stdexcept>
 
 #include "evidence.hpp"
+#include "mpadvisor/base/clock.hpp"
 #include "mpadvisor/base/wording.hpp"
 #include "mpadvisor/render/catalogue.hpp"
 #include "mpadvisor/render/rejection.hpp"
@@ -20,6 +21,18 @@ std::string step_title(const engine::Model& m, engine::StepId s, Lang lang) {
 
 std::string step_label(const engine::Model& m, engine::StepId s, Lang lang) {
   return step_title(m, s, lang) + " (" + m.steps()[s].name + ")";
+}
+
+std::string fact_label(const engine::Model& m, engine::FactId fact, Lang lang) {
+  const engine::FactInfo& f = m.facts()[fact];
+  if (f.title.empty()) return f.name;
+  return safe(f.title.get(lang)) + " (" + f.name + ")";
+}
+
+std::string minute_text(std::int64_t t) {
+  std::string s = base::format_datetime(t).substr(0, 16);
+  s[10] = ' ';
+  return s;
 }
 
 std::string value_label(const engine::FactInfo& f, std::string_view value, Lang lang) {
@@ -189,7 +202,7 @@ std::string diagnosis_text(const engine::Model& m, const engine::Diagnosis& d, c
   if (!d.needs_info.empty()) {
     out << "\n" << style.yellow(std::string(text(lang, Msg::heading_needs_info))) << "\n";
     for (const engine::NeededFact& n : d.needs_info) {
-      out << "? " << m.facts()[n.fact].name << " — " << safe(needed_question(m, n, lang)) << "\n";
+      out << "? " << fact_label(m, n.fact, lang) << " — " << safe(needed_question(m, n, lang)) << "\n";
       if (!o.explain) continue;
       for (engine::RuleId r : n.rules) {
         const engine::RuleInfo& rule = m.rules()[r];

@@ -1,7 +1,9 @@
 #include "evidence.hpp"
 
 #include <algorithm>
+#include <optional>
 
+#include "mpadvisor/base/clock.hpp"
 #include "mpadvisor/render/catalogue.hpp"
 #include "mpadvisor/render/diagnosis.hpp"
 #include "mpadvisor/render/terminal.hpp"
@@ -59,6 +61,10 @@ std::string shown_value(const engine::FactInfo& f, const std::string& spelled, L
       }
       return out.empty() ? safe(spelled) : out;
     }
+    case engine::FactType::datetime: {
+      base::ParsedTime const t = base::parse_time(spelled);
+      return t.ok() ? minute_text(t.seconds) : safe(spelled);
+    }
     default:
       return safe(spelled);
   }
@@ -67,8 +73,11 @@ std::string shown_value(const engine::FactInfo& f, const std::string& spelled, L
 // The fact and its value as shown: "主体类型：个人" when the KB gives the fact a title, else in
 // KB notation ("entity = personal"); or a step's state.
 std::string value_text(const engine::Model& m, const engine::Evidence& e, Lang lang) {
-  if (e.fact == "done")
-    return safe(say(lang, e.outcome == engine::Truth::yes ? Msg::step_done : Msg::step_not_done, e.value));
+  if (e.fact == "done") {
+    std::optional<engine::StepId> const step = m.find_step(e.value);
+    std::string const label = step ? step_label(m, *step, lang) : safe(e.value);
+    return say(lang, e.outcome == engine::Truth::yes ? Msg::step_done : Msg::step_not_done, label);
+  }
   std::optional<engine::FactId> const id = m.find_fact(e.fact);
   const engine::FactInfo* f = id ? &m.facts()[*id] : nullptr;
   if (f == nullptr || f->title.empty()) {

@@ -24,11 +24,6 @@ double rounded(double x, double unit) {
   double const per_one = std::round(1 / unit);
   return std::round(x * per_one) / per_one;
 }
-std::string minute(std::int64_t t) {
-  std::string s = base::format_datetime(t).substr(0, 16);
-  s[10] = ' ';
-  return s;
-}
 
 // A length of time in the unit that reads best: minutes, hours, or days.
 std::string span(Lang lang, double days_) {
@@ -191,14 +186,14 @@ void plan_body(std::ostringstream& out, const engine::Model& m, const engine::Pl
   for (std::size_t i = 0; i < p.actions.size(); ++i) action_text(out, m, p.actions[i], i + 1, o);
   assumes_text(out, m, p.assumes, lang, "  ");
   if (!p.timeline.empty()) {
-    out << "  " << say(lang, Msg::plan_timeline, minute(as_of)) << "\n";
+    out << "  " << say(lang, Msg::plan_timeline, minute_text(as_of)) << "\n";
     // Steps by title, as the actions above name them; the dates line up in display columns.
     std::size_t width = 0;
     for (const engine::ScheduledStep& s : p.timeline)
       width = std::max(width, base::utf8::display_width(step_title(m, s.step, lang)));
     for (const engine::ScheduledStep& s : p.timeline) {
       out << "   " << (s.critical ? "*" : " ") << " " << pad(step_title(m, s.step, lang), width + 2)
-          << say(lang, Msg::plan_timeline_row, minute(s.earliest_end), minute(s.latest_end)) << "\n";
+          << say(lang, Msg::plan_timeline_row, minute_text(s.earliest_end), minute_text(s.latest_end)) << "\n";
     }
   }
   if (partial)

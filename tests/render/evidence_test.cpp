@@ -72,5 +72,34 @@ TEST(Evidence, AnEmptySetReadsNone) {
   EXPECT_NE(evidence_of(no_proofs, Lang::en).find("Evidence: Proofs of residence: none "), std::string::npos);
 }
 
+// A step's state by the step's title; a moment as the plan's timeline writes it.
+TEST(Evidence, AStepByItsTitleAndAMomentToTheMinute) {
+  static auto const model = testing::model_from(R"(
+goal verify
+fact sms_at : datetime { title zh "收到短信的时间" en "SMS received at" }
+fact as_of : datetime { derived }
+step review { title zh "初审" en "First review" actor platform }
+step verify { title zh "短信核验" en "SMS check" actor applicant requires review }
+cause late {
+  title zh "超时" en "Too late"
+  explain zh "说明。" en "Why."
+  fix zh "改。" en "Change it."
+  source "https://example.org" checked 2026-11-27 certainty official
+}
+rule verify.late at verify {
+  when known(sms_at) and hours_since(sms_at) > 24 and not done(review)
+  block late
+  source "https://example.org" checked 2026-11-27 certainty official
+}
+)");
+  char const* const profile = R"({"sms_at": "2026-11-25T09:00:00", "as_of": "2026-11-27T10:00"})";
+  engine::Diagnosis const d = engine::diagnose(*model, testing::profile_from(*model, profile));
+  std::string const zh = diagnosis_text(*model, d, {Lang::zh, false, false});
+  EXPECT_NE(zh.find("依据：收到短信的时间：2026-11-25 09:00 "), std::string::npos) << zh;
+  EXPECT_NE(zh.find("依据：初审 (review) 未完成 "), std::string::npos) << zh;
+  std::string const en = diagnosis_text(*model, d, {Lang::en, false, false});
+  EXPECT_NE(en.find("Evidence: First review (review) is not done "), std::string::npos) << en;
+}
+
 }  // namespace
 }  // namespace mpadvisor::render

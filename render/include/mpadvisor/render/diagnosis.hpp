@@ -46,6 +46,12 @@ std::string step_label(const engine::Model& model, engine::StepId step, engine::
 // "Submit the filing": the same without its id, where the id is in sight already or space is short.
 std::string step_title(const engine::Model& model, engine::StepId step, engine::Lang lang);
 
+// "主体类型 (entity)": a fact as people see it, with the key a profile gives it by; the key
+// alone when the KB gives the fact no title.
+std::string fact_label(const engine::Model& model, engine::FactId fact, engine::Lang lang);
+// "2026-11-25 09:00": a moment as the output shows it (the plan's timeline, evidence).
+std::string minute_text(std::int64_t wall_seconds);
+
 // "个人" for the fact `entity`'s value `personal`: a value as the fact's question offers it,
 // or as the KB spells it where the question gives it no words.
 std::string value_label(const engine::FactInfo& fact, std::string_view value, engine::Lang lang);
