@@ -40,6 +40,10 @@ const WORDS = {
     quoted: text => `"${text}"`,
     list_separator: ', ',
     contains: (matched, term, list) => ` — contains “${matched}” (term “${term}” of “${list}”)`,
+    labelled: (label, text) => `${label}: ${text}`,
+    cause_at: (cause, step) => `${cause} (at ${step})`,
+    step_done: step => `${step} is done`,
+    step_not_done: step => `${step} is not done`,
     fixes: 'How to fix it',
     sources: 'Source',
     needs_heading: 'Still unknown',
@@ -109,6 +113,10 @@ const WORDS = {
     quoted: text => `“${text}”`,
     list_separator: '、',
     contains: (matched, term, list) => ` — 含“${matched}”（词表“${list}”中的“${term}”）`,
+    labelled: (label, text) => `${label}：${text}`,
+    cause_at: (cause, step) => `${cause}（${step}）`,
+    step_done: step => `${step} 已完成`,
+    step_not_done: step => `${step} 未完成`,
     fixes: '怎么解决',
     sources: '来源',
     needs_heading: '尚不清楚的信息',
@@ -310,7 +318,7 @@ function showQuestion(q) {
   $('question-error').hidden = true;
   state.readInput = answerControls($('question-input'), q, state.profile[q.fact], 'question-text');
   const why = $('question-why-list');
-  why.replaceChildren(...q.why.map(r => el('li', { text: r.title + (r.step ? ` (${r.step})` : '') })));
+  why.replaceChildren(...q.why.map(r => el('li', { text: r.step ? w('cause_at')(r.title, stepTitle(r.step)) : r.title })));
   $('question-progress').textContent = q.settled ? w('settled') : w('progress')(q.remaining_max);
   $('finish').hidden = !q.settled;
   $('back').disabled = state.history.length === 0;
@@ -372,14 +380,19 @@ function sourceText(s) {
 // A value as the KB spells it in evidence (docs/json.md), in words: yes or no, a choice as the
 // question offers it, texts in the language's quotation marks, "none" for an empty list;
 // numbers and dates as they are. The command line words values the same way.
+const choiceTitle = (fact, value) => {
+  const c = (fact.choices || []).find(c => c.value === value);
+  return c ? c.title[state.lang] : value;
+};
+// A moment as the command line writes it: "2026-11-25 09:00".
+const minuteText = spelled => (/^\d{4}-\d\d-\d\dT\d\d:\d\d/.test(spelled) ? spelled.slice(0, 16).replace('T', ' ') : spelled);
+
 function shownValue(fact, spelled) {
   if (spelled === 'unknown') return w('unknown_value');
   if (fact.type === 'bool') return w(spelled === 'true' ? 'yes' : 'no');
-  const choice = value => {
-    const c = (fact.choices || []).find(c => c.value === value);
-    return c ? c.title[state.lang] : value;
-  };
+  const choice = value => choiceTitle(fact, value);
   if (fact.type === 'enum') return choice(spelled);
+  if (fact.type === 'datetime') return minuteText(spelled);
   let items = null;
   if (fact.type === 'text' || fact.type === 'list') {
     try {
@@ -398,6 +411,20 @@ function shownValue(fact, spelled) {
   return items.length === 0 ? w('none_value') : items.join(w('list_separator'));
 }
 
+// A value as a plan gives it (command-line text: a set's values joined by commas), in words.
+function commandLineValueText(fact, value) {
+  const text = String(value);
+  if (fact.type === 'bool') return w(text === 'true' ? 'yes' : 'no');
+  if (fact.type === 'enum') return choiceTitle(fact, text);
+  if (fact.type === 'set' || fact.type === 'list') {
+    const items = text.split(',').filter(Boolean);
+    if (!items.length) return w('none_value');
+    return items.map(v => (fact.type === 'set' ? choiceTitle(fact, v) : w('quoted')(v))).join(w('list_separator'));
+  }
+  if (fact.type === 'text') return w('quoted')(text);
+  return fact.type === 'datetime' ? minuteText(text) : text;
+}
+
 const termListTitle = name => {
   const list = state.kb && (state.kb.term_lists || []).find(t => t.list === name);
   return list ? list.title[state.lang] : name;
@@ -407,6 +434,7 @@ const termListTitle = name => {
 // word a term search found, as the command line shows it; the KB's test when the fact has no
 // title.
 function evidenceText(e) {
+  if (e.fact === 'done') return w(e.outcome === 'true' ? 'step_done' : 'step_not_done')(stepTitle(e.value));
   const fact = factNamed(e.fact);
   const title = fact && fact.title && fact.title[state.lang];
   if (!title) return `${e.test}: ${e.value}`;
@@ -416,7 +444,9 @@ function evidenceText(e) {
 }
 
 function findingItem(f, withLikelihood) {
-  const evidence = el('ul', { class: 'evidence' }, ...f.evidence.map(e => el('li', { text: evidenceText(e) })));
+  // A fact tested twice is said once, as the command line groups it.
+  const lines = [...new Set(f.evidence.map(evidenceText))];
+  const evidence = el('ul', { class: 'evidence' }, ...lines.map(text => el('li', { text })));
   const fixes = el('ul', { class: 'fixes' }, ...f.fixes.map(x => el('li', { text: x.text })));
   const sources = el('ul', { class: 'sources' }, ...f.sources.map(s => {
     const li = el('li');
@@ -499,14 +529,14 @@ async function showPlan() {
   result.plans.forEach(p => {
     const t = p.total;
     body.append(el('article', { class: 'plan', 'data-rank': p.rank },
-      el('h3', { text: `${w('plan_n')(p.rank)}: ${w('plan_cost')(t.cny, t.days_min, t.days_max)}` }),
+      el('h3', { text: w('labelled')(w('plan_n')(p.rank), w('plan_cost')(t.cny, t.days_min, t.days_max)) }),
       el('p', { text: w('plan_window')(p.release_window.earliest.slice(0, 10), p.release_window.latest.slice(0, 10)) }),
       el('ol', {}, ...p.actions.map(a => el('li', { 'data-action': a.id },
         a.title + (a.cost.cny ? ` (¥${a.cost.cny})` : '') + (a.irreversible ? ` — ${w('irreversible')}` : ''))))));
   });
   if (result.unresolvable.length) {
     body.append(el('p', { text: w('plan_unresolvable') }),
-      el('ul', {}, ...result.unresolvable.map(u => el('li', { 'data-cause': u.cause, text: `${u.title}: ${u.reason_text}` }))));
+      el('ul', {}, ...result.unresolvable.map(u => el('li', { 'data-cause': u.cause, text: w('labelled')(u.title, u.reason_text) }))));
   }
   // The plans' changes become one-click suggestions for "what if".
   const seen = new Set();
@@ -522,7 +552,7 @@ async function showPlan() {
       suggestions.append(el('button', {
         type: 'button', class: 'suggestion', 'data-fact': c.fact,
         onclick: () => prefillWhatif(c.fact, value),
-        text: `${fact ? (fact.question[state.lang] || c.fact) : c.fact} → ${c.value}`,
+        text: `${fact ? (fact.title[state.lang] || fact.question[state.lang] || c.fact) : c.fact} → ${fact ? commandLineValueText(fact, c.value) : c.value}`,
       }));
     }
   }

@@ -92,6 +92,9 @@ class PageTest(unittest.TestCase):
             form = self.driver.find_element(By.ID, "question-form")
             fact, fact_type = form.get_attribute("data-fact"), form.get_attribute("data-type")
             asked.append(fact)
+            # Why a question is asked: causes and steps by their titles, never a step's id.
+            for reason in self.driver.find_elements(By.CSS_SELECTOR, "#question-why-list li"):
+                self.assertNotRegex(reason.get_attribute("textContent"), r"[a-z_]+\.[a-z_]+", fact)
             if fact in yoga and not (fact_type == "set" and not yoga[fact]):
                 self.answer(fact_type, yoga[fact])
             elif fact in yoga:
@@ -106,6 +109,8 @@ class PageTest(unittest.TestCase):
 
         suggestion = self.wait.until(ec.element_to_be_clickable(
             (By.CSS_SELECTOR, '#whatif-suggestions button[data-fact="name"]')))
+        # The fact by its title, the suggested text in quotation marks.
+        self.assertRegex(suggestion.text, r'^Mini Program name → ".+"$')
         suggestion.click()
         self.driver.find_element(By.ID, "whatif-try").click()
         after = self.wait.until(ec.presence_of_element_located((By.CSS_SELECTOR, "#whatif-result [data-verdict-after]")))
@@ -116,6 +121,15 @@ class PageTest(unittest.TestCase):
         self.driver.find_element(By.ID, "whatif-apply").click()
         self.wait.until(lambda d: d.find_element(By.ID, "verdict").get_attribute("data-verdict") == "clear")
         self.shot("whatif_applied")
+
+    def test_a_suggested_set_value_reads_as_its_choices(self):
+        path = os.path.join(SOURCE_DIR, "kb/examples/nonlocal_no_proof.json")
+        self.driver.get(self.server.url + "#profile=" + base64url_profile(path))
+        self.assertEqual(self.verdict(), "blocked")
+        suggestion = self.wait.until(ec.presence_of_element_located(
+            (By.CSS_SELECTOR, '#whatif-suggestions button[data-fact="residence_proofs"]')))
+        self.assertEqual(suggestion.get_attribute("textContent"),
+                         "Proofs of residence → Social-security record (社保缴纳证明; a PDF you can download inside WeChat)")
 
     def test_chinese_rejection_message_ranks_the_commercial_name_first(self):
         self.driver.get(self.server.url + "#profile=" + base64url_profile(YOGA))
