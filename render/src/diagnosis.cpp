@@ -23,16 +23,52 @@ std::string step_label(const engine::Model& m, engine::StepId s, Lang lang) {
   return step_title(m, s, lang) + " (" + m.steps()[s].name + ")";
 }
 
+std::string fact_title(const engine::Model& m, engine::FactId fact, Lang lang) {
+  const engine::FactInfo& f = m.facts()[fact];
+  return f.title.empty() ? f.name : safe(f.title.get(lang));
+}
+
 std::string fact_label(const engine::Model& m, engine::FactId fact, Lang lang) {
   const engine::FactInfo& f = m.facts()[fact];
   if (f.title.empty()) return f.name;
-  return safe(f.title.get(lang)) + " (" + f.name + ")";
+  return fact_title(m, fact, lang) + " (" + f.name + ")";
 }
 
 std::string minute_text(std::int64_t t) {
   std::string s = base::format_datetime(t).substr(0, 16);
   s[10] = ' ';
   return s;
+}
+
+std::string command_line_value_words(const engine::FactInfo& f, std::string_view value, Lang lang) {
+  switch (f.type) {
+    case engine::FactType::boolean:
+      return std::string(text(lang, value == "true" ? Msg::value_yes : Msg::value_no));
+    case engine::FactType::enumeration:
+      return value_label(f, value, lang);
+    case engine::FactType::text:
+      return say(lang, Msg::quoted_text, safe(value));
+    case engine::FactType::enum_set:
+    case engine::FactType::text_list: {
+      std::string out;
+      for (std::string_view rest = value; !rest.empty();) {
+        std::size_t const comma = rest.find(',');
+        std::string_view const item = rest.substr(0, comma);
+        rest = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 1);
+        if (item.empty()) continue;
+        if (!out.empty()) out += text(lang, Msg::list_separator);
+        out +=
+            f.type == engine::FactType::enum_set ? value_label(f, item, lang) : say(lang, Msg::quoted_text, safe(item));
+      }
+      return out.empty() ? std::string(text(lang, Msg::value_none)) : out;
+    }
+    case engine::FactType::datetime: {
+      base::ParsedTime const t = base::parse_time(value);
+      return t.ok() ? minute_text(t.seconds) : safe(value);
+    }
+    default:
+      return safe(value);
+  }
 }
 
 std::string value_label(const engine::FactInfo& f, std::string_view value, Lang lang) {

@@ -75,19 +75,6 @@ std::vector<std::string> path_items(const engine::Model& m, const engine::Plan& 
 }
 
 // How a change reads: `name = 悦心学习`, `features -= comments`, `sms_received_at unset`.
-std::string change_operator(engine::ChangeOp op) {
-  switch (op) {
-    case engine::ChangeOp::add:
-      return " += ";
-    case engine::ChangeOp::remove:
-      return " -= ";
-    case engine::ChangeOp::unset:
-      return " unset";
-    default:
-      return " = ";
-  }
-}
-
 std::string_view op_name(engine::ChangeOp op) {
   switch (op) {
     case engine::ChangeOp::add:
@@ -120,11 +107,28 @@ std::string cause_titles(const engine::Model& m, const std::vector<engine::Cause
   return out;
 }
 
+// Facts as the applicant reads them: by title, by name where the KB gives none.
 std::string fact_names(const engine::Model& m, const std::vector<engine::FactId>& facts, Lang lang) {
   std::string out;
   for (engine::FactId f : facts)
-    out += (out.empty() ? "" : std::string(text(lang, Msg::list_separator))) + m.facts()[f].name;
+    out += (out.empty() ? "" : std::string(text(lang, Msg::list_separator))) + fact_title(m, f, lang);
   return out;
+}
+
+// A planned change in words: "把小程序名称改为“悦心学习”".
+std::string change_words(const engine::Model& m, const engine::PlannedChange& c, Lang lang) {
+  const engine::FactInfo& f = m.facts()[c.fact];
+  std::string const fact = fact_title(m, c.fact, lang);
+  switch (c.op) {
+    case engine::ChangeOp::add:
+      return say(lang, Msg::plan_add_to, fact, command_line_value_words(f, c.value, lang));
+    case engine::ChangeOp::remove:
+      return say(lang, Msg::plan_remove_from, fact, command_line_value_words(f, c.value, lang));
+    case engine::ChangeOp::unset:
+      return say(lang, Msg::plan_clear, fact);
+    default:
+      return say(lang, Msg::plan_set_to, fact, command_line_value_words(f, c.value, lang));
+  }
 }
 
 // What a plan takes for granted, as the questions that would settle it (one a line, under
@@ -156,12 +160,12 @@ void action_text(std::ostringstream& out, const engine::Model& m, const engine::
   if (a.kind != engine::ActionKind::step && a.step != engine::kNone)
     out << "     " << say(lang, Msg::plan_before, step_label(m, a.step, lang)) << "\n";
   for (const engine::PlannedChange& c : a.changes) {
-    std::string const set = m.facts()[c.fact].name + change_operator(c.op) + safe(c.value);
-    out << "     " << style.dim(say(lang, Msg::plan_sets, set)) << "\n";
+    out << "     " << change_words(m, c, lang) << "\n";
     if (c.suggestions.size() > 1) {
       std::string others;
       for (std::size_t i = 1; i < c.suggestions.size(); ++i)
-        others += (others.empty() ? "" : std::string(text(lang, Msg::list_separator))) + safe(c.suggestions[i]);
+        others += (others.empty() ? "" : std::string(text(lang, Msg::list_separator))) +
+                  command_line_value_words(m.facts()[c.fact], c.suggestions[i], lang);
       out << "     " << say(lang, Msg::plan_other_values, others) << "\n";
     }
   }
@@ -281,7 +285,9 @@ std::string plan_text(const engine::Model& m, const engine::PlanResult& r, std::
   if (!r.unresolvable.empty()) {
     out << "\n" << style.red(std::string(text(lang, Msg::heading_unresolvable))) << "\n";
     for (const engine::Unresolvable& u : r.unresolvable) {
-      out << style.red("✗ ") << safe(m.causes()[u.cause].title.get(lang)) << " (" << m.steps()[u.step].name << ")\n";
+      out << style.red("✗ ")
+          << say(lang, Msg::cause_at_step, safe(m.causes()[u.cause].title.get(lang)), step_title(m, u.step, lang))
+          << "\n";
       out << "  " << unresolvable_reason(m, u, lang) << "\n";
     }
   }

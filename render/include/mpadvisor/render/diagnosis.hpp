@@ -49,8 +49,14 @@ std::string step_title(const engine::Model& model, engine::StepId step, engine::
 // "主体类型 (entity)": a fact as people see it, with the key a profile gives it by; the key
 // alone when the KB gives the fact no title.
 std::string fact_label(const engine::Model& model, engine::FactId fact, engine::Lang lang);
+// "主体类型": the same without its key.
+std::string fact_title(const engine::Model& model, engine::FactId fact, engine::Lang lang);
 // "2026-11-25 09:00": a moment as the output shows it (the plan's timeline, evidence).
 std::string minute_text(std::int64_t wall_seconds);
+
+// A value as the command line takes it (`--set residence_proofs=permit,social`, a plan's
+// changes) in words: "居住证、社保证明", "“悦心学习”", "是".
+std::string command_line_value_words(const engine::FactInfo& fact, std::string_view value, engine::Lang lang);
 
 // "个人" for the fact `entity`'s value `personal`: a value as the fact's question offers it,
 // or as the KB spells it where the question gives it no words.
