@@ -3,9 +3,11 @@
 #include <fmt/format.h>
 
 #include <cmath>
+#include <optional>
 #include <sstream>
 
 #include "mpadvisor/render/catalogue.hpp"
+#include "mpadvisor/render/diagnosis.hpp"
 #include "mpadvisor/render/terminal.hpp"
 
 namespace mpadvisor::render {
@@ -26,12 +28,20 @@ Msg evidence_label(engine::EvidenceKind k) {
   return Msg::rejection_pattern;
 }
 
-// The facts that would decide a conditional cause, by the names a profile gives them.
+// Why a cause is ranked, in words; the message pattern itself (written for the KB's authors)
+// only with --explain.
+std::string evidence_text(const engine::CauseEvidence& e, const Options& o) {
+  if (e.kind == engine::EvidenceKind::pattern && !o.explain) return std::string(text(o.lang, Msg::rejection_pattern));
+  Msg const label = e.kind == engine::EvidenceKind::pattern ? Msg::rejection_pattern_explained : evidence_label(e.kind);
+  return say(o.lang, label, safe(engine::describe(e)));
+}
+
+// The facts that would decide a conditional cause, by their titles.
 std::string fact_names(const engine::Model& model, const std::vector<engine::FactId>& facts, Lang lang) {
   std::string out;
   for (engine::FactId f : facts) {
-    if (!out.empty()) out += lang == Lang::zh ? "、" : ", ";
-    out += model.facts()[f].name;
+    if (!out.empty()) out += text(lang, Msg::list_separator);
+    out += fact_title(model, f, lang);
   }
   return out;
 }
@@ -89,8 +99,7 @@ std::string rejection_text(const engine::Model& model, const RejectionReport& r,
     const engine::CauseInfo& info = model.causes()[c.cause];
     out << c.rank << ". " << ranked_cause_headline(model, c, lang) << "\n";
     out << "   " << text(lang, Msg::label_why) << safe(info.explanation.get(lang)) << "\n";
-    for (const engine::CauseEvidence& e : c.evidence)
-      out << "   " << say(lang, evidence_label(e.kind), safe(engine::describe(e))) << "\n";
+    for (const engine::CauseEvidence& e : c.evidence) out << "   " << evidence_text(e, o) << "\n";
     for (const engine::Fix& f : info.fixes)
       out << "   " << text(lang, Msg::label_fix) << safe(f.text.get(lang)) << "\n";
   }
@@ -98,7 +107,9 @@ std::string rejection_text(const engine::Model& model, const RejectionReport& r,
   if (!r.similar.empty()) {
     out << "\n" << text(lang, Msg::heading_similar_cases) << "\n";
     for (const casebase::SimilarCase& s : r.similar) {
-      out << "#" << s.value.id << " [" << safe(s.value.stage) << "] " << one_line(s.value.message) << "\n";
+      std::optional<engine::StepId> const stage = model.find_step(s.value.stage);
+      std::string const where = stage ? step_title(model, *stage, lang) : safe(s.value.stage);
+      out << "#" << s.value.id << " [" << where << "] " << one_line(s.value.message) << "\n";
       if (s.value.fix) out << "   " << text(lang, Msg::label_what_fixed_it) << one_line(*s.value.fix) << "\n";
     }
   }

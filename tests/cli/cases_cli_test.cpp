@@ -4,6 +4,7 @@
 
 #include <fstream>
 
+#include "support/golden.hpp"
 #include "support/run.hpp"
 
 namespace mpadvisor::testing {
@@ -43,6 +44,21 @@ TEST(DiagnoseRejection, CommercialNameRanksFirstInChineseAndEnglish) {
         << r.out.substr(0, 800);
     EXPECT_NE(r.out.find("\"similar_cases\""), std::string::npos);
   }
+}
+
+// A ranked rejection as an applicant reads it: why each cause is ranked in words, similar
+// cases at their stage's title; the message pattern only with --explain.
+TEST(DiagnoseRejection, TheReasonsAreInWordsAndThePatternOnlyWithExplain) {
+  TempDir tmp;
+  std::vector<std::string> const args = {
+      "diagnose", "kb/examples/yoga_name_rejected.json", "--rejection", "名称包含商业性词汇，请修改", "--lang", "zh"};
+  RunResult const r = run_mpadvisor(with_db(tmp, args), tmp.path());
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  expect_golden(source_dir() / "tests/golden/cli/rejection_yoga.zh.txt", r.out);
+  std::vector<std::string> explained = args;
+  explained.push_back("--explain");
+  RunResult const e = run_mpadvisor(with_db(tmp, explained), tmp.path());
+  EXPECT_NE(e.out.find("驳回信息的说法与这个原因相符（匹配规则 名称.*"), std::string::npos) << e.out;
 }
 
 // Without --rejection, diagnose ranks the profile's latest rejection (briefly, without the
