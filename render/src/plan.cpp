@@ -150,7 +150,7 @@ void action_text(std::ostringstream& out, const engine::Model& m, const engine::
   Style const style{o.colour};
   out << "  " << n << ". [" << text(lang, kind_word(a.kind)) << "] " << action_title(m, a, lang) << "\n";
   std::string cost = say(lang, Msg::plan_money, money(a.cost.cny));
-  if (a.cost.cny > 0 && a.cost.per_year) cost += " " + std::string(text(lang, Msg::plan_per_year));
+  if (a.cost.cny > 0 && a.cost.per_year) cost += text(lang, Msg::plan_per_year);
   if (a.cost.cny > 0 && !a.cost.refundable)
     cost += std::string(text(lang, Msg::plan_cost_separator)) + std::string(text(lang, Msg::plan_not_refunded));
   cost += " · " + days_text(lang, a.cost.days_min, a.cost.days_max);

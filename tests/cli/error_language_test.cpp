@@ -45,6 +45,7 @@ const std::vector<Mistake>& mistakes() {
       {{"whatif", "-", "--set", "entity"}, "{}"},
       {{"whatif", "-", "--set", "entitty=personal"}, "{}"},
       {{"plan", "-", "--keep", "nmae"}, "{}"},
+      {{"why", "-", "nosuch.rule"}, "{}"},
       {{"no-such-command"}, ""},
       {{"cases", "show", "99999"}, ""},
       {{"cases", "import", "-"}, R"({"date":"2026-11-01"})"},

@@ -138,7 +138,11 @@ int run_why(const GlobalOptions& g, const std::string& profile_path, const std::
   if (why_not)
     throw UsageError(base::word("'{0}' is not a rule of the knowledge base", "“{0}”不是知识库中的规则", name));
   render::StepExplanation e;
-  e.step = step_named(*model, name, "rule or step");
+  std::optional<engine::StepId> const step = model->find_step(name);
+  if (!step)
+    throw UsageError(base::word("'{0}' is neither a rule nor a step of the knowledge base",
+                                "“{0}”既不是知识库中的规则，也不是步骤", name));
+  e.step = *step;
   engine::DiagnoseOptions options;
   options.target = e.step;
   e.diagnosis = engine::diagnose(*model, profile, options);
