@@ -2,9 +2,11 @@
 
 #include <charconv>
 #include <iostream>
+#include <optional>
 
 #include "mpadvisor/base/json_syntax.hpp"
 #include "mpadvisor/render/catalogue.hpp"
+#include "mpadvisor/render/diagnosis.hpp"
 #include "mpadvisor/render/terminal.hpp"
 
 namespace mpadvisor::cli {
@@ -122,6 +124,22 @@ AnswerText parse_answer(const engine::Model& model, engine::FactId fact, std::st
   }
 }
 
+namespace {
+
+// An answer as the applicant gave it, in words ("是", "“悦心学习”", "居住证、社保证明").
+std::string answer_words(const engine::FactInfo& fact, const Json& answer, engine::Lang lang) {
+  std::string command_line;  // the answer as `--set` would take it
+  if (answer.is_array()) {
+    for (const Json& item : answer)
+      command_line += (command_line.empty() ? "" : ",") + (item.is_string() ? item.get<std::string>() : item.dump());
+  } else {
+    command_line = answer.is_string() ? answer.get<std::string>() : answer.dump();
+  }
+  return render::command_line_value_words(fact, command_line, lang);
+}
+
+}  // namespace
+
 void review(const engine::Model& model, InterviewSession& session, const render::Options& r) {
   const std::vector<std::string>& asked = session.asked();
   if (asked.empty()) {
@@ -132,9 +150,12 @@ void review(const engine::Model& model, InterviewSession& session, const render:
   std::cout << render::text(r.lang, Msg::review_heading) << "\n";
   for (std::size_t i = 0; i < asked.size(); ++i) {
     auto it = saved.find(asked[i]);
-    std::string const value =
-        it == saved.end() ? std::string(render::text(r.lang, Msg::review_skipped)) : render::safe(it->dump());
-    std::cout << "  " << i + 1 << ". " << asked[i] << " = " << value << "\n";
+    std::optional<engine::FactId> const fact = model.find_fact(asked[i]);
+    std::string const value = it == saved.end() ? std::string(render::text(r.lang, Msg::review_skipped))
+                              : fact            ? answer_words(model.facts()[*fact], *it, r.lang)
+                                                : render::safe(it->dump());
+    std::string const name = fact ? render::fact_title(model, *fact, r.lang) : render::safe(asked[i]);
+    std::cout << "  " << i + 1 << ". " << name << render::text(r.lang, Msg::colon) << value << "\n";
   }
   std::cout << "> " << std::flush;
   std::string line;

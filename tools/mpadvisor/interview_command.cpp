@@ -56,9 +56,12 @@ engine::Diagnosis final_diagnosis(const engine::Model& model, const InterviewSes
   return engine::diagnose(model, s.profile(), options);
 }
 
-std::string names(const engine::Model& model, const std::vector<engine::FactId>& facts) {
+// Facts by their titles, as the questions named them.
+std::string names(const engine::Model& model, const std::vector<engine::FactId>& facts, engine::Lang lang) {
   std::string out;
-  for (engine::FactId f : facts) out += (out.empty() ? "" : ", ") + model.facts()[f].name;
+  for (engine::FactId f : facts)
+    out +=
+        (out.empty() ? "" : std::string(render::text(lang, Msg::list_separator))) + render::fact_title(model, f, lang);
   return out;
 }
 
@@ -105,7 +108,7 @@ int run_terminal(const engine::Model& model, InterviewSession& s, std::optional<
   std::cout << "\n" << render::diagnosis_text(model, d, r);
   engine::InterviewState const end = s.state();
   if (!end.assumed.empty())
-    std::cout << "\n" << render::say(r.lang, Msg::assumed_unknown, names(model, end.assumed)) << "\n";
+    std::cout << "\n" << render::say(r.lang, Msg::assumed_unknown, names(model, end.assumed, r.lang)) << "\n";
   if (!s.save_path().empty()) std::cout << render::say(r.lang, Msg::saved_to, s.save_path().string()) << "\n";
   return d.verdict == engine::Verdict::clear ? kExitOk : kExitFindings;
 }
