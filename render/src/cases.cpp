@@ -2,8 +2,10 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <sstream>
 
+#include "mpadvisor/base/utf8.hpp"
 #include "mpadvisor/casebase/jsonl.hpp"
 #include "mpadvisor/render/catalogue.hpp"
 #include "mpadvisor/render/diagnosis.hpp"
@@ -158,9 +160,17 @@ std::string stats_text(const cb::Stats& s, const Options& o, const engine::Model
     out << "  " << (outcome ? outcome_word(*outcome, lang) : safe(row.key)) << " " << row.count;
   }
   out << "\n";
+  // Counts in one column: as wide as the section's longest name (in terminal columns, a
+  // Chinese character counting two), so that a long title does not push its count out.
   auto table = [&](Msg title, const std::vector<cb::Count>& rows, auto name_of) {
     out << text(lang, title) << (rows.empty() ? text(lang, Msg::stats_none) : "") << "\n";
-    for (const cb::Count& row : rows) out << "  " << pad(name_of(row.key), 40) << " " << row.count << "\n";
+    std::vector<std::string> names;
+    std::size_t width = 0;
+    for (const cb::Count& row : rows) {
+      names.push_back(name_of(row.key));
+      width = std::max(width, base::utf8::display_width(names.back()));
+    }
+    for (std::size_t i = 0; i < rows.size(); ++i) out << "  " << pad(names[i], width) << "  " << rows[i].count << "\n";
   };
   table(Msg::stats_by_stage, s.by_stage, [&](const std::string& key) { return stage_name(kb, key, lang, true); });
   table(Msg::stats_by_cause, s.by_cause, [&](const std::string& key) { return cause_name(kb, key, lang); });

@@ -46,6 +46,15 @@ TEST(DiagnoseRejection, CommercialNameRanksFirstInChineseAndEnglish) {
   }
 }
 
+// The statistics' counts stand in one column whatever the length of a title (a Chinese
+// character is two columns wide).
+TEST(CasesCli, StatisticsKeepTheirCountsInOneColumn) {
+  TempDir tmp;
+  RunResult const r = run_mpadvisor(with_db(tmp, {"cases", "stats", "--lang", "zh"}), tmp.path());
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  expect_golden(source_dir() / "tests/golden/cli/cases_stats.zh.txt", r.out);
+}
+
 // A ranked rejection as an applicant reads it: why each cause is ranked in words, similar
 // cases at their stage's title; the message pattern only with --explain.
 TEST(DiagnoseRejection, TheReasonsAreInWordsAndThePatternOnlyWithExplain) {
