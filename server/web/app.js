@@ -16,6 +16,7 @@ const WORDS = {
     lang_note: 'Switch the page to Chinese',
     restart: 'Start over',
     noscript: 'This page needs JavaScript. The same answers are available from the command line: mpadvisor interview.',
+    bad_link: 'This link does not hold a profile that can be read; the questions start afresh.',
     interview_heading: 'A few questions',
     why_asked: 'Why is this asked?',
     answer: 'Next', skip: "I don't know", back: 'Back', finish: 'Show my result now',
@@ -89,6 +90,7 @@ const WORDS = {
     lang_note: '将页面切换为英文',
     restart: '重新开始',
     noscript: '本页面需要 JavaScript。命令行同样可以回答：mpadvisor interview。',
+    bad_link: '这个链接里的资料无法读取，问答将从头开始。',
     interview_heading: '先回答几个问题',
     why_asked: '为什么问这个？',
     answer: '下一题', skip: '我不知道', back: '上一题', finish: '现在查看结果',
@@ -204,7 +206,8 @@ function decodeProfile(text) {
 function profileFromHash() {
   const m = /^#profile=([A-Za-z0-9_-]+={0,2})$/.exec(location.hash);
   if (!m) return null;
-  try { return decodeProfile(m[1]); } catch (e) { showError(e.message); return null; }
+  // A damaged link is the page's own finding, not the server's: said in the page's words.
+  try { return decodeProfile(m[1]); } catch (_) { showNotice(w('bad_link')); return null; }
 }
 
 // --- talking to the API -----------------------------------------------------------------
@@ -223,10 +226,16 @@ async function call(path, body) {
   }
   return payload;
 }
+// The server's failures; a successful call clears them, but not a notice of the page's own.
 function showError(message) {
+  if (!message && $('error').dataset.kind !== 'error') return;
+  showNotice(message ? w('failed') + message : '', 'error');
+}
+function showNotice(text, kind = 'notice') {
   const box = $('error');
-  box.textContent = message ? w('failed') + message : '';
-  box.hidden = !message;
+  box.textContent = text;
+  box.dataset.kind = kind;
+  box.hidden = !text;
 }
 function busy(on) { $('status').textContent = on ? w('loading') : ''; }
 

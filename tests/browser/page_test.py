@@ -131,6 +131,13 @@ class PageTest(unittest.TestCase):
         self.assertEqual(suggestion.get_attribute("textContent"),
                          "Proofs of residence → Social-security record (社保缴纳证明; a PDF you can download inside WeChat)")
 
+    def test_a_damaged_link_says_so_in_the_pages_words_and_starts_the_questions(self):
+        self.driver.get(self.server.url + "#profile=bm90IGpzb24")  # "not json"
+        self.wait.until(lambda d: d.find_element(By.ID, "question-form").get_attribute("data-fact"))
+        notice = self.driver.find_element(By.ID, "error")
+        self.assertTrue(notice.is_displayed())
+        self.assertEqual(notice.text, "This link does not hold a profile that can be read; the questions start afresh.")
+
     def test_chinese_rejection_message_ranks_the_commercial_name_first(self):
         self.driver.get(self.server.url + "#profile=" + base64url_profile(YOGA))
         self.assertEqual(self.verdict(), "blocked")
