@@ -8,9 +8,8 @@
 #include <unistd.h>
 
 #include <chrono>
-#include <cstdlib>
 
-#include "support/run.hpp"
+#include "support/process.hpp"
 
 namespace mpadvisor::testing {
 namespace {
@@ -21,17 +20,7 @@ std::string on_a_terminal(const std::vector<std::string>& args, const std::strin
   int terminal = -1;
   pid_t const child = forkpty(&terminal, nullptr, nullptr, nullptr);
   if (child < 0) return {};
-  if (child == 0) {
-    if (chdir(source_dir().c_str()) != 0) _exit(127);
-    setenv("XDG_DATA_HOME", home.path().c_str(), 1);
-    setenv("LANG", "C.UTF-8", 1);
-    unsetenv("MPADVISOR_DB");
-    std::vector<char*> argv{const_cast<char*>(MPADVISOR_BINARY)};
-    for (const std::string& a : args) argv.push_back(const_cast<char*>(a.c_str()));
-    argv.push_back(nullptr);
-    execv(MPADVISOR_BINARY, argv.data());
-    _exit(127);
-  }
+  if (child == 0) exec_mpadvisor(args, home.path());
   // The line discipline keeps what is typed until the program reads it, line by line.
   if (write(terminal, input.data(), input.size()) != static_cast<ssize_t>(input.size())) return {};
   std::string out;

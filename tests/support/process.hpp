@@ -15,6 +15,21 @@
 
 namespace mpadvisor::testing {
 
+// In a forked child: becomes `mpadvisor ARGS`, run as run_mpadvisor runs it (from the source
+// tree, a neutral locale, `data_home` as its data folder, no MPADVISOR_DB).
+[[noreturn]] inline void exec_mpadvisor(const std::vector<std::string>& args, const std::filesystem::path& data_home) {
+  if (chdir(source_dir().c_str()) != 0) _exit(127);
+  setenv("LANG", "C.UTF-8", 1);
+  unsetenv("LC_ALL");
+  setenv("XDG_DATA_HOME", data_home.c_str(), 1);
+  unsetenv("MPADVISOR_DB");
+  std::vector<char*> argv{const_cast<char*>(MPADVISOR_BINARY)};
+  for (const std::string& a : args) argv.push_back(const_cast<char*>(a.c_str()));
+  argv.push_back(nullptr);
+  execv(MPADVISOR_BINARY, argv.data());
+  _exit(127);
+}
+
 class Conversation {
  public:
   // `stderr_path`, when given, receives the child's standard error (its log).
@@ -32,16 +47,7 @@ class Conversation {
         FILE* err = fopen(stderr_path.c_str(), "w");
         if (err != nullptr) dup2(fileno(err), STDERR_FILENO);
       }
-      if (chdir(source_dir().c_str()) != 0) _exit(127);
-      setenv("LANG", "C.UTF-8", 1);
-      unsetenv("LC_ALL");
-      setenv("XDG_DATA_HOME", data_home.c_str(), 1);
-      unsetenv("MPADVISOR_DB");
-      std::vector<char*> argv{const_cast<char*>(MPADVISOR_BINARY)};
-      for (const std::string& a : args) argv.push_back(const_cast<char*>(a.c_str()));
-      argv.push_back(nullptr);
-      execv(MPADVISOR_BINARY, argv.data());
-      _exit(127);
+      exec_mpadvisor(args, data_home);
     }
     close(to_child[0]);
     close(from_child[1]);
