@@ -52,9 +52,10 @@ Wording json_syntax_error(std::string_view what, bool one_line) {
   std::optional<unsigned long> const line = number_after(message, "line ");
   std::optional<unsigned long> const column = number_after(message, "column ");
   // "syntax error while parsing value - unexpected end of input; expected …": the reason is
-  // after " - ", what was last read after "last read: ".
+  // after " - "; a complaint without one is its own reason ("number overflow parsing '1e999'").
+  // What was last read is after "last read: ".
   std::size_t const dash = message.find(" - ");
-  std::string_view const reason = dash == std::string_view::npos ? std::string_view() : message.substr(dash + 3);
+  std::string_view const reason = dash == std::string_view::npos ? message : message.substr(dash + 3);
   // "last read: '{no'; expected string literal": the quoted token, without what follows it.
   std::size_t const read_at = message.find("last read: ");
   std::string_view last_read = read_at == std::string_view::npos ? std::string_view() : message.substr(read_at + 11);

@@ -147,7 +147,6 @@ void assumes_text(std::ostringstream& out, const engine::Model& m, const std::ve
 void action_text(std::ostringstream& out, const engine::Model& m, const engine::Action& a, std::size_t n,
                  const Options& o) {
   const Lang lang = o.lang;
-  Style const style{o.colour};
   out << "  " << n << ". [" << text(lang, kind_word(a.kind)) << "] " << action_title(m, a, lang) << "\n";
   std::string cost = say(lang, Msg::plan_money, money(a.cost.cny));
   if (a.cost.cny > 0 && a.cost.per_year) cost += text(lang, Msg::plan_per_year);

@@ -10,11 +10,11 @@ namespace {
 // The parser's own message for a text, as the callers receive it.
 std::string parser_message(const std::string& text) {
   try {
-    (void)nlohmann::json::parse(text);
+    nlohmann::json const parsed = nlohmann::json::parse(text);
+    ADD_FAILURE() << "parsed: " << parsed.dump();
   } catch (const nlohmann::json::exception& e) {
     return e.what();
   }
-  ADD_FAILURE() << "parsed: " << text;
   return {};
 }
 
@@ -45,6 +45,10 @@ TEST(JsonSyntax, EachUsualComplaintHasItsChineseWords) {
   EXPECT_NE(json_syntax_error(parser_message("{\"a\": \"\xff\"}")).zh.find("UTF-8"), std::string::npos);
   EXPECT_NE(json_syntax_error(parser_message("{\"a\": 1} {")).zh.find("不该出现的符号"), std::string::npos);
   EXPECT_NE(json_syntax_error(parser_message("{\"a\": -}")).zh.find("数字格式不正确"), std::string::npos);
+}
+
+TEST(JsonSyntax, ANumberTooLargeIsSaidSo) {
+  EXPECT_EQ(json_syntax_error(parser_message("{\"a\": 1e999999}")).zh, "数字超出范围");
 }
 
 TEST(JsonSyntax, AnUnknownComplaintIsStillSaidInChinese) {
