@@ -12,6 +12,7 @@
 #include "mpadvisor/render/catalogue.hpp"
 #include "mpadvisor/render/rejection.hpp"
 #include "mpadvisor/render/terminal.hpp"
+#include "value_words.hpp"
 
 namespace mpadvisor::render {
 
@@ -40,28 +41,16 @@ std::string minute_text(std::int64_t t) {
   return s;
 }
 
-std::string command_line_value_words(const engine::FactInfo& f, std::string_view value, Lang lang) {
+std::string one_value_words(const engine::FactInfo& f, std::string_view value, Lang lang) {
   switch (f.type) {
     case engine::FactType::boolean:
       return std::string(text(lang, value == "true" ? Msg::value_yes : Msg::value_no));
     case engine::FactType::enumeration:
+    case engine::FactType::enum_set:
       return value_label(f, value, lang);
     case engine::FactType::text:
+    case engine::FactType::text_list:
       return say(lang, Msg::quoted_text, safe(value));
-    case engine::FactType::enum_set:
-    case engine::FactType::text_list: {
-      std::string out;
-      for (std::string_view rest = value; !rest.empty();) {
-        std::size_t const comma = rest.find(',');
-        std::string_view const item = rest.substr(0, comma);
-        rest = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 1);
-        if (item.empty()) continue;
-        if (!out.empty()) out += text(lang, Msg::list_separator);
-        out +=
-            f.type == engine::FactType::enum_set ? value_label(f, item, lang) : say(lang, Msg::quoted_text, safe(item));
-      }
-      return out.empty() ? std::string(text(lang, Msg::value_none)) : out;
-    }
     case engine::FactType::datetime: {
       base::ParsedTime const t = base::parse_time(value);
       return t.ok() ? minute_text(t.seconds) : safe(value);
@@ -69,6 +58,27 @@ std::string command_line_value_words(const engine::FactInfo& f, std::string_view
     default:
       return safe(value);
   }
+}
+
+std::string list_words(const engine::FactInfo& f, const std::vector<std::string_view>& items, Lang lang) {
+  std::string out;
+  for (std::string_view item : items) {
+    if (!out.empty()) out += text(lang, Msg::list_separator);
+    out += one_value_words(f, item, lang);
+  }
+  return out.empty() ? std::string(text(lang, Msg::value_none)) : out;
+}
+
+std::string command_line_value_words(const engine::FactInfo& f, std::string_view value, Lang lang) {
+  if (f.type != engine::FactType::enum_set && f.type != engine::FactType::text_list)
+    return one_value_words(f, value, lang);
+  std::vector<std::string_view> items;  // "a,b": the command line's items, empty ones left out
+  for (std::string_view rest = value; !rest.empty();) {
+    std::size_t const comma = rest.find(',');
+    if (comma != 0) items.push_back(rest.substr(0, comma));
+    rest = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 1);
+  }
+  return list_words(f, items, lang);
 }
 
 std::string value_label(const engine::FactInfo& f, std::string_view value, Lang lang) {

@@ -3,10 +3,10 @@
 #include <algorithm>
 #include <optional>
 
-#include "mpadvisor/base/clock.hpp"
 #include "mpadvisor/render/catalogue.hpp"
 #include "mpadvisor/render/diagnosis.hpp"
 #include "mpadvisor/render/terminal.hpp"
+#include "value_words.hpp"
 
 namespace mpadvisor::render {
 namespace {
@@ -37,36 +37,22 @@ std::vector<std::string> items_of(const engine::FactInfo& f, const std::string& 
   return items;
 }
 
-// A value as applicants read it: yes or no, a choice as the fact's question offers it, texts
-// in the language's quotation marks; numbers and dates as the KB spells them.
+// A value as the KB spells it, in words (value_words.hpp): a text is a JSON string, a list
+// "[a, b]" or a JSON array; a spelling that is none of these is shown as it is.
 std::string shown_value(const engine::FactInfo& f, const std::string& spelled, Lang lang) {
   switch (f.type) {
-    case engine::FactType::boolean:
-      return std::string(text(lang, spelled == "true" ? Msg::value_yes : Msg::value_no));
-    case engine::FactType::enumeration:
-      return value_label(f, spelled, lang);
     case engine::FactType::text: {
       Json const t = Json::parse(spelled, nullptr, false);
-      return t.is_string() ? say(lang, Msg::quoted_text, safe(t.get<std::string>())) : safe(spelled);
+      return t.is_string() ? one_value_words(f, t.get<std::string>(), lang) : safe(spelled);
     }
     case engine::FactType::text_list:
     case engine::FactType::enum_set: {
       std::vector<std::string> const items = items_of(f, spelled);
-      if (items.empty() && (spelled == "[]")) return std::string(text(lang, Msg::value_none));
-      std::string out;
-      for (const std::string& item : items) {
-        if (!out.empty()) out += text(lang, Msg::list_separator);
-        out +=
-            f.type == engine::FactType::enum_set ? value_label(f, item, lang) : say(lang, Msg::quoted_text, safe(item));
-      }
-      return out.empty() ? safe(spelled) : out;
-    }
-    case engine::FactType::datetime: {
-      base::ParsedTime const t = base::parse_time(spelled);
-      return t.ok() ? minute_text(t.seconds) : safe(spelled);
+      if (items.empty() && spelled != "[]") return safe(spelled);
+      return list_words(f, std::vector<std::string_view>(items.begin(), items.end()), lang);
     }
     default:
-      return safe(spelled);
+      return one_value_words(f, spelled, lang);
   }
 }
 
