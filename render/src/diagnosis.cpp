@@ -29,6 +29,15 @@ std::string fact_title(const engine::Model& m, engine::FactId fact, Lang lang) {
   return f.title.empty() ? f.name : safe(f.title.get(lang));
 }
 
+std::string fact_titles(const engine::Model& m, const std::vector<engine::FactId>& facts, Lang lang) {
+  std::string out;
+  for (engine::FactId f : facts) {
+    if (!out.empty()) out += text(lang, Msg::list_separator);
+    out += fact_title(m, f, lang);
+  }
+  return out;
+}
+
 std::string fact_label(const engine::Model& m, engine::FactId fact, Lang lang) {
   const engine::FactInfo& f = m.facts()[fact];
   if (f.title.empty()) return f.name;

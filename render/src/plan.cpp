@@ -107,14 +107,6 @@ std::string cause_titles(const engine::Model& m, const std::vector<engine::Cause
   return out;
 }
 
-// Facts as the applicant reads them: by title, by name where the KB gives none.
-std::string fact_names(const engine::Model& m, const std::vector<engine::FactId>& facts, Lang lang) {
-  std::string out;
-  for (engine::FactId f : facts)
-    out += (out.empty() ? "" : std::string(text(lang, Msg::list_separator))) + fact_title(m, f, lang);
-  return out;
-}
-
 // A planned change in words: "把小程序名称改为“悦心学习”".
 std::string change_words(const engine::Model& m, const engine::PlannedChange& c, Lang lang) {
   const engine::FactInfo& f = m.facts()[c.fact];
@@ -248,11 +240,11 @@ Msg unresolvable_message(engine::Unresolvable::Reason reason) {
 
 std::string unresolvable_reason(const engine::Model& m, const engine::Unresolvable& u, Lang lang) {
   if (u.reason != engine::Unresolvable::Reason::kept)
-    return say(lang, unresolvable_message(u.reason), fact_names(m, u.facts, lang));
+    return say(lang, unresolvable_message(u.reason), fact_titles(m, u.facts, lang));
   std::vector<engine::FactId> kept, background;
   for (engine::FactId f : u.facts) (m.facts()[f].background ? background : kept).push_back(f);
-  std::string out = say(lang, Msg::unresolvable_kept, fact_names(m, kept, lang));
-  if (!background.empty()) out += say(lang, Msg::unresolvable_also_background, fact_names(m, background, lang));
+  std::string out = say(lang, Msg::unresolvable_kept, fact_titles(m, kept, lang));
+  if (!background.empty()) out += say(lang, Msg::unresolvable_also_background, fact_titles(m, background, lang));
   return out;
 }
 

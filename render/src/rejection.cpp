@@ -36,16 +36,6 @@ std::string evidence_text(const engine::CauseEvidence& e, const Options& o) {
   return say(o.lang, label, safe(engine::describe(e)));
 }
 
-// The facts that would decide a conditional cause, by their titles.
-std::string fact_names(const engine::Model& model, const std::vector<engine::FactId>& facts, Lang lang) {
-  std::string out;
-  for (engine::FactId f : facts) {
-    if (!out.empty()) out += text(lang, Msg::list_separator);
-    out += fact_title(model, f, lang);
-  }
-  return out;
-}
-
 void write_also_possible_text(std::ostringstream& out, const engine::Model& model,
                               const std::vector<engine::ConditionalCause>& causes, Lang lang) {
   if (causes.empty()) return;
@@ -53,7 +43,7 @@ void write_also_possible_text(std::ostringstream& out, const engine::Model& mode
   for (const engine::ConditionalCause& c : causes) {
     const engine::CauseInfo& info = model.causes()[c.cause];
     out << "- "
-        << say(lang, Msg::also_possible_row, safe(info.title.get(lang)), info.name, fact_names(model, c.facts, lang))
+        << say(lang, Msg::also_possible_row, safe(info.title.get(lang)), info.name, fact_titles(model, c.facts, lang))
         << "\n";
   }
 }

@@ -56,15 +56,6 @@ engine::Diagnosis final_diagnosis(const engine::Model& model, const InterviewSes
   return engine::diagnose(model, s.profile(), options);
 }
 
-// Facts by their titles, as the questions named them.
-std::string names(const engine::Model& model, const std::vector<engine::FactId>& facts, engine::Lang lang) {
-  std::string out;
-  for (engine::FactId f : facts)
-    out +=
-        (out.empty() ? "" : std::string(render::text(lang, Msg::list_separator))) + render::fact_title(model, f, lang);
-  return out;
-}
-
 // One question at a time on a terminal: numbered choices, y/n, free text, and the commands
 // ?, skip, back, review and quit at every prompt.
 int run_terminal(const engine::Model& model, InterviewSession& s, std::optional<engine::StepId> target,
@@ -108,7 +99,8 @@ int run_terminal(const engine::Model& model, InterviewSession& s, std::optional<
   std::cout << "\n" << render::diagnosis_text(model, d, r);
   engine::InterviewState const end = s.state();
   if (!end.assumed.empty())
-    std::cout << "\n" << render::say(r.lang, Msg::assumed_unknown, names(model, end.assumed, r.lang)) << "\n";
+    std::cout << "\n"
+              << render::say(r.lang, Msg::assumed_unknown, render::fact_titles(model, end.assumed, r.lang)) << "\n";
   if (!s.save_path().empty()) std::cout << render::say(r.lang, Msg::saved_to, s.save_path().string()) << "\n";
   return d.verdict == engine::Verdict::clear ? kExitOk : kExitFindings;
 }

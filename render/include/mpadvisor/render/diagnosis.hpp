@@ -51,6 +51,8 @@ std::string step_title(const engine::Model& model, engine::StepId step, engine::
 std::string fact_label(const engine::Model& model, engine::FactId fact, engine::Lang lang);
 // "主体类型": the same without its key.
 std::string fact_title(const engine::Model& model, engine::FactId fact, engine::Lang lang);
+// "身份证签发地、实际居住地": facts by their titles, in the language's list.
+std::string fact_titles(const engine::Model& model, const std::vector<engine::FactId>& facts, engine::Lang lang);
 // "2026-11-25 09:00": a moment as the output shows it (the plan's timeline, evidence).
 std::string minute_text(std::int64_t wall_seconds);
 
