@@ -396,42 +396,42 @@ const choiceTitle = (fact, value) => {
 // A moment as the command line writes it: "2026-11-25 09:00".
 const minuteText = spelled => (/^\d{4}-\d\d-\d\dT\d\d:\d\d/.test(spelled) ? spelled.slice(0, 16).replace('T', ' ') : spelled);
 
+// One value in words, as the command line says it (render/src/value_words.hpp): yes or no, a
+// choice's title, a quoted text, a moment to the minute; for a list fact, one item.
+function oneValueWords(fact, value) {
+  if (fact.type === 'bool') return w(value === 'true' ? 'yes' : 'no');
+  if (fact.type === 'enum' || fact.type === 'set') return choiceTitle(fact, value);
+  if (fact.type === 'text' || fact.type === 'list') return w('quoted')(value);
+  return fact.type === 'datetime' ? minuteText(value) : value;
+}
+const listWords = (fact, items) =>
+  (items.length ? items.map(v => oneValueWords(fact, v)).join(w('list_separator')) : w('none_value'));
+const isList = fact => fact.type === 'set' || fact.type === 'list';
+
+// A value as the KB spells it in evidence (docs/json.md): a text as a JSON string, a list as a
+// JSON array of texts or "[a, b]"; a spelling that is none of these is shown as it is.
 function shownValue(fact, spelled) {
   if (spelled === 'unknown') return w('unknown_value');
-  if (fact.type === 'bool') return w(spelled === 'true' ? 'yes' : 'no');
-  const choice = value => choiceTitle(fact, value);
-  if (fact.type === 'enum') return choice(spelled);
-  if (fact.type === 'datetime') return minuteText(spelled);
-  let items = null;
-  if (fact.type === 'text' || fact.type === 'list') {
-    try {
-      const parsed = JSON.parse(spelled);
-      if (typeof parsed === 'string') return w('quoted')(parsed);
-      if (Array.isArray(parsed)) items = parsed.map(t => w('quoted')(String(t)));
-    } catch (_) {
-      return spelled;
-    }
-  }
-  if (fact.type === 'set' && spelled.startsWith('[') && spelled.endsWith(']')) {
+  if (fact.type !== 'text' && !isList(fact)) return oneValueWords(fact, spelled);
+  if (fact.type === 'set') {
+    if (!spelled.startsWith('[') || !spelled.endsWith(']')) return spelled;
     const inner = spelled.slice(1, -1);
-    items = inner === '' ? [] : inner.split(', ').map(choice);
+    return listWords(fact, inner === '' ? [] : inner.split(', '));
   }
-  if (items === null) return spelled;
-  return items.length === 0 ? w('none_value') : items.join(w('list_separator'));
+  try {
+    const parsed = JSON.parse(spelled);
+    if (typeof parsed === 'string') return oneValueWords(fact, parsed);
+    if (Array.isArray(parsed)) return listWords(fact, parsed.map(String));
+  } catch (_) {
+    // shown as spelled
+  }
+  return spelled;
 }
 
-// A value as a plan gives it (command-line text: a set's values joined by commas), in words.
+// A value as a plan gives it (command-line text: a list's items joined by commas), in words.
 function commandLineValueText(fact, value) {
   const text = String(value);
-  if (fact.type === 'bool') return w(text === 'true' ? 'yes' : 'no');
-  if (fact.type === 'enum') return choiceTitle(fact, text);
-  if (fact.type === 'set' || fact.type === 'list') {
-    const items = text.split(',').filter(Boolean);
-    if (!items.length) return w('none_value');
-    return items.map(v => (fact.type === 'set' ? choiceTitle(fact, v) : w('quoted')(v))).join(w('list_separator'));
-  }
-  if (fact.type === 'text') return w('quoted')(text);
-  return fact.type === 'datetime' ? minuteText(text) : text;
+  return isList(fact) ? listWords(fact, text.split(',').filter(Boolean)) : oneValueWords(fact, text);
 }
 
 const termListTitle = name => {
