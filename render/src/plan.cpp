@@ -25,21 +25,29 @@ double rounded(double x, double unit) {
   return std::round(x * per_one) / per_one;
 }
 
-// A length of time in the unit that reads best: minutes, hours, or days.
-std::string span(Lang lang, double days_) {
+// A length of time in the unit that reads best (minutes, hours, or days) and its number in
+// that unit: days to the nearest half day, as the web page shows them (an estimate over weeks
+// does not know tenths of a day), hours to a tenth.
+struct Span {
+  Msg unit;
+  std::string number;
+};
+Span span(double days_) {
   double const minutes = std::round(days_ * 24 * 60);
   auto trimmed = [](double x) {
     std::string s = fmt::format("{:.1f}", x);
     return s.size() > 2 && s.substr(s.size() - 2) == ".0" ? s.substr(0, s.size() - 2) : s;
   };
-  if (minutes < 60) return say(lang, Msg::plan_minutes, minutes);
-  if (minutes < 24 * 60) return say(lang, Msg::plan_hours, trimmed(minutes / 60));
-  return say(lang, Msg::plan_days_one, trimmed(days_));
+  if (minutes < 60) return {Msg::plan_minutes, fmt::format("{:.0f}", minutes)};
+  if (minutes < 24 * 60) return {Msg::plan_hours, trimmed(minutes / 60)};
+  return {Msg::plan_days_one, trimmed(std::round(days_ * 2) / 2)};
 }
 
+// "4–47 天", "10 分钟–1 小时": the unit said once when both ends share it.
 std::string days_text(Lang lang, double low, double high) {
-  std::string const a = span(lang, low), b = span(lang, high);
-  return a == b ? a : a + "–" + b;
+  Span const a = span(low), b = span(high);
+  if (a.unit == b.unit) return say(lang, a.unit, a.number == b.number ? a.number : a.number + "–" + b.number);
+  return say(lang, a.unit, a.number) + "–" + say(lang, b.unit, b.number);
 }
 
 // What an action is called: the fix's advice, the option's title, the step's label.
@@ -195,6 +203,11 @@ void plan_body(std::ostringstream& out, const engine::Model& m, const engine::Pl
     out << "  " << text(lang, Msg::plan_no_window) << "\n";
   else if (p.timeline.empty() || p.release_latest == as_of)
     out << "  " << text(lang, Msg::plan_already_released) << "\n";
+  else if (base::format_date(p.release_earliest) == base::format_date(p.release_latest))
+    out << "  "
+        << style.green(
+               say(lang, Msg::plan_release_day, base::format_date(p.release_earliest), step_label(m, target, lang)))
+        << "\n";
   else
     out << "  "
         << style.green(say(lang, Msg::plan_release_window, base::format_date(p.release_earliest),
