@@ -1,10 +1,12 @@
 // `--help` in both languages: every command's help, found by walking the subcommand lists,
-// has no English description left in its Chinese version.
+// has no English description left in its Chinese version, names each value by what it is
+// rather than by its C++ type, and keeps its descriptions in one column.
 #include <gtest/gtest.h>
 
 #include <regex>
 #include <sstream>
 
+#include "mpadvisor/base/utf8.hpp"
 #include "support/run.hpp"
 
 namespace mpadvisor::testing {
@@ -48,6 +50,27 @@ std::vector<std::string> descriptions_in(const std::string& help) {
   return found;
 }
 
+// The first line that shows CLI11's name for a value's C++ type (`--limit INT:INT in [1 - 100]`)
+// where the value's own name belongs (`--limit N`).
+std::string type_tags_in(const std::string& help) {
+  static const std::regex kTypeTag(R"((^|[ :])(TEXT|INT|UINT|FLOAT|INT64)([ :=]|$)| in \[)");
+  for (const std::string& line : lines_of(help)) {
+    if (line.rfind("  ", 0) == 0 && std::regex_search(line, kTypeTag)) return line;
+  }
+  return "";
+}
+
+// The first option line whose description does not start at the column the others do (the
+// 31st, counted in display columns: a Chinese character takes two).
+std::string misaligned_in(const std::string& help) {
+  static const std::regex kOptionWithDescription(R"(^(  \S.*?\s{2,})\S.*$)");
+  for (const std::string& line : lines_of(help)) {
+    std::smatch m;
+    if (std::regex_match(line, m, kOptionWithDescription) && base::utf8::display_width(m[1].str()) != 30) return line;
+  }
+  return "";
+}
+
 std::string help_of(const std::vector<std::string>& command, const char* lang, const std::filesystem::path& home) {
   std::vector<std::string> args = command;
   args.insert(args.end(), {"--help", "--lang", lang});
@@ -76,6 +99,10 @@ TEST(HelpLanguage, EveryCommandsHelpIsInChineseWithLangZh) {
     EXPECT_GE(descriptions.size(), 2u) << name;
     for (const std::string& english : descriptions)
       EXPECT_EQ(zh.find(english), std::string::npos) << name << ": left in English: " << english << "\n" << zh;
+    for (const std::string& help : {en, zh}) {
+      EXPECT_EQ(type_tags_in(help), "") << name << ":\n" << help;
+      EXPECT_EQ(misaligned_in(help), "") << name << ":\n" << help;
+    }
   }
   // English stays English, whatever the locale says.
   EXPECT_NE(help_of({"plan"}, "en", tmp.path()).find("Usage: mpadvisor plan"), std::string::npos);

@@ -21,6 +21,7 @@
 #include "mpadvisor/casebase/store.hpp"
 #include "mpadvisor/dsl/suggest.hpp"
 #include "mpadvisor/render/cases.hpp"
+#include "option_values.hpp"
 #include "progress.hpp"
 
 namespace mpadvisor::cli {
@@ -46,7 +47,7 @@ const CLI::Validator kCaseId(
           !text.empty() && text.size() <= 18 && text.find_first_not_of("0123456789") == std::string::npos;
       return digits && std::stoll(text) > 0 ? std::string() : "a case id is a positive integer, not '" + text + "'";
     },
-    "ID");
+    "");
 
 struct ImportArgs {
   std::string file;
@@ -248,14 +249,16 @@ void register_cases_commands(CLI::App& app, CommandContext& context) {
   auto import_args = std::make_shared<ImportArgs>();
   CLI::App* import_ = cases->add_subcommand(
       "import", "Import cases from a JSON Lines file (all or nothing); personal data is redacted");
-  import_->add_option("file", import_args->file, "FILE.jsonl, or - for standard input")->required();
+  import_->add_option("file", import_args->file, "FILE.jsonl, or - for standard input")->type_name("")->required();
   import_->add_flag("--skip-bad", import_args->skip_bad, "Report bad lines and import the others");
   import_->add_option("--wait", import_args->wait, "How long to wait for another import to finish (60s, 2m, 500ms)")
+      ->type_name("DURATION")
       ->capture_default_str();
   import_
       ->add_option("--max-line-bytes", import_args->max_line_bytes,
-                   "Longest line accepted (a longer one is a bad line)")
-      ->check(CLI::Range(std::size_t{1024}, std::size_t{256} << 20))
+                   "Longest line accepted, 1 KiB–256 MiB (a longer one is a bad line)")
+      ->type_name("BYTES")
+      ->check(within(std::size_t{1024}, std::size_t{256} << 20))
       ->capture_default_str();
   import_->callback([&context, import_args, &g] {
     context.action = [&g, import_args] { return guarded([&] { return run_import(g, *import_args); }); };
@@ -263,25 +266,25 @@ void register_cases_commands(CLI::App& app, CommandContext& context) {
 
   auto output = std::make_shared<std::string>();
   CLI::App* export_ = cases->add_subcommand("export", "Write every case as JSON Lines, in id order");
-  export_->add_option("-o,--output", *output, "Output file (default: standard output)");
+  export_->add_option("-o,--output", *output, "Output file (default: standard output)")->type_name("FILE");
   export_->callback([&context, output, &g] {
     context.action = [&g, output] { return guarded([&] { return run_export(g, *output); }); };
   });
 
   auto list_args = std::make_shared<ListArgs>();
   CLI::App* list = cases->add_subcommand("list", "List cases, optionally of one stage and/or cause");
-  list->add_option("--stage", list_args->stage, "Only cases rejected at this step id");
-  list->add_option("--cause", list_args->cause, "Only cases labelled with this cause id");
-  list->add_option("--outcome", list_args->outcome, "Only cases with this outcome")
-      ->check(CLI::IsMember({"approved", "rejected", "unknown"}));
-  list->add_option("--limit", list_args->limit, "At most this many cases (default: all)");
+  list->add_option("--stage", list_args->stage, "Only cases rejected at this step id")->type_name("STEP");
+  list->add_option("--cause", list_args->cause, "Only cases labelled with this cause id")->type_name("CAUSE");
+  one_of(list->add_option("--outcome", list_args->outcome, "Only cases with this outcome"),
+         {"approved", "rejected", "unknown"});
+  list->add_option("--limit", list_args->limit, "At most this many cases (default: all)")->type_name("N");
   list->callback([&context, list_args, &g] {
     context.action = [&g, list_args] { return guarded([&] { return run_list(g, *list_args); }); };
   });
 
   auto show_id = std::make_shared<std::int64_t>(0);
   CLI::App* show = cases->add_subcommand("show", "Show one case");
-  show->add_option("id", *show_id, "Case id")->required()->check(kCaseId);
+  show->add_option("id", *show_id, "Case id")->type_name("")->required()->check(kCaseId);
   show->callback([&context, show_id, &g] {
     context.action = [&g, show_id] { return guarded([&] { return run_show(g, *show_id); }); };
   });
@@ -292,8 +295,8 @@ void register_cases_commands(CLI::App& app, CommandContext& context) {
   };
   auto label_args = std::make_shared<LabelArgs>();
   CLI::App* label = cases->add_subcommand("label", "Add a true cause to a case");
-  label->add_option("id", label_args->id, "Case id")->required()->check(kCaseId);
-  label->add_option("--cause", label_args->cause, "Cause id, e.g. name_commercial")->required();
+  label->add_option("id", label_args->id, "Case id")->type_name("")->required()->check(kCaseId);
+  label->add_option("--cause", label_args->cause, "Cause id, e.g. name_commercial")->type_name("CAUSE")->required();
   label->callback([&context, label_args, &g] {
     context.action = [&g, label_args] {
       return guarded([&] { return run_label(g, label_args->id, label_args->cause); });
@@ -310,9 +313,12 @@ void register_cases_commands(CLI::App& app, CommandContext& context) {
   auto similar_args = std::make_shared<SimilarArgs>();
   CLI::App* similar =
       cases->add_subcommand("similar", "Cases whose rejection message is most like MESSAGE (full-text, bm25)");
-  similar->add_option("message", similar_args->message, "The rejection message, in any language")->required();
+  similar->add_option("message", similar_args->message, "The rejection message, in any language")
+      ->type_name("")
+      ->required();
   similar->add_option("--limit", similar_args->limit, "How many cases (default 5, at most 1000)")
-      ->check(CLI::Range(1, 1000));
+      ->type_name("N")
+      ->check(within(1, 1000));
   similar->callback([&context, similar_args, &g] {
     context.action = [&g, similar_args] {
       return guarded([&] { return run_similar(g, similar_args->message, similar_args->limit); });

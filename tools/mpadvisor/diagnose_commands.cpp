@@ -17,6 +17,7 @@
 #include "mpadvisor/render/diagnosis.hpp"
 #include "mpadvisor/render/explain.hpp"
 #include "mpadvisor/render/rejection.hpp"
+#include "option_values.hpp"
 
 namespace mpadvisor::cli {
 namespace {
@@ -208,24 +209,32 @@ void register_diagnose_commands(CLI::App& app, CommandContext& context) {
   auto diagnose_args = std::make_shared<DiagnoseArgs>();
   CLI::App* diagnose =
       app.add_subcommand("diagnose", "What blocks a profile on the way to the goal, why, and how to fix it");
-  diagnose->add_option("profile", diagnose_args->profile, "Profile (JSON)");
-  diagnose->add_option("--target", diagnose_args->target, "Step to diagnose toward (default: the KB's goal)");
+  diagnose->add_option("profile", diagnose_args->profile, "Profile (JSON)")->type_name("");
+  diagnose->add_option("--target", diagnose_args->target, "Step to diagnose toward (default: the KB's goal)")
+      ->type_name("STEP");
   diagnose->add_flag("--explain", diagnose_args->explain,
                      "Add the author's trace: rules, KB file and line, conditions");
-  diagnose->add_option("--rejection", diagnose_args->rejection, "A rejection message to explain (ranks the causes)");
-  diagnose->add_option("--stage", diagnose_args->stage, "The step the rejection came from");
-  diagnose->add_option("--limit", diagnose_args->limit, "Similar past cases to show with --rejection")
-      ->check(CLI::Range(1, 100));
-  diagnose->add_option("--batch", diagnose_args->batch,
-                       "Diagnose every line of a JSON Lines file (- for standard input), one JSON answer per line");
+  diagnose->add_option("--rejection", diagnose_args->rejection, "A rejection message to explain (ranks the causes)")
+      ->type_name("MESSAGE");
+  diagnose->add_option("--stage", diagnose_args->stage, "The step the rejection came from")->type_name("STEP");
+  diagnose->add_option("--limit", diagnose_args->limit, "Similar past cases to show with --rejection (1–100)")
+      ->type_name("N")
+      ->check(within(1, 100));
+  diagnose
+      ->add_option("--batch", diagnose_args->batch,
+                   "Diagnose every line of a JSON Lines file (- for standard input), one JSON answer per line")
+      ->type_name("FILE");
   diagnose
       ->add_option("--threads", diagnose_args->threads,
-                   "Threads for --batch (default: one per processor the process may use)")
-      ->check(CLI::Range(1, 256));
+                   "Threads for --batch, 1–256 (default: one per processor the process may use)")
+      ->type_name("N")
+      ->check(within(1, 256));
   diagnose->add_flag("--no-evidence", diagnose_args->no_evidence,
                      "With --batch: verdicts, blockers and causes without their evidence");
-  diagnose->add_option("--fields", diagnose_args->fields,
-                       "With --batch: only these members of each answer, e.g. verdict,blockers (id is always there)");
+  diagnose
+      ->add_option("--fields", diagnose_args->fields,
+                   "With --batch: only these members of each answer, e.g. verdict,blockers (id is always there)")
+      ->type_name("LIST");
   diagnose->add_flag("--names-only", diagnose_args->names_only,
                      "With --batch: steps, causes and facts by name, without titles, explanations, fixes, sources "
                      "and questions");
@@ -235,26 +244,28 @@ void register_diagnose_commands(CLI::App& app, CommandContext& context) {
 
   auto why_args = std::make_shared<std::pair<std::string, std::string>>();
   CLI::App* why = app.add_subcommand("why", "The proof of a rule's condition, or why a step has its status");
-  why->add_option("profile", why_args->first, "Profile (JSON)")->required();
-  why->add_option("name", why_args->second, "Rule or step")->required();
+  why->add_option("profile", why_args->first, "Profile (JSON)")->type_name("")->required();
+  why->add_option("name", why_args->second, "Rule or step")->type_name("")->required();
   why->callback([&context, why_args, &g] {
     context.action = [&g, why_args] { return run_why(g, why_args->first, why_args->second, false); };
   });
 
   auto why_not_args = std::make_shared<std::pair<std::string, std::string>>();
   CLI::App* why_not = app.add_subcommand("why-not", "Which part of a rule that did not fire was false or unknown");
-  why_not->add_option("profile", why_not_args->first, "Profile (JSON)")->required();
-  why_not->add_option("rule", why_not_args->second, "Rule")->required();
+  why_not->add_option("profile", why_not_args->first, "Profile (JSON)")->type_name("")->required();
+  why_not->add_option("rule", why_not_args->second, "Rule")->type_name("")->required();
   why_not->callback([&context, why_not_args, &g] {
     context.action = [&g, why_not_args] { return run_why(g, why_not_args->first, why_not_args->second, true); };
   });
 
   auto whatif_args = std::make_shared<WhatIfArgs>();
   CLI::App* whatif = app.add_subcommand("whatif", "Diagnose before and after changing facts, and show the difference");
-  whatif->add_option("profile", whatif_args->profile, "Profile (JSON)")->required();
-  whatif->add_option("--set", whatif_args->set, "fact=value (lists and sets: a,b,c); repeatable");
-  whatif->add_option("--unset", whatif_args->unset, "Make a fact unknown; repeatable");
-  whatif->add_option("--target", whatif_args->target, "Step to diagnose toward (default: the KB's goal)");
+  whatif->add_option("profile", whatif_args->profile, "Profile (JSON)")->type_name("")->required();
+  whatif->add_option("--set", whatif_args->set, "fact=value (lists and sets: a,b,c); repeatable")
+      ->type_name("FACT=VALUE");
+  whatif->add_option("--unset", whatif_args->unset, "Make a fact unknown; repeatable")->type_name("FACT");
+  whatif->add_option("--target", whatif_args->target, "Step to diagnose toward (default: the KB's goal)")
+      ->type_name("STEP");
   whatif->callback(
       [&context, whatif_args, &g] { context.action = [&g, whatif_args] { return run_whatif(g, *whatif_args); }; });
 }

@@ -17,6 +17,10 @@ namespace mpadvisor::cli {
 // `--lang`.
 Language language_of_arguments(int argc, char** argv);
 
+// A text of the help (a description, a value's name such as STEP) as Chinese help says it;
+// the English itself when the table has no row for it.
+std::string help_in_chinese(const std::string& english);
+
 // Relabels `app` and every command under it: descriptions, option descriptions, group titles
 // and the help formatter's own words (Usage, OPTIONS, REQUIRED, …).
 void translate_help(CLI::App& app);

@@ -14,6 +14,7 @@
 #include "mpadvisor/render/catalogue.hpp"
 #include "mpadvisor/render/diagnosis.hpp"
 #include "mpadvisor/render/interview.hpp"
+#include "option_values.hpp"
 
 namespace mpadvisor::cli {
 namespace {
@@ -171,9 +172,11 @@ void register_interview_command(CLI::App& app, CommandContext& context) {
   auto args = std::make_shared<InterviewArgs>();
   CLI::App* interview = app.add_subcommand(
       "interview", "Ask only what can still change the answer, one question at a time, then diagnose");
-  interview->add_option("profile", args->profile, "Profile to start from and to save to (may not exist yet)");
-  interview->add_option("--target", args->target, "Step to diagnose toward (default: the KB's goals)");
-  interview->add_option("--save", args->save, "Save the answers here (default: the profile given)");
+  interview->add_option("profile", args->profile, "Profile to start from and to save to (may not exist yet)")
+      ->type_name("");
+  interview->add_option("--target", args->target, "Step to diagnose toward (default: the KB's goals)")
+      ->type_name("STEP");
+  interview->add_option("--save", args->save, "Save the answers here (default: the profile given)")->type_name("FILE");
   interview->callback([&context, args, &g] { context.action = [&g, args] { return run_interview(g, *args); }; });
 }
 

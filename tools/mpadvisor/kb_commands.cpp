@@ -15,6 +15,7 @@
 #include "mpadvisor/engine/scenario.hpp"
 #include "mpadvisor/render/diagnosis.hpp"
 #include "mpadvisor/render/kb.hpp"
+#include "option_values.hpp"
 #include "replay_commands.hpp"
 
 namespace mpadvisor::cli {
@@ -142,9 +143,11 @@ void register_kb_commands(CLI::App& app, CommandContext& context) {
   };
   auto check_args = std::make_shared<CheckArgs>();
   CLI::App* check = kb->add_subcommand("check", "Parse and check a KB; exit 1 when it has errors");
-  check->add_option("path", check_args->path, "KB folder or file (default: the shipped kb/)");
-  check->add_option("--stale-after", check_args->stale_after,
-                    "Warn about sources checked longer ago than this, e.g. 180d");
+  check->add_option("path", check_args->path, "KB folder or file (default: the shipped kb/)")->type_name("");
+  check
+      ->add_option("--stale-after", check_args->stale_after,
+                   "Warn about sources checked longer ago than this, e.g. 180d")
+      ->type_name("DURATION");
   check->callback([&context, check_args, &g] {
     context.action = [&g, check_args] { return run_check(g, check_args->path, check_args->stale_after); };
   });
@@ -155,7 +158,7 @@ void register_kb_commands(CLI::App& app, CommandContext& context) {
   };
   auto fmt_args = std::make_shared<FmtArgs>();
   CLI::App* fmt = kb->add_subcommand("fmt", "Rewrite KB files in the canonical layout");
-  fmt->add_option("paths", fmt_args->paths, "Files or folders (default: the shipped kb/)");
+  fmt->add_option("paths", fmt_args->paths, "Files or folders (default: the shipped kb/)")->type_name("");
   fmt->add_flag("--check", fmt_args->check, "Change nothing; list the files that would change and exit 1 if any");
   fmt->callback([&context, fmt_args, &g] {
     context.action = [&g, fmt_args] { return run_fmt(g, fmt_args->paths, fmt_args->check); };
@@ -167,7 +170,7 @@ void register_kb_commands(CLI::App& app, CommandContext& context) {
   };
   auto test_args = std::make_shared<TestArgs>();
   CLI::App* test = kb->add_subcommand("test", "Run the KB's scenarios and report rule coverage");
-  test->add_option("path", test_args->path, "KB folder or file (default: the shipped kb/)");
+  test->add_option("path", test_args->path, "KB folder or file (default: the shipped kb/)")->type_name("");
   test->add_flag("--require-coverage", test_args->require_coverage,
                  "Exit 1 when a rule is not seen both firing and not firing");
   test->callback([&context, test_args, &g] {
@@ -180,16 +183,17 @@ void register_kb_commands(CLI::App& app, CommandContext& context) {
   auto graph_args = std::make_shared<GraphArgs>();
   CLI::App* graph =
       kb->add_subcommand("graph", "The step graph in Graphviz DOT or SVG, coloured by a profile's statuses");
-  graph->add_option("--format", graph_args->format, "dot or svg")->check(CLI::IsMember({"dot", "svg"}));
+  one_of(graph->add_option("--format", graph_args->format, "dot or svg"), {"dot", "svg"});
   graph->add_option("--profile", graph_args->profile, "Colour the steps by this profile's diagnosis")
-      ->check(CLI::ExistingFile);
+      ->type_name("FILE")
+      ->check(CLI::Validator(CLI::ExistingFile).description(""));
   graph->callback([&context, graph_args, &g] {
     context.action = [&g, graph_args] { return run_graph(g, graph_args->format, graph_args->profile); };
   });
 
   auto doc_path = std::make_shared<std::string>();
   CLI::App* doc = kb->add_subcommand("doc", "The process as the KB models it, as Markdown (docs/kb.md)");
-  doc->add_option("path", *doc_path, "KB folder or file (default: the shipped kb/)");
+  doc->add_option("path", *doc_path, "KB folder or file (default: the shipped kb/)")->type_name("");
   doc->callback([&context, doc_path, &g] {
     context.action = [&g, doc_path] {
       std::cout << render::kb_markdown(*load_model(g, kb_argument(g, *doc_path)));

@@ -42,8 +42,10 @@ void register_kb_compile(CLI::App& kb, CommandContext& context) {
   auto args = std::make_shared<CompileArgs>();
   CLI::App* compile =
       kb.add_subcommand("compile", "Write the checked, compiled KB as a model file that --kb loads without parsing");
-  compile->add_option("path", args->path, "KB folder or file (default: the shipped kb/)");
-  compile->add_option("-o,--output", args->output, "The model file to write (e.g. kb.mpm)")->required();
+  compile->add_option("path", args->path, "KB folder or file (default: the shipped kb/)")->type_name("");
+  compile->add_option("-o,--output", args->output, "The model file to write (e.g. kb.mpm)")
+      ->type_name("FILE")
+      ->required();
   compile->callback(
       [&context, args] { context.action = [&context, args] { return run_compile(context.options, *args); }; });
 }

@@ -87,10 +87,13 @@ void register_kb_eval(CLI::App& kb, CommandContext& context) {
   auto args = std::make_shared<EvalArgs>();
   CLI::App* eval = kb.add_subcommand(
       "eval", "Rank every labelled rejection message of an evaluation set; exit 1 below the thresholds");
-  eval->add_option("path", args->path, "A .jsonl file or a folder of them (default: the KB's eval/ folder)");
-  eval->add_option("--min-top1", args->min_top1, "Share of entries whose right cause must come first (default 0.9)");
+  eval->add_option("path", args->path, "A .jsonl file or a folder of them (default: the KB's eval/ folder)")
+      ->type_name("");
+  eval->add_option("--min-top1", args->min_top1, "Share of entries whose right cause must come first (default 0.9)")
+      ->type_name("SHARE");
   eval->add_option("--min-top3", args->min_top3,
-                   "Share of entries whose right cause must be within the first three (default 0.98)");
+                   "Share of entries whose right cause must be within the first three (default 0.98)")
+      ->type_name("SHARE");
   eval->callback([&context, args, &g] { context.action = [&g, args] { return run_eval(g, *args); }; });
 }
 

@@ -13,6 +13,7 @@
 #include "commands.hpp"
 #include "help_language.hpp"
 #include "mpadvisor/base/terminal.hpp"
+#include "option_values.hpp"
 #include "parse_errors.hpp"
 #include "replay_commands.hpp"
 
@@ -44,16 +45,16 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   app.fallthrough();  // global options may come before or after the subcommand
   app.add_flag("-v,--verbose", opt.verbosity, "More log output on stderr (repeat for more)");
-  app.add_option("--lang", opt.lang, "Language of the output (default: from LC_ALL/LANG)")
-      ->check(CLI::IsMember({"zh", "en"}));
-  app.add_option("--format", opt.format, "Output format")->check(CLI::IsMember({"text", "json"}));
-  app.add_option("--kb", opt.kb, "Knowledge base folder or file (default: the shipped kb/)");
-  app.add_option(
-      "--db", opt.db,
-      "Case database: a file, or a postgresql:// URL (default: $MPADVISOR_DB, else $XDG_DATA_HOME/mpadvisor/cases.db)");
-  app.add_option("--color,--colour", opt.color,
-                 "Colour text output: auto (a terminal without NO_COLOR or TERM=dumb), always, never")
-      ->check(CLI::IsMember({"auto", "always", "never"}))
+  one_of(app.add_option("--lang", opt.lang, "Language of the output (default: from LC_ALL/LANG)"), {"zh", "en"});
+  one_of(app.add_option("--format", opt.format, "Output format"), {"text", "json"});
+  app.add_option("--kb", opt.kb, "Knowledge base folder or file (default: the shipped kb/)")->type_name("PATH");
+  app.add_option("--db", opt.db,
+                 "Case database: a file, or a postgresql:// URL (default: $MPADVISOR_DB, else "
+                 "$XDG_DATA_HOME/mpadvisor/cases.db)")
+      ->type_name("DB");
+  one_of(app.add_option("--color,--colour", opt.color,
+                        "Colour text output: auto (a terminal without NO_COLOR or TERM=dumb), always, never"),
+         {"auto", "always", "never"})
       ->capture_default_str();
 
   register_diagnose_commands(app, context);

@@ -5,19 +5,22 @@
 #include <string>
 #include <vector>
 
+#include "help_language.hpp"
+
 namespace mpadvisor::cli {
 namespace {
 
 struct Pattern {
   std::regex english;
   const char* chinese;  // std::regex_replace format: $1, $2 … are the English one's groups
+  int value_name = 0;   // a group that names an option's value (STEP, N): said as Chinese help says it
 };
 
 // CLI11 2.1's wordings (CLI/Error.hpp and its validators) and their Chinese.
 const std::vector<Pattern>& patterns() {
   static const std::vector<Pattern> all = {
       {std::regex(R"(^The following arguments? (?:was|were) not expected: (.*)$)"), "多余的参数：$1"},
-      {std::regex(R"(^(\S+): \d+ required (\S+) missing$)"), "$1 后面缺少取值（$2）"},
+      {std::regex(R"(^(\S+): \d+ required (\S+) missing$)"), "$1 后面缺少取值（$2）", 2},
       {std::regex(R"(^(\S+): (.*) not in \{(.*)\}$)"), "$1：“$2”不是可选值（$3）之一"},
       {std::regex(R"(^(\S+): Value (.*) not in range (\S+) to (\S+)$)"), "$1：“$2”不在 $3 到 $4 之间"},
       {std::regex(R"(^Could not convert: (\S+) = (.*)$)"), "$1：无法理解取值“$2”"},
@@ -31,7 +34,14 @@ const std::vector<Pattern>& patterns() {
 
 base::Wording in_both_languages(const std::string& english) {
   for (const Pattern& p : patterns()) {
-    if (std::regex_match(english, p.english)) return {english, std::regex_replace(english, p.english, p.chinese)};
+    std::smatch m;
+    if (!std::regex_match(english, m, p.english)) continue;
+    std::string chinese = p.chinese;
+    if (p.value_name > 0) {
+      std::string const group = "$" + std::to_string(p.value_name);
+      chinese.replace(chinese.find(group), group.size(), help_in_chinese(m[p.value_name].str()));
+    }
+    return {english, std::regex_replace(english, p.english, chinese)};
   }
   return base::english_only(english);
 }

@@ -9,6 +9,7 @@
 #include "kb_loading.hpp"
 #include "mpadvisor/engine/plan.hpp"
 #include "mpadvisor/render/plan.hpp"
+#include "option_values.hpp"
 
 namespace mpadvisor::cli {
 namespace {
@@ -80,11 +81,14 @@ void register_plan_command(CLI::App& app, CommandContext& context) {
   auto args = std::make_shared<PlanArgs>();
   CLI::App* plan = app.add_subcommand(
       "plan", "The cheapest changes that unblock a profile, in order, with money, days and a release window");
-  plan->add_option("profile", args->profile, "Profile (JSON)")->required();
-  plan->add_option("--target", args->target, "Step to plan toward (default: every goal of the KB)");
-  plan->add_option("--top", args->top, "How many plans to show (1–20)")->check(CLI::Range(1, 20));
-  plan->add_option("--weights", args->weights, "How to rank plans: cny=1,days=20,risk=200 (the default)");
-  plan->add_option("--keep", args->keep, "Facts you will not change (a,b or repeated)")->delimiter(',');
+  plan->add_option("profile", args->profile, "Profile (JSON)")->type_name("")->required();
+  plan->add_option("--target", args->target, "Step to plan toward (default: every goal of the KB)")->type_name("STEP");
+  plan->add_option("--top", args->top, "How many plans to show (1–20)")->type_name("N")->check(within(1, 20));
+  plan->add_option("--weights", args->weights, "How to rank plans: cny=1,days=20,risk=200 (the default)")
+      ->type_name("WEIGHTS");
+  plan->add_option("--keep", args->keep, "Facts you will not change (a,b or repeated)")
+      ->type_name("FACTS")
+      ->delimiter(',');
   plan->callback([&context, args, &g] { context.action = [&g, args] { return run_plan(g, *args); }; });
 }
 

@@ -5,6 +5,7 @@
 
 #include "command_reference.hpp"
 #include "commands.hpp"
+#include "option_values.hpp"
 
 #ifndef MPADVISOR_VERSION
 #define MPADVISOR_VERSION "unknown"
@@ -16,9 +17,7 @@ void register_reference_commands(CLI::App& app, CommandContext& context) {
   auto shell = std::make_shared<std::string>();
   CLI::App* completion =
       app.add_subcommand("completion", "Print shell completion code: mpadvisor completion bash > …/mpadvisor");
-  completion->add_option("shell", *shell, "bash, zsh or fish")
-      ->required()
-      ->check(CLI::IsMember({"bash", "zsh", "fish"}));
+  one_of(completion->add_option("shell", *shell, "bash, zsh or fish"), {"bash", "zsh", "fish"})->required();
   completion->callback([&context, &app, shell] {
     context.action = [&app, shell] {
       auto const commands = describe(app);

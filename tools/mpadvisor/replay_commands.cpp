@@ -8,6 +8,7 @@
 #include "kb_loading.hpp"
 #include "mpadvisor/render/replay.hpp"
 #include "mpadvisor/replay/replay.hpp"
+#include "option_values.hpp"
 #include "progress.hpp"
 
 namespace mpadvisor::cli {
@@ -59,7 +60,7 @@ void register_kb_impact(CLI::App& kb, CommandContext& context) {
   auto base = std::make_shared<std::string>();
   CLI::App* impact =
       kb.add_subcommand("impact", "Stored cases whose verdict or top cause changes between --base and --kb");
-  impact->add_option("--base", *base, "The KB before the change")->required();
+  impact->add_option("--base", *base, "The KB before the change")->type_name("PATH")->required();
   impact->callback([&context, base, &g] { context.action = [&g, base] { return run_impact(g, *base); }; });
 }
 

@@ -14,6 +14,7 @@
 #include "mpadvisor/engine/model_file.hpp"
 #include "mpadvisor/server/api.hpp"
 #include "mpadvisor/server/http_server.hpp"
+#include "option_values.hpp"
 
 namespace mpadvisor::cli {
 namespace {
@@ -127,16 +128,24 @@ void register_serve_command(CLI::App& app, CommandContext& context) {
   auto args = std::make_shared<ServeArgs>();
   CLI::App* serve = app.add_subcommand("serve", "Serve the JSON API and the web page over HTTP (docs/api.md)");
   serve->add_option("--listen", args->listen, "ADDRESS:PORT to listen on (port 0: any free port)")
+      ->type_name("ADDRESS:PORT")
       ->capture_default_str();
-  serve->add_option("--threads", args->threads, "Worker threads")->check(CLI::Range(1, 64))->capture_default_str();
-  serve->add_option("--max-body", args->max_body, "Largest request body in bytes (413 above)")
-      ->check(CLI::Range(std::size_t{1024}, std::size_t{64} << 20))
+  serve->add_option("--threads", args->threads, "Worker threads (1–64)")
+      ->type_name("N")
+      ->check(within(1, 64))
       ->capture_default_str();
-  serve->add_option("--read-timeout", args->read_timeout, "Seconds a connection has to send a whole request")
-      ->check(CLI::Range(0.05, 3600.0))
+  serve->add_option("--max-body", args->max_body, "Largest request body in bytes, 1 KiB–64 MiB (413 above)")
+      ->type_name("BYTES")
+      ->check(within(std::size_t{1024}, std::size_t{64} << 20))
       ->capture_default_str();
-  serve->add_option("--max-connections", args->max_connections, "Open connections at most (503 above)")
-      ->check(CLI::Range(std::size_t{1}, std::size_t{100000}))
+  serve
+      ->add_option("--read-timeout", args->read_timeout, "Seconds a connection has to send a whole request (0.05–3600)")
+      ->type_name("SECONDS")
+      ->check(within(0.05, 3600.0))
+      ->capture_default_str();
+  serve->add_option("--max-connections", args->max_connections, "Open connections at most, 1–100000 (503 above)")
+      ->type_name("N")
+      ->check(within(std::size_t{1}, std::size_t{100000}))
       ->capture_default_str();
   serve->add_flag("-q,--quiet", args->quiet, "No log line per request (warnings and errors only)");
   serve->callback([&context, args, &g] { context.action = [&g, args] { return run_serve(g, *args); }; });
