@@ -71,7 +71,7 @@ std::string caret_line(std::string_view line, std::uint32_t column) {
 
 }  // namespace
 
-std::string render_text(const Diagnostics& diagnostics, bool colour, const SeverityWords& words) {
+std::string render_text(const Diagnostics& diagnostics, bool colour, const SeverityWords& words, base::Lang lang) {
   std::string out;
   for (const Diagnostic& d : diagnostics.items()) {
     const char* tint = d.severity == Severity::error     ? "\033[1;31m"
@@ -84,31 +84,34 @@ std::string render_text(const Diagnostics& diagnostics, bool colour, const Sever
     }
     if (colour) out += tint;
     out += d.severity == Severity::error ? words.error : d.severity == Severity::warning ? words.warning : words.note;
-    out += ":";
+    out += lang == base::Lang::zh ? "：" : ":";
     if (colour) out += "\033[0m";
-    out += " " + base::safe(d.message);
+    out += (lang == base::Lang::zh ? "" : " ") + base::safe(d.message.in(lang));
     if (!d.code.empty()) out += " [" + d.code + "]";
     out += "\n";
     if (d.location.line > 0) {
       out += base::safe(d.source_line, base::Keep::tabs) + "\n";
       out += caret_line(d.source_line, d.location.column) + "\n";
     }
-    for (const std::string& note : d.notes) out += std::string(words.note) + ": " + base::safe(note) + "\n";
+    for (const base::Wording& note : d.notes)
+      out += std::string(words.note) + (lang == base::Lang::zh ? "：" : ": ") + base::safe(note.in(lang)) + "\n";
   }
   return out;
 }
 
-std::string render_json(const Diagnostics& diagnostics) {
+std::string render_json(const Diagnostics& diagnostics, base::Lang lang) {
   nlohmann::ordered_json array = nlohmann::ordered_json::array();
   for (const Diagnostic& d : diagnostics.items()) {
     nlohmann::ordered_json j;
     j["severity"] = to_string(d.severity);
     j["code"] = d.code;
-    j["message"] = d.message;
+    j["message"] = d.message.in(lang);
     j["file"] = d.location.file;
     j["line"] = d.location.line;
     j["column"] = d.location.column;
-    j["notes"] = d.notes;
+    nlohmann::ordered_json notes = nlohmann::ordered_json::array();
+    for (const base::Wording& note : d.notes) notes.push_back(note.in(lang));
+    j["notes"] = std::move(notes);
     array.push_back(std::move(j));
   }
   // A diagnostic may quote bytes of a file that is not UTF-8: replaced, never a throw.

@@ -44,10 +44,12 @@ class Loader {
       Diagnostic d = import_site ? *import_site : Diagnostic{};
       d.severity = Severity::error;
       d.code = code::kUnreadableFile;
-      d.message = "cannot read '" + display_path(file) + "': " + reason_of(e.what());
-      if (budget < base::kMaxKbFileBytes && d.message.find(" larger than ") != std::string::npos)
-        d.message = "cannot read '" + display_path(file) + "': the knowledge base would be larger than " +
-                    base::describe_size(base::kMaxKbBytes) + " in all";
+      d.message = base::word("cannot read '{0}': {1}", "无法读取“{0}”：{1}", display_path(file),
+                             base::Wording{reason_of(e.what()), reason_of_zh(e.message(base::Lang::zh))});
+      if (budget < base::kMaxKbFileBytes && d.message.en.find(" larger than ") != std::string::npos)
+        d.message = base::word("cannot read '{0}': the knowledge base would be larger than {1} in all",
+                               "无法读取“{0}”：知识库总共会超过 {1}", display_path(file),
+                               base::describe_size(base::kMaxKbBytes));
       if (!import_site) d.location.file = display_path(file);
       result.diagnostics.add(std::move(d));
       return;
@@ -59,7 +61,7 @@ class Loader {
     for (const ast::Declaration& decl : parsed.module.declarations) {
       if (const auto* imp = std::get_if<ast::Import>(&decl)) {
         imports.emplace_back(canonical.parent_path() / imp->path,
-                             make_diagnostic(map, imp->span.begin, Severity::error, "", ""));
+                             make_diagnostic(map, imp->span.begin, Severity::error, "", {}));
       }
     }
     result.kb.modules.push_back(std::move(parsed.module));
@@ -71,6 +73,13 @@ class Loader {
   static std::string reason_of(std::string_view what) {
     std::size_t const quote = what.find("' ");
     return quote == std::string_view::npos ? std::string(what) : "it " + std::string(what.substr(quote + 2));
+  }
+
+  // "知识库文件“x.mpk”是文件夹，不是文件" → "是文件夹，不是文件".
+  static std::string reason_of_zh(std::string_view what) {
+    constexpr std::string_view kCloseQuote = "”";
+    std::size_t const quote = what.find(kCloseQuote);
+    return quote == std::string_view::npos ? std::string(what) : std::string(what.substr(quote + kCloseQuote.size()));
   }
 
   std::set<std::string> seen_;
@@ -102,7 +111,7 @@ LoadResult load(const fs::path& path) {
     if (files.empty()) {
       Diagnostic d;
       d.code = code::kEmptyKb;
-      d.message = "no .mpk files in '" + display_path(path) + "'";
+      d.message = base::word("no .mpk files in '{0}'", "“{0}”里没有 .mpk 文件", display_path(path));
       d.location.file = display_path(path);
       loader.result.diagnostics.add(std::move(d));
     }
@@ -115,14 +124,15 @@ LoadResult load(const fs::path& path) {
     if (empty && !loader.result.diagnostics.has_errors()) {
       Diagnostic d;
       d.code = code::kEmptyKb;
-      d.message = "'" + display_path(path) + "' declares nothing: it is not a knowledge base";
+      d.message = base::word("'{0}' declares nothing: it is not a knowledge base", "“{0}”什么也没有声明：它不是知识库",
+                             display_path(path));
       d.location.file = display_path(path);
       loader.result.diagnostics.add(std::move(d));
     }
   } else {
     Diagnostic d;
     d.code = code::kUnreadableFile;
-    d.message = "no such file or folder '" + display_path(path) + "'";
+    d.message = base::word("no such file or folder '{0}'", "没有文件或文件夹“{0}”", display_path(path));
     d.location.file = display_path(path);
     loader.result.diagnostics.add(std::move(d));
   }

@@ -18,6 +18,7 @@
 #include "mpadvisor/dsl/diagnostic_codes.hpp"
 #include "mpadvisor/dsl/source_map.hpp"
 #include "mpadvisor/dsl/suggest.hpp"
+#include "syntax_words.hpp"
 
 namespace mpadvisor::dsl {
 namespace {
@@ -49,8 +50,8 @@ std::size_t recovery_point(std::string_view text, std::size_t from) {
   }
 }
 
-// For "expected … (title, actor, …)" at an unknown word: say which listed word it is close to.
-std::optional<std::string> misspelt_word_hint(std::string_view text, std::size_t offset, std::string_view message) {
+// For "expected … (title, actor, …)" at an unknown word: the listed word it is close to.
+std::optional<std::string> misspelt_word(std::string_view text, std::size_t offset, std::string_view message) {
   std::size_t end = offset;
   while (end < text.size() && (std::isalnum(static_cast<unsigned char>(text[end])) || text[end] == '_')) ++end;
   std::size_t const open = message.rfind('('), close = message.rfind(')');
@@ -67,7 +68,7 @@ std::optional<std::string> misspelt_word_hint(std::string_view text, std::size_t
     list.remove_prefix(comma + 1);
   }
   auto word = text.substr(offset, end - offset);
-  if (auto best = closest_match(word, words); best && *best != word) return "; did you mean '" + *best + "'?";
+  if (auto best = closest_match(word, words); best && *best != word) return best;
   return {};
 }
 
@@ -125,9 +126,13 @@ ParseResult parse(std::string path, std::string text, const ParseOptions& option
   if (auto bad = base::utf8::first_ill_formed(source)) {
     char byte[8];
     std::snprintf(byte, sizeof byte, "0x%02X", static_cast<unsigned char>(source[*bad]));
-    result.diagnostics.add(make_diagnostic(map, static_cast<std::uint32_t>(*bad), Severity::error, code::kInvalidUtf8,
-                                           std::string("the file is not UTF-8 text: byte ") + byte +
-                                               " here starts no character (save the file as UTF-8)"));
+    result.diagnostics.add(
+        make_diagnostic(map, static_cast<std::uint32_t>(*bad), Severity::error, code::kInvalidUtf8,
+                        base::word("the file is not UTF-8 text: byte {0} here starts no character "
+                                   "(save the file as UTF-8)",
+                                   "文件不是 UTF-8 文本：此处的字节 {0} 不是任何字符的开头（请把文件存为 "
+                                   "UTF-8）",
+                                   byte)));
     return result;
   }
   result.module.comments = grammar::scan_comments(source);
@@ -151,20 +156,20 @@ ParseResult parse(std::string path, std::string text, const ParseOptions& option
       continue;
     }
     std::uint32_t offset = state.offset_of(start);
-    std::string message;
+    base::Wording message;
     if (state.error) {
       offset = state.error->offset;
-      message = state.error->message;
+      message = syntax_words(state.error->message);
       // Point at the next token, not at the white space before it, as clang does.
       iterator_type at = state.buffer_begin + offset;
       x3::skip_over(at, last, skip_context);
       offset = state.offset_of(at);
-      if (at == last) message += " before the end of the file";
-      if (auto hint = misspelt_word_hint(source, offset, message)) message += *hint;
+      if (at == last) message = message.suffixed(" before the end of the file", "，但文件已经结束");
+      message = base::with_closest(std::move(message), misspelt_word(source, offset, state.error->message));
     } else {
-      message =
+      message = syntax_words(
           "expected a declaration (import, goal, fact, terms, province, step, alternatives, cause, "
-          "rule, scenario, baseline, reference, calendar)";
+          "rule, scenario, baseline, reference, calendar)");
     }
     result.diagnostics.add(make_diagnostic(map, offset, Severity::error, code::kSyntax, std::move(message)));
     first = source.data() + recovery_point(source, std::max<std::size_t>(offset, state.offset_of(start) + 1));

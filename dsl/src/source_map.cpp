@@ -36,7 +36,7 @@ std::string_view SourceMap::line_text(std::uint32_t line) const {
 }
 
 Diagnostic make_diagnostic(const SourceMap& map, std::uint32_t offset, Severity severity, std::string_view code,
-                           std::string message) {
+                           base::Wording message) {
   Diagnostic d;
   d.severity = severity;
   d.code = code;

@@ -11,7 +11,7 @@ namespace mpadvisor::render {
 std::string diagnostics_text(const dsl::Diagnostics& d, const Options& o) {
   dsl::SeverityWords const words{text(o.lang, Msg::severity_error), text(o.lang, Msg::severity_warning),
                                  text(o.lang, Msg::severity_note)};
-  return dsl::render_text(d, o.colour, words);
+  return dsl::render_text(d, o.colour, words, o.lang);
 }
 
 std::string check_summary(std::size_t files, const dsl::Diagnostics& d, const Options& o) {

@@ -46,6 +46,20 @@ TEST(KbCheck, JsonDiagnostics) {
   EXPECT_NE(r.out.find("\"code\": \"requires-cycle\""), std::string::npos) << r.out;
 }
 
+// A KB author who reads Chinese gets the whole report in Chinese: the severities, every message
+// and note, the summary; the JSON's messages follow --lang too, while codes stay as they are.
+TEST(KbCheck, TheReportIsInChineseWithLangZh) {
+  TempDir tmp;
+  RunResult r = run_mpadvisor({"--lang", "zh", "kb", "check", "tests/golden/diagnostics/type_errors.mpk"}, tmp.path());
+  EXPECT_EQ(r.exit_code, 1);
+  expect_golden(source_dir() / "tests/golden/cli/kb_check_type_errors.zh.txt", r.err + r.out);
+  RunResult json = run_mpadvisor(
+      {"--lang", "zh", "kb", "check", "tests/golden/diagnostics/requires_cycle.mpk", "--format", "json"}, tmp.path());
+  EXPECT_EQ(json.exit_code, 1);
+  EXPECT_NE(json.out.find("\"code\": \"requires-cycle\""), std::string::npos) << json.out;
+  EXPECT_NE(json.out.find("\"message\": \"步骤之间循环依赖：a → b → c → a\""), std::string::npos) << json.out;
+}
+
 TEST(KbCheck, StaleAfterWarnsAboutOldSources) {
   TempDir tmp;
   fs::path kb = copy_kb(tmp);

@@ -26,7 +26,7 @@ Diagnostics check_with(const std::string& extra, CheckOptions options = {}) {
 
 bool has(const Diagnostics& d, const std::string& code, const std::string& text, Severity s = Severity::error) {
   for (const Diagnostic& x : d.items()) {
-    if (x.code == code && x.severity == s && x.message.find(text) != std::string::npos) return true;
+    if (x.code == code && x.severity == s && x.message.en.find(text) != std::string::npos) return true;
   }
   return false;
 }
@@ -53,7 +53,7 @@ TEST(Check, DiagnosticsAppendByCopyOrByMove) {
   auto one = [](std::string message) {
     Diagnostic d;
     d.severity = Severity::warning;
-    d.message = std::move(message);
+    d.message = base::english_only(std::move(message));
     return d;
   };
   Diagnostics first, second;
@@ -65,7 +65,7 @@ TEST(Check, DiagnosticsAppendByCopyOrByMove) {
   first.append(std::move(second));
   EXPECT_TRUE(second.items().empty());  // NOLINT(bugprone-use-after-move): moved-from is empty by contract
   std::vector<std::string> got;
-  for (const Diagnostic& d : first.items()) got.push_back(d.message);
+  for (const Diagnostic& d : first.items()) got.push_back(d.message.en);
   EXPECT_EQ(got, (std::vector<std::string>{"a", "b", "c", "b", "c"}));
   EXPECT_EQ(first.warning_count(), 5u);
 }
@@ -97,7 +97,7 @@ TEST(Check, DuplicateNamesPointAtTheFirst) {
   for (const Diagnostic& x : d.items()) {
     if (x.code == "duplicate-name") {
       ASSERT_EQ(x.notes.size(), 1u);
-      EXPECT_NE(x.notes[0].find("t.mpk:9:6"), std::string::npos);
+      EXPECT_NE(x.notes[0].en.find("t.mpk:9:6"), std::string::npos);
     }
   }
 }
@@ -183,8 +183,8 @@ TEST(Check, NeverTrueNamesBothTests) {
   for (const Diagnostic& x : d.items()) {
     if (x.code != "never-true") continue;
     ASSERT_EQ(x.notes.size(), 2u);
-    EXPECT_EQ(x.notes[0].rfind("'entity == personal' at t.mpk:", 0), 0u) << x.notes[0];
-    EXPECT_EQ(x.notes[1].rfind("'entity == enterprise' at t.mpk:", 0), 0u) << x.notes[1];
+    EXPECT_EQ(x.notes[0].en.rfind("'entity == personal' at t.mpk:", 0), 0u) << x.notes[0].en;
+    EXPECT_EQ(x.notes[1].en.rfind("'entity == enterprise' at t.mpk:", 0), 0u) << x.notes[1].en;
   }
 }
 

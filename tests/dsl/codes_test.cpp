@@ -1,5 +1,6 @@
 // One failing example per diagnostic code: tests/dsl/codes/<code>/ holds a KB that must be
-// reported with that code, and the full report it gives (expected.txt). A code added to
+// reported with that code, and the full report it gives in English (expected.txt) and in
+// Chinese (expected.zh.txt), every message of which says something in Chinese. A code added to
 // diagnostic_codes.hpp without an example fails here.
 #include <gtest/gtest.h>
 
@@ -35,6 +36,15 @@ CheckOptions options_in(const fs::path& dir) {
   return options;
 }
 
+// Some of `text` is in a CJK script (the UTF-8 of U+3000–U+9FFF and the full-width forms
+// start with 0xE3–0xE9 or 0xEF).
+bool has_chinese(const std::string& text) {
+  return std::any_of(text.begin(), text.end(), [](char c) {
+    auto const byte = static_cast<unsigned char>(c);
+    return (byte >= 0xE3 && byte <= 0xE9) || byte == 0xEF;
+  });
+}
+
 class DiagnosticCode : public ::testing::TestWithParam<std::string_view> {};
 
 TEST_P(DiagnosticCode, HasAFailingExample) {
@@ -49,6 +59,12 @@ TEST_P(DiagnosticCode, HasAFailingExample) {
                                     [&](const Diagnostic& d) { return d.code == GetParam(); });
   EXPECT_TRUE(reported) << render_text(checked.diagnostics);
   testing::expect_golden(dir / "expected.txt", render_text(checked.diagnostics));
+  SeverityWords const chinese{"错误", "警告", "注"};
+  testing::expect_golden(dir / "expected.zh.txt", render_text(checked.diagnostics, false, chinese, base::Lang::zh));
+  for (const Diagnostic& d : checked.diagnostics.items()) {
+    EXPECT_TRUE(has_chinese(d.message.zh)) << d.message.zh;
+    for (const base::Wording& note : d.notes) EXPECT_TRUE(has_chinese(note.zh)) << note.zh;
+  }
 }
 
 INSTANTIATE_TEST_SUITE_P(Codes, DiagnosticCode, ::testing::ValuesIn(code::kAll),

@@ -1,5 +1,6 @@
 // Golden diagnostics: each tests/golden/diagnostics/NAME.mpk is loaded and checked, and the
-// rendered diagnostics must equal NAME.expect (text) and NAME.json.expect (JSON).
+// rendered diagnostics must equal NAME.expect (text), NAME.json.expect (JSON) and
+// NAME.zh.expect (text in Chinese).
 #include <gtest/gtest.h>
 
 #include "mpadvisor/dsl/checked_kb.hpp"
@@ -20,6 +21,8 @@ TEST_P(GoldenDiagnostics, MatchExpectedOutput) {
   Diagnostics const d = load_and_check(input.filename()).diagnostics;
   testing::expect_golden(dir / (GetParam() + ".expect"), render_text(d));
   testing::expect_golden(dir / (GetParam() + ".json.expect"), render_json(d));
+  testing::expect_golden(dir / (GetParam() + ".zh.expect"),
+                         render_text(d, false, SeverityWords{"错误", "警告", "注"}, base::Lang::zh));
 }
 
 std::vector<std::string> cases() {
@@ -41,7 +44,7 @@ TEST(RenderJson, ReplacesBytesThatAreNotUtf8) {
   Diagnostic bad;
   bad.severity = Severity::warning;
   bad.code = "bare-source";
-  bad.message = "source 'guide \xe7\xa8s' is neither an address nor a declared reference";
+  bad.message = base::english_only("source 'guide \xe7\xa8s' is neither an address nor a declared reference");
   d.add(bad);
   std::string json;
   ASSERT_NO_THROW(json = render_json(d));

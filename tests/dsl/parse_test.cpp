@@ -298,7 +298,7 @@ TEST(ParseErrors, MissingBraceIsReportedWithLineAndColumn) {
   const Diagnostic& d = r.diagnostics.items()[0];
   EXPECT_EQ(d.location.line, 4u);
   EXPECT_EQ(d.location.column, 1u);
-  EXPECT_NE(d.message.find("expected '}'"), std::string::npos);
+  EXPECT_NE(d.message.en.find("expected '}'"), std::string::npos);
   // Parsing resumed at `step b`.
   EXPECT_EQ(r.module.declarations.size(), 1u);
 }
@@ -314,7 +314,7 @@ TEST(ParseErrors, ThreeIndependentErrorsAreAllReported) {
 TEST(ParseErrors, MisspeltPropertyGetsADidYouMean) {
   ParseResult r = parse("t.mpk", "step a { titel en \"x\" }");
   ASSERT_EQ(r.diagnostics.error_count(), 1u);
-  EXPECT_NE(r.diagnostics.items()[0].message.find("did you mean 'title'?"), std::string::npos);
+  EXPECT_NE(r.diagnostics.items()[0].message.en.find("did you mean 'title'?"), std::string::npos);
 }
 
 TEST(ParseErrors, UnterminatedStringPointsAtItsQuote) {
@@ -322,20 +322,41 @@ TEST(ParseErrors, UnterminatedStringPointsAtItsQuote) {
   ASSERT_EQ(r.diagnostics.error_count(), 1u);
   EXPECT_EQ(r.diagnostics.items()[0].location.line, 2u);
   EXPECT_EQ(r.diagnostics.items()[0].location.column, 3u);
-  EXPECT_NE(r.diagnostics.items()[0].message.find("unterminated string"), std::string::npos);
+  EXPECT_NE(r.diagnostics.items()[0].message.en.find("unterminated string"), std::string::npos);
 }
 
 TEST(ParseErrors, UnknownTopLevelWord) {
   ParseResult r = parse("t.mpk", "stepp a {}\nstep b {}\n");
   ASSERT_EQ(r.diagnostics.error_count(), 1u);
-  EXPECT_NE(r.diagnostics.items()[0].message.find("expected a declaration"), std::string::npos);
+  EXPECT_NE(r.diagnostics.items()[0].message.en.find("expected a declaration"), std::string::npos);
   EXPECT_EQ(r.module.declarations.size(), 1u);
+}
+
+// Where the grammar expects a choice or a sequence rather than a named rule, the message names
+// what could come (X3 alone gave the parser's mangled C++ type), in both languages.
+TEST(ParseErrors, AChoiceIsNamedByItsAlternativesNeverByItsType) {
+  struct Case {
+    const char* text;
+    const char* english;
+    const char* chinese;
+  };
+  for (const Case& c : {
+           Case{"cause c { fix { change x } }", "expected \"unset\" or \"suggest\" or '=', '+=', '-=' or 'unset'",
+                "此处应为\"unset\" 或 \"suggest\" 或 '='、'+='、'-=' 或 'unset'"},
+           Case{"baseline b { given x 1 }", "expected \"unknown\" or '='", "此处应为\"unknown\" 或 '='"},
+           Case{"alternatives a { option o { cost 1 } }", "expected an identifier", "此处应为标识符"},
+       }) {
+    ParseResult r = parse("t.mpk", c.text);
+    ASSERT_EQ(r.diagnostics.error_count(), 1u) << c.text;
+    EXPECT_EQ(r.diagnostics.items()[0].message.en, c.english);
+    EXPECT_EQ(r.diagnostics.items()[0].message.zh, c.chinese);
+  }
 }
 
 TEST(ParseErrors, KeywordIsNotAValue) {
   ParseResult r = parse("t.mpk", "rule r at s { when entity == and x block c }");
   ASSERT_EQ(r.diagnostics.error_count(), 1u);
-  EXPECT_NE(r.diagnostics.items()[0].message.find("expected a value"), std::string::npos);
+  EXPECT_NE(r.diagnostics.items()[0].message.en.find("expected a value"), std::string::npos);
 }
 
 // A load keeps rule conditions as text; reading one back gives the tree a plain parse gives,

@@ -46,7 +46,7 @@ int run_check(const GlobalOptions& g, const std::string& path, const std::string
   require_kb_path(root);
   dsl::KbCheck kb = check_kb(root, options);
   if (g.output_format() == Format::json) {
-    std::cout << dsl::render_json(kb.diagnostics);
+    std::cout << dsl::render_json(kb.diagnostics, g.render_options().lang);
   } else {
     render::Options const r = g.render_options();
     std::cerr << render::diagnostics_text(kb.diagnostics, r);

@@ -13,9 +13,10 @@ base::Date to_date(const ast::Date& d) {
                     std::chrono::day{static_cast<unsigned>(d.day)}};
 }
 
-std::string date_error(const ast::Date& d) {
-  std::string why = base::invalid_date_reason(d.year, static_cast<unsigned>(d.month), static_cast<unsigned>(d.day)).en;
-  if (why.empty() && d.has_time() && (d.hour > 23 || d.minute > 59)) why = "hours run 00–23 and minutes 00–59";
+base::Wording date_error(const ast::Date& d) {
+  base::Wording why = base::invalid_date_reason(d.year, static_cast<unsigned>(d.month), static_cast<unsigned>(d.day));
+  if (why.en.empty() && d.has_time() && (d.hour > 23 || d.minute > 59))
+    why = {"hours run 00–23 and minutes 00–59", "小时为 00–23，分钟为 00–59"};
   return why;
 }
 

@@ -15,8 +15,29 @@ const SourceMap& CheckContext::map_for(const ast::Module& module) const {
   return it->second;
 }
 
+base::Wording kind_words(std::string_view english) {
+  static constexpr std::pair<std::string_view, std::string_view> kKinds[] = {
+      {"alternatives", "备选方案集"},
+      {"baseline", "基线"},
+      {"calendar", "日历"},
+      {"cause", "原因"},
+      {"fact", "事实"},
+      {"goal", "目标"},
+      {"province", "省份"},
+      {"reference", "参考资料"},
+      {"rule", "规则"},
+      {"scenario", "场景"},
+      {"step", "步骤"},
+      {"term list", "词表"},
+  };
+  for (auto [en, zh] : kKinds) {
+    if (en == english) return {std::string(en), std::string(zh)};
+  }
+  return base::english_only(std::string(english));
+}
+
 Diagnostic& CheckContext::report(const ast::Module& module, ast::Span at, Severity severity, std::string_view code,
-                                 std::string message) {
+                                 base::Wording message) {
   return diagnostics.add(make_diagnostic(map_for(module), at.begin, severity, code, std::move(message)));
 }
 
@@ -26,26 +47,27 @@ std::string CheckContext::where(const ast::Module& module, ast::Span at) const {
 }
 
 bool CheckContext::valid_date(const ast::Module& module, ast::Span at, const ast::Date& date) {
-  std::string const why = date_error(date);
-  if (why.empty()) return true;
+  base::Wording const why = date_error(date);
+  if (why.en.empty()) return true;
   report(module, at, Severity::error, code::kInvalidDate,
-         "'" + module.text.substr(at.begin, at.end - at.begin) + "' is not a date: " + why);
+         base::word("'{0}' is not a date: {1}", "“{0}”不是有效日期：{1}",
+                    module.text.substr(at.begin, at.end - at.begin), why));
   return false;
 }
 
 void CheckContext::check_value(const ast::Module& module, const ast::Fact& fact, const ast::Value& value,
                                bool element) {
   if (value.kind == ast::ValueKind::date && !valid_date(module, value.span, value.date)) return;
-  if (std::string why = check_detail::value_mismatch(fact, value, element); !why.empty()) {
+  if (base::Wording why = check_detail::value_mismatch(fact, value, element); !why.en.empty()) {
     report(module, value.span, Severity::error, code::kTypeMismatch, why);
   }
 }
 
 void CheckContext::undefined(const ast::Module& module, const ast::Name& name, const char* kind,
                              const std::vector<std::string>& candidates) {
-  std::string message = std::string("undefined ") + kind + " '" + name.text + "'";
-  if (auto best = closest_match(name.text, candidates)) message += "; did you mean '" + *best + "'?";
-  report(module, name.span, Severity::error, code::kUndefinedName, std::move(message));
+  report(module, name.span, Severity::error, code::kUndefinedName,
+         base::with_closest(base::word("undefined {0} '{1}'", "未定义的{0}“{1}”", kind_words(kind), name.text),
+                            closest_match(name.text, candidates)));
 }
 
 }  // namespace mpadvisor::dsl::check_detail

@@ -14,6 +14,10 @@
 
 namespace mpadvisor::dsl::check_detail {
 
+// A kind of declaration as the checker names it in English ("step", "term list") and in
+// Chinese (步骤, 词表).
+base::Wording kind_words(std::string_view english);
+
 class CheckContext {
  public:
   CheckContext(const KnowledgeBase& kb, const CheckOptions& options);
@@ -25,7 +29,7 @@ class CheckContext {
   Diagnostics diagnostics;
 
   Diagnostic& report(const ast::Module& module, ast::Span at, Severity severity, std::string_view code,
-                     std::string message);
+                     base::Wording message);
   // "undefined step 'filng.submit'; did you mean 'filing.submit'?"
   template <typename Decl>
   void report_undefined(const ast::Module& module, const ast::Name& name, const char* kind, const Table<Decl>& table);

@@ -20,7 +20,8 @@ void check_step_graph(CheckContext& cx) {
     for (const ast::Name& r : first.step->requires_) {
       if (r.text == g[cycle[1]].name) at = r.span;
     }
-    cx.report(*first.module, at, Severity::error, code::kRequiresCycle, "steps require each other in a cycle: " + path);
+    cx.report(*first.module, at, Severity::error, code::kRequiresCycle,
+              base::word("steps require each other in a cycle: {0}", "步骤之间循环依赖：{0}", path));
   }
 }
 
@@ -40,8 +41,10 @@ void check_reachability(CheckContext& cx) {
   for (StepId v = 0; v < graph.size(); ++v) {
     if (!needed[v]) {
       cx.report(*g[v].module, g[v].step->name.span, Severity::warning, code::kUnreachableStep,
-                "no goal reaches step '" + g[v].name + "' (goals: " + goals +
-                    "); require it from a step on the way, or declare it a goal");
+                base::word("no goal reaches step '{0}' (goals: {1}); require it from a step on the way, or declare it "
+                           "a goal",
+                           "没有目标用到步骤“{0}”（目标：{1}）；请让途中的某一步 requires 它，或把它声明为目标",
+                           g[v].name, goals));
     }
   }
 }

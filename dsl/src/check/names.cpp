@@ -20,10 +20,18 @@ void check_actor(CheckContext& cx, const ast::Module& m, const ast::Name& actor)
   if (actor.empty()) return;
   if (std::find(kActors.begin(), kActors.end(), actor.text) != kActors.end()) return;
   std::vector<std::string> actors(kActors.begin(), kActors.end());
-  std::string message =
-      "unknown actor '" + actor.text + "' (one of applicant, platform, miit, bureau, certifier, reviewer)";
-  if (auto best = closest_match(actor.text, actors)) message += "; did you mean '" + *best + "'?";
-  cx.report(m, actor.span, Severity::error, code::kUnknownActor, message);
+  cx.report(
+      m, actor.span, Severity::error, code::kUnknownActor,
+      base::with_closest(base::word("unknown actor '{0}' (one of applicant, platform, miit, bureau, certifier, "
+                                    "reviewer)",
+                                    "未知的办理方“{0}”（应为 applicant、platform、miit、bureau、certifier、reviewer "
+                                    "之一）",
+                                    actor.text),
+                         closest_match(actor.text, actors)));
+}
+
+base::Wording first_declared_at(const std::string& where) {
+  return base::word("first declared at {0}", "首次声明于 {0}", where);
 }
 
 template <typename Decl>
@@ -41,9 +49,9 @@ void check_value(CheckContext& cx, const ast::Module& m, const ast::Fact& fact, 
 void check_choices(CheckContext& cx, const ast::Module& m, const ast::Fact& fact) {
   for (const ast::Choice& c : fact.choices) {
     if (fact.type != ast::FactType::enumeration && fact.type != ast::FactType::enum_set) {
-      cx.report(
-          m, c.value.span, Severity::error, code::kTypeMismatch,
-          "'choice' titles the values of an enum or set fact; '" + fact.name.text + "' is a " + describe(fact.type));
+      cx.report(m, c.value.span, Severity::error, code::kTypeMismatch,
+                base::word("'choice' titles the values of an enum or set fact; '{0}' is a {1}",
+                           "choice 为 enum 或 set 事实的取值命名；“{0}”是 {1}", fact.name.text, describe(fact.type)));
       return;
     }
     bool const declared =
@@ -51,9 +59,10 @@ void check_choices(CheckContext& cx, const ast::Module& m, const ast::Fact& fact
     if (!declared) {
       std::vector<std::string> values;
       for (const ast::Name& v : fact.values) values.push_back(v.text);
-      std::string message = "'" + fact.name.text + "' has no value '" + c.value.text + "'";
-      if (auto best = closest_match(c.value.text, values)) message += "; did you mean '" + *best + "'?";
-      cx.report(m, c.value.span, Severity::error, code::kUndefinedName, message);
+      cx.report(
+          m, c.value.span, Severity::error, code::kUndefinedName,
+          base::with_closest(base::word("'{0}' has no value '{1}'", "“{0}”没有取值“{1}”", fact.name.text, c.value.text),
+                             closest_match(c.value.text, values)));
     }
   }
 }
@@ -63,14 +72,16 @@ void check_change(CheckContext& cx, const ast::Module& m, const ast::Change& cha
   if (!fact) return;
   if (fact->background.on) {
     cx.report(m, change.fact.span, Severity::error, code::kBackgroundChange,
-              "'" + fact->name.text + "' is background (the applicant cannot change it), so no fix may change it");
+              base::word("'{0}' is background (the applicant cannot change it), so no fix may change it",
+                         "“{0}”是背景信息（申请人无法改变），解决办法不能修改它", fact->name.text));
     return;
   }
   if (change.op == ast::ChangeOp::unset) return;
   if (change.op == ast::ChangeOp::suggest) {
     if (fact->type != ast::FactType::text) {
       cx.report(m, change.fact.span, Severity::error, code::kTypeMismatch,
-                "'suggest' proposes a text; '" + fact->name.text + "' is a " + describe(fact->type) + " fact");
+                base::word("'suggest' proposes a text; '{0}' is a {1} fact",
+                           "suggest 提议的是文本；“{0}”是 {1} 类型的事实", fact->name.text, describe(fact->type)));
     }
     resolve(cx, m, change.list, "term list", cx.symbols.terms);
     return;
@@ -78,7 +89,8 @@ void check_change(CheckContext& cx, const ast::Module& m, const ast::Change& cha
   bool const element = change.op != ast::ChangeOp::assign;
   if (element && fact->type != ast::FactType::enum_set && fact->type != ast::FactType::text_list) {
     cx.report(m, change.fact.span, Severity::error, code::kTypeMismatch,
-              "'+=' and '-=' apply to list and set facts; '" + fact->name.text + "' is a " + describe(fact->type));
+              base::word("'+=' and '-=' apply to list and set facts; '{0}' is a {1}",
+                         "+= 和 -= 只用于 list 和 set 事实；“{0}”是 {1}", fact->name.text, describe(fact->type)));
     return;
   }
   check_value(cx, m, *fact, change.value, element);
@@ -91,18 +103,21 @@ void check_pattern(CheckContext& cx, const ast::Module& m, const ast::Pattern& p
       icu::RegexPattern::compile(icu::UnicodeString::fromUTF8(pattern.regex), UREGEX_CASE_INSENSITIVE, where, status);
   delete compiled;
   if (U_FAILURE(status)) {
-    cx.report(m, pattern.span, Severity::error, code::kBadPattern,
-              "message pattern is not a valid regular expression (" + std::string(u_errorName(status)) + " at offset " +
-                  std::to_string(where.offset) + ")");
+    cx.report(
+        m, pattern.span, Severity::error, code::kBadPattern,
+        base::word("message pattern is not a valid regular expression ({0} at offset {1})",
+                   "驳回信息模式不是有效的正则表达式（{0}，位于第 {1} 个字符）", u_errorName(status), where.offset));
     return;
   }
   // Not wrong, only slow: replaying a case base runs such a pattern's regular expression on
   // every message that could match, where the others need only a scan for their literals.
   if (!plan_pattern(pattern.regex).exact) {
     cx.report(m, pattern.span, Severity::note, code::kRegexPattern,
-              "message pattern needs the regular-expression engine (it uses more than literal text, groups of "
-              "alternatives, plain sets such as [cs] and gaps such as .* or .{0,3}), which is slower when many "
-              "messages are matched");
+              {"message pattern needs the regular-expression engine (it uses more than literal text, groups of "
+               "alternatives, plain sets such as [cs] and gaps such as .* or .{0,3}), which is slower when many "
+               "messages are matched",
+               "驳回信息模式需要正则表达式引擎（它用到了字面文字、备选分组、[cs] 这样的简单字符集和 .* 或 .{0,3} "
+               "这样的间隔之外的写法），在匹配大量驳回信息时较慢"});
   }
 }
 
@@ -112,14 +127,16 @@ void check_calendar(CheckContext& cx, const ast::Module& m, const ast::Calendar&
   auto range_ok = [&](const ast::DateRange& r) {
     if (!cx.valid_date(m, r.span, r.first) || !cx.valid_date(m, r.span, r.last)) return false;
     if (to_date(r.last) < to_date(r.first)) {
-      cx.report(m, r.span, Severity::error, code::kInvalidDate, "this range ends before it starts");
+      cx.report(m, r.span, Severity::error, code::kInvalidDate,
+                {"this range ends before it starts", "这个日期范围的结束早于开始"});
       return false;
     }
     return true;
   };
   if (!c.covers) {
     cx.report(m, c.name.span, Severity::error, code::kMissingProperty,
-              "calendar '" + c.name.text + "' needs `covers FIRST..LAST`: the dates its table is complete for");
+              base::word("calendar '{0}' needs `covers FIRST..LAST`: the dates its table is complete for",
+                         "日历“{0}”需要 `covers FIRST..LAST`：它的表完整覆盖的日期", c.name.text));
     return;
   }
   if (!range_ok(*c.covers)) return;
@@ -127,7 +144,7 @@ void check_calendar(CheckContext& cx, const ast::Module& m, const ast::Calendar&
     if (!range_ok(day.days)) continue;
     if (to_date(day.days.first) < to_date(c.covers->first) || to_date(c.covers->last) < to_date(day.days.last)) {
       cx.report(m, day.days.span, Severity::error, code::kInvalidDate,
-                "these days lie outside the dates the calendar covers");
+                {"these days lie outside the dates the calendar covers", "这些日期不在日历覆盖的范围内"});
     }
   }
 }
@@ -149,8 +166,10 @@ void check_calendars(CheckContext& cx) {
         continue;
       }
       cx.report(m, c->name.span, Severity::error, code::kSecondCalendar,
-                "a knowledge base has one calendar of public holidays; '" + c->name.text + "' is a second one")
-          .notes.push_back("the first is declared at " + cx.where(*first_module, first->name.span));
+                base::word("a knowledge base has one calendar of public holidays; '{0}' is a second one",
+                           "一个知识库只有一个公共假日日历；“{0}”是第二个", c->name.text))
+          .notes.push_back(base::word("the first is declared at {0}", "第一个声明于 {0}",
+                                      cx.where(*first_module, first->name.span)));
     }
   }
 }
@@ -158,13 +177,14 @@ void check_calendars(CheckContext& cx) {
 void check_duplicates(CheckContext& cx) {
   for (const auto& dup : cx.symbols.duplicates) {
     cx.report(*dup.module, dup.span, Severity::error, code::kDuplicateName,
-              dup.kind + " '" + dup.name + "' is declared twice")
-        .notes.push_back("first declared at " + cx.where(*dup.first_module, dup.first_span));
+              base::word("{0} '{1}' is declared twice", "{0}“{1}”声明了两次", kind_words(dup.kind), dup.name))
+        .notes.push_back(first_declared_at(cx.where(*dup.first_module, dup.first_span)));
   }
   for (const auto& [name, fact] : cx.symbols.facts) {
     if (std::find(kReservedWords.begin(), kReservedWords.end(), name) != kReservedWords.end()) {
       cx.report(*fact.module, fact.decl->name.span, Severity::error, code::kReservedName,
-                "'" + name + "' is a word of the language and cannot name a fact");
+                base::word("'{0}' is a word of the language and cannot name a fact",
+                           "“{0}”是语言的关键字，不能用作事实名", name));
     }
   }
 }
@@ -174,14 +194,15 @@ void check_references(CheckContext& cx) {
   if (s.goals.empty() && !s.steps.empty()) {
     const auto& first = s.step_order.front();
     cx.report(*first.module, first.decl->name.span, Severity::error, code::kNoGoal,
-              "the knowledge base declares no goal; add `goal STEP` naming the final step");
+              {"the knowledge base declares no goal; add `goal STEP` naming the final step",
+               "知识库没有声明目标；请加上 `goal STEP`，写明最后一步"});
   }
   for (std::size_t i = 1; i < s.goals.size(); ++i) {
     for (std::size_t j = 0; j < i; ++j) {
       if (s.goals[i].decl->step.text == s.goals[j].decl->step.text) {
         cx.report(*s.goals[i].module, s.goals[i].decl->span, Severity::error, code::kDuplicateGoal,
-                  "goal '" + s.goals[i].decl->step.text + "' is declared twice")
-            .notes.push_back("first declared at " + cx.where(*s.goals[j].module, s.goals[j].decl->span));
+                  base::word("goal '{0}' is declared twice", "目标“{0}”声明了两次", s.goals[i].decl->step.text))
+            .notes.push_back(first_declared_at(cx.where(*s.goals[j].module, s.goals[j].decl->span)));
       }
     }
   }
@@ -198,12 +219,14 @@ void check_references(CheckContext& cx) {
   for (const auto& [name, d] : s.alternatives) {
     const ast::Fact* fact = resolve(cx, *d.module, d.decl->fact, "fact", s.facts);
     if (d.decl->fact.empty()) {
-      cx.report(
-          *d.module, d.decl->name.span, Severity::error, code::kMissingProperty,
-          "alternatives '" + name + "' needs `satisfied_by FACT` naming the set fact that records the options held");
+      cx.report(*d.module, d.decl->name.span, Severity::error, code::kMissingProperty,
+                base::word("alternatives '{0}' needs `satisfied_by FACT` naming the set fact that records the options "
+                           "held",
+                           "备选方案集“{0}”需要 `satisfied_by FACT`，写明记录已具备选项的 set 事实", name));
     } else if (fact && fact->type != ast::FactType::enum_set) {
       cx.report(*d.module, d.decl->fact.span, Severity::error, code::kTypeMismatch,
-                "`satisfied_by` needs a set fact; '" + fact->name.text + "' is a " + describe(fact->type));
+                base::word("`satisfied_by` needs a set fact; '{0}' is a {1}",
+                           "`satisfied_by` 需要 set 事实；“{0}”是 {1}", fact->name.text, describe(fact->type)));
     } else if (fact) {
       for (const ast::Option& o : d.decl->options) {
         ast::Value v;
@@ -227,7 +250,8 @@ void check_references(CheckContext& cx) {
     resolve(cx, *d.module, d.decl->effect.cause, "cause", s.causes);
     if (d.decl->effect.cause.empty()) {
       cx.report(*d.module, d.decl->name.span, Severity::error, code::kMissingProperty,
-                "rule '" + name + "' has no effect; add `block CAUSE`, `warn CAUSE` or `wait CAUSE on ACTOR`");
+                base::word("rule '{0}' has no effect; add `block CAUSE`, `warn CAUSE` or `wait CAUSE on ACTOR`",
+                           "规则“{0}”没有效果；请加上 `block CAUSE`、`warn CAUSE` 或 `wait CAUSE on ACTOR`", name));
     }
     if (d.decl->effect.kind == ast::EffectKind::wait) check_actor(cx, *d.module, d.decl->effect.actor);
   }

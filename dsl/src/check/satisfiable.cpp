@@ -165,12 +165,13 @@ class ChainChecker {
   }
 
   void report(const ast::Expr& chain, const Conflict& c) {
-    Diagnostic& d =
-        cx_.report(m_, chain.span, Severity::warning, code::kNeverTrue,
-                   "this condition can never be true: it asks for two different things of '" + c.fact + "'");
-    auto text = [&](const ast::Expr* e) { return m_.text.substr(e->span.begin, e->span.end - e->span.begin); };
-    d.notes.push_back("'" + text(c.first) + "' at " + cx_.where(m_, c.first->span));
-    d.notes.push_back("'" + text(c.second) + "' at " + cx_.where(m_, c.second->span));
+    Diagnostic& d = cx_.report(m_, chain.span, Severity::warning, code::kNeverTrue,
+                               base::word("this condition can never be true: it asks for two different things of '{0}'",
+                                          "这个条件永远不会成立：它对“{0}”提出了两个互相矛盾的要求", c.fact));
+    for (const ast::Expr* e : {c.first, c.second}) {
+      std::string const text = m_.text.substr(e->span.begin, e->span.end - e->span.begin);
+      d.notes.push_back(base::word("'{0}' at {1}", "“{0}”，位于 {1}", text, cx_.where(m_, e->span)));
+    }
   }
 
   CheckContext& cx_;

@@ -21,7 +21,8 @@ void check_given(CheckContext& cx, const ast::Module& m, const std::vector<ast::
     }
     if (a.fact.text == kGivenDone) {
       if (a.value.kind != ast::ValueKind::list) {
-        cx.report(m, a.value.span, Severity::error, code::kTypeMismatch, "'done' takes a list of step names");
+        cx.report(m, a.value.span, Severity::error, code::kTypeMismatch,
+                  {"'done' takes a list of step names", "done 接受的是步骤名称的列表"});
         continue;
       }
       for (const ast::Value& item : a.value.items) {
@@ -29,8 +30,9 @@ void check_given(CheckContext& cx, const ast::Module& m, const std::vector<ast::
         step.text = item.text;
         step.span = item.span;
         if (item.kind != ast::ValueKind::symbol) {
-          cx.report(m, item.span, Severity::error, code::kTypeMismatch,
-                    "'done' lists step names, not " + describe(item));
+          cx.report(
+              m, item.span, Severity::error, code::kTypeMismatch,
+              base::word("'done' lists step names, not {0}", "done 列出的应是步骤名称，而不是{0}", describe(item)));
         } else {
           cx.resolve(m, step, "step", cx.symbols.steps);
         }
@@ -64,7 +66,7 @@ std::map<std::string, std::string> merged(const CheckContext& cx, const ast::Bas
   return facts;
 }
 
-void check_restated(CheckContext& cx, const ast::Module& m, const std::string& what,
+void check_restated(CheckContext& cx, const ast::Module& m, const base::Wording& what,
                     const std::vector<ast::Assignment>& given, const ast::Baseline& base) {
   std::map<std::string, std::string> const facts = merged(cx, base);
   for (const ast::Assignment& a : given) {
@@ -74,8 +76,9 @@ void check_restated(CheckContext& cx, const ast::Module& m, const std::string& w
         a.unknown ? (it == facts.end() || it->second.empty()) : it != facts.end() && it->second == value;
     if (!restated) continue;
     cx.report(m, a.span, Severity::warning, code::kRestatedGiven,
-              what + " restates baseline '" + base.name.text + "' (`given " + a.fact.text +
-                  (a.unknown ? " unknown" : " = " + value) + "`); leave it out");
+              base::word("{0} restates baseline '{1}' (`given {2}`); leave it out",
+                         "{0}重复了基线“{1}”已给出的内容（`given {2}`）；请删去", what, base.name.text,
+                         a.fact.text + (a.unknown ? " unknown" : " = " + value)));
   }
 }
 
@@ -92,7 +95,7 @@ void check_cycles(CheckContext& cx) {
         std::string text;
         for (const std::string& step : path) text += (text.empty() ? "" : " → ") + step;
         cx.report(*d.module, d.decl->from.span, Severity::error, code::kBaselineCycle,
-                  "baselines start from each other in a cycle: " + text);
+                  base::word("baselines start from each other in a cycle: {0}", "基线之间循环引用：{0}", text));
         break;
       }
       b = it->second.decl;
@@ -108,13 +111,13 @@ void check_scenarios(CheckContext& cx) {
     check_given(cx, *d.module, d.decl->given);
     cx.resolve(*d.module, d.decl->target, "step", cx.symbols.steps);
     if (const ast::Baseline* base = base_of(cx, *d.module, *d.decl))
-      check_restated(cx, *d.module, "baseline '" + name + "'", d.decl->given, *base);
+      check_restated(cx, *d.module, base::word("baseline '{0}'", "基线“{0}”", name), d.decl->given, *base);
   }
   for (const auto& [name, d] : cx.symbols.scenarios) {
     const ast::Scenario& sc = *d.decl;
     check_given(cx, *d.module, sc.given);
     if (const ast::Baseline* base = base_of(cx, *d.module, sc))
-      check_restated(cx, *d.module, "scenario '" + name + "'", sc.given, *base);
+      check_restated(cx, *d.module, base::word("scenario '{0}'", "场景“{0}”", name), sc.given, *base);
     cx.resolve(*d.module, sc.target, "step", cx.symbols.steps);
     for (const ast::Expectation& e : sc.expectations) {
       cx.resolve(*d.module, e.step, "step", cx.symbols.steps);

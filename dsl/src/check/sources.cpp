@@ -17,11 +17,13 @@ void check_one(CheckContext& cx, const ast::Module& m, const ast::Source& source
   std::vector<std::string> candidates;
   for (const auto& [declared, d] : cx.symbols.references) candidates.push_back(declared);
   std::string const first_word = source.ref.substr(0, source.ref.find(' '));
-  std::string message = "source '" + source.ref +
-                        "' is neither an address (https://…) nor a declared reference; applicants will see it as "
-                        "written";
-  if (auto best = closest_match(first_word, candidates)) message += "; did you mean '" + *best + "'?";
-  cx.report(m, source.span, Severity::warning, code::kBareSource, std::move(message));
+  cx.report(
+      m, source.span, Severity::warning, code::kBareSource,
+      base::with_closest(
+          base::word("source '{0}' is neither an address (https://…) nor a declared reference; "
+                     "applicants will see it as written",
+                     "来源“{0}”既不是网址（https://…），也不是已声明的参考资料；申请人会看到它的原样", source.ref),
+          closest_match(first_word, candidates)));
 }
 
 }  // namespace

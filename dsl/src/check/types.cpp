@@ -26,22 +26,22 @@ std::string describe(ast::FactType type) {
   return "?";
 }
 
-std::string describe(const ast::Value& v) {
+base::Wording describe(const ast::Value& v) {
   switch (v.kind) {
     case ast::ValueKind::boolean:
-      return v.boolean ? "true" : "false";
+      return base::english_only(v.boolean ? "true" : "false");
     case ast::ValueKind::number:
-      return "a number";
+      return {"a number", "数字"};
     case ast::ValueKind::string:
-      return "a string";
+      return {"a string", "字符串"};
     case ast::ValueKind::symbol:
-      return "'" + v.text + "'";
+      return base::word("'{0}'", "“{0}”", v.text);
     case ast::ValueKind::date:
-      return v.date.has_time() ? "a date-time" : "a date";
+      return v.date.has_time() ? base::Wording{"a date-time", "日期时间"} : base::Wording{"a date", "日期"};
     case ast::ValueKind::list:
-      return "a list";
+      return {"a list", "列表"};
   }
-  return "a value";
+  return {"a value", "值"};
 }
 
 namespace {
@@ -52,49 +52,63 @@ std::string declared_values(const ast::Fact& fact) {
   return out;
 }
 
-std::string enum_mismatch(const ast::Fact& fact, const ast::Value& v) {
+base::Wording enum_mismatch(const ast::Fact& fact, const ast::Value& v) {
   if (v.kind != ast::ValueKind::symbol && v.kind != ast::ValueKind::string) {
-    return "'" + fact.name.text + "' takes one of " + declared_values(fact) + ", not " + describe(v);
+    return base::word("'{0}' takes one of {1}, not {2}", "“{0}”只取 {1} 之一，不能是{2}", fact.name.text,
+                      declared_values(fact), describe(v));
   }
   bool declared =
       std::any_of(fact.values.begin(), fact.values.end(), [&](const ast::Name& n) { return n.text == v.text; });
-  return declared ? ""
-                  : "'" + fact.name.text + "' does not declare the value '" + v.text + "' (it has " +
-                        declared_values(fact) + ")";
+  if (declared) return {};
+  return base::word("'{0}' does not declare the value '{1}' (it has {2})", "“{0}”没有声明取值“{1}”（它有 {2}）",
+                    fact.name.text, v.text, declared_values(fact));
+}
+
+// "'x' is a number fact; expected …, not …" in both languages.
+base::Wording expected(const ast::Fact& fact, const base::Wording& wanted, const ast::Value& given) {
+  return base::word("'{0}' is a {1} fact; expected {2}, not {3}", "“{0}”是 {1} 类型的事实；这里应为{2}，而不是{3}",
+                    fact.name.text, describe(fact.type), wanted, describe(given));
 }
 
 }  // namespace
 
-std::string value_mismatch(const ast::Fact& fact, const ast::Value& v, bool element) {
-  const std::string expected = "'" + fact.name.text + "' is a " + describe(fact.type) + " fact; ";
+base::Wording value_mismatch(const ast::Fact& fact, const ast::Value& v, bool element) {
+  static const base::Wording kBoolean{"true or false", "布尔值（true 或 false）"}, kNumber{"a number", "数字"},
+      kString{"a string", "字符串"}, kDate{"a date", "日期"}, kStrings{"a list of strings", "字符串列表"};
   switch (fact.type) {
     case ast::FactType::boolean:
-      return v.kind == ast::ValueKind::boolean ? "" : expected + "expected true or false, not " + describe(v);
+      return v.kind == ast::ValueKind::boolean ? base::Wording{} : expected(fact, kBoolean, v);
     case ast::FactType::number:
-      return v.kind == ast::ValueKind::number ? "" : expected + "expected a number, not " + describe(v);
+      return v.kind == ast::ValueKind::number ? base::Wording{} : expected(fact, kNumber, v);
     case ast::FactType::text:
-      return v.kind == ast::ValueKind::string ? "" : expected + "expected a string, not " + describe(v);
+      return v.kind == ast::ValueKind::string ? base::Wording{} : expected(fact, kString, v);
     case ast::FactType::date:
     case ast::FactType::datetime:
-      return v.kind == ast::ValueKind::date ? "" : expected + "expected a date, not " + describe(v);
+      return v.kind == ast::ValueKind::date ? base::Wording{} : expected(fact, kDate, v);
     case ast::FactType::enumeration:
       return enum_mismatch(fact, v);
     case ast::FactType::text_list:
-      if (element) return v.kind == ast::ValueKind::string ? "" : expected + "expected a string, not " + describe(v);
-      if (v.kind != ast::ValueKind::list) return expected + "expected a list of strings, not " + describe(v);
+      if (element) return v.kind == ast::ValueKind::string ? base::Wording{} : expected(fact, kString, v);
+      if (v.kind != ast::ValueKind::list) return expected(fact, kStrings, v);
       for (const ast::Value& item : v.items) {
-        if (item.kind != ast::ValueKind::string) return expected + "its items are strings, not " + describe(item);
+        if (item.kind != ast::ValueKind::string)
+          return base::word("'{0}' is a {1} fact; its items are strings, not {2}",
+                            "“{0}”是 {1} 类型的事实；其中每一项应为字符串，而不是{2}", fact.name.text,
+                            describe(fact.type), describe(item));
       }
-      return "";
+      return {};
     case ast::FactType::enum_set:
       if (element) return enum_mismatch(fact, v);
-      if (v.kind != ast::ValueKind::list) return expected + "expected a list such as [" + declared_values(fact) + "]";
+      if (v.kind != ast::ValueKind::list)
+        return base::word("'{0}' is a {1} fact; expected a list such as [{2}]",
+                          "“{0}”是 {1} 类型的事实；这里应为列表，如 [{2}]", fact.name.text, describe(fact.type),
+                          declared_values(fact));
       for (const ast::Value& item : v.items) {
-        if (std::string why = enum_mismatch(fact, item); !why.empty()) return why;
+        if (base::Wording why = enum_mismatch(fact, item); !why.en.empty()) return why;
       }
-      return "";
+      return {};
   }
-  return "";
+  return {};
 }
 
 }  // namespace mpadvisor::dsl::check_detail

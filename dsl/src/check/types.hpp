@@ -4,16 +4,19 @@
 #include <optional>
 #include <string>
 
+#include "mpadvisor/base/wording.hpp"
 #include "mpadvisor/dsl/ast.hpp"
 #include "mpadvisor/dsl/symbols.hpp"
 
 namespace mpadvisor::dsl::check_detail {
 
+// A fact type by its keyword (bool, number, set, …): the same in both languages.
 std::string describe(ast::FactType type);
-std::string describe(const ast::Value& value);
+// What a literal is: "a number" / 数字, "'video'".
+base::Wording describe(const ast::Value& value);
 
-// Why `value` cannot be given to `fact` (empty when it can). `element` asks about one item
+// Why `value` cannot be given to `fact` (en empty when it can). `element` asks about one item
 // of a list or set fact (as in `features has video`).
-std::string value_mismatch(const ast::Fact& fact, const ast::Value& value, bool element = false);
+base::Wording value_mismatch(const ast::Fact& fact, const ast::Value& value, bool element = false);
 
 }  // namespace mpadvisor::dsl::check_detail

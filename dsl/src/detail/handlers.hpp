@@ -43,12 +43,35 @@ struct report_unterminated_string {
 
 }  // namespace mpadvisor::dsl::grammar
 
-// An expectation on `rule[action]` should read as the rule's name, not as the C++ type of
-// the action wrapper, so `what` looks through semantic actions.
+// An expectation failure names what was expected by X3's `what`, which knows rules (by their
+// names) and literals ("'='", '"unset"') but gives the C++ type's mangled name for anything
+// else. So that an author never reads that, `what` looks through semantic actions, lexemes and
+// expectations, names a sequence by its first part (what was expected first) and a choice by
+// its alternatives ("'unknown' or '='"; syntax_words.cpp says " or " in Chinese).
 namespace boost::spirit::x3 {
 template <typename Subject, typename Action>
 struct get_info<action<Subject, Action>> {
   using result_type = std::string;
   std::string operator()(action<Subject, Action> const& p) const { return what(p.subject); }
+};
+template <typename Subject>
+struct get_info<lexeme_directive<Subject>> {
+  using result_type = std::string;
+  std::string operator()(lexeme_directive<Subject> const& p) const { return what(p.subject); }
+};
+template <typename Subject>
+struct get_info<expect_directive<Subject>> {
+  using result_type = std::string;
+  std::string operator()(expect_directive<Subject> const& p) const { return what(p.subject); }
+};
+template <typename Left, typename Right>
+struct get_info<sequence<Left, Right>> {
+  using result_type = std::string;
+  std::string operator()(sequence<Left, Right> const& p) const { return what(p.left); }
+};
+template <typename Left, typename Right>
+struct get_info<alternative<Left, Right>> {
+  using result_type = std::string;
+  std::string operator()(alternative<Left, Right> const& p) const { return what(p.left) + " or " + what(p.right); }
 };
 }  // namespace boost::spirit::x3

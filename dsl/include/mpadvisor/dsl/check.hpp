@@ -5,6 +5,7 @@
 #include <optional>
 
 #include "mpadvisor/base/clock.hpp"
+#include "mpadvisor/base/wording.hpp"
 #include "mpadvisor/dsl/ast.hpp"
 
 namespace mpadvisor::dsl {
@@ -17,7 +18,8 @@ struct CheckOptions {
 // The calendar date a KB date literal names (only meaningful for a valid one).
 base::Date to_date(const ast::Date& d);
 
-// Why a KB date literal names no calendar day (30 February); empty when it names one.
-std::string date_error(const ast::Date& d);
+// Why a KB date literal names no calendar day (30 February), in both languages; empty when it
+// names one.
+base::Wording date_error(const ast::Date& d);
 
 }  // namespace mpadvisor::dsl

@@ -7,6 +7,9 @@
 #include <string_view>
 #include <vector>
 
+#include "mpadvisor/base/lang.hpp"
+#include "mpadvisor/base/wording.hpp"
+
 namespace mpadvisor::dsl {
 
 enum class Severity { error, warning, note };
@@ -20,11 +23,11 @@ struct Location {
 
 struct Diagnostic {
   Severity severity = Severity::error;
-  std::string code;  // stable identifier, e.g. "undefined-name"
-  std::string message;
+  std::string code;       // stable identifier, e.g. "undefined-name"
+  base::Wording message;  // in both languages: the KB's authors read Chinese or English
   Location location;
   std::string source_line;  // the line the location is on, for the caret display
-  std::vector<std::string> notes;
+  std::vector<base::Wording> notes;
 };
 
 class Diagnostics {
@@ -54,9 +57,10 @@ struct SeverityWords {
 
 // `file:line:col: error: message`, the source line, and a caret under the column. The source
 // line is shown with control characters and invalid bytes escaped (base/terminal.hpp).
-std::string render_text(const Diagnostics& diagnostics, bool colour = false, const SeverityWords& words = {});
-// A JSON array of diagnostics (see docs/json.md).
-std::string render_json(const Diagnostics& diagnostics);
+std::string render_text(const Diagnostics& diagnostics, bool colour = false, const SeverityWords& words = {},
+                        base::Lang lang = base::Lang::en);
+// A JSON array of diagnostics (see docs/json.md), messages and notes in `lang`.
+std::string render_json(const Diagnostics& diagnostics, base::Lang lang = base::Lang::en);
 
 std::string_view to_string(Severity s);
 

@@ -25,6 +25,6 @@ class SourceMap {
 
 // Builds a diagnostic pointing at `offset` of the file the map describes.
 Diagnostic make_diagnostic(const SourceMap& map, std::uint32_t offset, Severity severity, std::string_view code,
-                           std::string message);
+                           base::Wording message);
 
 }  // namespace mpadvisor::dsl
