@@ -45,7 +45,12 @@ std::string cost(const std::optional<engine::Cost>& c) {
 std::string sources(const std::vector<engine::Source>& list) {
   std::string out;
   for (const engine::Source& s : list) {
-    out += (out.empty() ? "" : "<br>") + s.ref;
+    // A reference the KB declares (an applicant's published account) may have no address:
+    // it is named by its title.
+    std::string named = s.title.empty() ? s.ref : s.title.en;
+    if (!s.section.empty()) named += " §" + s.section;
+    if (!s.title.empty() && !s.ref.empty()) named += " — " + s.ref;
+    out += (out.empty() ? "" : "<br>") + named;
     if (s.certainty != engine::Certainty::unspecified) out += " (" + std::string(engine::to_string(s.certainty)) + ")";
   }
   return out;

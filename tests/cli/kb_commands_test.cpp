@@ -137,6 +137,12 @@ TEST(KbDoc, DocsKbMdIsUpToDate) {
   RunResult r = run_mpadvisor({"--lang", "en", "kb", "doc", "kb"}, tmp.path());
   ASSERT_EQ(r.exit_code, 0);
   EXPECT_EQ(r.out, read_text(source_dir() / "docs/kb.md")) << "docs/kb.md is out of date: run scripts/update-docs";
+  // Every source is named: a reference the KB declares without an address (an applicant's
+  // account) by its title, not as an empty cell before its certainty.
+  EXPECT_EQ(r.out.find("|  ("), std::string::npos);
+  EXPECT_EQ(r.out.find("<br> ("), std::string::npos);
+  EXPECT_NE(r.out.find("one applicant's published account of registering and filing a personal Mini Program §"),
+            std::string::npos);
 }
 
 }  // namespace
