@@ -58,7 +58,9 @@ const WORDS = {
     plan_unresolvable: 'These cannot be fixed by a change you can make:',
     plan_n: n => `Plan ${n}`,
     plan_cost: (cny, lo, hi) => `¥${cny}, ${days(lo, hi)} days`,
-    plan_window: (a, b) => `Live between ${a} and ${b}`,
+    plan_window: (a, b) => (a === b ? `Live on ${a}` : `Live between ${a} and ${b}`),
+    money: cny => `¥${cny}`,
+    aside: text => ` (${text})`,
     plan_try: 'Try this plan in "what if"',
     irreversible: 'cannot be undone',
     whatif_heading: 'What if I change something?',
@@ -131,8 +133,10 @@ const WORDS = {
     plan_none: '没有需要修复的问题。上线的步骤如下：',
     plan_unresolvable: '以下问题无法通过你能做的修改解决：',
     plan_n: n => `方案 ${n}`,
-    plan_cost: (cny, lo, hi) => `¥${cny}，${days(lo, hi)} 天`,
-    plan_window: (a, b) => `预计上线时间：${a} 至 ${b}`,
+    plan_cost: (cny, lo, hi) => `${cny} 元，${days(lo, hi)} 天`,
+    plan_window: (a, b) => (a === b ? `预计上线时间：${a} 当天` : `预计上线时间：${a} 至 ${b}`),
+    money: cny => `${cny} 元`,
+    aside: text => `（${text}）`,
     plan_try: '在“如果修改”中试试这个方案',
     irreversible: '不可撤销',
     whatif_heading: '如果我修改一项会怎样？',
@@ -464,7 +468,7 @@ function findingItem(f, withLikelihood) {
     return li;
   }));
   return el('li', { 'data-cause': f.cause, class: 'finding' },
-    el('h4', { text: f.title + (withLikelihood && f.likelihood ? ` (${w('likelihood')[f.likelihood] || f.likelihood})` : '') }),
+    el('h4', { text: f.title + (withLikelihood && f.likelihood ? w('aside')(w('likelihood')[f.likelihood] || f.likelihood) : '') }),
     el('p', { text: f.explanation }),
     el('details', {}, el('summary', { text: w('evidence') }), evidence),
     el('h5', { text: w('fixes') }), fixes,
@@ -541,7 +545,7 @@ async function showPlan() {
       el('h3', { text: w('labelled')(w('plan_n')(p.rank), w('plan_cost')(t.cny, t.days_min, t.days_max)) }),
       el('p', { text: w('plan_window')(p.release_window.earliest.slice(0, 10), p.release_window.latest.slice(0, 10)) }),
       el('ol', {}, ...p.actions.map(a => el('li', { 'data-action': a.id },
-        a.title + (a.cost.cny ? ` (¥${a.cost.cny})` : '') + (a.irreversible ? ` — ${w('irreversible')}` : ''))))));
+        a.title + (a.cost.cny ? w('aside')(w('money')(a.cost.cny)) : '') + (a.irreversible ? ` — ${w('irreversible')}` : ''))))));
   });
   if (result.unresolvable.length) {
     body.append(el('p', { text: w('plan_unresolvable') }),
@@ -573,7 +577,7 @@ function fillWhatifFacts() {
   const select = $('whatif-fact');
   const chosen = select.value;
   select.replaceChildren(...state.kb.facts.filter(f => !f.derived).map(f =>
-    el('option', { value: f.fact, text: `${f.question[state.lang] || f.fact} (${f.fact})` })));
+    el('option', { value: f.fact, text: (f.question[state.lang] || f.fact) + w('aside')(f.fact) })));
   if (chosen) select.value = chosen;
   whatifControls();
 }

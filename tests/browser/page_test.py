@@ -172,6 +172,9 @@ class PageTest(unittest.TestCase):
         self.assertIn("主体类型：个人", evidence)
         # A text in the language's quotation marks, and the word the term search found.
         self.assertIn("小程序名称：“悦心瑜伽预约” — 含“瑜伽”（词表“商业性词汇”中的“瑜伽”）", evidence)
+        # A warning's likelihood in the language's own brackets.
+        warning = self.driver.find_element(By.CSS_SELECTOR, '#warnings [data-cause="certification_name_risk"] h4').text
+        self.assertEqual(warning, "认证名称带商业色彩，30 元可能白花（风险高）")
         self.driver.find_element(By.ID, "lang-toggle").click()
         self.wait.until(lambda d: d.find_element(By.ID, "verdict").text == "Something blocks you.")
         self.assertEqual(self.driver.find_element(By.TAG_NAME, "html").get_attribute("lang"), "en")
