@@ -104,7 +104,7 @@ Json import_json(const cb::ImportReport& r, std::int64_t total, engine::Lang lan
 }
 
 std::string export_text(std::int64_t count, const std::string& target, const Options& o) {
-  return say(o.lang, Msg::exported, count, safe(target)) + "\n";
+  return say(o.lang, count == 1 ? Msg::exported_one : Msg::exported, count, safe(target)) + "\n";
 }
 
 std::string case_line(const cb::Case& c, const Options& o, const engine::Model* kb) {

@@ -14,8 +14,18 @@ std::string diagnostics_text(const dsl::Diagnostics& d, const Options& o) {
   return dsl::render_text(d, o.colour, words, o.lang);
 }
 
+namespace {
+// "1 file", "2 files": English counts its nouns; Chinese counts with a measure word in the pattern.
+std::string counted(std::size_t n, std::string_view one, std::string_view many) {
+  return std::to_string(n) + " " + std::string(n == 1 ? one : many);
+}
+}  // namespace
+
 std::string check_summary(std::size_t files, const dsl::Diagnostics& d, const Options& o) {
-  return say(o.lang, Msg::check_summary, files, d.error_count(), d.warning_count()) + "\n";
+  if (o.lang == Lang::zh) return say(o.lang, Msg::check_summary, files, d.error_count(), d.warning_count()) + "\n";
+  return say(o.lang, Msg::check_summary, counted(files, "file", "files"), counted(d.error_count(), "error", "errors"),
+             counted(d.warning_count(), "warning", "warnings")) +
+         "\n";
 }
 
 std::string actual_text(const engine::Model& m, const engine::ExpectationResult& r, Lang lang) {

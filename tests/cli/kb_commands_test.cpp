@@ -36,6 +36,7 @@ TEST(KbCheck, MissingBraceIsExitOneWithCaret) {
   RunResult r = run_mpadvisor({"kb", "check", "tests/golden/diagnostics/missing_brace.mpk"}, tmp.path());
   EXPECT_EQ(r.exit_code, 1);
   expect_golden(source_dir() / "tests/golden/cli/kb_check_missing_brace.stderr", r.err);
+  EXPECT_EQ(r.out, "kb check: 1 file, 1 error, 0 warnings\n");  // one of each, counted as one
 }
 
 TEST(KbCheck, JsonDiagnostics) {
