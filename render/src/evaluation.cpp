@@ -2,9 +2,11 @@
 
 #include <fmt/format.h>
 
+#include <optional>
 #include <sstream>
 
 #include "mpadvisor/render/catalogue.hpp"
+#include "mpadvisor/render/diagnosis.hpp"
 #include "mpadvisor/render/rejection.hpp"
 #include "mpadvisor/render/terminal.hpp"
 
@@ -30,9 +32,14 @@ std::string ranked(const engine::Model& m, const engine::RejectionRanking& r, La
   return out;
 }
 
-void rows(std::ostringstream& out, const std::vector<engine::EvalTally>& tallies, Lang lang) {
+// `m`: the keys are steps, shown by title (a key the KB does not know as it is).
+void rows(std::ostringstream& out, const std::vector<engine::EvalTally>& tallies, Lang lang,
+          const engine::Model* m = nullptr) {
   for (const engine::EvalTally& t : tallies) {
-    std::string const key = t.key.empty() ? std::string(text(lang, Msg::eval_no_stage)) : safe(t.key);
+    std::optional<engine::StepId> const step = m != nullptr ? m->find_step(t.key) : std::nullopt;
+    std::string const key = t.key.empty() ? std::string(text(lang, Msg::eval_no_stage))
+                            : step        ? step_label(*m, *step, lang)
+                                          : safe(t.key);
     out << "  " << say(lang, Msg::eval_row, key, t.entries, share(t.top1, t.entries), share(t.top3, t.entries)) << "\n";
   }
 }
@@ -55,7 +62,7 @@ std::string eval_text(const engine::Model& m, const engine::EvalReport& r, const
       << "\n"
       << say(o.lang, Msg::eval_clear, all.clear) << "\n\n"
       << text(o.lang, Msg::eval_by_stage) << "\n";
-  rows(out, r.by_stage, o.lang);
+  rows(out, r.by_stage, o.lang, &m);
   out << "\n" << text(o.lang, Msg::eval_by_subject) << "\n";
   rows(out, r.by_subject, o.lang);
   out << "\n" << text(o.lang, Msg::eval_reliability) << "\n";
