@@ -90,6 +90,21 @@ std::string command_line_value_words(const engine::FactInfo& f, std::string_view
   return list_words(f, items, lang);
 }
 
+std::string change_words(const engine::Model& m, engine::FactId fact, engine::ChangeOp op,
+                         const std::string& value_words, Lang lang) {
+  std::string const title = fact_title(m, fact, lang);
+  switch (op) {
+    case engine::ChangeOp::add:
+      return say(lang, Msg::plan_add_to, title, value_words);
+    case engine::ChangeOp::remove:
+      return say(lang, Msg::plan_remove_from, title, value_words);
+    case engine::ChangeOp::unset:
+      return say(lang, Msg::plan_clear, title);
+    default:
+      return say(lang, Msg::plan_set_to, title, value_words);
+  }
+}
+
 std::string value_label(const engine::FactInfo& f, std::string_view value, Lang lang) {
   for (std::size_t i = 0; i < f.values.size() && i < f.choices.size(); ++i)
     if (f.values[i] == value && !f.choices[i].empty()) return safe(f.choices[i].get(lang));
@@ -122,6 +137,58 @@ std::string change_text(const engine::Model& m, const engine::FactChange& c, Lan
       return fact + " unset";
   }
   return fact;
+}
+
+// One item a change adds to or removes from a set or list fact, in words: a set's value as its
+// choice, a list's text (a JSON string in the KB) in quotation marks.
+std::string item_words(const engine::FactInfo& f, const std::string& spelled, Lang lang) {
+  Json const item = Json::parse(spelled, nullptr, false);
+  return item.is_string() ? one_value_words(f, item.get<std::string>(), lang) : one_value_words(f, spelled, lang);
+}
+
+// One change of a fix that sets, clears or suggests a value, in words.
+std::string fix_change_words(const engine::Model& m, const engine::FactChange& c, Lang lang) {
+  const engine::FactInfo& f = m.facts()[c.fact];
+  switch (c.op) {
+    case engine::ChangeOp::suggest: {
+      const engine::TermListInfo& list = m.term_lists()[c.list];
+      std::string const title = list.title.empty() ? list.name : list.title.get(lang);
+      return say(lang, c.suggest == engine::SuggestMode::adding ? Msg::fix_suggest_adding : Msg::fix_suggest_from,
+                 fact_title(m, c.fact, lang), safe(title));
+    }
+    case engine::ChangeOp::add:
+    case engine::ChangeOp::remove:
+      return change_words(m, c.fact, c.op, item_words(f, c.value.spelling, lang), lang);
+    case engine::ChangeOp::unset:
+      return change_words(m, c.fact, c.op, "", lang);
+    case engine::ChangeOp::assign:
+      break;
+  }
+  return change_words(m, c.fact, c.op, kb_value_words(f, c.value.spelling, lang), lang);
+}
+
+// A fix's changes in words, for the applicant: "在居住地证明中加上社保缴纳记录"; items added to or
+// removed from one fact one after another said in one sentence; a suggested value by the list
+// it draws on. (change_text above is the KB's notation, for programs.)
+std::string fix_changes_words(const engine::Model& m, const std::vector<engine::FactChange>& changes, Lang lang) {
+  std::string const separator(text(lang, Msg::list_separator));
+  std::string out;
+  for (std::size_t i = 0; i < changes.size();) {
+    const engine::FactChange& c = changes[i];
+    const engine::FactInfo& f = m.facts()[c.fact];
+    std::string sentence;
+    if (c.op == engine::ChangeOp::add || c.op == engine::ChangeOp::remove) {
+      std::string items;
+      for (; i < changes.size() && changes[i].fact == c.fact && changes[i].op == c.op; ++i)
+        items += (items.empty() ? "" : separator) + item_words(f, changes[i].value.spelling, lang);
+      sentence = change_words(m, c.fact, c.op, items, lang);
+    } else {
+      sentence = fix_change_words(m, c, lang);
+      ++i;
+    }
+    out += (out.empty() ? "" : separator) + sentence;
+  }
+  return out;
 }
 
 const std::vector<engine::Source>& sources_of(const engine::Model& m, const engine::Finding& f) {
@@ -202,10 +269,7 @@ std::string finding_text(const engine::Model& m, const engine::Finding& f, const
   for (const engine::Fix& fix : cause.fixes) {
     out << pad << "  " << text(lang, Msg::label_fix) << safe(fix.text.get(lang));
     if (!fix.changes.empty()) {
-      std::string changes;
-      for (const engine::FactChange& c : fix.changes)
-        changes += (changes.empty() ? "" : ", ") + change_text(m, c, lang);
-      out << style.dim(" [" + safe(changes) + "]");
+      out << style.dim(say(lang, Msg::fix_changes, fix_changes_words(m, fix.changes, lang)));
     }
     out << "\n";
   }

@@ -11,11 +11,6 @@
 namespace mpadvisor::render {
 namespace {
 
-// "name contains_any commercial_words → yes"
-std::string test_text(const engine::Evidence& e, Lang lang) {
-  return std::string(e.test) + " → " + std::string(text(lang, message_of(e.outcome)));
-}
-
 // Each item of a list value as the KB spells it ("[a, b]" for a set, a JSON array of strings
 // for a list of texts); nothing when the spelling is not one.
 std::vector<std::string> items_of(const engine::FactInfo& f, const std::string& spelled) {
@@ -37,23 +32,9 @@ std::vector<std::string> items_of(const engine::FactInfo& f, const std::string& 
   return items;
 }
 
-// A value as the KB spells it, in words (value_words.hpp): a text is a JSON string, a list
-// "[a, b]" or a JSON array; a spelling that is none of these is shown as it is.
-std::string shown_value(const engine::FactInfo& f, const std::string& spelled, Lang lang) {
-  switch (f.type) {
-    case engine::FactType::text: {
-      Json const t = Json::parse(spelled, nullptr, false);
-      return t.is_string() ? one_value_words(f, t.get<std::string>(), lang) : safe(spelled);
-    }
-    case engine::FactType::text_list:
-    case engine::FactType::enum_set: {
-      std::vector<std::string> const items = items_of(f, spelled);
-      if (items.empty() && spelled != "[]") return safe(spelled);
-      return list_words(f, std::vector<std::string_view>(items.begin(), items.end()), lang);
-    }
-    default:
-      return one_value_words(f, spelled, lang);
-  }
+// "name contains_any commercial_words → yes"
+std::string test_text(const engine::Evidence& e, Lang lang) {
+  return std::string(e.test) + " → " + std::string(text(lang, message_of(e.outcome)));
 }
 
 // The fact and its value as shown: "主体类型：个人" when the KB gives the fact a title, else in
@@ -70,7 +51,7 @@ std::string value_text(const engine::Model& m, const engine::Evidence& e, Lang l
     std::string const value = e.known ? e.value : std::string(text(lang, Msg::value_unknown));
     return safe(std::string(e.fact) + " = " + value);
   }
-  std::string const value = e.known ? shown_value(*f, e.value, lang) : std::string(text(lang, Msg::value_unknown));
+  std::string const value = e.known ? kb_value_words(*f, e.value, lang) : std::string(text(lang, Msg::value_unknown));
   return say(lang, Msg::evidence_fact, safe(f->title.get(lang)), value);
 }
 
@@ -82,6 +63,25 @@ std::string list_name(const engine::Model& m, const std::string& list, Lang lang
 }
 
 }  // namespace
+
+// A value as the KB spells it, in words (value_words.hpp): a text is a JSON string, a list
+// "[a, b]" or a JSON array; a spelling that is none of these is shown as it is.
+std::string kb_value_words(const engine::FactInfo& f, const std::string& spelled, Lang lang) {
+  switch (f.type) {
+    case engine::FactType::text: {
+      Json const t = Json::parse(spelled, nullptr, false);
+      return t.is_string() ? one_value_words(f, t.get<std::string>(), lang) : safe(spelled);
+    }
+    case engine::FactType::text_list:
+    case engine::FactType::enum_set: {
+      std::vector<std::string> const items = items_of(f, spelled);
+      if (items.empty() && spelled != "[]") return safe(spelled);
+      return list_words(f, std::vector<std::string_view>(items.begin(), items.end()), lang);
+    }
+    default:
+      return one_value_words(f, spelled, lang);
+  }
+}
 
 std::vector<std::string> evidence_lines(const engine::Model& m, const std::vector<engine::Evidence>& evidence,
                                         const Options& o) {

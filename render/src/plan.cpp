@@ -9,6 +9,7 @@
 #include "mpadvisor/render/catalogue.hpp"
 #include "mpadvisor/render/diagnosis.hpp"
 #include "mpadvisor/render/terminal.hpp"
+#include "value_words.hpp"
 
 namespace mpadvisor::render {
 namespace {
@@ -115,20 +116,11 @@ std::string cause_titles(const engine::Model& m, const std::vector<engine::Cause
   return out;
 }
 
-// A planned change in words: "把小程序名称改为“悦心学习”".
-std::string change_words(const engine::Model& m, const engine::PlannedChange& c, Lang lang) {
-  const engine::FactInfo& f = m.facts()[c.fact];
-  std::string const fact = fact_title(m, c.fact, lang);
-  switch (c.op) {
-    case engine::ChangeOp::add:
-      return say(lang, Msg::plan_add_to, fact, command_line_value_words(f, c.value, lang));
-    case engine::ChangeOp::remove:
-      return say(lang, Msg::plan_remove_from, fact, command_line_value_words(f, c.value, lang));
-    case engine::ChangeOp::unset:
-      return say(lang, Msg::plan_clear, fact);
-    default:
-      return say(lang, Msg::plan_set_to, fact, command_line_value_words(f, c.value, lang));
-  }
+// A planned change in words: "把小程序名称改为“悦心学习”" (its value spelled as on the command line).
+std::string planned_change_words(const engine::Model& m, const engine::PlannedChange& c, Lang lang) {
+  std::string const value =
+      c.op == engine::ChangeOp::unset ? std::string() : command_line_value_words(m.facts()[c.fact], c.value, lang);
+  return change_words(m, c.fact, c.op, value, lang);
 }
 
 // What a plan takes for granted, as the questions that would settle it (one a line, under
@@ -159,7 +151,7 @@ void action_text(std::ostringstream& out, const engine::Model& m, const engine::
   if (a.kind != engine::ActionKind::step && a.step != engine::kNone)
     out << "     " << say(lang, Msg::plan_before, step_label(m, a.step, lang)) << "\n";
   for (const engine::PlannedChange& c : a.changes) {
-    out << "     " << change_words(m, c, lang) << "\n";
+    out << "     " << planned_change_words(m, c, lang) << "\n";
     if (c.suggestions.size() > 1) {
       std::string others;
       for (std::size_t i = 1; i < c.suggestions.size(); ++i)
