@@ -105,7 +105,8 @@ std::vector<std::string> evidence_lines(const engine::Model& m, const std::vecto
                   list_name(m, e->match->list, o.lang));
     }
     std::string tests;
-    for (const engine::Evidence* e : group) tests += (tests.empty() ? "" : "; ") + safe(test_text(*e, o.lang));
+    for (const engine::Evidence* e : group)
+      tests += (tests.empty() ? "" : std::string(text(o.lang, Msg::clause_separator))) + safe(test_text(*e, o.lang));
     line += " " + Style{o.colour}.dim(say(o.lang, Msg::evidence_tests, tests));
     lines.push_back(std::move(line));
   }
