@@ -30,11 +30,12 @@ void check_reachability(CheckContext& cx) {
   const auto& g = graph.graph();
   if (cx.symbols.goals.empty()) return;
   std::vector<bool> needed(graph.size(), false);
-  std::string goals;
+  base::Wording goals;  // 'a', 'b' / “a”、“b”
   for (const auto& goal_decl : cx.symbols.goals) {
     auto goal = graph.find(goal_decl.decl->step.text);
     if (!goal) continue;
-    goals += (goals.empty() ? "'" : ", '") + g[*goal].name + "'";
+    goals.en += (goals.en.empty() ? "'" : ", '") + g[*goal].name + "'";
+    goals.zh += (goals.zh.empty() ? "“" : "、“") + g[*goal].name + "”";
     std::vector<bool> reached = graph.requirements_of(*goal);
     for (StepId v = 0; v < graph.size(); ++v) needed[v] = needed[v] || reached[v];
   }
