@@ -22,7 +22,6 @@ std::string names(const engine::Model& m, const std::vector<engine::CauseId>& ca
 }
 
 std::string ranked(const engine::Model& m, const engine::RejectionRanking& r, Lang lang) {
-  if (r.causes.empty()) return std::string(text(lang, Msg::eval_nothing_ranked));
   std::string out;
   for (std::size_t i = 0; i < r.causes.size() && i < kRankedShown; ++i) {
     const engine::RankedCause& c = r.causes[i];
@@ -79,8 +78,10 @@ std::string eval_text(const engine::Model& m, const engine::EvalReport& r, const
     heading = true;
     const engine::EvalEntry& e = *outcome.entry;
     out << "  "
-        << say(o.lang, Msg::eval_miss, safe(e.id), safe(e.file), e.line, names(m, e.expected),
-               ranked(m, outcome.ranking, o.lang))
+        << (outcome.ranking.causes.empty()
+                ? say(o.lang, Msg::eval_miss_unranked, safe(e.id), safe(e.file), e.line, names(m, e.expected))
+                : say(o.lang, Msg::eval_miss, safe(e.id), safe(e.file), e.line, names(m, e.expected),
+                      ranked(m, outcome.ranking, o.lang)))
         << "\n    " << safe(clip(one_line(e.message), 80)) << "\n";
   }
   return out.str();
