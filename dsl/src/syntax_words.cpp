@@ -22,6 +22,7 @@ constexpr std::pair<std::string_view, std::string_view> kNames[] = {
     {"a comparison (==, !=, <, <=, >, >=)", "比较运算符（==、!=、<、<=、>、>=）"},
     {"a condition", "条件"},
     {"a cost such as 30 cny", "费用，如 30 cny"},
+    {"a currency (cny)", "币种（cny）"},
     {"a date (YYYY-MM-DD)", "日期（YYYY-MM-DD）"},
     {"a date or a range of dates (2026-10-01..2026-10-07)", "日期或日期范围（2026-10-01..2026-10-07）"},
     {"a declaration", "声明"},

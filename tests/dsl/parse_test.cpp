@@ -344,7 +344,7 @@ TEST(ParseErrors, AChoiceIsNamedByItsAlternativesNeverByItsType) {
            Case{"cause c { fix { change x } }", "expected \"unset\" or \"suggest\" or '=', '+=', '-=' or 'unset'",
                 "此处应为\"unset\" 或 \"suggest\" 或 '='、'+='、'-=' 或 'unset'"},
            Case{"baseline b { given x 1 }", "expected \"unknown\" or '='", "此处应为\"unknown\" 或 '='"},
-           Case{"alternatives a { option o { cost 1 } }", "expected an identifier", "此处应为标识符"},
+           Case{"alternatives a { option o { cost 1 } }", "expected a currency (cny)", "此处应为币种（cny）"},
        }) {
     ParseResult r = parse("t.mpk", c.text);
     ASSERT_EQ(r.diagnostics.error_count(), 1u) << c.text;

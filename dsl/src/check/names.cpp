@@ -30,6 +30,14 @@ void check_actor(CheckContext& cx, const ast::Module& m, const ast::Name& actor)
                          closest_match(actor.text, actors)));
 }
 
+// The planner adds up costs as yuan, so a cost in another currency would be summed wrongly.
+void check_cost(CheckContext& cx, const ast::Module& m, const ast::Optional<ast::Cost>& cost) {
+  if (!cost || cost->currency.text == "cny") return;
+  cx.report(m, cost->currency.span, Severity::error, code::kUnknownCurrency,
+            base::word("unknown currency '{0}': costs are written in yuan, as `30 cny`",
+                       "未知的币种“{0}”：费用以人民币计，写作 `30 cny`", cost->currency.text));
+}
+
 base::Wording first_declared_at(const std::string& where) {
   return base::word("first declared at {0}", "首次声明于 {0}", where);
 }
@@ -212,11 +220,13 @@ void check_references(CheckContext& cx) {
   for (const auto& [name, d] : s.steps) {
     for (const ast::Name& r : d.decl->requires_) resolve(cx, *d.module, r, "step", s.steps);
     check_actor(cx, *d.module, d.decl->actor);
+    check_cost(cx, *d.module, d.decl->cost);
   }
   for (const auto& [name, d] : s.terms) {
     for (const ast::Name& inc : d.decl->includes) resolve(cx, *d.module, inc, "term list", s.terms);
   }
   for (const auto& [name, d] : s.alternatives) {
+    for (const ast::Option& o : d.decl->options) check_cost(cx, *d.module, o.cost);
     const ast::Fact* fact = resolve(cx, *d.module, d.decl->fact, "fact", s.facts);
     if (d.decl->fact.empty()) {
       cx.report(*d.module, d.decl->name.span, Severity::error, code::kMissingProperty,
@@ -241,6 +251,7 @@ void check_references(CheckContext& cx) {
     resolve(cx, *d.module, d.decl->stage, "step", s.steps);
     for (const ast::Fix& f : d.decl->fixes) {
       for (const ast::Change& c : f.changes) check_change(cx, *d.module, c);
+      check_cost(cx, *d.module, f.cost);
     }
     for (const ast::Pattern& p : d.decl->patterns) check_pattern(cx, *d.module, p);
   }

@@ -96,6 +96,7 @@ inline unit_symbols const time_unit;
 // ---------------------------------------------------------------- rules
 
 x3::rule<struct identifier_chars_class, std::string> const identifier = "an identifier";
+x3::rule<struct currency_class, ast::Name> const currency = "a currency (cny)";
 x3::rule<quantity_class, ast::Quantity> const quantity = "a quantity such as 12h";
 x3::rule<struct list_class, std::vector<ast::Value>> const list = "a list [a, b]";
 x3::rule<struct closing_quote_class> const closing_quote = "a closing quote (\")";
@@ -108,6 +109,8 @@ auto const identifier_def = x3::lexeme[ident_first >> *ident_rest];
 auto const name_def =
     spanned(x3::raw[x3::lexeme[ident_first >> *ident_rest >> *('.' >> ident_first >> *ident_rest)]]
            [actions::set_name_text]);
+
+auto const currency_def = spanned(x3::raw[identifier][actions::set_name_text]);
 
 auto const closing_quote_def = x3::lit('"');
 auto const string_literal_def =
@@ -141,12 +144,12 @@ auto const source_def = spanned(string_literal[actions::set_ref] >>
 auto const quantity_def = x3::lexeme[x3::double_ >> time_unit >> !ident_rest];
 auto const duration_def = spanned(quantity[actions::set_low] >> -(".." > quantity[actions::set_high]));
 
-auto const cost_def = spanned(x3::double_[actions::set_amount] > identifier[actions::set_currency] >>
+auto const cost_def = spanned(x3::double_[actions::set_amount] > currency[actions::set_currency] >>
                       *(kw("per_attempt")[actions::per_attempt] | kw("per_year")[actions::per_year] |
                         kw("nonrefundable")[actions::nonrefundable] |
                         kw("refundable")[actions::refundable]));
 
-BOOST_SPIRIT_DEFINE(identifier, name, closing_quote, string_literal, date, number, list, value,
+BOOST_SPIRIT_DEFINE(identifier, currency, name, closing_quote, string_literal, date, number, list, value,
                     translation, text, source, quantity, duration, cost)
 
 }  // namespace mpadvisor::dsl::grammar

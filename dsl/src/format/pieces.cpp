@@ -46,7 +46,7 @@ std::string duration(const ast::DurationRange& d) {
 }
 
 std::string cost(const ast::Cost& c) {
-  std::string out = number(c.amount) + " " + c.currency;
+  std::string out = number(c.amount) + " " + c.currency.text;
   if (c.per_attempt) out += " per_attempt";
   if (c.per_year) out += " per_year";
   if (!c.refundable) out += " nonrefundable";

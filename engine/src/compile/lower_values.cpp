@@ -83,7 +83,7 @@ std::optional<Duration> ModelBuilder::duration_of(const ast::Optional<ast::Durat
 
 std::optional<Cost> ModelBuilder::cost_of(const ast::Optional<ast::Cost>& c) {
   if (!c) return std::nullopt;
-  return Cost{c->amount, c->currency, c->per_attempt, c->per_year, c->refundable};
+  return Cost{c->amount, c->currency.text, c->per_attempt, c->per_year, c->refundable};
 }
 
 SourceLocation ModelBuilder::locate(const ast::Module* m, ast::Span span) const {

@@ -87,7 +87,7 @@ struct DurationRange : Node {
 
 struct Cost : Node {
   double amount = 0;
-  std::string currency;      // cny
+  Name currency;             // cny, the only currency the KB counts in (kb check)
   bool per_attempt = false;  // paid again on every attempt (a failed one included)
   bool per_year = false;     // paid again every year (an annual review)
   bool refundable = true;

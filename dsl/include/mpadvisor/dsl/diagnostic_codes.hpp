@@ -21,6 +21,7 @@ inline constexpr std::string_view kUndefinedName = "undefined-name";
 // What declarations say
 inline constexpr std::string_view kMissingProperty = "missing-property";
 inline constexpr std::string_view kUnknownActor = "unknown-actor";
+inline constexpr std::string_view kUnknownCurrency = "unknown-currency";
 inline constexpr std::string_view kTypeMismatch = "type-mismatch";
 inline constexpr std::string_view kInvalidDate = "invalid-date";
 inline constexpr std::string_view kBadPattern = "bad-pattern";
@@ -44,11 +45,13 @@ inline constexpr std::string_view kBareSource = "bare-source";
 inline constexpr std::string_view kStaleSource = "stale-source";
 
 // All of them, for documentation and for the test that each has an example.
-inline constexpr std::array kAll = {
-    kSyntax,           kInvalidUtf8,    kUnreadableFile,     kEmptyKb,         kDuplicateName, kReservedName,
-    kNoGoal,           kDuplicateGoal,  kUndefinedName,      kMissingProperty, kUnknownActor,  kTypeMismatch,
-    kInvalidDate,      kBadPattern,     kRegexPattern,       kNeverTrue,       kRestatedGiven, kBaselineCycle,
-    kBackgroundChange, kSecondCalendar, kRequiresCycle,      kUnreachableStep, kUnusedCause,   kMissingFix,
-    kMissingPattern,   kMissingText,    kMissingTranslation, kMissingSource,   kBareSource,    kStaleSource};
+inline constexpr std::array kAll = {kSyntax,         kInvalidUtf8,     kUnreadableFile,  kEmptyKb,
+                                    kDuplicateName,  kReservedName,    kNoGoal,          kDuplicateGoal,
+                                    kUndefinedName,  kMissingProperty, kUnknownActor,    kUnknownCurrency,
+                                    kTypeMismatch,   kInvalidDate,     kBadPattern,      kRegexPattern,
+                                    kNeverTrue,      kRestatedGiven,   kBaselineCycle,   kBackgroundChange,
+                                    kSecondCalendar, kRequiresCycle,   kUnreachableStep, kUnusedCause,
+                                    kMissingFix,     kMissingPattern,  kMissingText,     kMissingTranslation,
+                                    kMissingSource,  kBareSource,      kStaleSource};
 
 }  // namespace mpadvisor::dsl::code
