@@ -84,6 +84,17 @@ Msg message_of(engine::Certainty c) {
   return Msg::certainty_single;
 }
 
+std::string actor_word(std::string_view actor, Lang lang) {
+  Msg const id = actor == "applicant"   ? Msg::actor_applicant
+                 : actor == "platform"  ? Msg::actor_platform
+                 : actor == "miit"      ? Msg::actor_miit
+                 : actor == "bureau"    ? Msg::actor_bureau
+                 : actor == "certifier" ? Msg::actor_certifier
+                 : actor == "reviewer"  ? Msg::actor_reviewer
+                                        : Msg::count_;
+  return id == Msg::count_ ? std::string(actor) : std::string(text(lang, id));
+}
+
 Msg message_of(engine::Truth t) {
   return t == engine::Truth::yes ? Msg::truth_yes : t == engine::Truth::no ? Msg::truth_no : Msg::truth_unknown;
 }

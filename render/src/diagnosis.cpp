@@ -196,17 +196,6 @@ const std::vector<engine::Source>& sources_of(const engine::Model& m, const engi
   return rule.sources.empty() ? m.causes()[f.cause].sources : rule.sources;
 }
 
-std::string actor_word(const std::string& actor, Lang lang) {
-  Msg const id = actor == "applicant"   ? Msg::actor_applicant
-                 : actor == "platform"  ? Msg::actor_platform
-                 : actor == "miit"      ? Msg::actor_miit
-                 : actor == "bureau"    ? Msg::actor_bureau
-                 : actor == "certifier" ? Msg::actor_certifier
-                 : actor == "reviewer"  ? Msg::actor_reviewer
-                                        : Msg::count_;
-  return id == Msg::count_ ? actor : std::string(text(lang, id));
-}
-
 }  // namespace
 
 std::string needed_question(const engine::Model& m, const engine::NeededFact& n, Lang lang) {

@@ -146,5 +146,25 @@ TEST(KbDoc, DocsKbMdIsUpToDate) {
             std::string::npos);
 }
 
+// The same document in Chinese: headings, columns, durations, costs, actors, effects, sources'
+// certainty and the facts' questions in Chinese; the KB's own names as they are.
+TEST(KbDoc, DocsKbZhMdIsUpToDateAndInChinese) {
+  TempDir tmp;
+  RunResult r = run_mpadvisor({"--lang", "zh", "kb", "doc", "kb"}, tmp.path());
+  ASSERT_EQ(r.exit_code, 0);
+  EXPECT_EQ(r.out, read_text(source_dir() / "docs/kb.zh.md"))
+      << "docs/kb.zh.md is out of date: run scripts/update-docs";
+  for (const char* chinese :
+       {"# 知识库所描述的流程", "## 步骤图", "![步骤图](kb-graph.zh.svg)", "| 步骤 | 中文 | English | 办理方 |",
+        "默认目标", "30 元，每次提交都要付，每年都要付，不退", "| 微信平台 |", "个工作日", "` 阻止 `", "（申请者亲历）",
+        "（官方）", "## 资料中可以填写的事实"}) {
+    EXPECT_NE(r.out.find(chinese), std::string::npos) << chinese;
+  }
+  for (const char* english : {"the default target", " per attempt", "not refunded", "| applicant |", " blocks `",
+                              "(official)", "Facts a profile can give"}) {
+    EXPECT_EQ(r.out.find(english), std::string::npos) << english;
+  }
+}
+
 }  // namespace
 }  // namespace mpadvisor::testing

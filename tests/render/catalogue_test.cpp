@@ -27,7 +27,7 @@ TEST(Catalogue, EveryMessageHasBothLanguagesWithTheSameFields) {
     EXPECT_FALSE(text(Lang::en, id).empty()) << name_of(id);
     EXPECT_FALSE(text(Lang::zh, id).empty()) << name_of(id);
     EXPECT_EQ(fields(text(Lang::en, id)), fields(text(Lang::zh, id))) << name_of(id);
-    EXPECT_NO_THROW(say(Lang::zh, id, 1, 2, 3, 4, 5)) << name_of(id);
+    EXPECT_NO_THROW(say(Lang::zh, id, 1, 2, 3, 4, 5, 6)) << name_of(id);
   }
 }
 

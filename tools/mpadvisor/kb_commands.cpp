@@ -192,11 +192,11 @@ void register_kb_commands(CLI::App& app, CommandContext& context) {
   });
 
   auto doc_path = std::make_shared<std::string>();
-  CLI::App* doc = kb->add_subcommand("doc", "The process as the KB models it, as Markdown (docs/kb.md)");
+  CLI::App* doc = kb->add_subcommand("doc", "The process as the KB models it, as Markdown (docs/kb.md, docs/kb.zh.md)");
   doc->add_option("path", *doc_path, "KB folder or file (default: the shipped kb/)")->type_name("");
   doc->callback([&context, doc_path, &g] {
     context.action = [&g, doc_path] {
-      std::cout << render::kb_markdown(*load_model(g, kb_argument(g, *doc_path)));
+      std::cout << render::kb_markdown(*load_model(g, kb_argument(g, *doc_path)), g.render_options().lang);
       return kExitOk;
     };
   });

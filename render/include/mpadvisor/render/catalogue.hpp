@@ -41,6 +41,9 @@ Msg message_of(engine::StepStatus s);
 Msg message_of(engine::Likelihood l);
 Msg message_of(engine::Certainty c);
 Msg message_of(engine::Truth t);
+// Who acts at a step (the KB's actor names) in words; an actor the catalogue does not know as
+// it is.
+std::string actor_word(std::string_view actor, Lang lang);
 
 // The id as written in messages.inc, for tests and diagnostics.
 std::string_view name_of(Msg id);

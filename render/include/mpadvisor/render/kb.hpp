@@ -17,8 +17,9 @@ std::string check_summary(std::size_t files, const dsl::Diagnostics& d, const Op
 std::string test_text(const engine::Model& model, const engine::ScenarioReport& report, const Options& options);
 Json test_json(const engine::Model& model, const engine::ScenarioReport& report);
 
-// The process as the KB models it, as Markdown (docs/kb.md is this output).
-std::string kb_markdown(const engine::Model& model);
+// The process as the KB models it, as Markdown: docs/kb.md in English, docs/kb.zh.md in
+// Chinese. The KB's own names (steps, rules, causes, facts) stay as they are in both.
+std::string kb_markdown(const engine::Model& model, engine::Lang lang);
 
 // What the diagnosis said instead of what an expectation expected, in words.
 std::string actual_text(const engine::Model& model, const engine::ExpectationResult& r, engine::Lang lang);
