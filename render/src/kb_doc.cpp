@@ -69,8 +69,6 @@ Msg effect(engine::Effect k) {
 // The English document keeps the KB's actor names; the Chinese one says who in words.
 std::string actor(const std::string& name, Lang lang) { return lang == Lang::en ? name : actor_word(name, lang); }
 
-std::string_view separator(Lang lang) { return lang == Lang::zh ? "、" : ", "; }
-
 }  // namespace
 
 std::string kb_markdown(const engine::Model& m, Lang lang) {
@@ -83,7 +81,7 @@ std::string kb_markdown(const engine::Model& m, Lang lang) {
   std::string goals;
   for (std::size_t i = 0; i < m.goals().size(); ++i) {
     const engine::StepInfo& g = m.steps()[m.goals()[i]];
-    goals += (i ? std::string(separator(lang)) : "") +
+    goals += (i ? std::string(text(lang, Msg::list_separator)) : "") +
              say(lang, i == 0 ? Msg::doc_default_goal : Msg::doc_goal, g.title.get(lang), g.name);
   }
   out << say(lang, Msg::doc_goals, goals) << "\n\n"
@@ -98,7 +96,7 @@ std::string kb_markdown(const engine::Model& m, Lang lang) {
     const engine::StepInfo& step = m.steps()[s];
     std::string requires_;
     for (engine::StepId r : step.requires_) {
-      if (!requires_.empty()) requires_ += separator(lang);
+      if (!requires_.empty()) requires_ += text(lang, Msg::list_separator);
       requires_ += "`" + m.steps()[r].name + "`";
     }
     out << "| `" << step.name << "` | " << cell(step.title.zh) << " | " << cell(step.title.en) << " | "
