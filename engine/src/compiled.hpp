@@ -5,15 +5,14 @@
 #include <unicode/regex.h>
 
 #include <array>
-#include <atomic>
 #include <bit>
 #include <memory>
-#include <mutex>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "flat_array.hpp"
+#include "lazy.hpp"
 #include "message_pattern.hpp"
 #include "mpadvisor/engine/model.hpp"
 #include "mpadvisor/engine/name_index.hpp"
@@ -95,20 +94,6 @@ struct ColdNode {
 struct NodeLiterals {
   std::vector<std::string> texts;  // has / in over texts, or the text a comparison uses (compact-normalised)
   std::vector<double> numbers;     // in over numbers
-};
-
-// A model file's scenario section, kept as bytes until Model::scenarios() first asks: most
-// commands never do, and decoding them was a tenth of loading the shipped KB's model file.
-struct PendingScenarios {
-  std::string bytes;               // the section, copied out of the file
-  std::vector<std::string> files;  // the model's source files, for locations
-  std::string what;                // the file, for error messages
-  // Not std::once_flag: a damaged section throws, and call_once's behaviour with a throwing
-  // callable has varied between standard libraries (GCC bug 66146).
-  std::mutex mutex;
-  std::atomic<bool> decoded{false};
-  // Decodes and checks the section against the model (model_file.cpp).
-  void (*decode)(const PendingScenarios&, const Model&, std::vector<ScenarioInfo>&) = nullptr;
 };
 
 // The version of a KB whose module texts, in load order, are these (Model::version()).
@@ -228,10 +213,7 @@ struct CompiledConditions {
 struct CompiledPattern {
   CauseId cause = kNone;
   std::string source;  // as written in the KB
-  // Null when the plan is exact; otherwise the case-insensitive expression that decides the
-  // messages the plan lets through.
-  std::unique_ptr<icu::RegexPattern> regex;
-  LiteralPlan plan;
+  LiteralPlan plan;    // when not exact, MatchTables::regexes decides what it lets through
 };
 
 // For the interview: which rules read each fact, and the answers worth trying for each
@@ -242,8 +224,13 @@ struct InterviewTables {
   std::vector<std::vector<bool>> relative;         // by FactId: answer's time is as_of + time
 };
 
+// By pattern: null where the plan is exact; otherwise the case-insensitive expression that
+// decides the messages the plan lets through. Compiled when a rejection is first matched.
+using PatternRegexes = std::vector<std::unique_ptr<icu::RegexPattern>>;
+
 struct MatchTables {
-  std::vector<CompiledPattern> patterns;        // every cause's message patterns, by cause
+  std::vector<CompiledPattern> patterns;  // every cause's message patterns, by cause
+  Lazy<PatternRegexes> regexes;
   TermMatcher pattern_literals;                 // the literals of every pattern's plan
   PlanIndex pattern_index;                      // which patterns a message's literals can start
   std::vector<std::uint32_t> cause_name_order;  // cause id → its place among causes sorted by name
@@ -252,14 +239,14 @@ struct MatchTables {
   ListsMatcher all_term_lists;                  // which lists a text hits, in one pass
   std::vector<TermMatcher> term_lists_compact;  // for is_any: whole-text equality
   std::vector<std::vector<std::string>> normalized_terms;
-  TermMatcher regions;                        // every province name and city (mentions_region)
-  std::vector<std::int32_t> region_province;  // term index of `regions` → province index
-  TermMatcher places;                         // names, cities and every division (province())
-  std::vector<std::int32_t> place_province;   // term index of `places` → province index
-  std::vector<std::string> place_names;       // as the KB writes them, for "did you mean"
-  std::vector<std::string> province_names;    // by province index
-  std::vector<bool> fact_needs_regions;       // facts read by province() or mentions_region()
-  InterviewTables interview;
+  TermMatcher regions;                         // every province name and city (mentions_region)
+  std::vector<std::int32_t> region_province;   // term index of `regions` → province index
+  TermMatcher places;                          // names, cities and every division (province())
+  std::vector<std::int32_t> place_province;    // term index of `places` → province index
+  Lazy<std::vector<std::string>> place_names;  // as the KB writes them, for "did you mean"
+  std::vector<std::string> province_names;     // by province index
+  std::vector<bool> fact_needs_regions;        // facts read by province() or mentions_region()
+  Lazy<InterviewTables> interview;
 };
 
 }  // namespace mpadvisor::engine

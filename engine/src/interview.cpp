@@ -158,7 +158,7 @@ Candidates candidates(const Model& model, const Profile& profile, const Intervie
 }  // namespace
 
 std::vector<FactValue> telling_answers(const Model& model, FactId fact, std::int64_t as_of) {
-  const InterviewTables& t = model.match_tables().interview;
+  const InterviewTables& t = model.match_tables().interview.get();
   std::vector<FactValue> out = t.answers[fact];
   for (std::size_t i = 0; i < out.size(); ++i) {
     if (t.relative[fact][i]) out[i].time += as_of;

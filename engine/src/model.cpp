@@ -4,7 +4,6 @@
 #include <algorithm>
 #include <atomic>
 #include <cstdio>
-#include <mutex>
 
 #include "compiled.hpp"
 #include "content_hash.hpp"
@@ -13,7 +12,8 @@
 namespace mpadvisor::engine {
 
 Model::Model()
-    : conditions_(std::make_unique<CompiledConditions>()),
+    : scenarios_(std::make_unique<Lazy<std::vector<ScenarioInfo>>>()),
+      conditions_(std::make_unique<CompiledConditions>()),
       tables_(std::make_unique<MatchTables>()),
       scopes_(std::make_unique<ScopeCache>()) {}
 Model::~Model() = default;
@@ -22,16 +22,7 @@ std::string_view Model::condition_text(RuleId rule) const {
   return conditions_->text_of(conditions_->roots[rules_[rule].condition]);
 }
 
-const std::vector<ScenarioInfo>& Model::scenarios() const {
-  if (PendingScenarios* p = pending_scenarios_.get(); p && !p->decoded.load(std::memory_order_acquire)) {
-    std::lock_guard const lock(p->mutex);
-    if (!p->decoded.load(std::memory_order_relaxed)) {
-      p->decode(*p, *this, scenarios_);  // fills scenarios_ only when the whole section is sound
-      p->decoded.store(true, std::memory_order_release);
-    }
-  }
-  return scenarios_;
-}
+const std::vector<ScenarioInfo>& Model::scenarios() const { return scenarios_->get(); }
 
 namespace {
 

@@ -68,6 +68,10 @@ constexpr CompareOp kLast<CompareOp> = CompareOp::ge;
 
 // Friend of the classes whose tables it reads and writes.
 struct ModelCodec {
+  [[noreturn, gnu::cold, gnu::noinline]] static void corrupt(const std::string& what, const std::string& why) {
+    throw ModelFileError(what + ": not a valid model file (" + why + "); compile it again with 'mpadvisor kb compile'");
+  }
+
   // -------------------------------------------------------------- the two directions
   class Writer {
    public:
@@ -96,8 +100,7 @@ struct ModelCodec {
     Reader(std::string_view in, const std::string& what) : in_(in), what_(what) {}
     // Cold and out of line, so that the checks around every read stay small enough to inline.
     [[noreturn, gnu::cold, gnu::noinline]] void corrupt(const std::string& why) const {
-      throw ModelFileError(what_ + ": not a valid model file (" + why +
-                           "); compile it again with 'mpadvisor kb compile'");
+      ModelCodec::corrupt(what_, why);
     }
     void bytes(void* p, std::size_t n) {
       if (n > in_.size() - pos_) corrupt("it is truncated");
@@ -385,18 +388,26 @@ struct ModelCodec {
   }
   template <typename Ar>
   static void io(Ar& ar, CompiledPattern& p) {
-    bool has_regex = p.regex != nullptr;
-    all(ar, p.cause, p.source, p.plan, has_regex);
-    if constexpr (Ar::reading) {
-      p.regex.reset();
-      if (has_regex) {  // ICU's compiled form is not portable: compile the source again
+    all(ar, p.cause, p.source, p.plan);
+  }
+  // ICU's compiled form is not portable: a loaded model compiles the expressions of the
+  // patterns whose plan is not exact again, when a rejection is first matched.
+  static void compile_later(Lazy<PatternRegexes>& regexes, const std::vector<CompiledPattern>& patterns,
+                            const std::string& what) {
+    regexes.defer([&patterns, what] {
+      PatternRegexes out;
+      out.reserve(patterns.size());
+      for (const CompiledPattern& p : patterns) {
+        out.emplace_back();
+        if (p.plan.exact) continue;
         UErrorCode status = U_ZERO_ERROR;
         UParseError where{};
-        p.regex.reset(
+        out.back().reset(
             icu::RegexPattern::compile(icu::UnicodeString::fromUTF8(p.source), UREGEX_CASE_INSENSITIVE, where, status));
-        if (U_FAILURE(status)) ar.corrupt("a message pattern does not compile");
+        if (U_FAILURE(status)) corrupt(what, "a message pattern does not compile");
       }
-    }
+      return out;
+    });
   }
   static_assert(sizeof(TermMatcher::State) == 3 * sizeof(std::uint32_t), "State is copied as bytes");
   static_assert(sizeof(ColdNode) == 4 * sizeof(std::uint32_t), "ColdNode is copied as bytes");
@@ -431,39 +442,47 @@ struct ModelCodec {
     // `instance` is not stored: each loaded model gets its own (Model::finish).
     all(ar, t.patterns, t.pattern_literals, t.pattern_index, t.cause_name_order, t.term_lists, t.all_term_lists,
         t.term_lists_compact, t.normalized_terms, t.regions, t.region_province, t.places, t.place_province,
-        t.place_names, t.province_names, t.fact_needs_regions, t.interview);
+        t.province_names, t.fact_needs_regions);
+    if constexpr (Ar::reading) compile_later(t.regexes, t.patterns, ar.what());
   }
   template <typename Ar>
   static void io(Ar& ar, Model& m) {
     all(ar, m.facts_, m.steps_, m.rules_, m.causes_, m.term_lists_, m.alternatives_);
-    scenario_section(ar, m);
+    section(ar, *m.scenarios_, [&m](const std::vector<ScenarioInfo>& s, const Reader& r) { validate(m, s, r); });
     all(ar, m.calendar_, m.topo_, m.goals_, m.version_, *m.conditions_, *m.tables_);
+    section(ar, m.tables_->place_names, [](const std::vector<std::string>&, const Reader&) {});
+    section(ar, m.tables_->interview, [&m](const InterviewTables& t, const Reader& r) { validate(m, t, r); });
   }
-  // The scenarios as a section of their own, its size first, so that loading can set it aside
-  // undecoded (PendingScenarios).
-  static void scenario_section(Writer& ar, Model& m) {
+
+  // -------------------------------------------------------------- parts decoded when asked for
+  // A part only some commands read (Lazy) is a section of its own, its size first. Loading
+  // sets the section's bytes aside, borrowed from a mapped file the model keeps and copied
+  // otherwise; the first command that asks decodes them, and `check` refuses what the rest of
+  // the model could not use. The whole file's checksum was verified on loading.
+  template <typename T, typename Check>
+  static void section(Writer& ar, Lazy<T>& part, const Check&) {
     Writer section;
     section.files = ar.files;
-    io(section, const_cast<std::vector<ScenarioInfo>&>(m.scenarios()));  // a loaded model's decoded first
+    io(section, const_cast<T&>(part.get()));  // a loaded model's decoded first
     io(ar, section.out);
   }
-  static void scenario_section(Reader& ar, Model& m) {
-    std::string_view const bytes = ar.take(ar.count());
-    auto pending = std::make_unique<PendingScenarios>();
-    pending->bytes.assign(bytes);
-    pending->files = ar.files;
-    pending->what = ar.what();
-    pending->decode = &decode_scenarios;
-    m.pending_scenarios_ = std::move(pending);
-  }
-  static void decode_scenarios(const PendingScenarios& p, const Model& m, std::vector<ScenarioInfo>& out) {
-    Reader r(p.bytes, p.what);
-    r.files = p.files;
-    std::vector<ScenarioInfo> scenarios;
-    io(r, scenarios);
-    if (!r.done()) r.corrupt("bytes follow the scenarios");
-    validate(m, scenarios, r);
-    out = std::move(scenarios);
+  template <typename T, typename Check>
+  static void section(Reader& ar, Lazy<T>& part, Check check) {
+    std::string_view bytes = ar.take(ar.count());
+    std::shared_ptr<const std::string> copy;
+    if (!ar.borrows) {
+      copy = std::make_shared<const std::string>(bytes);
+      bytes = *copy;
+    }
+    part.defer([bytes, copy, files = ar.files, what = ar.what(), check] {
+      Reader r(bytes, what);
+      r.files = files;
+      T value;
+      io(r, value);
+      if (!r.done()) r.corrupt("bytes follow a section");
+      check(value, r);
+      return value;
+    });
   }
 
   static std::shared_ptr<Model> make() { return std::shared_ptr<Model>(new Model()); }
@@ -471,6 +490,7 @@ struct ModelCodec {
   static void keep(Model& m, std::shared_ptr<const void> file) { m.file_ = std::move(file); }
   static void validate(const Model& m, const Reader& r);
   static void validate(const Model& m, const std::vector<ScenarioInfo>& scenarios, const Reader& r);
+  static void validate(const Model& m, const InterviewTables& t, const Reader& r);
   static void validate(const TermMatcher& t, const Reader& r);
 };
 
@@ -664,12 +684,15 @@ void ModelCodec::validate(const Model& m, const Reader& r) {
   for (std::int32_t p : t.region_province) check(province_ok(p), r, "region province");
   for (std::int32_t p : t.place_province) check(province_ok(p), r, "place province");
   check(t.fact_needs_regions.size() == facts, r, "region facts");
-  const InterviewTables& iv = t.interview;
-  check(iv.rules_of_fact.size() == facts && iv.answers.size() == facts && iv.relative.size() == facts, r, "interview");
-  for (const auto& list : iv.rules_of_fact) {
+}
+
+void ModelCodec::validate(const Model& m, const InterviewTables& t, const Reader& r) {
+  std::size_t const facts = m.facts_.size(), rules = m.rules_.size();
+  check(t.rules_of_fact.size() == facts && t.answers.size() == facts && t.relative.size() == facts, r, "interview");
+  for (const auto& list : t.rules_of_fact) {
     for (RuleId q : list) check(q < rules, r, "interview rule");
   }
-  for (std::size_t f = 0; f < facts; ++f) check(iv.relative[f].size() == iv.answers[f].size(), r, "interview answers");
+  for (std::size_t f = 0; f < facts; ++f) check(t.relative[f].size() == t.answers[f].size(), r, "interview answers");
 }
 
 void ModelCodec::validate(const Model& m, const std::vector<ScenarioInfo>& scenarios, const Reader& r) {

@@ -44,7 +44,7 @@ std::vector<std::string> closest_places(const Model& model, std::string_view tex
   if (limit == 0) return {};
   std::size_t best_distance = limit + 1;
   std::vector<std::string> best;
-  for (const std::string& name : model.match_tables().place_names) {
+  for (const std::string& name : model.match_tables().place_names.get()) {
     std::u32string const candidate = code_points(name);
     if (candidate.size() + limit < word.size() || candidate.size() > word.size() + limit) continue;
     std::size_t const d = distance(word, candidate);

@@ -42,9 +42,9 @@ struct PatternMatchers {
   icu::RegexMatcher* get(const MatchTables& t, std::uint32_t pattern) {
     if (instance != t.instance) {
       matchers.clear();
-      for (const CompiledPattern& p : t.patterns) {
+      for (const std::unique_ptr<icu::RegexPattern>& regex : t.regexes.get()) {
         UErrorCode status = U_ZERO_ERROR;
-        matchers.emplace_back(p.regex ? p.regex->matcher(status) : nullptr);
+        matchers.emplace_back(regex ? regex->matcher(status) : nullptr);
         if (U_FAILURE(status)) matchers.back().reset();
       }
       instance = t.instance;

@@ -1,10 +1,13 @@
 // kb compile and --kb FILE.mpm: the precompiled model gives the same answers as the KB's text,
-// a damaged model file is a one-line error (exit 2), and the build's precompiled shipped KB
-// is what a plain `mpadvisor diagnose` loads.
+// a damaged model file is a one-line error (exit 2, or exit 3 when the damage is found only
+// by the command that first reads the part), and the build's precompiled shipped KB is what a
+// plain `mpadvisor diagnose` loads.
 #include <gtest/gtest.h>
 
+#include <cstring>
 #include <fstream>
 
+#include "content_hash.hpp"
 #include "support/run.hpp"
 
 namespace mpadvisor::testing {
@@ -61,6 +64,35 @@ TEST(KbCompile, ADamagedModelFileIsAOneLineErrorWithExitTwo) {
   RunResult nowhere =
       run_mpadvisor({"kb", "compile", "kb", "-o", (tmp.path() / "no/such/dir/kb.mpm").string()}, tmp.path());
   EXPECT_EQ(nowhere.exit_code, 3) << nowhere.err;
+}
+
+// The interview's tables are decoded when a command first reads them, and they are the
+// payload's last section. Forged there behind a checksum that holds, the model loads and
+// diagnoses; the interview stops at its first question with a one-line error and exit 3.
+TEST(KbCompile, APartForgedBehindAGoodChecksumStopsTheCommandThatReadsIt) {
+  TempDir tmp;
+  std::filesystem::path const model = tmp.path() / "kb.mpm", forged = tmp.path() / "forged.mpm";
+  ASSERT_EQ(run_mpadvisor({"kb", "compile", "kb", "-o", model.string()}, tmp.path()).exit_code, 0);
+  std::string bytes = read_all(model);
+  constexpr std::size_t kHeader = 32, kChecksumAt = 24;  // model_file.cpp: magic, format, reserved, size, checksum
+  bytes.back() = '\x07';  // the last answer's flag, or the count of the last fact's flags
+  std::uint64_t const sum = engine::content_hash(std::string_view(bytes).substr(kHeader));
+  std::memcpy(bytes.data() + kChecksumAt, &sum, sizeof sum);
+  std::ofstream(forged, std::ios::binary) << bytes;
+
+  RunResult diagnosed =
+      run_mpadvisor({"--kb", forged.string(), "diagnose", "kb/examples/clean_release.json"}, tmp.path());
+  EXPECT_EQ(diagnosed.exit_code, 0) << diagnosed.err;
+  for (const char* lang : {"en", "zh"}) {
+    RunResult asked = run_mpadvisor(
+        {"--lang", lang, "--kb", forged.string(), "interview", "kb/examples/clean_release.json"}, tmp.path());
+    EXPECT_EQ(asked.exit_code, 3) << asked.err;
+    EXPECT_NE(asked.err.find("forged.mpm: not a valid model file"), std::string::npos) << asked.err;
+    EXPECT_EQ(std::count(asked.err.begin(), asked.err.end(), '\n'), 1) << asked.err;
+    if (std::string(lang) == "zh") {
+      EXPECT_NE(asked.err.find("模型文件无法使用"), std::string::npos) << asked.err;
+    }
+  }
 }
 
 TEST(KbCompile, ThePlainCommandLineLoadsTheBuildsPrecompiledModel) {

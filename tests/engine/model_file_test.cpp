@@ -6,12 +6,16 @@
 
 #include <filesystem>
 #include <fstream>
+#include <functional>
+#include <map>
 #include <random>
 
 #include "compiled.hpp"
 #include "mpadvisor/engine/diagnosis.hpp"
+#include "mpadvisor/engine/interview.hpp"
 #include "mpadvisor/engine/rejection.hpp"
 #include "mpadvisor/engine/scenario.hpp"
+#include "places.hpp"
 #include "support/golden.hpp"
 #include "support/kb.hpp"
 #include "support/run.hpp"
@@ -190,10 +194,12 @@ TEST(ModelFile, ForgedPayloadsAreRefusedNotTrusted) {
     }
     try {
       auto m = decode_model_payload(forged, "forged.mpm");
-      // Whatever got through must be safe to use.
+      // Whatever got through must be safe to use, the parts decoded when first read too.
       (void)m->scenarios();
       Diagnosis const d = diagnose(*m, empty_profile(*m, 0));
       rank_rejection(*m, d, "名称含商业词汇，类目不符", std::nullopt, {});
+      (void)next_question(*m, empty_profile(*m, 0));
+      (void)closest_places(*m, "义鸟市");
     } catch (const ModelFileError& e) {
       EXPECT_NE(std::string(e.what()).find("not a valid model file"), std::string::npos);
       ++refused;
@@ -206,13 +212,21 @@ TEST(ModelFile, ForgedPayloadsAreRefusedNotTrusted) {
   EXPECT_THROW(decode_model_payload(huge, "huge.mpm"), ModelFileError);
 }
 
-// The scenarios are decoded when first asked for: a forged scenario section lets the model
-// load (a diagnosis never reads it) and is refused, with a reason, by scenarios().
-TEST(ModelFile, AForgedScenarioSectionIsRefusedWhenTheScenariosAreRead) {
+// The parts only some commands read (the scenarios, the interview's tables, the place names
+// behind "did you mean", the message patterns' expressions) are decoded when first asked
+// for: a forged section lets the model load, since a diagnosis never reads it, and is refused
+// with a reason by the first command that does, and by every later one.
+TEST(ModelFile, AForgedSectionIsRefusedWhenItIsFirstRead) {
   std::string_view const payload = model_payload(shipped().bytes, "kb.mpm");
+  std::map<std::string, std::function<void(const Model&)>> const readers = {
+      {"scenarios", [](const Model& m) { (void)m.scenarios(); }},
+      {"interview", [](const Model& m) { (void)next_question(m, empty_profile(m, 0)); }},
+      {"place names", [](const Model& m) { (void)closest_places(m, "义鸟市"); }},
+      {"patterns", [](const Model& m) { (void)m.match_tables().regexes.get(); }},
+  };
   std::mt19937 random(5);
-  std::size_t refused_late = 0;
-  for (int i = 0; i < 300; ++i) {
+  std::map<std::string, std::size_t> refused_late;
+  for (int i = 0; i < 600; ++i) {
     std::string forged(payload);
     std::size_t const at = random() % forged.size();
     forged[at] = static_cast<char>(random());
@@ -222,17 +236,58 @@ TEST(ModelFile, AForgedScenarioSectionIsRefusedWhenTheScenariosAreRead) {
     } catch (const ModelFileError&) {
       continue;
     }
-    try {
-      (void)m->scenarios();
-    } catch (const ModelFileError& e) {
-      EXPECT_NE(std::string(e.what()).find("forged.mpm: not a valid model file"), std::string::npos);
-      EXPECT_THROW((void)m->scenarios(), ModelFileError);  // and again: never half-decoded
-      ++refused_late;
+    for (const auto& [part, read] : readers) {
+      try {
+        read(*m);
+      } catch (const ModelFileError& e) {
+        EXPECT_NE(std::string(e.what()).find("forged.mpm: not a valid model file"), std::string::npos) << part;
+        EXPECT_THROW(read(*m), ModelFileError) << part;  // and again: never half-decoded
+        ++refused_late[part];
+      }
     }
   }
-  EXPECT_GT(refused_late, 0u);
+  EXPECT_GT(refused_late["scenarios"], 0u);
+  EXPECT_GT(refused_late["interview"], 0u);
   auto const decoded = decode_model_payload(payload, "kb.mpm");
   EXPECT_EQ(decoded->scenarios().size(), shipped().model->scenarios().size());
+}
+
+// Loading a model file and diagnosing leaves those parts as they lie in the file; each is
+// decoded by the first command that reads it, and then equals the compiled model's.
+TEST(ModelFile, ADiagnosisLeavesThePartsItDoesNotReadInTheFile) {
+  testing::TempDir tmp;
+  auto const path = tmp.path() / "kb.mpm";
+  std::ofstream(path, std::ios::binary) << shipped().bytes;
+  auto const loaded = load_model_file(path);
+  const Model& compiled = *shipped().model;
+  const MatchTables& t = loaded->match_tables();
+  std::int64_t const now = base::parse_time("2026-11-27T10:00").seconds;
+  std::string const json = dsl::read_file(testing::source_dir() / "kb/examples/clean_release.json");
+  Diagnosis const d = diagnose(*loaded, parse_profile(*loaded, json, now));
+  EXPECT_EQ(d.verdict, diagnose(compiled, parse_profile(compiled, json, now)).verdict);
+  EXPECT_FALSE(t.interview.made());
+  EXPECT_FALSE(t.place_names.made());
+  EXPECT_FALSE(t.regexes.made());
+
+  InterviewState const asked = next_question(*loaded, empty_profile(*loaded, now));
+  InterviewState const expected_question = next_question(compiled, empty_profile(compiled, now));
+  ASSERT_TRUE(asked.next && expected_question.next);
+  EXPECT_EQ(asked.next->fact, expected_question.next->fact);
+  EXPECT_EQ(asked.remaining_max, expected_question.remaining_max);
+  EXPECT_TRUE(t.interview.made());
+  EXPECT_EQ(closest_places(*loaded, "义鸟市"), closest_places(compiled, "义鸟市"));
+  EXPECT_FALSE(closest_places(*loaded, "义鸟市").empty());
+  EXPECT_TRUE(t.place_names.made());
+  EXPECT_EQ(t.place_names.get(), compiled.match_tables().place_names.get());
+  const PatternRegexes& expressions = t.regexes.get();
+  const PatternRegexes& expected = compiled.match_tables().regexes.get();
+  ASSERT_EQ(expressions.size(), expected.size());
+  for (std::size_t i = 0; i < expected.size(); ++i) {
+    ASSERT_EQ(expressions[i] == nullptr, expected[i] == nullptr) << i;
+    if (expected[i]) {
+      EXPECT_TRUE(*expressions[i] == *expected[i]) << t.patterns[i].source;
+    }
+  }
 }
 
 }  // namespace

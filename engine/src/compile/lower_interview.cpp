@@ -78,7 +78,7 @@ void ModelBuilder::interview_tables() {
   const CompiledConditions& cc = *model_->conditions_;
   MatchTables& t = *model_->tables_;
   std::size_t const facts = model_->facts_.size();
-  InterviewTables& it = t.interview;
+  InterviewTables& it = t.interview.building();
   it.rules_of_fact.assign(facts, {});
   it.answers.assign(facts, {});
   it.relative.assign(facts, {});

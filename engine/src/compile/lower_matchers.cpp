@@ -59,7 +59,7 @@ void ModelBuilder::regions() {
         }
         places.push_back(std::move(normalized));
         t.place_province.push_back(index);
-        t.place_names.push_back(n);
+        t.place_names.building().push_back(n);
       }
     }
     province_index_.emplace(normalize_compact(p.name.text), index);
@@ -77,7 +77,8 @@ void ModelBuilder::pattern(CauseId cause, const ast::Pattern& p) {
   LiteralPlan plan = intern_plan(dsl::plan_pattern(p.regex), pattern_literals_);
   // An exact plan decides matches on its own; the expression is kept for the others.
   if (plan.exact) regex.reset();
-  model_->tables_->patterns.push_back({cause, p.regex, std::move(regex), std::move(plan)});
+  model_->tables_->regexes.building().push_back(std::move(regex));
+  model_->tables_->patterns.push_back({cause, p.regex, std::move(plan)});
 }
 
 void ModelBuilder::pattern_tables() {

@@ -82,7 +82,7 @@ void ModelBuilder::scenarios() {
     info.target = target ? step_id(*target) : kNone;
     for (const ast::Expectation& e : s.expectations) info.expectations.push_back(expectation(e));
     info.location = locate(&m, s.name.span);
-    model_->scenarios_.push_back(std::move(info));
+    model_->scenarios_->building().push_back(std::move(info));
   });
 }
 

@@ -64,7 +64,7 @@ void objected_ranges(const Model& model, const FactValue& value, FactId fact, st
 // only if it passes them all, so every such word has to go).
 std::string core_of(const Model& model, FactId fact, const FactValue& value) {
   std::vector<std::pair<std::uint32_t, std::uint32_t>> cut;
-  for (RuleId r : model.match_tables().interview.rules_of_fact[fact]) {
+  for (RuleId r : model.match_tables().interview.get().rules_of_fact[fact]) {
     std::uint32_t const root = model.conditions().roots[model.rules()[r].condition];
     objected_ranges(model, value, fact, root, true, cut);
   }
@@ -115,7 +115,7 @@ std::vector<std::string> suggest_values(const Model& model, const Profile& profi
     tries = name_candidates(core_of(model, change.fact, current), terms, has_wide(current.text));
   }
 
-  const std::vector<RuleId>& readers = model.match_tables().interview.rules_of_fact[change.fact];
+  const std::vector<RuleId>& readers = model.match_tables().interview.get().rules_of_fact[change.fact];
   Profile trial = profile;
   std::vector<std::string> out;
   constexpr std::size_t kMaxTries = 64;  // enough for every single word and the first pairs

@@ -239,6 +239,8 @@ class Evaluator;  // defined in the engine's sources
 struct CompiledConditions;
 struct MatchTables;
 class ScopeCache;
+template <typename T>
+class Lazy;
 
 // What a diagnosis toward one target looks at: the target and every step it requires, in
 // topological order, with each step's requirements as positions in that order. Made once
@@ -313,8 +315,7 @@ class Model {
   std::vector<CauseInfo> causes_;
   std::vector<TermListInfo> term_lists_;
   std::vector<AlternativesInfo> alternatives_;
-  mutable std::vector<ScenarioInfo> scenarios_;                 // filled at once, or from pending_scenarios_
-  std::unique_ptr<struct PendingScenarios> pending_scenarios_;  // a model file's, still encoded
+  std::unique_ptr<Lazy<std::vector<ScenarioInfo>>> scenarios_;  // a model file's decoded when first asked for
   std::optional<HolidayCalendar> calendar_;
   std::vector<StepId> topo_;
   std::vector<StepId> goals_;

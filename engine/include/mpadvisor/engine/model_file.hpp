@@ -30,8 +30,10 @@ namespace mpadvisor::engine {
 // texts in one string. 7: a rule's condition text no longer stored twice. 8: the automata's
 // arrays aligned, so that a loaded model uses them where they lie in the mapped file. 9: the
 // condition nodes and their texts too, a node stored as its 32 bytes. 10: a node in 24 bytes,
-// its two functions packed into one. 11: a fact's title.
-inline constexpr std::uint32_t kModelFormatVersion = 11;
+// its two functions packed into one. 11: a fact's title. 12: the place names and the
+// interview's tables as sections decoded when first asked for, like the scenarios; the message
+// patterns' expressions compiled when a rejection is first matched.
+inline constexpr std::uint32_t kModelFormatVersion = 12;
 
 struct ModelFileError : std::runtime_error {
   using std::runtime_error::runtime_error;
