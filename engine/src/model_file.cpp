@@ -416,7 +416,7 @@ struct ModelCodec {
                 "HotNode is copied as bytes, without padding");
   template <typename Ar>
   static void io(Ar& ar, TermMatcher& m) {
-    all(ar, m.states_, m.edge_begin_, m.edge_bytes_, m.edge_targets_, m.root_next_, m.terms_);
+    all(ar, m.states_, m.edge_begin_, m.edge_bytes_, m.root_next_, m.terms_);
   }
   template <typename Ar>
   static void io(Ar& ar, ListsMatcher& m) {
@@ -507,10 +507,11 @@ bool id_or_none(std::uint32_t id, std::size_t size) { return id == kNone || id <
 
 }  // namespace
 
-// An Aho–Corasick automaton the matcher can walk without leaving its tables: every link
-// inside the states, each state's output as long as the path to it (so a hit never starts
-// before the text), and fail and dictionary links going to shallower states (so their chains
-// end).
+// An Aho–Corasick automaton the matcher can walk without leaving its tables: a tree numbered
+// breadth first (the e-th edge leads to state e + 1, from a state numbered before it), each
+// state's output as long as the path to it (so a hit never starts before the text), and fail
+// and dictionary links going to shallower states (so their chains end). Two passes in state
+// order, with no jumps around the tables: this runs on every load, over every matcher.
 void ModelCodec::validate(const TermMatcher& t, const Reader& r) {
   std::size_t const n = t.states_.size();
   for (const TermMatcher::TermShape& term : t.terms_) {
@@ -520,24 +521,18 @@ void ModelCodec::validate(const TermMatcher& t, const Reader& r) {
     check(t.root_next_.empty() && t.edge_begin_.empty() && t.edge_bytes_.empty(), r, "matcher root");
     return;
   }
-  check(t.edge_begin_.size() == n + 1 && t.edge_begin_.front() == 0 && t.edge_begin_.back() == t.edge_bytes_.size() &&
-            t.edge_targets_.size() == t.edge_bytes_.size(),
+  check(t.edge_begin_.size() == n + 1 && t.edge_begin_.front() == 0 && t.edge_bytes_.size() == n - 1 &&
+            t.edge_begin_.back() == n - 1,
         r, "matcher edges");
-  for (std::size_t s = 0; s < n; ++s) check(t.edge_begin_[s] <= t.edge_begin_[s + 1], r, "matcher edges");
   check(t.root_next_.empty() || t.root_next_.size() == 256, r, "matcher root");
-  for (std::uint32_t s : t.root_next_) check(s < n, r, "matcher root link");
-  // The matcher makes each state after its parent, so one pass in id order gives every state
-  // its depth: an edge that does not lead to a later state not yet reached is refused, and so
-  // is a state no edge reached.
-  std::vector<std::uint32_t> depth(n, UINT32_MAX);
-  depth[0] = 0;
+  // Each edge belongs to one state, so each state but the root has one parent; a parent's
+  // edges begin at or after its own number, so it comes before its children and has its depth
+  // by the time they are given theirs.
+  std::vector<std::uint32_t> depth(n, 0);
   for (std::size_t s = 0; s < n; ++s) {
-    check(depth[s] != UINT32_MAX, r, "matcher state unreachable");
-    for (std::uint32_t e = t.edge_begin_[s]; e < t.edge_begin_[s + 1]; ++e) {
-      std::uint32_t const child = t.edge_targets_[e];
-      check(child > s && child < n && depth[child] == UINT32_MAX, r, "matcher tree");
-      depth[child] = depth[s] + 1;
-    }
+    std::uint32_t const first = t.edge_begin_[s], last = t.edge_begin_[s + 1];
+    check(first <= last && last < n && (first == last || first >= s), r, "matcher tree");
+    for (std::uint32_t e = first; e < last; ++e) depth[e + 1] = depth[s] + 1;
   }
   std::size_t const terms = t.terms_.size();
   for (std::size_t s = 0; s < n; ++s) {
@@ -547,7 +542,7 @@ void ModelCodec::validate(const TermMatcher& t, const Reader& r) {
     check(st.output == UINT32_MAX || (st.output < terms && t.terms_[st.output].length == depth[s]), r,
           "matcher output");
   }
-  for (std::uint32_t s : t.root_next_) check(s == 0 || depth[s] == 1, r, "matcher root link");
+  for (std::uint32_t s : t.root_next_) check(s < n && (s == 0 || depth[s] == 1), r, "matcher root link");
 }
 
 void ModelCodec::validate(const Model& m, const Reader& r) {

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <map>
-#include <queue>
 
 #include "mpadvisor/base/utf8.hpp"
 
@@ -38,42 +37,46 @@ TermMatcher::TermMatcher(const std::vector<std::string>& terms, bool word_bounda
     // Keep the first of equal terms, so hits name the term as the KB lists it first.
     if (states[s].output == UINT32_MAX) states[s].output = t;
   }
-  // Breadth-first construction of failure and dictionary links.
-  std::queue<std::uint32_t> queue;
-  for (auto [c, n] : next[0]) {
-    states[n].fail = 0;
-    queue.push(n);
-  }
-  while (!queue.empty()) {
-    std::uint32_t const s = queue.front();
-    queue.pop();
+  // Breadth-first construction of failure and dictionary links. The order the states are
+  // reached in is their number in the flat layout: so numbered, the e-th edge leads to state
+  // e + 1, and the edges need no targets.
+  std::vector<std::uint32_t> order{0};
+  for (std::size_t i = 0; i < order.size(); ++i) {
+    std::uint32_t const s = order[i];
     for (auto [c, n] : next[s]) {
-      std::uint32_t f = states[s].fail;
-      while (f != 0 && child_of(f, c) == 0) f = states[f].fail;
-      std::uint32_t const target = child_of(f, c);
-      states[n].fail = target == n ? 0 : target;
+      if (s == 0) {
+        states[n].fail = 0;
+      } else {
+        std::uint32_t f = states[s].fail;
+        while (f != 0 && child_of(f, c) == 0) f = states[f].fail;
+        std::uint32_t const target = child_of(f, c);
+        states[n].fail = target == n ? 0 : target;
+      }
       std::uint32_t const fs = states[n].fail;
       states[n].dict_link = states[fs].output != UINT32_MAX ? fs : states[fs].dict_link;
-      queue.push(n);
+      order.push_back(n);
     }
   }
-  std::vector<std::uint32_t> edge_begin, edge_targets, root_next(256, 0);
+  std::vector<std::uint32_t> number(states.size());
+  for (std::uint32_t q = 0; q < order.size(); ++q) number[order[q]] = q;
+  auto renumbered = [&number](std::uint32_t s) { return s == UINT32_MAX ? s : number[s]; };
+  std::vector<State> flat(states.size());
+  std::vector<std::uint32_t> edge_begin, root_next(256, 0);
   std::vector<unsigned char> edge_bytes;
-  edge_begin.reserve(next.size() + 1);
-  for (const auto& edges : next) {
+  edge_begin.reserve(states.size() + 1);
+  edge_bytes.reserve(states.size());
+  for (std::uint32_t q = 0; q < order.size(); ++q) {
+    const State& st = states[order[q]];
+    flat[q] = {renumbered(st.fail), st.output, renumbered(st.dict_link)};
     edge_begin.push_back(static_cast<std::uint32_t>(edge_bytes.size()));
-    for (auto [c, n] : edges) {
-      edge_bytes.push_back(c);
-      edge_targets.push_back(n);
-    }
+    for (auto [c, n] : next[order[q]]) edge_bytes.push_back(c);
   }
   edge_begin.push_back(static_cast<std::uint32_t>(edge_bytes.size()));
-  for (auto [c, n] : next[0]) root_next[c] = n;
+  for (auto [c, n] : next[0]) root_next[c] = number[n];
   terms_ = std::move(shapes);
-  states_ = std::move(states);
+  states_ = std::move(flat);
   edge_begin_ = std::move(edge_begin);
   edge_bytes_ = std::move(edge_bytes);
-  edge_targets_ = std::move(edge_targets);
   root_next_ = std::move(root_next);
 }
 
@@ -81,7 +84,7 @@ std::uint32_t TermMatcher::child(std::uint32_t state, unsigned char byte) const 
   const unsigned char* first = edge_bytes_.data() + edge_begin_[state];
   const unsigned char* last = edge_bytes_.data() + edge_begin_[state + 1];
   const unsigned char* it = std::lower_bound(first, last, byte);
-  return it != last && *it == byte ? edge_targets_[static_cast<std::size_t>(it - edge_bytes_.data())] : 0;
+  return it != last && *it == byte ? static_cast<std::uint32_t>(it - edge_bytes_.data()) + 1 : 0;
 }
 
 std::unique_ptr<const TermMatcher::DenseTable> TermMatcher::make_dense(std::size_t max_entries) const {
@@ -108,7 +111,7 @@ std::unique_ptr<const TermMatcher::DenseTable> TermMatcher::make_dense(std::size
     Walk w = std::move(stack.back());
     stack.pop_back();
     for (std::uint32_t e = edge_begin_[w.state]; e < edge_begin_[w.state + 1]; ++e) {
-      Walk next{edge_targets_[e], w.from, w.depth + 1, w.pending + static_cast<char>(edge_bytes_[e])};
+      Walk next{e + 1, w.from, w.depth + 1, w.pending + static_cast<char>(edge_bytes_[e])};
       auto const lead = static_cast<unsigned char>(next.pending.front());
       std::size_t const want = lead < 0x80 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 0;
       if (want == 0) return nullptr;

@@ -71,9 +71,10 @@ class TermMatcher {
 
  private:
   friend struct ModelCodec;  // the model file (model_file.cpp)
-  // The automaton in flat arrays (no allocation per state, so a model file loads in bulk):
-  // state s's transitions are edge_bytes_/edge_targets_[edge_begin_[s], edge_begin_[s + 1]),
-  // sorted by byte.
+  // The automaton in flat arrays (no allocation per state, so a model file loads in bulk),
+  // its states numbered breadth first: state s's transitions are the bytes
+  // edge_bytes_[edge_begin_[s], edge_begin_[s + 1]), sorted, and the e-th byte leads to
+  // state e + 1.
   struct State {
     std::uint32_t fail = 0;
     std::uint32_t output = UINT32_MAX;     // a term ending here (the longest)
@@ -89,7 +90,6 @@ class TermMatcher {
   FlatArray<State> states_;
   FlatArray<std::uint32_t> edge_begin_;  // by state, and one past the last
   FlatArray<unsigned char> edge_bytes_;
-  FlatArray<std::uint32_t> edge_targets_;
   FlatArray<std::uint32_t> root_next_;  // dense transitions of the root, for speed
   // What a scan needs of each term: its length (where a hit begins) and whether it starts or
   // ends with a Latin letter or digit (whole words only). The texts stay with the lists.

@@ -32,8 +32,9 @@ namespace mpadvisor::engine {
 // condition nodes and their texts too, a node stored as its 32 bytes. 10: a node in 24 bytes,
 // its two functions packed into one. 11: a fact's title. 12: the place names and the
 // interview's tables as sections decoded when first asked for, like the scenarios; the message
-// patterns' expressions compiled when a rejection is first matched.
-inline constexpr std::uint32_t kModelFormatVersion = 12;
+// patterns' expressions compiled when a rejection is first matched. 13: the automata's states
+// numbered breadth first, so that an edge's target is its own number plus one, not stored.
+inline constexpr std::uint32_t kModelFormatVersion = 13;
 
 struct ModelFileError : std::runtime_error {
   using std::runtime_error::runtime_error;
