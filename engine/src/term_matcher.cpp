@@ -44,14 +44,10 @@ TermMatcher::TermMatcher(const std::vector<std::string>& terms, bool word_bounda
   for (std::size_t i = 0; i < order.size(); ++i) {
     std::uint32_t const s = order[i];
     for (auto [c, n] : next[s]) {
-      if (s == 0) {
-        states[n].fail = 0;
-      } else {
-        std::uint32_t f = states[s].fail;
-        while (f != 0 && child_of(f, c) == 0) f = states[f].fail;
-        std::uint32_t const target = child_of(f, c);
-        states[n].fail = target == n ? 0 : target;
-      }
+      std::uint32_t f = states[s].fail;  // a child of the root finds itself here: its link is the root
+      while (f != 0 && child_of(f, c) == 0) f = states[f].fail;
+      std::uint32_t const target = child_of(f, c);
+      states[n].fail = target == n ? 0 : target;
       std::uint32_t const fs = states[n].fail;
       states[n].dict_link = states[fs].output != UINT32_MAX ? fs : states[fs].dict_link;
       order.push_back(n);
