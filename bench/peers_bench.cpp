@@ -2,7 +2,9 @@
 // to_mpadvisor.py), split into the parts of `diagnose --batch`: loading the KB, reading a
 // line's profile, diagnosing it, writing the answer, and all of it for one line. The figures
 // are per profile, profiles taken in turn, so that caches see what the batch sees; BM_Batch
-// runs the command itself, end to end, and reports its peak memory.
+// runs the command itself, end to end, and reports its peak memory. The workload
+// medium_in_large_kb diagnoses the medium profiles against a KB padded to the large one's size
+// (padded_kb.hpp): what the KB's size costs by itself.
 //   MPADVISOR_PEERS_OUT=../shared/peers/out build/bin/peers_bench
 // (a size whose folder is missing is skipped: run ../shared/peers/run.sh SIZE once first).
 #include <benchmark/benchmark.h>
@@ -19,6 +21,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -30,6 +33,7 @@
 #include "mpadvisor/engine/profile.hpp"
 #include "mpadvisor/engine/scratch.hpp"
 #include "mpadvisor/render/diagnosis.hpp"
+#include "padded_kb.hpp"
 
 namespace {
 
@@ -39,6 +43,43 @@ namespace fs = std::filesystem;
 fs::path peers_out() {
   const char* dir = std::getenv("MPADVISOR_PEERS_OUT");
   return dir != nullptr ? fs::path(dir) : fs::path(MPADVISOR_SOURCE_DIR) / "../shared/peers/out";
+}
+
+// Where a workload's files are. A size of the peers' workload, translated for mpadvisor; or
+// kMediumInLargeKb: the medium profiles against the medium KB padded (padded_kb.hpp) with
+// renamed copies of its steps and rules to the large KB's size. Its scopes are medium's, so its
+// time against medium's is what the KB's size alone costs.
+struct WorkloadFiles {
+  fs::path kb, batch, empty;
+};
+
+const std::string kMediumInLargeKb = "medium_in_large_kb";
+constexpr int kPadding = 10;  // the large workload has ten times the medium's steps and rules
+
+// The padded KB, written into the temporary folder once a run and removed at its end.
+const fs::path& padded_medium_kb(const fs::path& medium_kb) {
+  struct Written {
+    fs::path dir;
+    ~Written() {
+      std::error_code ignored;
+      fs::remove_all(dir, ignored);
+    }
+  };
+  static Written const written{[&] {
+    fs::path dir = fs::temp_directory_path() / ("peers_bench_" + kMediumInLargeKb + "_" + std::to_string(getpid()));
+    bench::write_padded_kb(medium_kb, kPadding, dir);
+    return dir;
+  }()};
+  return written.dir;
+}
+
+std::optional<WorkloadFiles> workload_files(const std::string& name) {
+  bool const padded = name == kMediumInLargeKb;
+  fs::path const dir = peers_out() / (padded ? "medium" : name) / "mpadvisor";
+  if (!fs::exists(dir / "batch.jsonl")) return std::nullopt;
+  WorkloadFiles files{dir / "kb", dir / "batch.jsonl", dir / "empty.jsonl"};
+  if (padded) files.kb = padded_medium_kb(files.kb);
+  return files;
 }
 
 struct Workload {
@@ -51,6 +92,12 @@ struct Workload {
   // these say how much of the difference in time is the work itself.
   std::map<std::string, double> work;
 };
+
+// The counters a diagnosis benchmark reports: its workload's work, and the size of its KB.
+void report_work(benchmark::State& state, const Workload& w) {
+  for (auto [name, value] : w.work) state.counters[name] = value;
+  state.counters["kb_rules"] = static_cast<double>(w.model->rules().size());
+}
 
 void count_work(Workload& w) {
   engine::Profile p;
@@ -70,17 +117,17 @@ void count_work(Workload& w) {
       {"scope_steps", steps / n}, {"scope_rules", rules / n}, {"facts_given", facts / n}, {"texts_given", texts / n}};
 }
 
-const Workload* workload(const std::string& size) {
+const Workload* workload(const std::string& name) {
   static std::map<std::string, std::unique_ptr<Workload>> cache;
-  auto& w = cache[size];
+  auto& w = cache[name];
   if (w) return w.get();
-  fs::path const dir = peers_out() / size / "mpadvisor";
-  if (!fs::exists(dir / "batch.jsonl")) return nullptr;
+  std::optional<WorkloadFiles> const files = workload_files(name);
+  if (!files) return nullptr;
   w = std::make_unique<Workload>();
-  auto checked = dsl::load_and_check(dir / "kb");
+  auto checked = dsl::load_and_check(files->kb);
   if (!checked.kb) throw std::runtime_error(dsl::render_text(checked.diagnostics));
   w->model = engine::compile(*checked.kb);
-  std::ifstream in(dir / "batch.jsonl");
+  std::ifstream in(files->batch);
   for (std::string line; std::getline(in, line) && w->lines.size() < 20000;) w->lines.push_back(line);
   for (const std::string& line : w->lines) {
     auto members = base::json_object_members(line);
@@ -94,6 +141,9 @@ const Workload* workload(const std::string& size) {
     w->targets.push_back(target);
   }
   count_work(*w);
+  // The padding must leave every diagnosis the work it had, or the comparison means nothing.
+  if (name == kMediumInLargeKb && w->work != workload("medium")->work)
+    throw std::runtime_error("the padded KB changed what the medium profiles' diagnoses work through");
   return w.get();
 }
 
@@ -107,7 +157,7 @@ const Workload* workload(const std::string& size) {
 fs::path write_model_file(const fs::path& kb, const std::string& name) {
   dsl::KbCheck checked = dsl::load_and_check(kb);
   if (!checked.kb) throw std::runtime_error(dsl::render_text(checked.diagnostics));
-  fs::path const file = fs::temp_directory_path() / (name + ".mpm");
+  fs::path file = fs::temp_directory_path() / (name + ".mpm");
   std::ofstream(file, std::ios::binary) << engine::encode_model(*engine::compile(*checked.kb),
                                                                 engine::kb_sources(*checked.kb, kb));
   return file;
@@ -181,7 +231,7 @@ void diagnose_after_reading(benchmark::State& state, const std::string& size, bo
     benchmark::DoNotOptimize(d.verdict);
     k = (k + 1) % w->profiles.size();
   }
-  for (auto [name, value] : w->work) state.counters[name] = value;
+  report_work(state, *w);
 }
 
 void BM_Diagnose(benchmark::State& state, const std::string& size) { diagnose_after_reading(state, size, false); }
@@ -268,6 +318,7 @@ ProgramRun run_program(const std::vector<std::string>& args) {
   std::vector<std::string> all{"/proc/self/exe", kMeasureFlag};
   all.insert(all.end(), args.begin(), args.end());
   std::vector<char*> argv;
+  argv.reserve(all.size() + 1);
   for (const std::string& a : all) argv.push_back(const_cast<char*>(a.c_str()));
   argv.push_back(nullptr);
   int out[2];
@@ -319,13 +370,13 @@ int run_measured(char** argv) {
 // on the KB's text or on a model file made by `kb compile`. Timed: the whole process on the
 // workload's lines, less the same process on no lines (its start and the KB's load), per
 // line; peak_MiB is the whole run's peak resident memory.
-void BM_Batch(benchmark::State& state, const std::string& size, bool from_model_file) {
-  fs::path const dir = peers_out() / size / "mpadvisor";
-  if (!fs::exists(dir / "batch.jsonl")) return state.SkipWithError("no workload");
-  fs::path const kb = from_model_file ? write_model_file(dir / "kb", "peers_bench_batch_" + size) : dir / "kb";
+void BM_Batch(benchmark::State& state, const std::string& name, bool from_model_file) {
+  std::optional<WorkloadFiles> const files = workload_files(name);
+  if (!files) return state.SkipWithError("no workload");
+  fs::path const kb = from_model_file ? write_model_file(files->kb, "peers_bench_batch_" + name) : files->kb;
   std::size_t lines = 0;
   {
-    std::ifstream in(dir / "batch.jsonl");
+    std::ifstream in(files->batch);
     for (std::string line; std::getline(in, line);) ++lines;
   }
   auto command = [&](const fs::path& input) {
@@ -335,8 +386,8 @@ void BM_Batch(benchmark::State& state, const std::string& size, bool from_model_
   };
   double peak = 0;
   for (auto _ : state) {
-    ProgramRun const empty = run_program(command(dir / "empty.jsonl"));
-    ProgramRun const full = run_program(command(dir / "batch.jsonl"));
+    ProgramRun const empty = run_program(command(files->empty));
+    ProgramRun const full = run_program(command(files->batch));
     if (!empty.ok || !full.ok) {
       state.SkipWithError("the batch failed: run it by hand to see why");
       break;
@@ -367,6 +418,10 @@ BENCHMARK_CAPTURE(BM_Batch, large_model, std::string("large"), true)
     ->Unit(benchmark::kMicrosecond)
     ->UseManualTime()
     ->Iterations(2);
+BENCHMARK_CAPTURE(BM_Batch, medium_in_large_kb_model, kMediumInLargeKb, true)
+    ->Unit(benchmark::kMicrosecond)
+    ->UseManualTime()
+    ->Iterations(5);
 BENCHMARK_CAPTURE(BM_LoadKb, medium, std::string("medium"))->Unit(benchmark::kMillisecond);
 BENCHMARK_CAPTURE(BM_LoadKb, large, std::string("large"))->Unit(benchmark::kMillisecond)->Iterations(3);
 BENCHMARK_CAPTURE(BM_LoadModelFile, medium, std::string("medium"))->Unit(benchmark::kMillisecond);
@@ -375,8 +430,12 @@ BENCHMARK_CAPTURE(BM_ReadProfile, medium, std::string("medium"))->Unit(benchmark
 BENCHMARK_CAPTURE(BM_ReadProfile, large, std::string("large"))->Unit(benchmark::kMicrosecond);
 BENCHMARK_CAPTURE(BM_Diagnose, medium, std::string("medium"))->Unit(benchmark::kMicrosecond)->UseManualTime();
 BENCHMARK_CAPTURE(BM_Diagnose, large, std::string("large"))->Unit(benchmark::kMicrosecond)->UseManualTime();
+BENCHMARK_CAPTURE(BM_Diagnose, medium_in_large_kb, kMediumInLargeKb)->Unit(benchmark::kMicrosecond)->UseManualTime();
 BENCHMARK_CAPTURE(BM_DiagnoseAgain, medium, std::string("medium"))->Unit(benchmark::kMicrosecond)->UseManualTime();
 BENCHMARK_CAPTURE(BM_DiagnoseAgain, large, std::string("large"))->Unit(benchmark::kMicrosecond)->UseManualTime();
+BENCHMARK_CAPTURE(BM_DiagnoseAgain, medium_in_large_kb, kMediumInLargeKb)
+    ->Unit(benchmark::kMicrosecond)
+    ->UseManualTime();
 BENCHMARK_CAPTURE(BM_WriteAnswer, medium, std::string("medium"), false)->Unit(benchmark::kMicrosecond);
 BENCHMARK_CAPTURE(BM_WriteAnswer, large, std::string("large"), false)->Unit(benchmark::kMicrosecond);
 BENCHMARK_CAPTURE(BM_WriteAnswer, medium_lean, std::string("medium"), true)->Unit(benchmark::kMicrosecond);
