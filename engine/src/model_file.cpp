@@ -761,7 +761,12 @@ std::shared_ptr<const Model> decode_payload(std::string_view payload, const std:
   std::vector<KbSource> sources;
   ModelCodec::io(r, sources);
   r.files.reserve(sources.size());
-  for (const KbSource& s : sources) r.files.push_back(root ? dsl::display_path(*root / s.relative) : s.shown);
+  // The folder is named once as the working directory sees it, and its files below that:
+  // display_path resolves both the path and the working directory, which for each file took
+  // longer than the rest of naming all of them.
+  std::filesystem::path const shown_root = root ? std::filesystem::path(dsl::display_path(*root)) : "";
+  for (const KbSource& s : sources)
+    r.files.push_back(root ? (shown_root / s.relative).lexically_normal().string() : s.shown);
   auto m = ModelCodec::make();
   ModelCodec::keep(*m, std::move(file));
   ModelCodec::io(r, *m);
