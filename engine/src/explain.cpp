@@ -14,7 +14,7 @@ ProofNode prove_done(const Model& model, const Profile& profile, StepId step) {
   std::int32_t const when = model.steps()[step].done_when;
   if (when < 0 || profile.done[step]) {
     ProofNode p;
-    p.text = "listed in the profile's done";
+    p.text = kListedDone;
     p.value = truth(profile.done[step]);
     return p;
   }

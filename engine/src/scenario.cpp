@@ -78,7 +78,7 @@ ScenarioReport run_scenarios(const Model& model, std::int64_t now) {
     try {
       for (const Given& g : sc.given) {
         if (g.fact == kNone) {
-          for (StepId s : g.done_steps) profile.done[s] = true;
+          for (StepId s : g.done_steps) mark_done(model, profile, s);
         } else {
           set_fact(model, profile, g.fact, g.value);
         }

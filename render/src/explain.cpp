@@ -12,7 +12,9 @@ namespace {
 const char* mark(engine::Truth t) { return t == engine::Truth::yes ? "✓" : t == engine::Truth::no ? "✗" : "?"; }
 
 void proof_lines(const engine::ProofNode& p, int depth, const Options& o, std::ostringstream& out) {
-  out << std::string(static_cast<std::size_t>(depth) * 2, ' ') << mark(p.value) << " " << safe(p.text) << "  ["
+  std::string const shown =
+      p.text == engine::kListedDone ? std::string(text(o.lang, Msg::proof_listed_done)) : safe(p.text);
+  out << std::string(static_cast<std::size_t>(depth) * 2, ' ') << mark(p.value) << " " << shown << "  ["
       << text(o.lang, message_of(p.value)) << "]\n";
   for (const engine::Evidence& e : p.facts) {
     out << std::string(static_cast<std::size_t>(depth) * 2 + 4, ' ');

@@ -51,6 +51,18 @@ TEST(Why, AStepsRulesAreHeadedByTheirCause) {
   expect_golden(source_dir() / "tests/golden/cli/why_step_yoga.zh.txt", r.out);
 }
 
+// A step done because the profile lists it (or a step after it) says so in the reader's
+// language, not as the JSON's fixed condition text.
+TEST(Why, AStepListedDoneSaysSoInEitherLanguage) {
+  TempDir tmp;
+  for (const char* lang : {"zh", "en"}) {
+    RunResult r = run_mpadvisor({"why", "kb/examples/clean_release.json", "registration.choose_type", "--lang", lang},
+                                tmp.path());
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    expect_golden(source_dir() / (std::string("tests/golden/cli/why_listed_done.") + lang + ".txt"), r.out);
+  }
+}
+
 TEST(WhyNot, NamesTheFalsePart) {
   TempDir tmp;
   RunResult r = run_mpadvisor({"why-not", "kb/examples/clean_release.json", "filing.name_commercial", "--lang", "en"},

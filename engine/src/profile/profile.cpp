@@ -28,6 +28,10 @@ void set_done(const Model& model, Profile& profile, const std::vector<std::strin
   mark_done(model, profile, names);
 }
 
+void mark_done(const Model& model, Profile& profile, StepId step) {
+  for (StepId s : model.scope(step).steps) profile.done[s] = true;
+}
+
 std::string_view FactValue::searchable_text(std::string& buffer) const {
   if (!normalized.empty() || text.empty()) return normalized;
   normalize_text(text, buffer);

@@ -183,7 +183,7 @@ void mark_done(const Model& model, Profile& profile, std::span<const std::string
   for (std::string_view s : steps) {
     auto id = model.find_step(s);
     if (!id) throw ProfileError(unknown_step_message(model, {"'done'", "“done”"}, s));
-    profile.done[*id] = true;
+    engine::mark_done(model, profile, *id);
   }
 }
 

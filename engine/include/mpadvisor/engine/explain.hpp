@@ -18,6 +18,10 @@ struct ProofNode {
 
 ProofNode prove_rule(const Model& model, const Profile& profile, RuleId rule);
 ProofNode prove_done(const Model& model, const Profile& profile, StepId step);  // a step's `done when`
+// The text of prove_done's node for a step done because the profile lists it, or lists a step
+// that requires it (mark_done), rather than by a `done when` condition. The JSON shows it as
+// written; the text output words it in the reader's language.
+inline constexpr std::string_view kListedDone = "listed in the profile's done";
 
 // For a rule that did not fire: the sub-conditions that were false or unknown, deepest first
 // (the parts that would have to change for it to fire).

@@ -60,7 +60,9 @@ struct Rejection {
 
 struct Profile {
   std::vector<FactValue> facts;  // by FactId
-  std::vector<bool> done;        // by StepId: listed in the profile's `done`
+  // By StepId: listed in the profile's `done`, or required, directly or not, by a step listed
+  // there (mark_done).
+  std::vector<bool> done;
   std::vector<Rejection> rejections;
   std::int64_t as_of = 0;  // the moment the profile describes (seconds)
   bool operator==(const Profile&) const = default;
@@ -107,6 +109,9 @@ void set_fact(const Model& model, Profile& profile, FactId fact, const Literal& 
 void set_fact_from_text(const Model& model, Profile& profile, FactId fact, std::string_view text);
 void unset_fact(Profile& profile, FactId fact);
 void set_done(const Model& model, Profile& profile, const std::vector<std::string>& steps);
+// Marks `step` done, and every step it requires, directly or not: an applicant who has
+// activated the account has chosen its type too, whether the profile lists that or not.
+void mark_done(const Model& model, Profile& profile, StepId step);
 
 // A fact's value as the KB would write it (for evidence and explanations).
 std::string describe_value(const Model& model, FactId fact, const FactValue& value);
