@@ -1,5 +1,7 @@
 #include "check/context.hpp"
 
+#include <cstdio>
+
 #include "check/types.hpp"
 #include "mpadvisor/dsl/diagnostic_codes.hpp"
 #include "mpadvisor/dsl/suggest.hpp"
@@ -46,9 +48,31 @@ std::string CheckContext::where(const ast::Module& module, ast::Span at) const {
   return loc.file + ":" + std::to_string(loc.line) + ":" + std::to_string(loc.column);
 }
 
-bool CheckContext::valid_date(const ast::Module& module, ast::Span at, const ast::Date& date) {
+namespace {
+
+// Where `date` is written inside `within`: a source's or a date range's span covers more than
+// the date, and a caret under the start of the clause does not show which date is wrong. The
+// grammar writes a date one way (YYYY-MM-DD, then THH:MM), so its text is found by value; the
+// last match, as the date follows a source's quoted reference. The whole span if not found.
+ast::Span date_within(const ast::Module& module, ast::Span within, const ast::Date& date) {
+  char text[32];
+  int length = std::snprintf(text, sizeof text, "%04d-%02d-%02d", date.year, date.month, date.day);
+  if (date.has_time())
+    length += std::snprintf(text + length, sizeof text - static_cast<std::size_t>(length), "T%02d:%02d", date.hour,
+                            date.minute);
+  std::string_view const clause = std::string_view(module.text).substr(within.begin, within.end - within.begin);
+  std::size_t const at = clause.rfind(std::string_view(text, static_cast<std::size_t>(length)));
+  if (at == std::string_view::npos) return within;
+  auto const begin = static_cast<std::uint32_t>(within.begin + at);
+  return {begin, begin + static_cast<std::uint32_t>(length)};
+}
+
+}  // namespace
+
+bool CheckContext::valid_date(const ast::Module& module, ast::Span within, const ast::Date& date) {
   base::Wording const why = date_error(date);
   if (why.en.empty()) return true;
+  ast::Span const at = date_within(module, within, date);
   report(module, at, Severity::error, code::kInvalidDate,
          base::word("'{0}' is not a date: {1}", "“{0}”不是有效日期：{1}",
                     module.text.substr(at.begin, at.end - at.begin), why));
