@@ -124,15 +124,25 @@ ParseResult parse(std::string path, std::string text, const ParseOptions& option
   // A KB file is UTF-8 text. Bytes that are not would reach names, titles and sources, and
   // from them every answer and JSON document; the file is refused where they start.
   if (auto bad = base::utf8::first_ill_formed(source)) {
+    auto const first = static_cast<unsigned char>(source[*bad]);
     char byte[8];
-    std::snprintf(byte, sizeof byte, "0x%02X", static_cast<unsigned char>(source[*bad]));
+    std::snprintf(byte, sizeof byte, "0x%02X", first);
+    // 0xC2–0xF4 begin a character of two to four bytes: here one whose bytes stop too soon
+    // (a file cut in the middle of a character, or one character's bytes partly replaced).
+    bool const starts_a_character = first >= 0xC2 && first <= 0xF4;
+    base::Wording const message =
+        starts_a_character ? base::word(
+                                 "the file is not UTF-8 text: the character that byte {0} starts here is cut "
+                                 "short (save the file as UTF-8)",
+                                 "文件不是 UTF-8 文本：此处以字节 {0} 开头的字符不完整（请把文件存为 UTF-8）", byte)
+                           : base::word(
+                                 "the file is not UTF-8 text: byte {0} here starts no character "
+                                 "(save the file as UTF-8)",
+                                 "文件不是 UTF-8 文本：此处的字节 {0} 不是任何字符的开头（请把文件存为 "
+                                 "UTF-8）",
+                                 byte);
     result.diagnostics.add(
-        make_diagnostic(map, static_cast<std::uint32_t>(*bad), Severity::error, code::kInvalidUtf8,
-                        base::word("the file is not UTF-8 text: byte {0} here starts no character "
-                                   "(save the file as UTF-8)",
-                                   "文件不是 UTF-8 文本：此处的字节 {0} 不是任何字符的开头（请把文件存为 "
-                                   "UTF-8）",
-                                   byte)));
+        make_diagnostic(map, static_cast<std::uint32_t>(*bad), Severity::error, code::kInvalidUtf8, message));
     return result;
   }
   result.module.comments = grammar::scan_comments(source);

@@ -22,6 +22,22 @@ ast::Expr condition(const std::string& text) {
   return parse_one<ast::Rule>("rule r at s { when " + text + " block c }").condition;
 }
 
+// A file that is not UTF-8 is refused where the bad bytes begin, and the message tells a
+// character cut short (its first byte begins one) from a byte that begins none.
+TEST(Parse, BytesThatAreNotUtf8AreNamedForWhatTheyAre) {
+  ParseResult cut = parse("t.mpk", "goal a\nstep a { title en \"\xE7\xBB\" }\n");
+  ASSERT_EQ(cut.diagnostics.items().size(), 1u);
+  EXPECT_EQ(cut.diagnostics.items()[0].location.line, 2);
+  EXPECT_EQ(cut.diagnostics.items()[0].location.column, 20);
+  EXPECT_NE(cut.diagnostics.items()[0].message.en.find("the character that byte 0xE7 starts here is cut short"),
+            std::string::npos)
+      << cut.diagnostics.items()[0].message.en;
+  ParseResult stray = parse("t.mpk", "goal a\nstep a { title en \"\x80\" }\n");
+  ASSERT_EQ(stray.diagnostics.items().size(), 1u);
+  EXPECT_NE(stray.diagnostics.items()[0].message.en.find("byte 0x80 here starts no character"), std::string::npos)
+      << stray.diagnostics.items()[0].message.en;
+}
+
 TEST(Parse, ImportAndGoal) {
   ParseResult r = parse("t.mpk", "import \"lexicons/a.mpk\"\ngoal publish.release\n");
   ASSERT_EQ(r.module.declarations.size(), 2u);
