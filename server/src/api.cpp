@@ -218,6 +218,21 @@ Response Api::handle(const Request& request) {
   return response;
 }
 
+Response Api::refuse(const Request& request, int status, std::string_view type, const base::Wording& detail) {
+  std::string_view const target = request.target;
+  std::size_t const q = target.find('?');
+  std::string const query(q == std::string_view::npos ? std::string_view{} : target.substr(q + 1));
+  engine::Lang lang = engine::Lang::en;
+  try {
+    lang = language_of(request, nullptr, query);
+  } catch (const ApiError&) {  // a bad ?lang: the refusal says what was wrong first
+  }
+  Response response = problem(status, type, detail.in(lang));
+  response.headers.emplace_back("X-KB-Version", model()->version());
+  metrics_.record("other", status, 0);
+  return response;
+}
+
 Response Api::dispatch(const Request& request, std::string_view path, const std::string& query,
                        const engine::Model& model, engine::Lang& lang) {
   // Until the body's "lang" is read: ?lang= or Accept-Language, when they say one.

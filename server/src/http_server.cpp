@@ -93,13 +93,16 @@ class Session : public std::enable_shared_from_this<Session> {
   }
 
   void on_read(beast::error_code ec, std::size_t /*bytes*/) {
-    if (ec == http::error::header_limit) return refuse(431, "too-large", "the request's headers are too large");
+    if (ec == http::error::header_limit)
+      return refuse(431, "too-large", {"the request's headers are too large", "请求头过大"});
     if (ec == http::error::body_limit)
-      return refuse(413, "too-large",
-                    "the request body is larger than " + std::to_string(server_->options.max_body) + " bytes");
+      return refuse(
+          413, "too-large",
+          base::word("the request body is larger than {0} bytes", "请求体超过了 {0} 字节", server_->options.max_body));
     if (ec && ec.category() == http::make_error_code(http::error::end_of_stream).category() &&
         ec != http::error::end_of_stream && ec != http::error::partial_message)
-      return refuse(400, "bad-http", "the request is not valid HTTP/1.1: " + ec.message());
+      return refuse(400, "bad-http",
+                    base::word("the request is not valid HTTP/1.1: {0}", "请求不是有效的 HTTP/1.1：{0}", ec.message()));
     if (ec) return close();  // the client left, timed out, or the server is stopping
     busy_ = true;
     auto const start = std::chrono::steady_clock::now();
@@ -124,6 +127,10 @@ class Session : public std::enable_shared_from_this<Session> {
     response_ = {};
     response_.version(version);
     response_.result(static_cast<unsigned>(answer.status));
+    // The phrases of RFC 9110, as the problem's title gives them (Beast knows older ones for
+    // 413 and 422).
+    std::string_view const phrase = reason_phrase(answer.status);
+    response_.reason(beast::string_view(phrase.data(), phrase.size()));
     response_.set(http::field::server, "mpadvisor");
     response_.set(http::field::content_type, answer.content_type);
     for (auto& [name, value] : answer.headers) response_.set(name, value);
@@ -140,10 +147,16 @@ class Session : public std::enable_shared_from_this<Session> {
   }
 
   // Bad input at the HTTP level: answer with a problem and close the connection.
-  void refuse(int status, std::string_view type, std::string detail) {
+  void refuse(int status, std::string_view type, const base::Wording& detail) {
     busy_ = true;
-    Response answer = problem(status, type, std::move(detail));
-    server_->api.metrics().record("other", status, 0);
+    // What of the request was read: its target and the fields before the trouble (a body too
+    // large is seen at its Content-Length, before the head is done).
+    Request request;
+    if (parser_) {
+      request.target = std::string(parser_->get().target());
+      request.accept_language = std::string(parser_->get()[http::field::accept_language]);
+    }
+    Response answer = server_->api.refuse(request, status, type, detail);
     spdlog::info("- - {} (refused)", status);
     write(std::move(answer), 11, false, false);
   }

@@ -86,6 +86,8 @@ TEST(HttpServer, AnOversizedHeaderGets431AndTheConnectionCloses) {
   ASSERT_TRUE(reply);
   EXPECT_EQ(reply->status, 431);
   EXPECT_EQ(reply->headers["content-type"], "application/problem+json");
+  EXPECT_EQ(reply->headers["x-kb-version"], Served::model()->version());  // as every answer
+  EXPECT_EQ(reply->reason, json::parse(reply->body)["title"]);
   EXPECT_TRUE(c.closed_within(3000));
 }
 
@@ -104,6 +106,30 @@ TEST(HttpServer, ABodyOverTheLimitGets413BeforeItIsRead) {
   ASSERT_TRUE(reply);
   EXPECT_EQ(reply->status, 413);
   EXPECT_NE(json::parse(reply->body)["detail"].get<std::string>().find("4096 bytes"), std::string::npos);
+  EXPECT_EQ(reply->headers["x-kb-version"], Served::model()->version());
+  // The status line's phrase is the problem's title (RFC 9110's, not the older "Payload Too Large").
+  EXPECT_EQ(reply->reason, "Content Too Large");
+  EXPECT_EQ(json::parse(reply->body)["title"], "Content Too Large");
+}
+
+// Refused before its body is read, a request is still answered in the language its head asks
+// for: ?lang= first, then Accept-Language.
+TEST(HttpServer, ABodyOverTheLimitIsRefusedInTheLanguageAskedFor) {
+  ServerOptions o;
+  o.max_body = 4096;
+  ApiOptions a;
+  a.max_body = 4096;
+  Served s(o, a);
+  for (const char* asks :
+       {"/v1/diagnose?lang=zh HTTP/1.1\r\n", "/v1/diagnose HTTP/1.1\r\nAccept-Language: zh-CN\r\n"}) {
+    HttpConnection c(s.port());
+    ASSERT_TRUE(c.send_raw(std::string("POST ") + asks +
+                           "Host: x\r\nContent-Type: application/json\r\nContent-Length: 1048576\r\n\r\n{"));
+    auto reply = c.receive();
+    ASSERT_TRUE(reply) << asks;
+    EXPECT_EQ(reply->status, 413);
+    EXPECT_EQ(json::parse(reply->body)["detail"], "请求体超过了 4096 字节") << asks;
+  }
 }
 
 TEST(HttpServer, MalformedHttpGets400) {
@@ -114,6 +140,7 @@ TEST(HttpServer, MalformedHttpGets400) {
   ASSERT_TRUE(reply);
   EXPECT_EQ(reply->status, 400);
   EXPECT_EQ(json::parse(reply->body)["type"], "/problems/bad-http");
+  EXPECT_EQ(reply->headers["x-kb-version"], Served::model()->version());
 }
 
 TEST(HttpServer, ASlowClientIsDroppedAtTheReadDeadline) {

@@ -35,6 +35,7 @@ inline std::string base64url(const std::string& bytes) {
 
 struct HttpReply {
   int status = 0;
+  std::string reason;                          // the status line's phrase
   std::map<std::string, std::string> headers;  // names in lower case
   std::string body;
 };
@@ -90,6 +91,7 @@ class HttpConnection {
     std::string const head = pending_.substr(0, header_end);
     reply.status = std::stoi(head.substr(9, 3));
     std::size_t line = head.find("\r\n");
+    reply.reason = head.size() > 13 ? head.substr(13, line == std::string::npos ? std::string::npos : line - 13) : "";
     while (line != std::string::npos) {
       std::size_t const next = head.find("\r\n", line + 2);
       std::string const field = head.substr(line + 2, next == std::string::npos ? std::string::npos : next - line - 2);

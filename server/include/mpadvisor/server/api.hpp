@@ -17,6 +17,7 @@
 #include <utility>
 #include <vector>
 
+#include "mpadvisor/base/wording.hpp"
 #include "mpadvisor/engine/model.hpp"
 #include "mpadvisor/server/metrics.hpp"
 
@@ -54,6 +55,10 @@ class Api {
 
   // Never throws: bad input becomes a problem+json response (4xx), a fault of ours a 500.
   Response handle(const Request& request);
+  // The answer to a request the transport refused before it was whole (too large, not HTTP):
+  // a problem+json like handle()'s, worded in the language `request`'s target (?lang) or
+  // Accept-Language asks for when its head was read, with the same headers as every answer.
+  Response refuse(const Request& request, int status, std::string_view type, const base::Wording& detail);
 
   // Swaps in a new model; requests in flight keep the one they started with.
   void replace_model(std::shared_ptr<const engine::Model> model);
