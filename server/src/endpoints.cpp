@@ -99,13 +99,15 @@ Json why(const Call& call) {
   }
   if (why_not)
     throw ApiError(422, "unknown-name",
-                   base::word(R"("name": '{0}' is not a rule of the knowledge base)",
-                              R"("name"：“{0}”不是知识库中的规则)", *name));
+                   base::with_closest(base::word(R"("name": '{0}' is not a rule of the knowledge base)",
+                                                 R"("name"：“{0}”不是知识库中的规则)", *name),
+                                      engine::closest_rule_or_step(call.model, *name, false)));
   auto step = call.model.find_step(*name);
   if (!step)
-    throw ApiError(
-        422, "unknown-name",
-        base::word(R"("name": '{0}' is neither a rule nor a step)", R"("name"：“{0}”既不是规则也不是步骤)", *name));
+    throw ApiError(422, "unknown-name",
+                   base::with_closest(base::word(R"("name": '{0}' is neither a rule nor a step)",
+                                                 R"("name"：“{0}”既不是规则也不是步骤)", *name),
+                                      engine::closest_rule_or_step(call.model, *name, true)));
   render::StepExplanation e;
   e.step = *step;
   engine::DiagnoseOptions o;
@@ -243,7 +245,10 @@ Json kb(const Call& call) {
 }
 
 std::string graph_svg(const Call& call) {
-  if (!call.profile) return render::step_graph_svg(call.model, nullptr, call.render);
+  if (!call.profile) {
+    step_of(call, "target");  // a target is checked even when there is no profile to colour
+    return render::step_graph_svg(call.model, nullptr, call.render);
+  }
   engine::Profile const profile = profile_of(call);
   engine::Diagnosis const d = engine::diagnose(call.model, profile, diagnose_options(call));
   return render::step_graph_svg(call.model, &d, call.render);

@@ -71,6 +71,18 @@ TEST(WhyNot, NamesTheFalsePart) {
   EXPECT_NE(r.out.find("It did not fire; these parts are false:"), std::string::npos) << r.out;
   RunResult unknown = run_mpadvisor({"why-not", "kb/examples/clean_release.json", "no.such.rule"}, tmp.path());
   EXPECT_EQ(unknown.exit_code, 2);
+  RunResult typo =
+      run_mpadvisor({"why-not", "kb/examples/clean_release.json", "filing.name_comercial", "--lang", "en"}, tmp.path());
+  EXPECT_EQ(typo.exit_code, 2);
+  EXPECT_NE(typo.err.find("did you mean 'filing.name_commercial'?"), std::string::npos) << typo.err;
+}
+
+TEST(Why, AMistypedNameGetsTheNearestRuleOrStep) {
+  TempDir tmp;
+  RunResult r =
+      run_mpadvisor({"why", "kb/examples/yoga_name_rejected.json", "filing.submt", "--lang", "zh"}, tmp.path());
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("是不是“filing.submit”？"), std::string::npos) << r.err;
 }
 
 }  // namespace

@@ -120,6 +120,11 @@ TEST_F(ApiTest, WhyExplainsARuleAndAStep) {
   json const step = body_of(post("/v1/why", {{"profile", example("yoga_name_rejected")}, {"name", "filing.submit"}}));
   EXPECT_EQ(step["step"], "filing.submit");
   expect_problem(post("/v1/why", {{"profile", json::object()}, {"name", "nothing.here"}}), 422, "unknown-name");
+  // A mistyped name is answered with the nearest one, as every other unknown name is.
+  expect_problem(post("/v1/why", {{"profile", json::object()}, {"name", "filing.submt"}}), 422, "unknown-name",
+                 "did you mean 'filing.submit'");
+  expect_problem(post("/v1/why", {{"profile", json::object()}, {"name", "filing.name_comercial"}, {"why_not", true}}),
+                 422, "unknown-name", "did you mean 'filing.name_commercial'");
   expect_problem(post("/v1/why", {{"profile", json::object()}}), 400, "bad-request", "\"name\"");
 }
 
@@ -231,6 +236,9 @@ TEST_F(ApiTest, GraphIsAnSvgColouredByStatusFromBodyOrQuery) {
   EXPECT_EQ(queried.body, posted.body);
   expect_problem(get("/v1/graph.svg?profile=%%%"), 400, "bad-request", "base64url");
   expect_problem(get("/v1/graph.svg?profile=bm90IGpzb24"), 400, "bad-json");  // "not json"
+  // An unknown target is refused with or without a profile.
+  expect_problem(get("/v1/graph.svg?target=filing.sumbit"), 422, "unknown-name", "did you mean 'filing.submit'");
+  expect_problem(post("/v1/graph", {{"target", "nope"}}), 422, "unknown-name");
 }
 
 TEST_F(ApiTest, EveryErrorStatusIsProblemJsonWithTheReason) {

@@ -137,12 +137,15 @@ int run_why(const GlobalOptions& g, const std::string& profile_path, const std::
     return kExitOk;
   }
   if (why_not)
-    throw UsageError(base::word("'{0}' is not a rule of the knowledge base", "“{0}”不是知识库中的规则", name));
+    throw UsageError(
+        base::with_closest(base::word("'{0}' is not a rule of the knowledge base", "“{0}”不是知识库中的规则", name),
+                           engine::closest_rule_or_step(*model, name, false)));
   render::StepExplanation e;
   std::optional<engine::StepId> const step = model->find_step(name);
   if (!step)
-    throw UsageError(base::word("'{0}' is neither a rule nor a step of the knowledge base",
-                                "“{0}”既不是知识库中的规则，也不是步骤", name));
+    throw UsageError(base::with_closest(base::word("'{0}' is neither a rule nor a step of the knowledge base",
+                                                   "“{0}”既不是知识库中的规则，也不是步骤", name),
+                                        engine::closest_rule_or_step(*model, name, true)));
   e.step = *step;
   engine::DiagnoseOptions options;
   options.target = e.step;
