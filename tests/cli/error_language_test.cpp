@@ -69,6 +69,9 @@ const std::vector<Mistake>& mistakes() {
       {{"diagnose", "--target"}, ""},
       {{"--format", "yaml", "diagnose", "-"}, "{}"},
       {{"diagnose", "--batch", "-", "--threads", "0"}, ""},
+      {{"plan", "-", "--top", "abc"}, "{}"},
+      {{"cases", "list", "--limit", "-3"}, ""},
+      {{"serve", "--read-timeout", "0.01"}, ""},
   };
   return all;
 }

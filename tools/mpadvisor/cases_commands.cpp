@@ -277,7 +277,9 @@ void register_cases_commands(CLI::App& app, CommandContext& context) {
   list->add_option("--cause", list_args->cause, "Only cases labelled with this cause id")->type_name("CAUSE");
   one_of(list->add_option("--outcome", list_args->outcome, "Only cases with this outcome"),
          {"approved", "rejected", "unknown"});
-  list->add_option("--limit", list_args->limit, "At most this many cases (default: all)")->type_name("N");
+  list->add_option("--limit", list_args->limit, "At most this many cases (default: all)")
+      ->type_name("N")
+      ->check(within(std::size_t{1}, std::size_t{1000000000}));
   list->callback([&context, list_args, &g] {
     context.action = [&g, list_args] { return guarded([&] { return run_list(g, *list_args); }); };
   });

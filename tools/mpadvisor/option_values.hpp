@@ -5,19 +5,29 @@
 #pragma once
 
 #include <CLI/CLI.hpp>
+#include <sstream>
 #include <string>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
 namespace mpadvisor::cli {
 
-// A number from `low` to `high`, checked by CLI11 (its complaint is translated by
-// parse_errors.cpp), silent in the help.
+// A number from `low` to `high` (a whole one for an integer option), silent in the help. One
+// complaint whether the value is no number at all or out of range (CLI11's Range called `abc`
+// out of range, and its conversion said "Could not convert"); parse_errors.cpp translates it.
 template <typename T>
 CLI::Validator within(T low, T high) {
-  CLI::Validator range = CLI::Range(low, high);
-  range.description("");
-  return range;
+  return CLI::Validator(
+      [low, high](std::string& text) -> std::string {
+        T value{};
+        if (CLI::detail::lexical_cast(text, value) && value >= low && value <= high) return {};
+        std::ostringstream complaint;
+        complaint << "'" << text << "' is not a " << (std::is_integral_v<T> ? "whole number" : "number") << " from "
+                  << low << " to " << high;
+        return complaint.str();
+      },
+      "");
 }
 
 // One of `words`, named {a,b,c} in the help; the completion scripts and the man page read the
