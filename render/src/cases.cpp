@@ -178,8 +178,9 @@ std::string stats_text(const cb::Stats& s, const Options& o, const engine::Model
   for (const cb::CategoryStats& row : s.by_category) {
     std::string const category = row.category ? safe(*row.category) : std::string(text(lang, Msg::stats_no_category));
     out << "  " << pad(category, 20) << " "
-        << say(lang, Msg::stats_category_row, fmt::format("{:>6}", row.cases), fmt::format("{:>5}", row.rejected),
-               fmt::format("{:>5}", row.approved), row.rejection_rate ? percent(*row.rejection_rate) : "-")
+        << say(lang, row.cases == 1 ? Msg::stats_category_row_one : Msg::stats_category_row,
+               fmt::format("{:>6}", row.cases), fmt::format("{:>5}", row.rejected), fmt::format("{:>5}", row.approved),
+               row.rejection_rate ? percent(*row.rejection_rate) : "-")
         << "\n";
   }
   return out.str();

@@ -257,7 +257,7 @@ TEST(Check, StaleSourcesWarnOnlyWithALimit) {
   CheckOptions options;
   options.stale_after_days = 180;
   options.today = std::chrono::year{2026} / 11 / 27;
-  EXPECT_TRUE(has(check_with(rule, options), "stale-source", "days ago (limit 180)", Severity::warning));
+  EXPECT_TRUE(has(check_with(rule, options), "stale-source", "days ago (limit 180 days)", Severity::warning));
 }
 
 TEST(Check, SatisfiedByNeedsASetFact) {

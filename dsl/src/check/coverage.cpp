@@ -50,11 +50,12 @@ void check_staleness(CheckContext& cx, const ast::Module& m, const std::vector<a
                  "来源没有 `checked` 日期，无法知道它是否仍然有效"});
     } else if (long age = base::days_between(to_date(*s.checked), cx.options.today);
                age > *cx.options.stale_after_days) {
-      cx.report(m, s.span, Severity::warning, code::kStaleSource,
-                base::word("source was last checked {0} days ago (limit {1}); platform policies change without notice: "
-                           "check it again",
-                           "来源上次核对是在 {0} 天前（上限 {1} 天）；平台政策会不经通知地变化：请重新核对", age,
-                           *cx.options.stale_after_days));
+      cx.report(
+          m, s.span, Severity::warning, code::kStaleSource,
+          base::word("source was last checked {0} days ago (limit {1} days); platform policies change without notice: "
+                     "check it again",
+                     "来源上次核对是在 {0} 天前（上限 {1} 天）；平台政策会不经通知地变化：请重新核对", age,
+                     *cx.options.stale_after_days));
     }
   }
 }
