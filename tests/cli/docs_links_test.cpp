@@ -1,7 +1,8 @@
-// The documentation's Markdown holds together: every code fence is closed, and every link to
-// a heading (`#anchor`, in the same file or in another of the project's Markdown files) finds
-// one. A lost heading or fence otherwise goes unnoticed until a reader sees prose rendered as
-// code and a contents entry that leads nowhere.
+// The documentation holds together: in the Markdown every code fence is closed and every link
+// to a heading (`#anchor`, in the same file or in another of the project's Markdown files) finds
+// one; and docs/profile.md names every fact of the shipped KB. A lost heading or fence otherwise
+// goes unnoticed until a reader sees prose rendered as code and a contents entry that leads
+// nowhere.
 #include <gtest/gtest.h>
 
 #include <map>
@@ -9,6 +10,7 @@
 #include <set>
 #include <sstream>
 
+#include "support/kb.hpp"
 #include "support/run.hpp"
 
 namespace mpadvisor::testing {
@@ -107,6 +109,20 @@ TEST(DocsMarkdown, HeadingsGiveTheAnchorsGitHubGives) {
   EXPECT_EQ(slug("why and why-not"), "why-and-why-not");
   EXPECT_EQ(slug("Against CLIPS and SWI-Prolog (2026-12-06)"), "against-clips-and-swi-prolog-2026-12-06");
   EXPECT_EQ(slug("Exit codes"), "exit-codes");
+}
+
+// docs/profile.md says it lists every fact a profile may give: each of the shipped KB's facts,
+// and each value an enumeration or a set takes, is named there.
+TEST(DocsProfile, EveryFactAndEveryValueOfTheShippedKbIsDocumented) {
+  std::string const doc = read_text(source_dir() / "docs/profile.md");
+  auto const model = model_at(source_dir() / "kb");
+  ASSERT_TRUE(model);
+  for (const engine::FactInfo& f : model->facts()) {
+    EXPECT_NE(doc.find("`" + f.name + "`"), std::string::npos) << "docs/profile.md does not describe " << f.name;
+    for (const std::string& v : f.values)
+      EXPECT_NE(doc.find("`" + v + "`"), std::string::npos)
+          << "docs/profile.md does not name " << f.name << "'s value " << v;
+  }
 }
 
 }  // namespace
