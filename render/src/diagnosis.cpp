@@ -116,17 +116,14 @@ std::string verdict_word(engine::Verdict v, Lang lang) { return std::string(text
 
 namespace {
 
-// A fix's change as the KB writes it (`name = "…"`, `residence_proofs += …`); a suggested value
-// is described by the list it draws on, in the reader's language.
-std::string change_text(const engine::Model& m, const engine::FactChange& c, Lang lang) {
+// A fix's change as the KB writes it (`name = "…"`, `residence_proofs += …`, `name suggest
+// adding personal_use_words`), the same in every language: the JSON's `changes` are for programs.
+std::string change_text(const engine::Model& m, const engine::FactChange& c) {
   const std::string& fact = m.facts()[c.fact].name;
   switch (c.op) {
-    case engine::ChangeOp::suggest: {
-      const engine::TermListInfo& list = m.term_lists()[c.list];
-      std::string const title = list.title.empty() ? list.name : list.title.get(lang);
-      return say(lang, c.suggest == engine::SuggestMode::adding ? Msg::change_suggest_adding : Msg::change_suggest_from,
-                 fact, title);
-    }
+    case engine::ChangeOp::suggest:
+      return fact + (c.suggest == engine::SuggestMode::adding ? " suggest adding " : " suggest from ") +
+             m.term_lists()[c.list].name;
     case engine::ChangeOp::assign:
       return fact + " = " + c.value.spelling;
     case engine::ChangeOp::add:
@@ -405,7 +402,7 @@ void write_finding(JsonWriter& w, const engine::Model& m, const engine::Finding&
   w.key("fixes").begin_array();
   for (const engine::Fix& fix : cause.fixes) {
     w.begin_object().member("text", fix.text.get(o.lang)).key("changes").begin_array();
-    for (const engine::FactChange& c : fix.changes) w.value(change_text(m, c, o.lang));
+    for (const engine::FactChange& c : fix.changes) w.value(change_text(m, c));
     w.end_array().end_object();
   }
   w.end_array();

@@ -28,11 +28,14 @@ Msg evidence_label(engine::EvidenceKind k) {
   return Msg::rejection_pattern;
 }
 
-// Why a cause is ranked, in words; the message pattern itself (written for the KB's authors)
-// only with --explain.
+// Why a cause is ranked, in words; the message pattern and the rule's name (written for the KB's
+// authors) only with --explain.
 std::string evidence_text(const engine::CauseEvidence& e, const Options& o) {
-  if (e.kind == engine::EvidenceKind::pattern && !o.explain) return std::string(text(o.lang, Msg::rejection_pattern));
-  Msg const label = e.kind == engine::EvidenceKind::pattern ? Msg::rejection_pattern_explained : evidence_label(e.kind);
+  bool const for_authors = e.kind == engine::EvidenceKind::pattern || e.kind == engine::EvidenceKind::rule;
+  if (for_authors && !o.explain) return std::string(text(o.lang, evidence_label(e.kind)));
+  Msg label = evidence_label(e.kind);
+  if (e.kind == engine::EvidenceKind::pattern) label = Msg::rejection_pattern_explained;
+  if (e.kind == engine::EvidenceKind::rule) label = Msg::rejection_rule_explained;
   return say(o.lang, label, safe(engine::describe(e)));
 }
 
