@@ -40,10 +40,13 @@ std::int64_t Result::int64(int row, int column) const {
 
 Connection::Connection(const std::string& url, std::string printable)
     : conn_(libpq().connectdb(url.c_str()), libpq().finish), printable_(std::move(printable)) {
-  if (!conn_) throw Error(Errc::database, "cannot connect to " + printable_ + ": out of memory");
+  if (!conn_)
+    throw Error(Errc::database, base::word("cannot connect to the case database {0}: out of memory",
+                                           "无法连接案例库 {0}：内存不足", printable_));
+  // The server's reason is in English (or the server's language) either way.
   if (libpq().status(conn_.get()) != CONNECTION_OK)
-    throw Error(Errc::database, "cannot connect to the case database " + printable_ + ": " +
-                                    first_line(libpq().error_message(conn_.get())));
+    throw Error(Errc::database, base::word("cannot connect to the case database {0}: {1}", "无法连接案例库 {0}：{1}",
+                                           printable_, first_line(libpq().error_message(conn_.get()))));
   // Warnings ("relation already exists, skipping") are not for the applicant's terminal.
   libpq().set_notice_processor(
       conn_.get(), [](void*, const char*) {}, nullptr);

@@ -61,6 +61,12 @@ TEST(KbCompile, ADamagedModelFileIsAOneLineErrorWithExitTwo) {
       {"--kb", (tmp.path() / "cut.mpm").string(), "diagnose", "kb/examples/clean_release.json"}, tmp.path());
   EXPECT_EQ(cut.exit_code, 2);
   EXPECT_NE(cut.err.find("truncated"), std::string::npos) << cut.err;
+  // In Chinese the refusal leads in Chinese; the decoder's reason is quoted as it comes.
+  RunResult cut_zh = run_mpadvisor(
+      {"--lang", "zh", "--kb", (tmp.path() / "cut.mpm").string(), "diagnose", "kb/examples/clean_release.json"},
+      tmp.path());
+  EXPECT_EQ(cut_zh.exit_code, 2);
+  EXPECT_NE(cut_zh.err.find("mpadvisor：错误：模型文件无法使用："), std::string::npos) << cut_zh.err;
   RunResult nowhere =
       run_mpadvisor({"kb", "compile", "kb", "-o", (tmp.path() / "no/such/dir/kb.mpm").string()}, tmp.path());
   EXPECT_EQ(nowhere.exit_code, 3) << nowhere.err;

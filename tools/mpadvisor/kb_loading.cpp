@@ -90,6 +90,10 @@ base::Wording kb_has_errors(const std::filesystem::path& path) {
                     "{0} 处的知识库有错误（请运行 mpadvisor kb check）", path.string());
 }
 
+base::Wording model_file_unusable(const std::exception& e) {
+  return base::word("{0}", "模型文件无法使用：{0}", std::string(e.what()));
+}
+
 std::shared_ptr<const engine::Model> load_model(const GlobalOptions& g, const std::filesystem::path& path) {
   require_kb_path(path);
   std::error_code ec;
@@ -100,7 +104,7 @@ std::shared_ptr<const engine::Model> load_model(const GlobalOptions& g, const st
       spdlog::debug("loaded the model file {} (KB {}) in {:.1f} ms", path.string(), model->version(), ms_since(start));
       return kept_until_exit(std::move(model));
     } catch (const engine::ModelFileError& e) {
-      throw UsageError(base::english_only(e.what()));
+      throw UsageError(model_file_unusable(e));
     }
   }
   if (auto model = precompiled_model(g, path)) return kept_until_exit(std::move(model));

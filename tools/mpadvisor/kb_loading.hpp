@@ -22,6 +22,8 @@ dsl::KbCheck check_kb(const std::filesystem::path& path, const dsl::CheckOptions
 // The model of a KB that must be error-free: errors are printed and become a UsageError (exit 2).
 // "the knowledge base at PATH has errors (run 'mpadvisor kb check')".
 base::Wording kb_has_errors(const std::filesystem::path& path);
+// A model file refused: its reason (English, as the decoder words it) after a Chinese lead.
+base::Wording model_file_unusable(const std::exception& e);
 
 std::shared_ptr<const engine::Model> load_model(const GlobalOptions& g, const std::filesystem::path& path);
 

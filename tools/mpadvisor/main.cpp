@@ -12,6 +12,7 @@
 
 #include "commands.hpp"
 #include "help_language.hpp"
+#include "kb_loading.hpp"
 #include "mpadvisor/base/terminal.hpp"
 #include "mpadvisor/engine/model_file.hpp"
 #include "option_values.hpp"
@@ -107,7 +108,7 @@ int main(int argc, char** argv) {
   } catch (const mpadvisor::engine::ModelFileError& e) {
     // A part of a model file decoded only when a command first reads it, damaged although the
     // file's checksum held (a forged file): the environment is broken, as with a corrupt database.
-    error(word("{0}", "模型文件无法使用：{0}", std::string(e.what())));
+    error(mpadvisor::cli::model_file_unusable(e));
     return kExitEnvironment;
   } catch (const std::bad_alloc&) {
     error({"out of memory", "内存不足"});
