@@ -4,6 +4,7 @@
 
 #include "mpadvisor/base/json_members.hpp"
 #include "mpadvisor/base/json_syntax.hpp"
+#include "mpadvisor/base/utf8.hpp"
 #include "mpadvisor/dsl/suggest.hpp"
 
 namespace mpadvisor::server::detail {
@@ -37,6 +38,9 @@ Body read_body_as_tree(std::string_view text) {
 }  // namespace
 
 Body read_body(std::string_view text) {
+  // Bytes that are not UTF-8 are named where they stand in the whole body, not in the member
+  // that holds them (the profile, read later by its own reader).
+  if (base::utf8::first_ill_formed(text)) return read_body_as_tree(text);
   std::optional<std::vector<base::JsonMember>> const members = base::json_object_members(text);
   if (!members) return read_body_as_tree(text);
   Body body;

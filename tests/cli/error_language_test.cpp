@@ -70,6 +70,10 @@ const std::vector<Mistake>& mistakes() {
       {{"--format", "yaml", "diagnose", "-"}, "{}"},
       {{"diagnose", "--batch", "-", "--threads", "0"}, ""},
       {{"plan", "-", "--top", "abc"}, "{}"},
+      {{"whatif", "-", "--set", "done=registration.account"}, "{}"},
+      {{"whatif", "-", "--set", "nmae=x"}, "{}"},
+      {{"diagnose", "-", "--rejection", ""}, "{}"},
+      {{"diagnose", "-"}, R"({"rejections": [{"stage": "filing.submit", "message": "  "}]})"},
       {{"cases", "list", "--limit", "-3"}, ""},
       {{"serve", "--read-timeout", "0.01"}, ""},
   };

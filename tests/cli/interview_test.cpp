@@ -117,6 +117,20 @@ TEST(InterviewProtocol, BadLinesGetAnErrorAndTheSameQuestion) {
   EXPECT_TRUE(Json::parse(line).contains("done"));
 }
 
+// Where the answers cannot be saved (a folder, a folder that does not exist) is found before
+// the first question, so no answer is typed in vain, and nothing is left beside the path.
+TEST(InterviewProtocol, AnUnwritableSavePathIsRefusedBeforeTheFirstQuestion) {
+  TempDir tmp;
+  std::filesystem::create_directories(tmp.path() / "adir");
+  for (const std::filesystem::path& save : {tmp.path() / "adir", tmp.path() / "missing/x.json"}) {
+    RunResult r = run_mpadvisor({"interview", "--save", save.string()}, tmp.path(), "{\"value\": []}\n");
+    EXPECT_EQ(r.exit_code, 3) << save << ": " << r.err;
+    EXPECT_EQ(r.out.find("question"), std::string::npos) << r.out;
+    EXPECT_NE(r.err.find("cannot write"), std::string::npos) << r.err;
+  }
+  EXPECT_FALSE(std::filesystem::exists(tmp.path() / "adir.tmp"));
+}
+
 TEST(InterviewProtocol, ErrorsAreInTheInterviewsLanguage) {
   TempDir tmp;
   Conversation talk({"--lang", "zh", "interview"}, tmp.path());

@@ -88,9 +88,14 @@ TEST(Profile, Rejections) {
   EXPECT_EQ(p.rejections[0].stage, "s");
   EXPECT_EQ(p.rejections[0].message, "名称含商业词汇");
   EXPECT_EQ(p.rejections[0].date, "2026-11-01");
-  EXPECT_EQ(error_of(R"({"rejections": [{"stage": "s"}]})"), "each rejection needs a \"message\" string");
-  EXPECT_EQ(error_of(R"({"rejections": [{"message": 1}]})"), "each rejection needs a \"message\" string");
-  EXPECT_EQ(error_of(R"({"rejections": ["x"]})"), "each rejection needs a \"message\" string");
+  EXPECT_EQ(error_of(R"({"rejections": [{"stage": "s"}]})"),
+            "each rejection needs a \"message\" string: the platform's words, not left empty");
+  EXPECT_EQ(error_of(R"({"rejections": [{"message": 1}]})"),
+            "each rejection needs a \"message\" string: the platform's words, not left empty");
+  EXPECT_EQ(error_of(R"({"rejections": ["x"]})"),
+            "each rejection needs a \"message\" string: the platform's words, not left empty");
+  EXPECT_EQ(error_of(R"({"rejections": [{"message": " \u3000"}]})"),
+            "each rejection needs a \"message\" string: the platform's words, not left empty");
   EXPECT_EQ(error_of(R"({"rejections": [{"message": "m", "stage": 2}]})"),
             "a rejection's \"stage\" must be a string, not a JSON number");
   EXPECT_EQ(error_of(R"({"rejections": {}})"), "'rejections' must be a list of {\"stage\", \"message\"} objects");

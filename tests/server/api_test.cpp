@@ -241,6 +241,15 @@ TEST_F(ApiTest, GraphIsAnSvgColouredByStatusFromBodyOrQuery) {
   expect_problem(post("/v1/graph", {{"target", "nope"}}), 422, "unknown-name");
 }
 
+// Bytes that are not UTF-8 are placed in the whole body, where a client can find them, not
+// within the member holding them.
+TEST_F(ApiTest, ABodyThatIsNotUtf8IsPlacedInTheWholeBody) {
+  Response const r =
+      api.handle({"POST", "/v1/diagnose", "application/json", "", "{\"profile\":{\"name\":\"\xff\xfe\"}}"});
+  expect_problem(r, 400, "bad-json", "column 21");
+  EXPECT_EQ(r.body.find("in \\\"profile\\\""), std::string::npos) << r.body;
+}
+
 TEST_F(ApiTest, EveryErrorStatusIsProblemJsonWithTheReason) {
   expect_problem(get("/v2/diagnose"), 404, "not-found", "/v2/diagnose");
   Response const wrong_method = get("/v1/diagnose");

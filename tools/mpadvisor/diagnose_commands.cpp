@@ -10,6 +10,7 @@
 #include "json_output.hpp"
 #include "kb_loading.hpp"
 #include "mpadvisor/base/input.hpp"
+#include "mpadvisor/dsl/suggest.hpp"
 #include "mpadvisor/engine/diagnosis.hpp"
 #include "mpadvisor/engine/explain.hpp"
 #include "mpadvisor/engine/rejection.hpp"
@@ -176,7 +177,14 @@ int run_whatif(const GlobalOptions& g, const WhatIfArgs& a) {
   std::vector<engine::FactEdit> edits;
   auto fact = [&](const std::string& name) {
     if (auto f = model->find_fact(name)) return *f;
-    throw UsageError(base::word("unknown fact '{0}' in --set/--unset", "--set/--unset 中有未知字段“{0}”", name));
+    if (name == engine::profile_field::kDone)
+      throw UsageError({R"(--set and --unset change facts; steps already done go in the profile's "done" list)",
+                        "--set 和 --unset 只改字段；已完成的步骤请写进资料的“done”列表"});
+    std::vector<std::string> names;
+    for (const engine::FactInfo& f : model->facts()) names.push_back(f.name);
+    throw UsageError(
+        base::with_closest(base::word("unknown fact '{0}' in --set/--unset", "--set/--unset 中有未知字段“{0}”", name),
+                           dsl::closest_match(name, names)));
   };
   for (const std::string& s : a.set) {
     auto eq = s.find('=');
@@ -218,7 +226,8 @@ void register_diagnose_commands(CLI::App& app, CommandContext& context) {
   diagnose->add_flag("--explain", diagnose_args->explain,
                      "Add the author's trace: rules, KB file and line, conditions");
   diagnose->add_option("--rejection", diagnose_args->rejection, "A rejection message to explain (ranks the causes)")
-      ->type_name("MESSAGE");
+      ->type_name("MESSAGE")
+      ->check(not_blank());
   diagnose->add_option("--stage", diagnose_args->stage, "The step the rejection came from")->type_name("STEP");
   diagnose->add_option("--limit", diagnose_args->limit, "Similar past cases to show with --rejection (1–100)")
       ->type_name("N")

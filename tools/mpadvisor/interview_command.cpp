@@ -8,6 +8,7 @@
 
 #include "case_store.hpp"
 #include "commands.hpp"
+#include "file_output.hpp"
 #include "interview_answers.hpp"
 #include "interview_session.hpp"
 #include "kb_loading.hpp"
@@ -158,6 +159,7 @@ int run_interview(const GlobalOptions& g, const InterviewArgs& a) {
     answers = Json::parse(in);
   }
   std::filesystem::path const save = !a.save.empty() ? std::filesystem::path(a.save) : std::filesystem::path(a.profile);
+  if (!save.empty()) check_can_replace(save);  // before the first answer, not after it
   InterviewSession session(*model, std::move(answers), target, save);
   session.set_cause_weights(cause_weights(g, *model));
   render::Options const r = g.render_options();

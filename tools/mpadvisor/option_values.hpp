@@ -30,6 +30,16 @@ CLI::Validator within(T low, T high) {
       "");
 }
 
+// Text with something in it: an empty or all-space value is refused rather than taken for
+// the option not given. parse_errors.cpp translates the complaint.
+inline CLI::Validator not_blank() {
+  return CLI::Validator(
+      [](std::string& text) -> std::string {
+        return text.find_first_not_of(" \t\r\n") == std::string::npos ? "is empty: give the text itself" : "";
+      },
+      "");
+}
+
 // One of `words`, named {a,b,c} in the help; the completion scripts and the man page read the
 // choices from that name (command_reference.cpp).
 inline CLI::Option* one_of(CLI::Option* option, const std::vector<std::string>& words) {

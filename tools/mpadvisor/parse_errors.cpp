@@ -25,6 +25,7 @@ const std::vector<Pattern>& patterns() {
       {std::regex(R"(^(\S+): '(.*)' is not a whole number from (\S+) to (\S+)$)"), "$1：“$2”不是 $3 到 $4 之间的整数"},
       {std::regex(R"(^(\S+): '(.*)' is not a number from (\S+) to (\S+)$)"), "$1：“$2”不是 $3 到 $4 之间的数"},
       {std::regex(R"(^Could not convert: (\S+) = (.*)$)"), "$1：无法理解取值“$2”"},
+      {std::regex(R"(^(\S+): is empty: give the text itself$)"), "$1：为空，请给出文字本身"},
       {std::regex(R"(^A subcommand is required$)"), "缺少命令"},
       {std::regex(R"(^(\S+) is required$)"), "缺少 $1"},
       {std::regex(R"(^(\S+) requires (\S+)$)"), "$1 需要同时给出 $2"},

@@ -112,7 +112,7 @@ class FastReader {
       has_message = has_message || field == &message;
       return field == nullptr ? skip_value(2) : string(*field);
     });
-    if (!read || !has_message || (!stage.empty() && !model_.find_step(stage))) return false;
+    if (!read || !has_message || blank(message) || (!stage.empty() && !model_.find_step(stage))) return false;
     profile_.rejections.push_back({std::string(stage), std::string(message), std::string(date)});
     return true;
   }

@@ -62,7 +62,8 @@ Wording rejections_not_a_list() {
 }
 
 Wording rejection_needs_message() {
-  return {R"(each rejection needs a "message" string)", "每条驳回记录都须有字符串“message”"};
+  return {R"(each rejection needs a "message" string: the platform's words, not left empty)",
+          "每条驳回记录都须有字符串“message”：平台给出的原话，不能为空"};
 }
 
 Wording rejection_field_not_string(std::string_view field, std::string_view json_type) {

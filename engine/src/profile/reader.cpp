@@ -225,7 +225,7 @@ class ProfileReader final : public nlohmann::json_sax<json> {
       else
         guarded([&] { slot().items(items_); });
     } else if (depth_ == 2 && target_ == Target::rejections) {
-      if (!has_message_)
+      if (!has_message_ || blank(rejection_.message))
         fail(says::rejection_needs_message());
       else if (!rejection_.stage.empty() && !model_.find_step(rejection_.stage))
         fail(unknown_step_message(model_, {R"(a rejection's "stage")", "驳回记录的“stage”"}, rejection_.stage));

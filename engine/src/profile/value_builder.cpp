@@ -51,6 +51,16 @@ std::int32_t value_index(const Model& model, FactId fact, std::string_view s) {
   return index ? static_cast<std::int32_t>(*index) : -1;
 }
 
+void check_number_bounds(const FactInfo& f, double n) {
+  if (f.whole && n != std::floor(n)) {
+    throw ProfileError(says::not_whole(f, n));
+  }
+  if (f.min && n < *f.min) throw ProfileError(says::below_minimum(f));
+  if (f.max && n > *f.max) throw ProfileError(says::above_maximum(f));
+}
+
+}  // namespace
+
 // Nothing but white space: ASCII, the no-break space and the ideographic space (U+3000).
 bool blank(std::string_view s) {
   for (std::size_t i = 0; i < s.size();) {
@@ -66,16 +76,6 @@ bool blank(std::string_view s) {
   }
   return true;
 }
-
-void check_number_bounds(const FactInfo& f, double n) {
-  if (f.whole && n != std::floor(n)) {
-    throw ProfileError(says::not_whole(f, n));
-  }
-  if (f.min && n < *f.min) throw ProfileError(says::below_minimum(f));
-  if (f.max && n > *f.max) throw ProfileError(says::above_maximum(f));
-}
-
-}  // namespace
 
 ValueBuilder::ValueBuilder(const Model& model, FactId id, FactValue* slot)
     : model_(model),

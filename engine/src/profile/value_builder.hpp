@@ -53,6 +53,8 @@ class ValueBuilder {
   bool searched_later_;  // into a slot: see above
 };
 
+// Nothing but white space: ASCII, the no-break space and the ideographic space (U+3000).
+bool blank(std::string_view s);
 // The id of a fact named in a profile; an unknown name is an error with a did-you-mean.
 FactId fact_named(const Model& model, std::string_view name);
 // Marks steps done; an unknown step name is an error with a did-you-mean.
