@@ -91,11 +91,18 @@ TEST(HttpServer, AnOversizedHeaderGets431AndTheConnectionCloses) {
   EXPECT_TRUE(c.closed_within(3000));
 }
 
-TEST(HttpServer, ABodyOverTheLimitGets413BeforeItIsRead) {
+// Options for a server whose request bodies may hold at most `bytes`, in the transport and
+// in the API alike.
+std::pair<ServerOptions, ApiOptions> body_limit(std::size_t bytes) {
   ServerOptions o;
-  o.max_body = 4096;
+  o.max_body = bytes;
   ApiOptions a;
-  a.max_body = 4096;
+  a.max_body = bytes;
+  return {o, a};
+}
+
+TEST(HttpServer, ABodyOverTheLimitGets413BeforeItIsRead) {
+  auto const [o, a] = body_limit(4096);
   Served s(o, a);
   HttpConnection c(s.port());
   // The header announces 1 MiB; the server answers without waiting for it.
@@ -115,10 +122,7 @@ TEST(HttpServer, ABodyOverTheLimitGets413BeforeItIsRead) {
 // Refused before its body is read, a request is still answered in the language its head asks
 // for: ?lang= first, then Accept-Language.
 TEST(HttpServer, ABodyOverTheLimitIsRefusedInTheLanguageAskedFor) {
-  ServerOptions o;
-  o.max_body = 4096;
-  ApiOptions a;
-  a.max_body = 4096;
+  auto const [o, a] = body_limit(4096);
   Served s(o, a);
   for (const char* asks :
        {"/v1/diagnose?lang=zh HTTP/1.1\r\n", "/v1/diagnose HTTP/1.1\r\nAccept-Language: zh-CN\r\n"}) {
