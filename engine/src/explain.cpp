@@ -1,7 +1,6 @@
 #include "mpadvisor/engine/explain.hpp"
 
 #include "evaluator.hpp"
-#include "mpadvisor/dsl/suggest.hpp"
 
 namespace mpadvisor::engine {
 
@@ -20,16 +19,6 @@ ProofNode prove_done(const Model& model, const Profile& profile, StepId step) {
     return p;
   }
   return eval.prove(model.conditions().roots[static_cast<std::uint32_t>(when)]);
-}
-
-std::optional<std::string> closest_rule_or_step(const Model& model, std::string_view name, bool or_step) {
-  std::vector<std::string> names;
-  names.reserve(model.rules().size() + (or_step ? model.steps().size() : 0));
-  for (const RuleInfo& r : model.rules()) names.push_back(r.name);
-  if (or_step) {
-    for (const StepInfo& s : model.steps()) names.push_back(s.name);
-  }
-  return dsl::closest_match(name, names);
 }
 
 namespace {

@@ -152,6 +152,10 @@ std::string_view reason_phrase(int status) {
   }
 }
 
+base::Wording body_too_large(std::size_t limit) {
+  return base::word("the request body is larger than {0} bytes", "请求体超过了 {0} 字节", limit);
+}
+
 Response problem(int status, std::string_view type, std::string detail) {
   Json j;
   j["type"] = "/problems/" + std::string(type);
@@ -274,10 +278,7 @@ Response Api::dispatch(const Request& request, std::string_view path, const std:
 
   detail::Body body;
   if (post) {
-    if (request.body.size() > options_.max_body)
-      throw ApiError(
-          413, "too-large",
-          base::word("the request body is larger than {0} bytes", "请求体超过了 {0} 字节", options_.max_body));
+    if (request.body.size() > options_.max_body) throw ApiError(413, "too-large", body_too_large(options_.max_body));
     if (!is_json_type(request.content_type))
       throw ApiError(415, "unsupported-media-type",
                      {"send the request body as application/json", "请以 application/json 发送请求体"});

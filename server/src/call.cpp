@@ -5,7 +5,7 @@
 #include "mpadvisor/base/json_members.hpp"
 #include "mpadvisor/base/json_syntax.hpp"
 #include "mpadvisor/base/utf8.hpp"
-#include "mpadvisor/dsl/suggest.hpp"
+#include "mpadvisor/engine/closest_name.hpp"
 
 namespace mpadvisor::server::detail {
 
@@ -112,19 +112,17 @@ std::optional<engine::StepId> step_of(const Call& call, const char* key) {
   std::optional<std::string> name = string_of(call, key);
   if (!name || name->empty()) return std::nullopt;
   if (auto s = call.model.find_step(*name)) return *s;
-  std::vector<std::string> steps;
-  for (const engine::StepInfo& s : call.model.steps()) steps.push_back(s.name);
   base::Wording detail = base::word(R"("{0}": '{1}' is not a step of the knowledge base)",
                                     R"("{0}"：“{1}”不是知识库中的步骤)", key, *name);
-  throw ApiError(422, "unknown-name", base::with_closest(detail, dsl::closest_match(*name, steps)));
+  throw ApiError(422, "unknown-name",
+                 base::with_closest(detail, engine::closest_name(call.model, *name, engine::kStepNames)));
 }
 
 engine::FactId fact_named(const Call& call, const std::string& name, const char* where) {
   if (auto f = call.model.find_fact(name)) return *f;
-  std::vector<std::string> facts;
-  for (const engine::FactInfo& f : call.model.facts()) facts.push_back(f.name);
   base::Wording detail = base::word("{0}: unknown fact '{1}'", "{0}：没有字段“{1}”", where, name);
-  throw ApiError(422, "unknown-name", base::with_closest(detail, dsl::closest_match(name, facts)));
+  throw ApiError(422, "unknown-name",
+                 base::with_closest(detail, engine::closest_name(call.model, name, engine::kFactNames)));
 }
 
 namespace {

@@ -4,6 +4,7 @@
 
 #include "call.hpp"
 #include "mpadvisor/casebase/store.hpp"
+#include "mpadvisor/engine/closest_name.hpp"
 #include "mpadvisor/engine/diagnosis.hpp"
 #include "mpadvisor/engine/explain.hpp"
 #include "mpadvisor/engine/interview.hpp"
@@ -101,13 +102,14 @@ Json why(const Call& call) {
     throw ApiError(422, "unknown-name",
                    base::with_closest(base::word(R"("name": '{0}' is not a rule of the knowledge base)",
                                                  R"("name"：“{0}”不是知识库中的规则)", *name),
-                                      engine::closest_rule_or_step(call.model, *name, false)));
+                                      engine::closest_name(call.model, *name, engine::kRuleNames)));
   auto step = call.model.find_step(*name);
   if (!step)
-    throw ApiError(422, "unknown-name",
-                   base::with_closest(base::word(R"("name": '{0}' is neither a rule nor a step)",
-                                                 R"("name"：“{0}”既不是规则也不是步骤)", *name),
-                                      engine::closest_rule_or_step(call.model, *name, true)));
+    throw ApiError(
+        422, "unknown-name",
+        base::with_closest(
+            base::word(R"("name": '{0}' is neither a rule nor a step)", R"("name"：“{0}”既不是规则也不是步骤)", *name),
+            engine::closest_name(call.model, *name, engine::kRuleNames | engine::kStepNames)));
   render::StepExplanation e;
   e.step = *step;
   engine::DiagnoseOptions o;

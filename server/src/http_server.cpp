@@ -95,10 +95,7 @@ class Session : public std::enable_shared_from_this<Session> {
   void on_read(beast::error_code ec, std::size_t /*bytes*/) {
     if (ec == http::error::header_limit)
       return refuse(431, "too-large", {"the request's headers are too large", "请求头过大"});
-    if (ec == http::error::body_limit)
-      return refuse(
-          413, "too-large",
-          base::word("the request body is larger than {0} bytes", "请求体超过了 {0} 字节", server_->options.max_body));
+    if (ec == http::error::body_limit) return refuse(413, "too-large", body_too_large(server_->options.max_body));
     if (ec && ec.category() == http::make_error_code(http::error::end_of_stream).category() &&
         ec != http::error::end_of_stream && ec != http::error::partial_message)
       return refuse(400, "bad-http",

@@ -10,7 +10,7 @@
 #include "json_output.hpp"
 #include "kb_loading.hpp"
 #include "mpadvisor/base/input.hpp"
-#include "mpadvisor/dsl/suggest.hpp"
+#include "mpadvisor/engine/closest_name.hpp"
 #include "mpadvisor/engine/diagnosis.hpp"
 #include "mpadvisor/engine/explain.hpp"
 #include "mpadvisor/engine/rejection.hpp"
@@ -140,13 +140,13 @@ int run_why(const GlobalOptions& g, const std::string& profile_path, const std::
   if (why_not)
     throw UsageError(
         base::with_closest(base::word("'{0}' is not a rule of the knowledge base", "“{0}”不是知识库中的规则", name),
-                           engine::closest_rule_or_step(*model, name, false)));
+                           engine::closest_name(*model, name, engine::kRuleNames)));
   render::StepExplanation e;
   std::optional<engine::StepId> const step = model->find_step(name);
   if (!step)
     throw UsageError(base::with_closest(base::word("'{0}' is neither a rule nor a step of the knowledge base",
                                                    "“{0}”既不是知识库中的规则，也不是步骤", name),
-                                        engine::closest_rule_or_step(*model, name, true)));
+                                        engine::closest_name(*model, name, engine::kRuleNames | engine::kStepNames)));
   e.step = *step;
   engine::DiagnoseOptions options;
   options.target = e.step;
@@ -180,11 +180,9 @@ int run_whatif(const GlobalOptions& g, const WhatIfArgs& a) {
     if (name == engine::profile_field::kDone)
       throw UsageError({R"(--set and --unset change facts; steps already done go in the profile's "done" list)",
                         "--set 和 --unset 只改字段；已完成的步骤请写进资料的“done”列表"});
-    std::vector<std::string> names;
-    for (const engine::FactInfo& f : model->facts()) names.push_back(f.name);
     throw UsageError(
         base::with_closest(base::word("unknown fact '{0}' in --set/--unset", "--set/--unset 中有未知字段“{0}”", name),
-                           dsl::closest_match(name, names)));
+                           engine::closest_name(*model, name, engine::kFactNames)));
   };
   for (const std::string& s : a.set) {
     auto eq = s.find('=');

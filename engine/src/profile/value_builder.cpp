@@ -7,7 +7,7 @@
 #include "compiled.hpp"
 #include "mpadvisor/base/clock.hpp"
 #include "mpadvisor/base/utf8.hpp"
-#include "mpadvisor/dsl/suggest.hpp"
+#include "mpadvisor/engine/closest_name.hpp"
 #include "profile/messages.hpp"
 
 namespace mpadvisor::engine::profile_detail {
@@ -167,16 +167,12 @@ FactValue&& ValueBuilder::items(const std::vector<std::string>& items) {
 
 FactId fact_named(const Model& model, std::string_view name) {
   if (auto id = model.find_fact(name)) return *id;
-  std::vector<std::string> names;
-  for (const FactInfo& f : model.facts()) names.push_back(f.name);
-  std::optional<std::string> const best = dsl::closest_match(name, names);
+  std::optional<std::string> const best = closest_name(model, name, kFactNames);
   throw ProfileError(says::unknown_fact(name, best, best ? std::string() : fact_list(model)));
 }
 
 base::Wording unknown_step_message(const Model& model, const base::Wording& where, std::string_view step) {
-  std::vector<std::string> names;
-  for (const StepInfo& st : model.steps()) names.push_back(st.name);
-  return says::unknown_step(where, step, dsl::closest_match(step, names));
+  return says::unknown_step(where, step, closest_name(model, step, kStepNames));
 }
 
 void mark_done(const Model& model, Profile& profile, std::span<const std::string_view> steps) {

@@ -2,7 +2,6 @@
 // and the facts behind it.
 #pragma once
 
-#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -24,10 +23,6 @@ ProofNode prove_done(const Model& model, const Profile& profile, StepId step);  
 // that requires it (mark_done), rather than by a `done when` condition. The JSON shows it as
 // written; the text output words it in the reader's language.
 inline constexpr std::string_view kListedDone = "listed in the profile's done";
-
-// For `why NAME` given a name the KB does not know: the closest rule name, or with
-// `or_step` the closest rule or step name (a "did you mean"); nullopt when none is close.
-std::optional<std::string> closest_rule_or_step(const Model& model, std::string_view name, bool or_step);
 
 // For a rule that did not fire: the sub-conditions that were false or unknown, deepest first
 // (the parts that would have to change for it to fire).

@@ -82,6 +82,9 @@ class Api {
 // The reason phrase of a status code (for problem titles and the HTTP layer).
 std::string_view reason_phrase(int status);
 
+// The 413 problem's detail, whether the transport or the API finds the body too large.
+base::Wording body_too_large(std::size_t limit);
+
 // A problem+json (RFC 7807) response.
 Response problem(int status, std::string_view type, std::string detail);
 
